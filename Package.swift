@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+// fwpay: a Swift core exporting a C API for Flywire's Payments API, and fwpay-sandbox,
+// a local stateful implementation of that API. The two share no code.
+//
+// The shared library is built by the Makefile (`make lib`), which adds -static-stdlib,
+// the SONAME and the export map; see docs/building.md.
+import PackageDescription
+
+let package = Package(
+    name: "fwpay",
+    products: [
+        .library(name: "fwpay", type: .dynamic, targets: ["FWPay"]),
+        .executable(name: "fwpay-sandbox", targets: ["fwpay-sandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries. Each shim.h holds typed wrappers for the variadic C functions
+        // Swift cannot call.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CJansson", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
+        // The C types of the public ABI (fwp_error, fwp_client_options, FWP_E_ codes). The
+        // Swift core compiles against them and scripts/gen-header.py copies them into fwpay.h.
+        .systemLibrary(name: "CFWPay"),
+
+        // The client core, no Foundation.
+        .target(name: "FWPay", dependencies: ["CCurl", "CJansson", "CFWPay"]),
+
+        // The sandbox server: a library (routes, store, rules) and its executable.
+        .target(
+            name: "FWPaySandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "fwpay-sandbox",
+            dependencies: [
+                "FWPaySandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "FWPayTests", dependencies: ["FWPay", "CJansson", "CFWPay"]),
+        .testTarget(name: "FWPaySandboxTests", dependencies: ["FWPaySandbox"]),
+    ]
+)

@@ -1,0 +1,40 @@
+/* libcurl for Swift. curl_easy_setopt and curl_easy_getinfo are variadic, which Swift
+ * cannot call; these typed static inline wrappers are compiled into the Swift module that
+ * uses them, so they add no exported symbol to libfwpay.so. */
+#ifndef FWPAY_CCURL_SHIM_H
+#define FWPAY_CCURL_SHIM_H
+#include <curl/curl.h>
+
+static inline CURLcode fwp_curl_setopt_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode fwp_curl_setopt_string(CURL *handle, CURLoption option, const char *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode fwp_curl_setopt_pointer(CURL *handle, CURLoption option, void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode fwp_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode fwp_curl_setopt_write_function(CURL *handle, CURLoption option, curl_write_callback callback) {
+    return curl_easy_setopt(handle, option, callback);
+}
+static inline CURLcode fwp_curl_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode fwp_curl_getinfo_long(CURL *handle, CURLINFO info, long *out) {
+    return curl_easy_getinfo(handle, info, out);
+}
+static inline CURLcode fwp_curl_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *out) {
+    return curl_easy_getinfo(handle, info, out);
+}
+
+/* The value of a response header of the last transfer, or NULL. */
+static inline const char *fwp_curl_response_header(CURL *handle, const char *name) {
+    struct curl_header *header = NULL;
+    if (curl_easy_header(handle, name, 0, CURLH_HEADER, -1, &header) != CURLHE_OK || header == NULL)
+        return NULL;
+    return header->value;
+}
+#endif

@@ -1,0 +1,134 @@
+/* The C types of fwpay's public ABI.
+ *
+ * The Swift core compiles against this file, and scripts/gen-header.py copies the part
+ * between the BEGIN and END markers into include/fwpay.h, so the types the library uses
+ * and the types its users see are the same text. Codes are only ever appended: a released
+ * FWP_E_ value never changes meaning. */
+#ifndef FWPAY_ABI_H
+#define FWPAY_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+
+/* BEGIN PUBLIC ABI */
+/* ---- Version ------------------------------------------------------------------------ */
+
+#define FWP_VERSION_MAJOR 0
+#define FWP_VERSION_MINOR 1
+#define FWP_VERSION_PATCH 0
+/** The version as one number: major * 10000 + minor * 100 + patch. */
+#define FWP_VERSION_NUM 100
+/** The version as text; fwp_version() returns the version of the library actually loaded. */
+#define FWP_VERSION_STRING "0.1.0"
+
+/** Flywire's production and sandbox base URLs (fwp_client_options.base_url). */
+#define FWP_BASE_URL_PRODUCTION "https://api-platform.flywire.com/payments/v1"
+#define FWP_BASE_URL_SANDBOX "https://api-platform-sandbox.flywire.com/payments/v1"
+
+/* ---- Result codes --------------------------------------------------------------------
+ * Every function returns FWP_OK (0) or one of these negative codes. fwp_strerror() names
+ * them. Their absolute values stay below 64 so that the fwpay command can exit with them. */
+enum fwp_code {
+    /** Success. */
+    FWP_OK = 0,
+    /** An argument was NULL, too long, not UTF-8, or out of range; nothing was sent. */
+    FWP_E_INVALID_ARGUMENT = -1,
+    /** Text given to fwp_json_parse() is not valid JSON; nothing was sent. */
+    FWP_E_INVALID_JSON = -2,
+    /** The request was refused as invalid: by local validation before sending (http_status 0)
+     *  or by the server (400 or 422). err->errors lists each problem. */
+    FWP_E_INVALID_REQUEST = -3,
+    /** The server rejected the API key (401). */
+    FWP_E_AUTHENTICATION = -4,
+    /** The resource does not exist or is not visible to this API key (404). */
+    FWP_E_NOT_FOUND = -5,
+    /** Too many requests (429). Never retried automatically: wait before trying again. */
+    FWP_E_RATE_LIMITED = -6,
+    /** The server failed (5xx). */
+    FWP_E_SERVER = -7,
+    /** Another HTTP error status (for example 403, 405, 409, 413). */
+    FWP_E_HTTP = -8,
+    /** The request never reached the server (DNS, connection refused, TLS handshake). */
+    FWP_E_CONNECTION = -9,
+    /** A request that changes nothing (GET) timed out. */
+    FWP_E_TIMEOUT = -10,
+    /** A request that may move money was sent but no answer came back: it may or may not
+     *  have taken effect. err->idempotency_key identifies it; reconcile before retrying. */
+    FWP_E_OUTCOME_UNKNOWN = -11,
+    /** The server answered 2xx with a body that is not the JSON expected. */
+    FWP_E_BAD_RESPONSE = -12,
+    /** Memory could not be allocated. */
+    FWP_E_NO_MEMORY = -13
+};
+
+/* ---- Error detail --------------------------------------------------------------------- */
+
+/** Sizes of the text fields of fwp_error, terminating NUL included. */
+#define FWP_ERROR_MESSAGE_SIZE 512
+#define FWP_ERROR_ID_SIZE 128
+
+/** Detail of a failed call, filled by any function that takes an fwp_error *err.
+ *
+ * Allocate it yourself (on the stack is fine) and initialise it with FWP_ERROR_INIT or
+ * memset to zero before its first use. Each call that receives it first clears what a
+ * previous call left in it, so one fwp_error can serve many calls; call fwp_error_clear()
+ * once when you are done with it to release `errors`. Text is UTF-8, NUL-terminated, and
+ * never contains the API key. */
+typedef struct fwp_error {
+    /** The FWP_E_ code the call returned (FWP_OK after a successful call). */
+    int code;
+    /** HTTP status of the server's answer, or 0 when no answer was received or the
+     *  request was refused locally before sending. */
+    int http_status;
+    /** libcurl's CURLcode for transport failures, else 0. */
+    int curl_code;
+    /** What went wrong, in one sentence that names the bad argument or field. */
+    char message[FWP_ERROR_MESSAGE_SIZE];
+    /** The server's X-Request-Id, when it sent one ("" otherwise): quote it to support. */
+    char request_id[FWP_ERROR_ID_SIZE];
+    /** The Idempotency-Key the request was sent with ("" for requests without one). */
+    char idempotency_key[FWP_ERROR_ID_SIZE];
+    /** The problem's errors array, [{"source", "param", "type", "message"}, ...], as the
+     *  server sent it or as local validation built it; NULL when there is none. Owned by
+     *  this struct: released by fwp_error_clear() and by the next call that reuses it. */
+    json_t *errors;
+} fwp_error;
+
+/** Initialiser for fwp_error: fwp_error err = FWP_ERROR_INIT; */
+#define FWP_ERROR_INIT { 0, 0, 0, { 0 }, { 0 }, { 0 }, NULL }
+
+/* ---- Client options --------------------------------------------------------------------- */
+
+/** The version of fwp_client_options this header describes. */
+#define FWP_CLIENT_OPTIONS_VERSION 1
+
+/** Settings for fwp_client_new_with_options(). Fill it with fwp_client_options_init() (or
+ *  FWP_CLIENT_OPTIONS_INIT), then change what you need. Strings are copied by the call. */
+typedef struct fwp_client_options {
+    /** FWP_CLIENT_OPTIONS_VERSION; lets later versions of the library add fields. */
+    int version;
+    /** Base URL of the API, without a trailing slash needed; NULL means
+     *  FWP_BASE_URL_PRODUCTION. Plain http is refused unless the host is loopback
+     *  (127.0.0.0/8, localhost, [::1]) or allow_insecure_http is set. */
+    const char *base_url;
+    /** The X-Authentication-Key sent with every request. Required. */
+    const char *api_key;
+    /** Time allowed to establish a connection, in milliseconds (default 30000). */
+    long connect_timeout_ms;
+    /** Time allowed for a whole request, in milliseconds (default 80000). */
+    long timeout_ms;
+    /** Retries after failures that are safe to retry (default 2, at most 10). */
+    int max_retries;
+    /** Non-zero to allow plain http to a host that is not loopback (default 0). */
+    int allow_insecure_http;
+} fwp_client_options;
+
+/** Initialiser for fwp_client_options with the defaults. */
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0 }
+
+/** Opaque client handle: create with fwp_client_new(), release with fwp_client_free(). */
+typedef struct fwp_client fwp_client;
+/* END PUBLIC ABI */
+
+#endif /* FWPAY_ABI_H */

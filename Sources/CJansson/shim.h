@@ -1,0 +1,4 @@
+#ifndef FWPAY_CJANSSON_SHIM_H
+#define FWPAY_CJANSSON_SHIM_H
+#include <jansson.h>
+#endif

@@ -1,0 +1,79 @@
+/// What a client needs to talk to the API. `validated()` checks every value before a client
+/// exists, so a bad setting fails at creation, not in the middle of a payment.
+public struct ClientConfiguration: Sendable {
+    public static let productionBaseURL = "https://api-platform.flywire.com/payments/v1"
+
+    public var baseURL: String
+    public var apiKey: String
+    public var connectTimeoutMilliseconds: Int = 30_000
+    public var timeoutMilliseconds: Int = 80_000
+    public var maximumRetries: Int = 2
+    /// Allow plain http to a host that is not loopback (off: TLS is required elsewhere).
+    public var allowInsecureHTTP = false
+
+    public init(baseURL: String = ClientConfiguration.productionBaseURL, apiKey: String) {
+        self.baseURL = baseURL
+        self.apiKey = apiKey
+    }
+
+    func validated() throws(FWPayError) -> TransportSettings {
+        guard !apiKey.isEmpty else { throw FWPayError(.invalidArgument, "api_key must not be empty") }
+        guard apiKey.utf8.count <= 256 else {
+            throw FWPayError(.invalidArgument, "api_key is \(apiKey.utf8.count) bytes long; the limit is 256")
+        }
+        // The key goes into a header line: nothing but printable ASCII, and never echoed here.
+        guard apiKey.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            throw FWPayError(.invalidArgument, "api_key may only contain printable ASCII characters without spaces")
+        }
+        guard (1...600_000).contains(connectTimeoutMilliseconds) else {
+            throw FWPayError(.invalidArgument, "connect_timeout_ms must be between 1 and 600000 (got \(connectTimeoutMilliseconds))")
+        }
+        guard (1...3_600_000).contains(timeoutMilliseconds) else {
+            throw FWPayError(.invalidArgument, "timeout_ms must be between 1 and 3600000 (got \(timeoutMilliseconds))")
+        }
+        guard (0...10).contains(maximumRetries) else {
+            throw FWPayError(.invalidArgument, "max_retries must be between 0 and 10 (got \(maximumRetries))")
+        }
+        return TransportSettings(baseURL: try checkedBaseURL(), apiKey: apiKey,
+                                 connectTimeoutMilliseconds: connectTimeoutMilliseconds,
+                                 timeoutMilliseconds: timeoutMilliseconds, maximumRetries: maximumRetries,
+                                 userAgent: "fwpay/\(Version.string)")
+    }
+
+    private func checkedBaseURL() throws(FWPayError) -> String {
+        guard baseURL.utf8.count <= 2048 else {
+            throw FWPayError(.invalidArgument, "base_url is \(baseURL.utf8.count) bytes long; the limit is 2048")
+        }
+        guard baseURL.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            throw FWPayError(.invalidArgument, "base_url may only contain printable ASCII characters without spaces")
+        }
+        var url = baseURL
+        while url.hasSuffix("/") { url.removeLast() }
+        let scheme: String
+        if url.hasPrefix("https://") { scheme = "https" } else if url.hasPrefix("http://") { scheme = "http" } else {
+            throw FWPayError(.invalidArgument, "base_url \"\(url)\" must start with https:// (or http:// for a local server)")
+        }
+        let afterScheme = url.dropFirst(scheme.count + 3)
+        let authority = afterScheme.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
+        guard !authority.isEmpty, !authority.contains("@") else {
+            throw FWPayError(.invalidArgument, "base_url \"\(url)\" must name a host (and no user name)")
+        }
+        guard !url.contains("?"), !url.contains("#") else {
+            throw FWPayError(.invalidArgument, "base_url \"\(url)\" must not have a query or fragment")
+        }
+        if scheme == "http", !allowInsecureHTTP, !Self.isLoopback(authority: String(authority)) {
+            throw FWPayError(.invalidArgument,
+                             "base_url \"\(url)\" uses plain http to a host that is not loopback; use https, or set allow_insecure_http")
+        }
+        return url
+    }
+
+    /// 127.0.0.0/8, localhost and [::1], with or without a port.
+    static func isLoopback(authority: String) -> Bool {
+        if authority.hasPrefix("[") { return authority.hasPrefix("[::1]") }
+        let host = authority.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        if host == "localhost" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+}
