@@ -1,0 +1,81 @@
+import CCurl
+import CFWPay
+
+/// fwp_global_init: initialises the library's process-wide state (libcurl's global init).
+/// Call it once from the main thread before starting other threads that use fwpay; it is
+/// also run by the first fwp_client_new, and calling it again is harmless. After it, the
+/// library has no mutable global state. Returns FWP_OK, or FWP_E_NO_MEMORY when libcurl
+/// cannot initialise. Since 0.1.
+@c
+public func fwp_global_init() -> CInt {
+    CurlTransfer.globalInitialization == CURLE_OK ? FWP_OK.rawValue : FWP_E_NO_MEMORY.rawValue
+}
+
+/// fwp_client_options_init: fills options with the defaults of FWP_CLIENT_OPTIONS_INIT
+/// (version FWP_CLIENT_OPTIONS_VERSION, base_url NULL for production, api_key NULL, connect
+/// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback).
+/// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
+/// options is NULL. Since 0.1.
+@c
+public func fwp_client_options_init(_ options: UnsafeMutablePointer<fwp_client_options>?) -> CInt {
+    guard let options else { return FWP_E_INVALID_ARGUMENT.rawValue }
+    options.pointee = fwp_client_options(version: FWP_CLIENT_OPTIONS_VERSION, base_url: nil, api_key: nil,
+                                         connect_timeout_ms: 30_000, timeout_ms: 80_000, max_retries: 2,
+                                         allow_insecure_http: 0)
+    return FWP_OK.rawValue
+}
+
+/// fwp_client_new: creates a client for base_url with api_key and default options.
+/// base_url: NULL for FWP_BASE_URL_PRODUCTION; https, or plain http to a loopback host.
+/// api_key: required, copied. out_client: receives the new handle, NULL on failure; release
+/// it with fwp_client_free. err: optional. Nothing is sent: a wrong key shows at the first
+/// call. Returns FWP_OK or FWP_E_INVALID_ARGUMENT (the message names the bad argument, never
+/// the key). Since 0.1.
+@c
+public func fwp_client_new(_ base_url: UnsafePointer<CChar>?, _ api_key: UnsafePointer<CChar>?,
+                           _ out_client: UnsafeMutablePointer<OpaquePointer?>?,
+                           _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
+    var options = fwp_client_options()
+    _ = fwp_client_options_init(&options)
+    options.base_url = base_url
+    options.api_key = api_key
+    return fwp_client_new_with_options(&options, out_client, err)
+}
+
+/// fwp_client_new_with_options: creates a client from options (borrowed; its strings are
+/// copied), initialised with fwp_client_options_init or FWP_CLIENT_OPTIONS_INIT.
+/// out_client: receives the handle, NULL on failure; release with fwp_client_free.
+/// The client may be used from several threads at once. Returns FWP_OK or
+/// FWP_E_INVALID_ARGUMENT. Since 0.1.
+@c
+public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_options>?,
+                                        _ out_client: UnsafeMutablePointer<OpaquePointer?>?,
+                                        _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
+    exported(err) { () throws(FWPayError) in
+        let out = try prepare(out_client, "out_client")
+        guard let options else { throw FWPayError(.invalidArgument, "options must not be NULL") }
+        let given = options.pointee
+        guard given.version >= 1, given.version <= FWP_CLIENT_OPTIONS_VERSION else {
+            throw FWPayError(.invalidArgument,
+                             "options.version is \(given.version); this library knows versions 1 to \(FWP_CLIENT_OPTIONS_VERSION) (use fwp_client_options_init)")
+        }
+        var configuration = ClientConfiguration(apiKey: try string(given.api_key, "api_key", limit: ArgumentLimit.shortText))
+        if let baseURL = try optionalString(given.base_url, "base_url", limit: ArgumentLimit.url) {
+            configuration.baseURL = baseURL
+        }
+        configuration.connectTimeoutMilliseconds = given.connect_timeout_ms
+        configuration.timeoutMilliseconds = given.timeout_ms
+        configuration.maximumRetries = Int(given.max_retries)
+        configuration.allowInsecureHTTP = given.allow_insecure_http != 0
+        let client = try Client(configuration: configuration)
+        out.pointee = OpaquePointer(Unmanaged.passRetained(client).toOpaque())
+    }
+}
+
+/// fwp_client_free: releases a client and its connections. NULL is a harmless no-op. The
+/// client must not be in use by another thread, nor used afterwards. Since 0.1.
+@c
+public func fwp_client_free(_ client: OpaquePointer?) {
+    guard let client else { return }
+    Unmanaged<Client>.fromOpaque(UnsafeRawPointer(client)).release()
+}

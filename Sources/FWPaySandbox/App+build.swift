@@ -1,0 +1,37 @@
+import Hummingbird
+import Logging
+
+/// The base path of Flywire's Payments API, which the sandbox serves under.
+public let apiBasePath = "/payments/v1"
+
+/// Builds the sandbox application: opens the database, then the router. `onListening`
+/// receives the address actually bound (useful with port 0).
+public func buildApplication(_ configuration: SandboxConfiguration, logger: Logger,
+                             onListening: @escaping @Sendable (_ host: String, _ port: Int) -> Void)
+    throws -> some ApplicationProtocol {
+    let database = try SandboxDatabase(path: configuration.databasePath, clients: configuration.clients)
+    return Application(
+        router: buildRouter(database: database),
+        // Idle connections are closed after 60 s, longer than clients keep them (fwpay: 20 s).
+        server: .http1(configuration: .init(idleTimeout: .seconds(60))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "fwpay-sandbox"),
+        onServerRunning: { channel in
+            onListening(configuration.host, channel.localAddress?.port ?? configuration.port)
+        },
+        logger: logger
+    )
+}
+
+/// Every route of the sandbox. API routes live under `apiBasePath` behind the API key check.
+func buildRouter(database: SandboxDatabase) -> Router<SandboxRequestContext> {
+    let router = Router(context: SandboxRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: ProblemMiddleware())
+    router.get("/health") { _, _ in Response.json(.object([("status", .string("ok"))])) }
+    let api = router.group(RouterPath(apiBasePath)).add(middleware: APIKeyMiddleware(database: database))
+    api.addRoutes(RecipientsController(database: database).routes, atPath: "recipients")
+    api.addRoutes(OffersController(database: database).routes, atPath: "offers")
+    api.addRoutes(OrdersController(database: database).routes, atPath: "orders")
+    api.addRoutes(PaymentsController(database: database).routes, atPath: "payments")
+    return router
+}

@@ -1,0 +1,68 @@
+import Hummingbird
+
+/// Orders (seed 002): POST /orders, GET and PATCH /orders/{id}, POST /orders/{id}/charge.
+struct OrdersController {
+    let database: SandboxDatabase
+
+    var routes: RouteCollection<SandboxRequestContext> {
+        RouteCollection(context: SandboxRequestContext.self)
+            .post(use: create)
+            .get(":id", use: show)
+            .patch(":id", use: update)
+            .post(":id/charge", use: charge)
+    }
+
+    func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let body = try await request.jsonObject(context: context)
+        let recipient = try await recipient(of: body, title: "Bad Request")
+        let order = try OrderRules.validate(body, recipient: recipient, title: "Bad Request")
+        let record = try await database.createOrder(order, for: client, now: Timestamp.now())
+        return .json(record.json(paymentReference: nil), status: .created)
+    }
+
+    func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let id = try context.parameters.require("id")
+        guard let (order, payment) = try await database.order(id, of: client) else { throw Problem.notFound("Order \(id) not found") }
+        return .json(order.json(paymentReference: payment?.id))
+    }
+
+    func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let id = try context.parameters.require("id")
+        let changes = try await request.jsonObject(context: context)
+        // Refused even when it matches the order's recipient (seed 002).
+        if changes["recipient"]?["id"] != nil {
+            throw Problem.invalid(source: "/recipient/id", param: "id", "cannot be updated")
+        }
+        guard let (existing, _) = try await database.order(id, of: client) else { throw Problem.notFound("Order \(id) not found") }
+        guard let recipient = try await database.recipient(existing.recipientID) else { throw Problem.notFound("Recipient not found") }
+        let updated = try await database.updateOrder(id, of: client, now: Timestamp.now()) { order in
+            try OrderRules.validate(OrderRules.merge(changes, into: order.body), recipient: recipient, title: "Unprocessable entity")
+        }
+        return .json(updated.json(paymentReference: nil))
+    }
+
+    func charge(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let id = try context.parameters.require("id")
+        let payment = try await database.chargeOrder(id, of: client, now: Timestamp.now())
+        return .json(payment.chargeJSON, status: .created)
+    }
+
+    /// The recipient named by `recipient.id`, or the 422 a client should see.
+    private func recipient(of body: JSON, title: String) async throws -> RecipientRecord {
+        switch body["recipient"]?["id"] {
+        case .string(let id)?:
+            guard id.count <= 64, let recipient = try await database.recipient(id) else {
+                throw Problem.invalid(source: "/recipient/id", param: "id", "is invalid", title: title)
+            }
+            return recipient
+        case nil, .null?:
+            throw Problem.invalid(source: "/recipient/id", param: "id", type: "missing_param", "is required", title: title)
+        case let other?:
+            throw Problem.invalid(source: "/recipient/id", param: "id", "must be a string, not \(other.typeName)", title: title)
+        }
+    }
+}

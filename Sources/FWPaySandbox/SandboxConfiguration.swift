@@ -1,0 +1,34 @@
+/// How a sandbox is started: where it listens, where it stores, which API clients exist.
+public struct SandboxConfiguration: Sendable {
+    /// An API client: its key, and the shared secret that signs its notifications.
+    public struct APIClient: Sendable {
+        public var id: String
+        public var apiKey: String
+        public var sharedSecret: String
+        public var notificationsURL: String?
+
+        public init(id: String, apiKey: String, sharedSecret: String, notificationsURL: String? = nil) {
+            self.id = id
+            self.apiKey = apiKey
+            self.sharedSecret = sharedSecret
+            self.notificationsURL = notificationsURL
+        }
+    }
+
+    /// The client every sandbox has, so that `make demo` and a first try need no set-up.
+    /// These credentials only ever open a local sandbox.
+    public static let demoClient = APIClient(id: "demo", apiKey: "sandbox-demo-key", sharedSecret: "sandbox-demo-secret")
+
+    public var host: String
+    public var port: Int
+    public var databasePath: String
+    public var clients: [APIClient]
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "fwpay-sandbox.sqlite",
+                clients: [APIClient] = [SandboxConfiguration.demoClient]) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.clients = clients
+    }
+}

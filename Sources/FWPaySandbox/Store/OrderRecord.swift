@@ -1,0 +1,46 @@
+import GRDB
+
+/// An order: the "shopping cart" of a payment (seed 002). The body the client sent is kept
+/// as JSON text in `document`; the columns beside it are what the sandbox queries and checks.
+struct OrderRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "order"
+
+    enum Status: String, Codable, Sendable, DatabaseValueConvertible {
+        case open
+        case charged
+    }
+
+    var id: String
+    var clientID: String
+    var recipientID: String
+    var payerCountry: String
+    var document: String
+    var status: Status
+    var createdAt: String
+    var updatedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, document, status
+        case clientID = "client_id"
+        case recipientID = "recipient_id"
+        case payerCountry = "payer_country"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let clientID = Column(CodingKeys.clientID)
+    }
+
+    var body: JSON { (try? JSON.parse(document)) ?? .object([]) }
+
+    /// The order as the API answers it: id and created_at first, then the stored body.
+    func json(paymentReference: String?) -> JSON {
+        var members: [(String, JSON)] = [("id", .string(id)), ("created_at", .string(createdAt))]
+        members += (body.members ?? []).filter { $0.0 != "id" && $0.0 != "created_at" }
+        members.append(("status", .string(status.rawValue)))
+        if let paymentReference { members.append(("payment_reference", .string(paymentReference))) }
+        return .object(members)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+/// Order writes. Each is one transaction; GRDB serialises writers, so two concurrent charges
+/// of one order cannot both see it open, and the UNIQUE order_id of `payment` backs that up.
+extension SandboxDatabase {
+    func order(_ id: String, of client: ClientRecord) async throws -> (OrderRecord, PaymentRecord?)? {
+        try await pool.read { db in
+            guard let order = try OrderRecord.filter(OrderRecord.Columns.id == id && OrderRecord.Columns.clientID == client.id).fetchOne(db) else {
+                return nil
+            }
+            return (order, try PaymentRecord.filter(PaymentRecord.Columns.orderID == id).fetchOne(db))
+        }
+    }
+
+    /// Stores a validated new order.
+    func createOrder(_ order: ValidatedOrder, for client: ClientRecord, now: String) async throws -> OrderRecord {
+        let record = OrderRecord(id: UUID().uuidString.lowercased(), clientID: client.id, recipientID: order.recipient.id,
+                                 payerCountry: order.payerCountry, document: order.document.text, status: .open,
+                                 createdAt: now, updatedAt: now)
+        try await pool.write { db in try record.insert(db) }
+        return record
+    }
+
+    /// Replaces an open order's body with `edit`, which `validate` checks against the order
+    /// as it is inside the transaction.
+    func updateOrder(_ id: String, of client: ClientRecord, now: String,
+                     validate: @Sendable (OrderRecord) throws -> ValidatedOrder) async throws -> OrderRecord {
+        try await pool.write { db in
+            guard var order = try OrderRecord.filter(OrderRecord.Columns.id == id && OrderRecord.Columns.clientID == client.id).fetchOne(db) else {
+                throw Problem.notFound("Order \(id) not found")
+            }
+            guard order.status == .open else {
+                let reference = try PaymentRecord.filter(PaymentRecord.Columns.orderID == id).fetchOne(db)?.id ?? "?"
+                throw Problem.invalid(source: "/order", param: "id", type: "invalid_status",
+                                      "cannot be edited: it was charged as payment \(reference)")
+            }
+            let validated = try validate(order)
+            order.document = validated.document.text
+            order.payerCountry = validated.payerCountry
+            order.updatedAt = now
+            try order.update(db)
+            return order
+        }
+    }
+
+    /// Turns an open order into a payment. A second charge is refused with the existing
+    /// payment's reference.
+    func chargeOrder(_ id: String, of client: ClientRecord, now: String) async throws -> PaymentRecord {
+        try await pool.write { db in
+            guard var order = try OrderRecord.filter(OrderRecord.Columns.id == id && OrderRecord.Columns.clientID == client.id).fetchOne(db) else {
+                throw Problem.notFound("Order \(id) not found")
+            }
+            if order.status == .charged {
+                let reference = try PaymentRecord.filter(PaymentRecord.Columns.orderID == id).fetchOne(db)?.id ?? "?"
+                throw Problem.invalid(source: "/order", param: "id", type: "invalid_status",
+                                      "has already been charged as payment \(reference)")
+            }
+            guard let recipient = try RecipientRecord.fetchOne(db, key: order.recipientID),
+                  let offer = order.body["offer"]?["id"]?.string.flatMap(Offer.init(id:)) else {
+                throw Problem.invalid(source: "/offer/id", param: "id", "is invalid")
+            }
+            let total = (order.body["items"]?.array ?? []).compactMap { $0["amount"]?.integer }.reduce(0, +)
+            var reference = PaymentReference.make(recipient: recipient.id)
+            while try PaymentRecord.exists(db, key: reference) { reference = PaymentReference.make(recipient: recipient.id) }
+            let payment = PaymentRecord(
+                id: reference, clientID: client.id, orderID: order.id, recipientID: recipient.id, status: "initiated",
+                amountFrom: recipient.billingCurrency.convert(total, to: offer.currency), currencyFrom: offer.currency.code,
+                amountTo: total, currencyTo: recipient.currency, paymentMethod: offer.method.rawValue,
+                externalReference: order.body["external_reference"]?.string, createdAt: now)
+            try payment.insert(db)
+            order.status = .charged
+            order.updatedAt = now
+            try order.update(db)
+            return payment
+        }
+    }
+}
+
+/// Payment references: the recipient id and nine digits (FWU744586810).
+enum PaymentReference {
+    static func make(recipient: String) -> String {
+        recipient + String(Int.random(in: 100_000_000...999_999_999))
+    }
+}

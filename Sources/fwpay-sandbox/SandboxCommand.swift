@@ -1,0 +1,55 @@
+import ArgumentParser
+import FWPaySandbox
+import Foundation
+import Hummingbird
+import Logging
+
+/// fwpay-sandbox: a local, stateful implementation of Flywire's Payments API.
+@main
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fwpay-sandbox",
+        abstract: "A local, stateful implementation of Flywire's Payments API.",
+        discussion: """
+            Prints "fwpay-sandbox listening on http://HOST:PORT" once it accepts connections; the API \
+            is under /payments/v1. The demo client's API key is "sandbox-demo-key".
+            """)
+
+    @Option(help: "Address to listen on (keep it on loopback).")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free one.")
+    var port = 8080
+
+    @Option(help: "SQLite database file, created if missing.")
+    var db = "fwpay-sandbox.sqlite"
+
+    @Option(name: .customLong("client"),
+            help: ArgumentHelp("Another API client, as KEY:SECRET (repeatable).", valueName: "key:secret"))
+    var clients: [String] = []
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        for client in clients where client.split(separator: ":", maxSplits: 1).count != 2 {
+            throw ValidationError("--client takes KEY:SECRET")
+        }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "fwpay-sandbox")
+        logger.logLevel = .warning
+        var extra: [SandboxConfiguration.APIClient] = []
+        for (index, client) in clients.enumerated() {
+            let parts = client.split(separator: ":", maxSplits: 1).map(String.init)
+            extra.append(.init(id: "client-\(index + 2)", apiKey: parts[0], sharedSecret: parts[1]))
+        }
+        let configuration = SandboxConfiguration(host: host, port: port, databasePath: db,
+                                                 clients: [SandboxConfiguration.demoClient] + extra)
+        let app = try buildApplication(configuration, logger: logger) { host, port in
+            print("fwpay-sandbox listening on http://\(host):\(port)")
+            fflush(nil)  // the line is what scripts wait for: do not leave it in a buffer
+        }
+        try await app.runService()
+    }
+}
