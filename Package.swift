@@ -23,13 +23,14 @@ let package = Package(
         // System libraries. Each shim.h holds typed wrappers for the variadic C functions
         // Swift cannot call.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(name: "CJansson", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
-        // The C types of the public ABI (fwp_error, fwp_client_options, FWP_E_ codes). The
-        // Swift core compiles against them and scripts/gen-header.py copies them into fwpay.h.
-        .systemLibrary(name: "CFWPay"),
+        // The C types of the public ABI (fwp_error, fwp_client_options, FWP_E_ codes) and
+        // jansson, which they use. The Swift core compiles against them and
+        // scripts/gen-header.py copies them into include/fwpay.h. (jansson.h has one owning
+        // module: included by two, its enum constants become ambiguous to Swift.)
+        .systemLibrary(name: "CFWPay", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
 
         // The client core, no Foundation.
-        .target(name: "FWPay", dependencies: ["CCurl", "CJansson", "CFWPay"]),
+        .target(name: "FWPay", dependencies: ["CCurl", "CFWPay"]),
 
         // The sandbox server: a library (routes, store, rules) and its executable.
         .target(
@@ -50,7 +51,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "FWPayTests", dependencies: ["FWPay", "CJansson", "CFWPay"]),
+        .testTarget(name: "FWPayTests", dependencies: ["FWPay", "CFWPay"]),
         .testTarget(name: "FWPaySandboxTests", dependencies: ["FWPaySandbox"]),
     ]
 )

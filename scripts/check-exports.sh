@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 so="$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-nm -D --defined-only "$so" | awk '$2 ~ /^[TtWwDdBbRrVvi]$/ { print $3 }' | sed 's/@.*//' | sort -u > "$tmp/so"
+nm -D --defined-only "$so" | awk '$2 ~ /^[TDBRWVGSi]$/ { print $3 }' | sed 's/@.*//' | sort -u > "$tmp/so"
 grep -oE '^extern [^;]*[ *]fwp_[a-z0-9_]+\(' include/fwpay.h | grep -oE 'fwp_[a-z0-9_]+\($' | tr -d '(' | sort -u > "$tmp/h"
 if ! diff -u "$tmp/h" "$tmp/so"; then
   echo "check-exports: the symbols of $so differ from include/fwpay.h (- header, + library)" >&2

@@ -59,6 +59,7 @@ PROLOGUE = """\
 #if defined(__clang__)
 #  pragma clang diagnostic push
 #  pragma clang diagnostic ignored "-Wnullability-extension"
+#  pragma clang diagnostic ignored "-Wnullability-completeness"
 #elif !defined(_Nullable)
 #  define _Nullable
 #  define _Nonnull

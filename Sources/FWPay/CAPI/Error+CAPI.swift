@@ -1,5 +1,4 @@
 import CFWPay
-import CJansson
 
 #if canImport(Glibc)
 import Glibc

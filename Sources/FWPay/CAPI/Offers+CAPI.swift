@@ -1,5 +1,4 @@
 import CFWPay
-import CJansson
 
 /// fwp_offer_list: the offers (one per payment method, priced in the payer's currency) for
 /// paying amount to recipient_id from country (GET /offers). recipient_id: e.g. "FWU".

@@ -1,5 +1,4 @@
 import CFWPay
-import CJansson
 
 /// fwp_order_create: creates an order, the "shopping cart" of a payment (POST /orders).
 /// body: borrowed JSON object with payer, recipient (id and fields), items, offer (id and

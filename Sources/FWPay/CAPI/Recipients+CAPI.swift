@@ -1,5 +1,4 @@
 import CFWPay
-import CJansson
 
 /// fwp_recipient_list: one page of the recipients available to this client (GET
 /// /recipients). page: from 1, or 0 for the first. per_page: 1 to 100, or 0 for the server's

@@ -1,5 +1,4 @@
 import CFWPay
-import CJansson
 
 /// fwp_request: any call of the API that has no function of its own. method: "GET", "POST",
 /// "PATCH" or "DELETE". path: below the base URL, starting with "/", query included and

@@ -1,6 +1,6 @@
-import CJansson
 
 #if canImport(Glibc)
+import CFWPay
 import Glibc
 #elseif canImport(Musl)
 import Musl

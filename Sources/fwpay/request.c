@@ -1,0 +1,49 @@
+/* fwpay request METHOD PATH [--data BODY]: any call of the API. */
+#include <string.h>
+
+#include "cli.h"
+
+static int send_request(struct cli *, fwp_client *, int, char **);
+
+/* `request` has no actions; this table only feeds the usage text. */
+static const struct action actions[] = {
+    { "request", send_request, "request <GET|POST|PATCH|DELETE> <path> [--data <json | @file | @->]" },
+    { NULL, NULL, NULL },
+};
+
+static int send_request(struct cli *cli, fwp_client *client, int argc, char **argv) {
+    const char *spec = NULL;
+    json_t *body = NULL;
+    int found = take_option(&argc, argv, "--data", &spec);
+    if (found < 0) return usage_error("request", actions, "--data needs a value");
+    if (argc < 2) return usage_error("request", actions, "request needs a method and a path");
+    if (check_no_more("request", actions, argc - 2, argv + 2)) return CLI_EXIT_USAGE;
+    if (found) {
+        int status = read_body(spec, &body);
+        if (status != 0) return status;
+    }
+    json_t *result = NULL;
+    fwp_error err = FWP_ERROR_INIT;
+    int rc = fwp_request(client, argv[0], argv[1], body, &result, &err);
+    int status = print_result(cli, rc, result, &err);
+    fwp_error_clear(&err);
+    json_decref(body);
+    return status;
+}
+
+int cmd_request(struct cli *cli) {
+    if (cli->argc >= 1 && (strcmp(cli->argv[0], "--help") == 0 || strcmp(cli->argv[0], "-h") == 0)) {
+        printf("usage: fwpay %s\n\nPATH is below the base URL, e.g. /payments/FWU123456789.\n", actions[0].usage);
+        return 0;
+    }
+    /* Reuse the action runner: insert the action's name in front of the arguments. */
+    static char name[] = "request";
+    char *args[256];
+    if (cli->argc > 254) return usage_error("request", actions, "too many arguments");
+    args[0] = name;
+    for (int i = 0; i < cli->argc; i++) args[i + 1] = cli->argv[i];
+    struct cli inner = *cli;
+    inner.argc = cli->argc + 1;
+    inner.argv = args;
+    return run_action(&inner, "request", actions, "send any request");
+}
