@@ -1,0 +1,111 @@
+"""The exceptions fwpay raises, and the one function that maps library codes to them."""
+from __future__ import annotations
+
+import builtins
+from typing import Any
+
+# FWP_E_ codes of include/fwpay.h.
+INVALID_ARGUMENT = -1
+INVALID_JSON = -2
+INVALID_REQUEST = -3
+AUTHENTICATION = -4
+NOT_FOUND = -5
+RATE_LIMITED = -6
+SERVER = -7
+HTTP = -8
+CONNECTION = -9
+TIMEOUT = -10
+OUTCOME_UNKNOWN = -11
+BAD_RESPONSE = -12
+NO_MEMORY = -13
+
+
+class Error(Exception):
+    """Base of every fwpay failure. str() starts with the request id when there is one.
+
+    Attributes: ``code`` (the library's FWP_E_ code), ``http_status`` (0 when no answer
+    came, or the request was refused before sending), ``request_id``, ``idempotency_key``,
+    and ``errors``: the problem's list of ``{source, param, type, message}``.
+    """
+
+    def __init__(self, message: str, *, code: int, http_status: int = 0, request_id: str = "",
+                 idempotency_key: str = "", errors: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.http_status = http_status
+        self.request_id = request_id
+        self.idempotency_key = idempotency_key
+        self.errors: list[dict[str, Any]] = list(errors or [])
+
+    def __str__(self) -> str:
+        return f"Request {self.request_id}: {self.message}" if self.request_id else self.message
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}(message={self.message!r}, code={self.code}, "
+                f"http_status={self.http_status}, request_id={self.request_id!r})")
+
+    @property
+    def status(self) -> int:
+        """The HTTP status (alias of ``http_status``)."""
+        return self.http_status
+
+
+class InvalidArgumentError(Error, ValueError):
+    """An argument is unusable (wrong type, too long, out of range); nothing was sent."""
+
+
+class APIError(Error):
+    """The server answered with an error status."""
+
+
+class InvalidRequestError(APIError):
+    """The request breaks a rule (400/422, or the same rule checked before sending, then
+    ``http_status`` is 0). ``errors`` lists each problem."""
+
+
+class AuthenticationError(APIError):
+    """The API key was rejected (401)."""
+
+
+class NotFoundError(APIError):
+    """The resource does not exist, or not for this API key (404)."""
+
+
+class RateLimitError(APIError):
+    """Too many requests (429). Never retried automatically."""
+
+
+class ConnectionError(Error, builtins.ConnectionError):
+    """The server could not be reached, or a read timed out. Shadows the builtin: write
+    ``fwpay.ConnectionError``."""
+
+
+class OutcomeUnknownError(Error):
+    """A request that may move money was sent but no answer came back. It may have taken
+    effect: reconcile using ``idempotency_key`` before trying again."""
+
+
+_BY_CODE: dict[int, type[Error]] = {
+    INVALID_ARGUMENT: InvalidArgumentError,
+    INVALID_JSON: InvalidArgumentError,
+    INVALID_REQUEST: InvalidRequestError,
+    AUTHENTICATION: AuthenticationError,
+    NOT_FOUND: NotFoundError,
+    RATE_LIMITED: RateLimitError,
+    SERVER: APIError,
+    HTTP: APIError,
+    CONNECTION: ConnectionError,
+    TIMEOUT: ConnectionError,
+    OUTCOME_UNKNOWN: OutcomeUnknownError,
+    BAD_RESPONSE: APIError,
+    NO_MEMORY: Error,
+}
+
+
+def error_for(code: int, message: str, *, http_status: int = 0, request_id: str = "",
+              idempotency_key: str = "", errors: list[dict[str, Any]] | None = None) -> Error:
+    """The exception for a library code."""
+    cls = _BY_CODE.get(code, Error)
+    return cls(message, code=code, http_status=http_status, request_id=request_id,
+               idempotency_key=idempotency_key, errors=errors)
