@@ -1,0 +1,95 @@
+# fwpay: `make demo` and `make test` do everything, set-up included (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+VERSION := $(shell sed -n 's/^\#define FWP_VERSION_STRING "\(.*\)"/\1/p' Sources/CFWPay/fwpay_abi.h)
+MAJOR := $(firstword $(subst ., ,$(VERSION)))
+PREFIX ?= /usr/local
+
+BUILD := build
+LIBDIR := $(BUILD)/lib
+BINDIR := $(BUILD)/bin
+# The shared library: release, Swift runtime linked in, SONAME, only fwp_ symbols exported.
+LIB_SCRATCH := .build-lib
+LIB_FLAGS := -c release --scratch-path $(LIB_SCRATCH) --product fwpay -Xswiftc -static-stdlib \
+	-Xlinker -soname=libfwpay.so.$(MAJOR) -Xlinker --version-script=scripts/exports.map
+SWIFT_HEADER := $(LIB_SCRATCH)/release/FWPay.build/include/FWPay-Swift.h
+
+CC ?= gcc
+CFLAGS := -std=c99 -Wall -Wextra -pedantic -Werror -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude
+LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
+
+.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-python install clean
+
+all: lib cli sandbox examples
+
+deps:
+	@scripts/install-deps.sh
+
+lib: deps
+	swift build $(LIB_FLAGS)
+	@mkdir -p $(LIBDIR)/pkgconfig
+	cp $(LIB_SCRATCH)/release/libfwpay.so $(LIBDIR)/libfwpay.so.$(VERSION)
+	ln -sf libfwpay.so.$(VERSION) $(LIBDIR)/libfwpay.so.$(MAJOR)
+	ln -sf libfwpay.so.$(MAJOR) $(LIBDIR)/libfwpay.so
+	cp $(LIB_SCRATCH)/release/libfwpay.so bindings/python/fwpay/libfwpay.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' scripts/fwpay.pc.in > $(LIBDIR)/pkgconfig/fwpay.pc
+
+# Regenerate include/fwpay.h from the Swift exports (commit the result).
+header: lib
+	python3 scripts/gen-header.py $(SWIFT_HEADER)
+
+# Fails when include/fwpay.h is stale, when the library's exports differ from it, or when it
+# does not compile cleanly as C99, C11 and C++.
+check-header: lib
+	python3 scripts/gen-header.py --check $(SWIFT_HEADER)
+	scripts/check-exports.sh $(LIBDIR)/libfwpay.so.$(VERSION)
+	@printf '#include "fwpay.h"\nint main(void) { return 0; }\n' > $(BUILD)/header-check.c
+	gcc -std=c99 -Wall -Wextra -pedantic -Werror -Iinclude -fsyntax-only $(BUILD)/header-check.c
+	gcc -std=c11 -Wall -Wextra -pedantic -Werror -Iinclude -fsyntax-only $(BUILD)/header-check.c
+	clang -std=c99 -Wall -Wextra -pedantic -Werror -Iinclude -fsyntax-only $(BUILD)/header-check.c
+	g++ -std=c++17 -Wall -Wextra -pedantic -Werror -Iinclude -fsyntax-only -x c++ $(BUILD)/header-check.c
+
+cli: lib
+	@mkdir -p $(BINDIR)
+	$(CC) $(CFLAGS) Sources/fwpay/*.c -o $(BINDIR)/fwpay $(LINK_FWPAY)
+
+sandbox: deps
+	swift build --product fwpay-sandbox
+	@mkdir -p $(BINDIR)
+	ln -sf "$$(swift build --show-bin-path)/fwpay-sandbox" $(BINDIR)/fwpay-sandbox
+
+examples: lib
+	@mkdir -p $(BUILD)/examples
+	$(CC) $(CFLAGS) examples/c/order_flow.c -o $(BUILD)/examples/order_flow -L$(LIBDIR) -lfwpay -ljansson \
+		-Wl,-rpath,'$$ORIGIN/../lib'
+
+demo: all
+	scripts/demo.sh
+
+test: all check-header test-swift test-c test-python
+	@echo "make test: all suites passed"
+
+test-swift: deps
+	swift build --build-tests
+	swift test --skip-build
+
+test-c: lib sandbox
+	tests/c/run.sh
+
+test-python: lib cli sandbox examples
+	python3 -m pytest -q bindings/python/tests tests/shell tests/examples
+
+install: lib cli
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(LIBDIR)/libfwpay.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libfwpay.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libfwpay.so.$(MAJOR)
+	ln -sf libfwpay.so.$(MAJOR) $(DESTDIR)$(PREFIX)/lib/libfwpay.so
+	install -m 644 include/fwpay.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(LIBDIR)/pkgconfig/fwpay.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	$(CC) $(CFLAGS) Sources/fwpay/*.c -o $(DESTDIR)$(PREFIX)/bin/fwpay -L$(LIBDIR) -lfwpay -ljansson \
+		-Wl,-rpath,$(PREFIX)/lib
+
+clean:
+	rm -rf $(BUILD) $(LIB_SCRATCH) bindings/python/fwpay/libfwpay.so
+	swift package clean

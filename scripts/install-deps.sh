@@ -1,0 +1,21 @@
+#!/bin/sh
+# Installs what building and testing fwpay need, on Debian, when it is missing: the C
+# libraries, valgrind, and pytest. Safe to run again (it only installs what is absent).
+set -eu
+packages="libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config valgrind gcc g++ make python3 python3-pip"
+missing=""
+for package in $packages; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+done
+if [ -n "$missing" ]; then
+  echo "install-deps: installing$missing"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing > /dev/null
+fi
+if ! python3 -c 'import pytest' 2>/dev/null; then
+  echo "install-deps: installing pytest"
+  python3 -m pip install -q pytest || python3 -m pip install -q --break-system-packages pytest
+fi
+command -v swift > /dev/null || { echo "install-deps: the Swift 6.3 toolchain is needed (swift not found on PATH)" >&2; exit 1; }
