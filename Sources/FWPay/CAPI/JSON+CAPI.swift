@@ -24,8 +24,9 @@ public func fwp_json_parse(_ text: UnsafePointer<CChar>?, _ len: size_t,
     exported(err) { () throws(FWPayError) in
         let result = try prepare(out)
         guard let text else { throw FWPayError(.invalidArgument, "text must not be NULL") }
-        guard len <= maximumJSONTextBytes else {
-            throw FWPayError(.invalidArgument, "len is \(len); JSON text is limited to \(maximumJSONTextBytes) bytes")
+        // size_t arrives as a signed Int: a "negative" length is a huge unsigned one.
+        guard len >= 0, len <= maximumJSONTextBytes else {
+            throw FWPayError(.invalidArgument, "len is \(UInt(bitPattern: len)); JSON text is limited to \(maximumJSONTextBytes) bytes")
         }
         var error = json_error_t()
         guard let parsed = json_loadb(text, len, Int(JSON_DECODE_ANY | JSON_REJECT_DUPLICATES), &error) else {
