@@ -52,11 +52,11 @@ def to_json(value: Any, name: str) -> ctypes.c_void_p:
     """A new json_t holding `value`; release it with `release`."""
     try:
         text = json.dumps(value, allow_nan=False, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a ValueError too: test it first
+        raise _errors.InvalidArgumentError(f"{name} holds text that is not valid Unicode (lone surrogate)",
+                                           code=_errors.INVALID_ARGUMENT) from None
     except (TypeError, ValueError) as error:
         raise _errors.InvalidArgumentError(f"{name} cannot be sent as JSON: {error}",
-                                           code=_errors.INVALID_ARGUMENT) from None
-    except UnicodeEncodeError:
-        raise _errors.InvalidArgumentError(f"{name} holds text that is not valid Unicode",
                                            code=_errors.INVALID_ARGUMENT) from None
     out = ctypes.c_void_p()
     err = FwpError()

@@ -74,9 +74,11 @@ class Client:
 
     def close(self) -> None:
         """Releases the client and its connections; it cannot be used afterwards."""
-        if self._handle:
+        if getattr(self, "_handle", None):
             lib.fwp_client_free(self._handle)
-            self._handle = ctypes.c_void_p()
+            # Zero the pointer in place: the resource objects share this c_void_p, and a
+            # stale copy would be a use-after-free instead of a clear error.
+            self._handle.value = None
 
     def __enter__(self) -> Client:
         return self

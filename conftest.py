@@ -1,0 +1,70 @@
+"""pytest fixtures shared by every Python-driven suite: a private fwpay-sandbox per test,
+on port 0 with a fresh database."""
+from __future__ import annotations
+
+import os
+import pathlib
+import select
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from typing import Iterator
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "bindings" / "python"))
+
+DEMO_KEY = "sandbox-demo-key"
+SECOND_KEY = "second-client-key"
+
+
+@dataclass
+class Sandbox:
+    base_url: str
+    api_key: str
+    second_api_key: str
+    database: pathlib.Path
+    process: subprocess.Popen[str]
+
+
+def start_sandbox(directory: pathlib.Path) -> Sandbox:
+    program = os.environ.get("FWPAY_SANDBOX", str(ROOT / "build" / "bin" / "fwpay-sandbox"))
+    database = directory / "sandbox.sqlite"
+    process = subprocess.Popen(
+        [program, "--port", "0", "--db", str(database), "--client", f"{SECOND_KEY}:second-secret"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    deadline = time.monotonic() + 60
+    line = ""
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stdout], [], [], 0.5)
+        if ready:
+            line = process.stdout.readline()
+            break
+        if process.poll() is not None:
+            break
+    if "listening on http://" not in line:
+        process.kill()
+        raise RuntimeError(f"fwpay-sandbox did not start: {line!r} {process.stderr.read() if process.stderr else ''}")
+    address = line.split("listening on ", 1)[1].strip()
+    return Sandbox(f"{address}/payments/v1", DEMO_KEY, SECOND_KEY, database, process)
+
+
+def stop_sandbox(sandbox: Sandbox) -> None:
+    sandbox.process.terminate()
+    try:
+        sandbox.process.wait(10)
+    except subprocess.TimeoutExpired:
+        sandbox.process.kill()
+        sandbox.process.wait()
+
+
+@pytest.fixture
+def sandbox(tmp_path: pathlib.Path) -> Iterator[Sandbox]:
+    running = start_sandbox(tmp_path)
+    try:
+        yield running
+    finally:
+        stop_sandbox(running)
