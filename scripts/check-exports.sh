@@ -1,6 +1,6 @@
 #!/bin/sh
 # Fails unless libfwpay.so exports exactly the functions include/fwpay.h declares, nothing
-# else (no Swift runtime, no curl wrappers), needs no Swift runtime library, links no
+# else (no Swift runtime, no curl wrappers), needs no Swift runtime library, contains no
 # Foundation, and carries the SONAME libfwpay.so.<major>.
 #   scripts/check-exports.sh path/to/libfwpay.so
 set -eu
@@ -16,6 +16,15 @@ if ! diff -u "$tmp/h" "$tmp/so"; then
 fi
 if readelf -d "$so" | grep NEEDED | grep -iE 'swift|Foundation|dispatch'; then
   echo "check-exports: $so needs a Swift runtime or Foundation library (see above)" >&2
+  exit 1
+fi
+# The core must stay free of Foundation (it would add about 60 MB to the library).
+if grep -rnE '^\s*(@_exported\s+)?import\s+(Foundation|FoundationEssentials)\b' Sources/FWPay; then
+  echo "check-exports: Sources/FWPay imports Foundation (see above)" >&2
+  exit 1
+fi
+if nm "$so" 2>/dev/null | grep -q 'Foundation'; then
+  echo "check-exports: $so contains Foundation symbols" >&2
   exit 1
 fi
 major=$(sed -n 's/^#define FWP_VERSION_MAJOR \([0-9]*\)$/\1/p' include/fwpay.h)

@@ -33,7 +33,7 @@ int cmd_request(struct cli *cli);
 /* Helpers (util.c). */
 int run_action(struct cli *cli, const char *group, const struct action *actions, const char *summary);
 int usage_error(const char *group, const struct action *actions, const char *fmt, ...);
-int print_result(struct cli *cli, int rc, json_t *result, const fwp_error *err);
+int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err);
 int read_body(const char *spec, json_t **out);
 int take_option(int *argc, char **argv, const char *name, const char **value);
 int check_no_more(const char *group, const struct action *actions, int argc, char **argv);

@@ -27,9 +27,7 @@ static int list(struct cli *cli, fwp_client *client, int argc, char **argv) {
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
     int rc = fwp_offer_list(client, recipient, (int64_t)amount, country, &result, &err);
-    int status = print_result(cli, rc, result, &err);
-    fwp_error_clear(&err);
-    return status;
+    return print_result(cli, rc, result, &err);
 }
 
 int cmd_offers(struct cli *cli) {

@@ -32,7 +32,6 @@ static int create(struct cli *cli, fwp_client *client, int argc, char **argv) {
     fwp_error err = FWP_ERROR_INIT;
     int rc = fwp_order_create(client, body, &result, &err);
     status = print_result(cli, rc, result, &err);
-    fwp_error_clear(&err);
     json_decref(body);
     return status;
 }
@@ -48,7 +47,6 @@ static int update(struct cli *cli, fwp_client *client, int argc, char **argv) {
     fwp_error err = FWP_ERROR_INIT;
     int rc = fwp_order_update(client, argv[0], body, &result, &err);
     status = print_result(cli, rc, result, &err);
-    fwp_error_clear(&err);
     json_decref(body);
     return status;
 }
@@ -60,9 +58,7 @@ static int with_order_id(struct cli *cli, fwp_client *client, int argc, char **a
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
     int rc = call(client, argv[0], &result, &err);
-    int status = print_result(cli, rc, result, &err);
-    fwp_error_clear(&err);
-    return status;
+    return print_result(cli, rc, result, &err);
 }
 
 static int charge_without_body(fwp_client *client, const char *id, json_t **out, fwp_error *err) {

@@ -32,9 +32,7 @@ static int list(struct cli *cli, fwp_client *client, int argc, char **argv) {
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
     int rc = fwp_recipient_list(client, page, per_page, &result, &err);
-    int status = print_result(cli, rc, result, &err);
-    fwp_error_clear(&err);
-    return status;
+    return print_result(cli, rc, result, &err);
 }
 
 static int get(struct cli *cli, fwp_client *client, int argc, char **argv) {
@@ -43,9 +41,7 @@ static int get(struct cli *cli, fwp_client *client, int argc, char **argv) {
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
     int rc = fwp_recipient_get(client, argv[0], &result, &err);
-    int status = print_result(cli, rc, result, &err);
-    fwp_error_clear(&err);
-    return status;
+    return print_result(cli, rc, result, &err);
 }
 
 int cmd_recipients(struct cli *cli) {

@@ -26,7 +26,6 @@ static int send_request(struct cli *cli, fwp_client *client, int argc, char **ar
     fwp_error err = FWP_ERROR_INIT;
     int rc = fwp_request(client, argv[0], argv[1], body, &result, &err);
     int status = print_result(cli, rc, result, &err);
-    fwp_error_clear(&err);
     json_decref(body);
     return status;
 }

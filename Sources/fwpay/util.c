@@ -47,11 +47,7 @@ int run_action(struct cli *cli, const char *group, const struct action *actions,
         fwp_client *client = NULL;
         fwp_error err = FWP_ERROR_INIT;
         int rc = fwp_client_new(cli->base_url, cli->api_key, &client, &err);
-        if (rc != FWP_OK) {
-            print_result(cli, rc, NULL, &err);
-            fwp_error_clear(&err);
-            return -rc;
-        }
+        if (rc != FWP_OK) return print_result(cli, rc, NULL, &err);
         rc = a->run(cli, client, cli->argc - 1, cli->argv + 1);
         fwp_client_free(client);
         return rc;
@@ -132,13 +128,14 @@ int read_body(const char *spec, json_t **out) {
     return rc == FWP_OK ? 0 : -rc;
 }
 
-/* Prints a result (JSON on stdout) or an error (stderr), releases the result, and returns
- * the exit status. */
-int print_result(struct cli *cli, int rc, json_t *result, const fwp_error *err) {
+/* Prints a result (JSON on stdout) or an error (stderr), releases the result and the
+ * error, and returns the exit status. */
+int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err) {
     if (rc == FWP_OK) {
         if (json_dumpf(result, stdout, (cli->pretty ? JSON_INDENT(2) : JSON_COMPACT) | JSON_ENCODE_ANY) == 0)
             fputc('\n', stdout);
         json_decref(result);
+        fwp_error_clear(err);
         return fflush(stdout) == 0 ? 0 : CLI_EXIT_USAGE;
     }
     fprintf(stderr, "fwpay: %s\n", err->message[0] ? err->message : fwp_strerror(rc));
@@ -156,5 +153,6 @@ int print_result(struct cli *cli, int rc, json_t *result, const fwp_error *err) 
     if (err->request_id[0]) fprintf(stderr, "  request id: %s\n", err->request_id);
     if (rc == FWP_E_OUTCOME_UNKNOWN && err->idempotency_key[0])
         fprintf(stderr, "  idempotency key: %s\n", err->idempotency_key);
+    fwp_error_clear(err);
     return -rc;
 }

@@ -123,3 +123,20 @@ def test_wrong_or_missing_key(sandbox: Any) -> None:
                             capture_output=True, text=True, env={"PATH": os.environ.get("PATH", "")})
     assert result.returncode == 4  # the flag is used, and the server refuses that key
     assert "flag-key" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["recipients", "get", "FWU"],
+    ["orders", "update", "x", "--data", '{"recipient": {"id": "FWU"}}'],
+    ["orders", "create", "--data", "{bad"],
+    ["orders", "get", "00000000-0000-4000-8000-000000000000"],
+    ["request", "GET", "/recipients?per_page=2"],
+])
+def test_no_memory_errors_or_leaks(sandbox: Any, args: list[str]) -> None:
+    # Definite and indirect leaks only: the Swift runtime keeps a few one-time caches.
+    env = {"PATH": os.environ.get("PATH", ""), "FWPAY_BASE_URL": sandbox.base_url, "FWPAY_API_KEY": sandbox.api_key}
+    result = subprocess.run(["valgrind", "-q", "--leak-check=full", "--errors-for-leak-kinds=definite,indirect",
+                             "--show-leak-kinds=definite,indirect", "--error-exitcode=99", FWPAY, *args],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode != 99, result.stderr
+    assert "definitely lost" not in result.stderr and "Invalid read" not in result.stderr

@@ -44,3 +44,10 @@ struct OrderRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         return .object(members)
     }
 }
+
+extension DerivableRequest<OrderRecord> {
+    /// The order `id` if it belongs to `client`: another client's order does not exist for it.
+    func owned(_ id: String, by client: ClientRecord) -> Self {
+        filter(OrderRecord.Columns.id == id && OrderRecord.Columns.clientID == client.id)
+    }
+}

@@ -6,7 +6,7 @@ import GRDB
 extension SandboxDatabase {
     func order(_ id: String, of client: ClientRecord) async throws -> (OrderRecord, PaymentRecord?)? {
         try await pool.read { db in
-            guard let order = try OrderRecord.filter(OrderRecord.Columns.id == id && OrderRecord.Columns.clientID == client.id).fetchOne(db) else {
+            guard let order = try OrderRecord.all().owned(id, by: client).fetchOne(db) else {
                 return nil
             }
             return (order, try PaymentRecord.filter(PaymentRecord.Columns.orderID == id).fetchOne(db))
@@ -27,7 +27,7 @@ extension SandboxDatabase {
     func updateOrder(_ id: String, of client: ClientRecord, now: String,
                      validate: @Sendable (OrderRecord) throws -> ValidatedOrder) async throws -> OrderRecord {
         try await pool.write { db in
-            guard var order = try OrderRecord.filter(OrderRecord.Columns.id == id && OrderRecord.Columns.clientID == client.id).fetchOne(db) else {
+            guard var order = try OrderRecord.all().owned(id, by: client).fetchOne(db) else {
                 throw Problem.notFound("Order \(id) not found")
             }
             guard order.status == .open else {
@@ -48,7 +48,7 @@ extension SandboxDatabase {
     /// payment's reference.
     func chargeOrder(_ id: String, of client: ClientRecord, now: String) async throws -> PaymentRecord {
         try await pool.write { db in
-            guard var order = try OrderRecord.filter(OrderRecord.Columns.id == id && OrderRecord.Columns.clientID == client.id).fetchOne(db) else {
+            guard var order = try OrderRecord.all().owned(id, by: client).fetchOne(db) else {
                 throw Problem.notFound("Order \(id) not found")
             }
             if order.status == .charged {
