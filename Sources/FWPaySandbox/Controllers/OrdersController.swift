@@ -17,7 +17,7 @@ struct OrdersController {
         let body = try await request.jsonObject(context: context)
         let recipient = try await recipient(of: body, title: "Bad Request")
         let order = try OrderRules.validate(body, recipient: recipient, title: "Bad Request")
-        let record = try await database.createOrder(order, for: client, now: Timestamp.now())
+        let record = try await database.createOrder(order, for: client, now: database.clock.timestamp())
         return .json(record.json(paymentReference: nil), status: .created)
     }
 
@@ -38,7 +38,7 @@ struct OrdersController {
         }
         guard let (existing, _) = try await database.order(id, of: client) else { throw Problem.notFound("Order \(id) not found") }
         guard let recipient = try await database.recipient(existing.recipientID) else { throw Problem.notFound("Recipient not found") }
-        let updated = try await database.updateOrder(id, of: client, now: Timestamp.now()) { order in
+        let updated = try await database.updateOrder(id, of: client, now: database.clock.timestamp()) { order in
             try OrderRules.validate(OrderRules.merge(changes, into: order.body), recipient: recipient, title: "Unprocessable entity")
         }
         return .json(updated.json(paymentReference: nil))
@@ -47,7 +47,7 @@ struct OrdersController {
     func charge(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let id = try context.parameters.require("id")
-        let payment = try await database.chargeOrder(id, of: client, now: Timestamp.now())
+        let payment = try await database.chargeOrder(id, of: client, now: database.clock.timestamp())
         return .json(payment.chargeJSON, status: .created)
     }
 

@@ -57,14 +57,3 @@ struct Pagination {
         return number
     }
 }
-
-/// Timestamps as Flywire writes them: "2020-10-20 17:41:27 UTC".
-enum Timestamp {
-    static func now() -> String {
-        var seconds = time_t(Date().timeIntervalSince1970)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ number: Int32) -> String { number < 10 ? "0\(number)" : "\(number)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) UTC"
-    }
-}

@@ -63,12 +63,15 @@ extension SandboxDatabase {
             let total = (order.body["items"]?.array ?? []).compactMap { $0["amount"]?.integer }.reduce(0, +)
             var reference = PaymentReference.make(recipient: recipient.id)
             while try PaymentRecord.exists(db, key: reference) { reference = PaymentReference.make(recipient: recipient.id) }
-            let payment = PaymentRecord(
+            let body = order.body
+            var payment = PaymentRecord(
                 id: reference, clientID: client.id, orderID: order.id, recipientID: recipient.id, status: "initiated",
                 amountFrom: recipient.billingCurrency.convert(total, to: offer.currency), currencyFrom: offer.currency.code,
                 amountTo: total, currencyTo: recipient.currency, paymentMethod: offer.method.rawValue,
-                externalReference: order.body["external_reference"]?.string, createdAt: now)
-            try payment.insert(db)
+                externalReference: body["external_reference"]?.string, createdAt: now, kind: "order",
+                payer: body["payer"]?.text, notificationsURL: body["notifications_url"]?.string)
+            let magic = PaymentLifecycle.Magic(firstName: body["payer"]?["first_name"]?.string)
+            try self.start(db, &payment, plan: PaymentLifecycle.plan(method: payment.paymentMethod, capture: "automatic", magic: magic))
             order.status = .charged
             order.updatedAt = now
             try order.update(db)

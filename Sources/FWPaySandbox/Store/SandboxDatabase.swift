@@ -6,6 +6,8 @@ import GRDB
 /// here named by intent, one transaction that keeps the invariants.
 public final class SandboxDatabase: Sendable {
     let pool: DatabasePool
+    /// The test clock; its offset is kept in `sandbox_state`.
+    let clock: SandboxClock
 
     /// Opens (creating if needed) and migrates the database at `path`, then makes sure the
     /// given API clients exist.
@@ -17,6 +19,10 @@ public final class SandboxDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
+        let offset = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM sandbox_state WHERE key = 'clock_offset'").flatMap(Double.init)
+        }
+        clock = SandboxClock(offset: offset ?? 0)
         try pool.write { db in
             for client in clients {
                 try db.execute(sql: """
@@ -84,6 +90,7 @@ public final class SandboxDatabase: Sendable {
                                      recipient.minimumAmount, recipient.maximumAmount, fields.text])
             }
         }
+        registerLifecycleMigration(&migrator)
         return migrator
     }
 

@@ -1,0 +1,25 @@
+import GRDB
+
+/// A saved card, from a tokenization session: `token` and `mandate_id` charge it again
+/// through POST /payments/charge.
+struct PaymentMethodTokenRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "payment_method_token"
+
+    var token: String
+    var clientID: String
+    var recipientID: String
+    var payorID: String?
+    var mandateID: String
+    /// JSON text: brand, last_four_digits, card_expiration, holder.
+    var card: String
+    var createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case token, card
+        case clientID = "client_id"
+        case recipientID = "recipient_id"
+        case payorID = "payor_id"
+        case mandateID = "mandate_id"
+        case createdAt = "created_at"
+    }
+}

@@ -1,0 +1,41 @@
+import GRDB
+
+/// Refunds are grouped in bundles; a client approves a bundle to send its refunds on.
+struct RefundBundleRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "refund_bundle"
+
+    var id: String
+    var clientID: String
+    /// "pending" until approved, then "approved".
+    var status: String
+    var createdAt: String
+    var approvedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, status
+        case clientID = "client_id"
+        case createdAt = "created_at"
+        case approvedAt = "approved_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let clientID = Column(CodingKeys.clientID)
+        static let status = Column(CodingKeys.status)
+    }
+
+    func json(refunds: [RefundRecord]) -> JSON {
+        .object([
+            ("bundle_id", .string(id)), ("status", .string(status)), ("created_at", .string(createdAt)),
+            ("approved_at", approvedAt.map(JSON.string) ?? .null),
+            ("refunds", .array(refunds.map(\.json))),
+            ("total_amount", .integer(refunds.map(\.amountTo).reduce(0, +))),
+        ])
+    }
+}
+
+extension DerivableRequest<RefundBundleRecord> {
+    func owned(_ id: String, by client: ClientRecord) -> Self {
+        filter(RefundBundleRecord.Columns.id == id && RefundBundleRecord.Columns.clientID == client.id)
+    }
+}

@@ -1,0 +1,65 @@
+import GRDB
+
+/// A refund of (part of) a delivered payment. Statuses: pending -> initiated -> received ->
+/// finished, or cancelled / returned.
+struct RefundRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "refund"
+
+    /// Refunds in these statuses count as "active": a payment has at most one.
+    static let activeStatuses = ["pending", "initiated", "received"]
+
+    var id: String
+    var clientID: String
+    var paymentID: String
+    var bundleID: String
+    var status: String
+    var amount: Int64
+    var currency: String
+    var amountTo: Int64
+    var currencyTo: String
+    var recipientID: String
+    var externalReference: String?
+    var notificationsURL: String?
+    var createdAt: String
+    var updatedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, status, amount, currency
+        case clientID = "client_id"
+        case paymentID = "payment_id"
+        case bundleID = "bundle_id"
+        case amountTo = "amount_to"
+        case currencyTo = "currency_to"
+        case recipientID = "recipient_id"
+        case externalReference = "external_reference"
+        case notificationsURL = "notifications_url"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let clientID = Column(CodingKeys.clientID)
+        static let paymentID = Column(CodingKeys.paymentID)
+        static let bundleID = Column(CodingKeys.bundleID)
+        static let status = Column(CodingKeys.status)
+    }
+
+    /// The refund as the API answers it (flywire-api.md §2).
+    var json: JSON {
+        .object([
+            ("refund_id", .string(id)), ("payment_id", .string(paymentID)), ("bundle_id", .string(bundleID)),
+            ("created_at", .string(createdAt)), ("status", .string(status)),
+            ("amount", .integer(amount)), ("currency", .string(currency)),
+            ("amount_to", .integer(amountTo)), ("currency_to", .string(currencyTo)),
+            ("recipient_id", .string(recipientID)),
+            ("external_reference", externalReference.map(JSON.string) ?? .null),
+        ])
+    }
+}
+
+extension DerivableRequest<RefundRecord> {
+    func owned(_ id: String, by client: ClientRecord) -> Self {
+        filter(RefundRecord.Columns.id == id && RefundRecord.Columns.clientID == client.id)
+    }
+}

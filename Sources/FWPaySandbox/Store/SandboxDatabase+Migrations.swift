@@ -1,0 +1,126 @@
+import GRDB
+
+extension SandboxDatabase {
+    /// The second migration: everything past orders (issue 3). Columns added to `payment`
+    /// keep the first migration untouched, as history.
+    static func registerLifecycleMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("sessions, lifecycle, refunds, notifications, idempotency, clock") { db in
+            try db.create(table: "sandbox_state") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "session") { t in
+                t.primaryKey("id", .text)
+                t.column("client_id", .text).notNull().indexed().references("client", onDelete: .restrict)
+                t.column("type", .text).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('open', 'submitted', 'confirmed')")
+                t.column("recipient_id", .text).notNull().references("recipient", onDelete: .restrict)
+                t.column("body", .text).notNull()
+                t.column("amount", .integer).notNull().check { $0 >= 0 }
+                t.column("currency", .text).notNull()
+                t.column("expires_at", .double).notNull()
+                t.column("form", .text)
+                t.column("payment_id", .text).unique()
+                t.column("created_at", .text).notNull()
+            }
+            try db.alter(table: "payment") { t in
+                t.add(column: "kind", .text).notNull().defaults(to: "order")
+                t.add(column: "session_id", .text).references("session", onDelete: .restrict)
+                t.add(column: "payer", .text)
+                t.add(column: "notifications_url", .text)
+                t.add(column: "capture", .text).notNull().defaults(to: "automatic")
+                t.add(column: "authorization", .text)
+                t.add(column: "held_amount", .integer)
+                t.add(column: "captured_amount", .integer)
+                t.add(column: "hold_expires_at", .double)
+                t.add(column: "reason", .text)
+                t.add(column: "reason_code", .text)
+                t.add(column: "token", .text)
+                t.add(column: "mandate_id", .text)
+                t.add(column: "payor_id", .text)
+                t.add(column: "card", .text)
+                t.add(column: "updated_at", .text)
+            }
+            try db.create(table: "payment_status") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("payment_id", .text).notNull().indexed().references("payment", onDelete: .cascade)
+                t.column("status", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("note", .text)
+            }
+            try db.create(table: "scheduled_transition") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("resource", .text).notNull().check(sql: "resource IN ('payment', 'refund')")
+                t.column("resource_id", .text).notNull().indexed()
+                t.column("due_at", .double).notNull().indexed()
+                t.column("to_status", .text).notNull()
+                t.column("only_from", .text).notNull()
+                t.column("reason", .text)
+            }
+            try db.create(table: "payment_method_token") { t in
+                t.primaryKey("token", .text)
+                t.column("client_id", .text).notNull().references("client", onDelete: .restrict)
+                t.column("recipient_id", .text).notNull()
+                t.column("payor_id", .text)
+                t.column("mandate_id", .text).notNull().unique()
+                t.column("card", .text).notNull()
+                t.column("created_at", .text).notNull()
+            }
+            try db.create(table: "refund_bundle") { t in
+                t.primaryKey("id", .text)
+                t.column("client_id", .text).notNull().indexed().references("client", onDelete: .restrict)
+                t.column("status", .text).notNull().check(sql: "status IN ('pending', 'approved')")
+                t.column("created_at", .text).notNull()
+                t.column("approved_at", .text)
+            }
+            try db.create(table: "refund") { t in
+                t.primaryKey("id", .text)
+                t.column("client_id", .text).notNull().indexed().references("client", onDelete: .restrict)
+                t.column("payment_id", .text).notNull().indexed().references("payment", onDelete: .restrict)
+                t.column("bundle_id", .text).notNull().references("refund_bundle", onDelete: .restrict)
+                t.column("status", .text).notNull()
+                t.column("amount", .integer).notNull().check { $0 > 0 }
+                t.column("currency", .text).notNull()
+                t.column("amount_to", .integer).notNull()
+                t.column("currency_to", .text).notNull()
+                t.column("recipient_id", .text).notNull()
+                t.column("external_reference", .text)
+                t.column("notifications_url", .text)
+                t.column("created_at", .text).notNull()
+                t.column("updated_at", .text).notNull()
+            }
+            try db.create(table: "notification") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("client_id", .text).notNull().indexed().references("client", onDelete: .restrict)
+                t.column("resource", .text).notNull()
+                t.column("resource_id", .text).notNull().indexed()
+                t.column("event_type", .text).notNull()
+                t.column("url", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("state", .text).notNull().check(sql: "state IN ('pending', 'delivered', 'failed')")
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("next_attempt_at", .double).notNull().indexed()
+                t.column("created_at", .text).notNull()
+            }
+            try db.create(table: "notification_attempt") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("notification_id", .integer).notNull().indexed().references("notification", onDelete: .cascade)
+                t.column("attempt", .integer).notNull()
+                t.column("at", .text).notNull()
+                t.column("status_code", .integer)
+                t.column("error", .text)
+            }
+            try db.create(table: "idempotency_key") { t in
+                t.column("client_id", .text).notNull().references("client", onDelete: .restrict)
+                t.column("key", .text).notNull()
+                t.column("method", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("body_hash", .text).notNull()
+                t.column("status_code", .integer)
+                t.column("response", .text)
+                t.column("created_at", .double).notNull()
+                t.primaryKey(["client_id", "key"])
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import GRDB
+
+/// A checkout session (seed 003): created by the merchant, filled in by the payer on the
+/// hosted form, then confirmed by the merchant, which creates the payment.
+struct SessionRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "session"
+
+    enum Status: String, Codable, Sendable, DatabaseValueConvertible {
+        case open, submitted, confirmed
+    }
+
+    var id: String
+    var clientID: String
+    var type: String
+    var status: Status
+    var recipientID: String
+    /// The creation body (JSON text).
+    var body: String
+    var amount: Int64
+    var currency: String
+    /// On the sandbox clock.
+    var expiresAt: Double
+    /// What the payer sent on the form (JSON text): payor fields and card.
+    var form: String?
+    var paymentID: String?
+    var createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, type, status, body, amount, currency, form
+        case clientID = "client_id"
+        case recipientID = "recipient_id"
+        case expiresAt = "expires_at"
+        case paymentID = "payment_id"
+        case createdAt = "created_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let clientID = Column(CodingKeys.clientID)
+    }
+
+    var request: JSON { (try? JSON.parse(body)) ?? .object([]) }
+    var submitted: JSON? { form.flatMap { try? JSON.parse($0) } }
+}
+
+extension DerivableRequest<SessionRecord> {
+    func owned(_ id: String, by client: ClientRecord) -> Self {
+        filter(SessionRecord.Columns.id == id && SessionRecord.Columns.clientID == client.id)
+    }
+}
