@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries. Each shim.h holds typed wrappers for the variadic C functions
@@ -28,6 +29,9 @@ let package = Package(
         // scripts/gen-header.py copies them into include/fwpay.h. (jansson.h has one owning
         // module: included by two, its enum constants become ambiguous to Swift.)
         .systemLibrary(name: "CFWPay", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
+
+        // libcrypto for the sandbox's digests (its own binding: the sandbox shares no code with the client).
+        .systemLibrary(name: "CSandboxOpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // The client core, no Foundation.
         .target(name: "FWPay", dependencies: ["CCurl", "CFWPay"]),
@@ -40,6 +44,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "CSandboxOpenSSL",
             ]
         ),
         .executableTarget(

@@ -11,10 +11,15 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
     throws -> some ApplicationProtocol {
     let database = try SandboxDatabase(path: configuration.databasePath, clients: configuration.clients)
     return Application(
-        router: buildRouter(database: database),
+        router: buildRouter(database: database, faults: FaultInjector()),
         // Idle connections are closed after 60 s, longer than clients keep them (fwpay: 20 s).
         server: .http1(configuration: .init(idleTimeout: .seconds(60))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "fwpay-sandbox"),
+        services: [
+            TransitionScheduler(database: database, logger: logger),
+            NotificationDelivery(database: database, logger: logger, retryBase: configuration.notificationRetrySeconds,
+                                 maximumAttempts: configuration.notificationAttempts),
+        ],
         onServerRunning: { channel in
             onListening(configuration.host, channel.localAddress?.port ?? configuration.port)
         },
@@ -23,15 +28,26 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
 }
 
 /// Every route of the sandbox. API routes live under `apiBasePath` behind the API key check.
-func buildRouter(database: SandboxDatabase) -> Router<SandboxRequestContext> {
+func buildRouter(database: SandboxDatabase, faults: FaultInjector) -> Router<SandboxRequestContext> {
     let router = Router(context: SandboxRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.get("/health") { _, _ in Response.json(.object([("status", .string("ok"))])) }
-    let api = router.group(RouterPath(apiBasePath)).add(middleware: APIKeyMiddleware(database: database))
+    // Order matters: faults wrap idempotency, so that a connection dropped after the change
+    // still leaves the stored answer for the retry.
+    let api = router.group(RouterPath(apiBasePath))
+        .add(middleware: APIKeyMiddleware(database: database))
+        .add(middleware: FaultInjectionMiddleware(faults: faults))
+        .add(middleware: IdempotencyMiddleware(database: database))
     api.addRoutes(RecipientsController(database: database).routes, atPath: "recipients")
     api.addRoutes(OffersController(database: database).routes, atPath: "offers")
     api.addRoutes(OrdersController(database: database).routes, atPath: "orders")
+    api.addRoutes(SessionsController(database: database).routes, atPath: "checkout/sessions")
     api.addRoutes(PaymentsController(database: database).routes, atPath: "payments")
+    api.addRoutes(RefundsController(database: database).routes, atPath: "refunds")
+    api.addRoutes(RefundBundlesController(database: database).routes, atPath: "refund_bundles")
+    router.addRoutes(HostedFormController(database: database).routes, atPath: "checkout/form")
+    let control = router.group("sandbox").add(middleware: APIKeyMiddleware(database: database))
+    control.addRoutes(SandboxController(database: database, faults: faults).routes)
     return router
 }

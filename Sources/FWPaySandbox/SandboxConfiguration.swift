@@ -23,12 +23,19 @@ public struct SandboxConfiguration: Sendable {
     public var port: Int
     public var databasePath: String
     public var clients: [APIClient]
+    /// First delay before a failed notification is sent again; it doubles each attempt.
+    public var notificationRetrySeconds: Double
+    /// Delivery attempts of a notification before it is marked failed.
+    public var notificationAttempts: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "fwpay-sandbox.sqlite",
-                clients: [APIClient] = [SandboxConfiguration.demoClient]) {
+                clients: [APIClient] = [SandboxConfiguration.demoClient], notificationRetrySeconds: Double = 5,
+                notificationAttempts: Int = 6) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.clients = clients
+        self.notificationRetrySeconds = notificationRetrySeconds
+        self.notificationAttempts = notificationAttempts
     }
 }

@@ -25,13 +25,26 @@ struct SandboxCommand: AsyncParsableCommand {
     var db = "fwpay-sandbox.sqlite"
 
     @Option(name: .customLong("client"),
-            help: ArgumentHelp("Another API client, as KEY:SECRET (repeatable).", valueName: "key:secret"))
+            help: ArgumentHelp("Another API client, as KEY:SECRET or KEY:SECRET:NOTIFICATIONS_URL (repeatable).",
+                               valueName: "key:secret[:url]"))
     var clients: [String] = []
+
+    @Option(help: "Static notifications URL of the demo client.")
+    var notificationsURL: String?
+
+    @Option(help: "Seconds before a failed notification is retried; doubles each attempt.")
+    var notificationRetrySeconds = 5.0
+
+    @Option(help: "Delivery attempts per notification before it is marked failed.")
+    var notificationAttempts = 6
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        for client in clients where client.split(separator: ":", maxSplits: 1).count != 2 {
-            throw ValidationError("--client takes KEY:SECRET")
+        for client in clients where client.split(separator: ":", maxSplits: 2).count < 2 {
+            throw ValidationError("--client takes KEY:SECRET or KEY:SECRET:NOTIFICATIONS_URL")
+        }
+        guard notificationRetrySeconds > 0, (1...20).contains(notificationAttempts) else {
+            throw ValidationError("--notification-retry-seconds must be positive and --notification-attempts 1 to 20")
         }
     }
 
@@ -41,11 +54,15 @@ struct SandboxCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         var extra: [SandboxConfiguration.APIClient] = []
         for (index, client) in clients.enumerated() {
-            let parts = client.split(separator: ":", maxSplits: 1).map(String.init)
-            extra.append(.init(id: "client-\(index + 2)", apiKey: parts[0], sharedSecret: parts[1]))
+            let parts = client.split(separator: ":", maxSplits: 2).map(String.init)
+            extra.append(.init(id: "client-\(index + 2)", apiKey: parts[0], sharedSecret: parts[1],
+                               notificationsURL: parts.count > 2 ? parts[2] : nil))
         }
-        let configuration = SandboxConfiguration(host: host, port: port, databasePath: db,
-                                                 clients: [SandboxConfiguration.demoClient] + extra)
+        var demo = SandboxConfiguration.demoClient
+        demo.notificationsURL = notificationsURL
+        let configuration = SandboxConfiguration(host: host, port: port, databasePath: db, clients: [demo] + extra,
+                                                 notificationRetrySeconds: notificationRetrySeconds,
+                                                 notificationAttempts: notificationAttempts)
         let app = try buildApplication(configuration, logger: logger) { host, port in
             print("fwpay-sandbox listening on http://\(host):\(port)")
             fflush(nil)  // the line is what scripts wait for: do not leave it in a buffer

@@ -7,6 +7,7 @@ struct OrdersController {
     var routes: RouteCollection<SandboxRequestContext> {
         RouteCollection(context: SandboxRequestContext.self)
             .post(use: create)
+            .get(use: list)
             .get(":id", use: show)
             .patch(":id", use: update)
             .post(":id/charge", use: charge)
@@ -19,6 +20,16 @@ struct OrdersController {
         let order = try OrderRules.validate(body, recipient: recipient, title: "Bad Request")
         let record = try await database.createOrder(order, for: client, now: database.clock.timestamp())
         return .json(record.json(paymentReference: nil), status: .created)
+    }
+
+    /// Available orders (seed 000): filters `recipient`, `country` (orders usable with a portal
+    /// in that country) and `status` (open, charged).
+    func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let pagination = try Pagination(request)
+        let (orders, total) = try await database.orders(of: client, recipient: request.query("recipient"), country: request.query("country"),
+                                                        status: request.query("status"), page: pagination.page, perPage: pagination.perPage)
+        return .json(pagination.envelope("orders", orders.map { $0.0.json(paymentReference: $0.1) }, total: total))
     }
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {

@@ -32,6 +32,14 @@ final class SandboxClock: Sendable {
         Self.format(seconds ?? now(), separator: "T", suffix: "Z")
     }
 
+    /// (year, month, day) of a time on the sandbox clock, in UTC.
+    static func date(_ seconds: Double) -> (year: Int, month: Int, day: Int) {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+    }
+
     private static func format(_ seconds: Double, separator: String, suffix: String) -> String {
         var time = time_t(seconds)
         var parts = tm()

@@ -6,14 +6,17 @@ import GRDB
 extension SandboxDatabase {
     /// Moves `payment` to `status` if the lifecycle allows it (`forced` skips nothing: a
     /// forced transition still follows the lifecycle, it only need not wait for time).
+    /// `at` is when the change happens on the sandbox clock: now, or, for a scheduled change,
+    /// when it fell due, so that the changes it schedules in turn keep their spacing however
+    /// far the clock jumps.
     func transition(_ db: Database, _ payment: inout PaymentRecord, to status: PaymentStatus,
-                    reason: String? = nil, reasonCode: String? = nil, note: String? = nil) throws {
+                    reason: String? = nil, reasonCode: String? = nil, note: String? = nil, at: Double? = nil) throws {
         let from = payment.paymentStatus
         guard PaymentLifecycle.canMove(from: from, to: status) else {
             throw Problem.invalid(source: "/status", param: "status", type: "invalid_status",
                                   "cannot change from \(from.rawValue) to \(status.rawValue)")
         }
-        let now = clock.now()
+        let now = at ?? clock.now()
         payment.status = status.rawValue
         payment.updatedAt = clock.timestamp(now)
         if let reason { payment.reason = reason }
@@ -21,7 +24,7 @@ extension SandboxDatabase {
         try payment.update(db)
         var history = PaymentStatusRecord(paymentID: payment.id, status: status.rawValue, at: clock.timestamp(now), note: note ?? reason)
         try history.insert(db)
-        try enqueuePaymentNotification(db, payment)
+        try enqueuePaymentNotification(db, payment, at: now)
         for step in PaymentLifecycle.followUps(entering: status) {
             try schedule(db, payment: payment.id, step: step, from: now)
         }
@@ -76,11 +79,11 @@ extension SandboxDatabase {
                           allowed.contains(payment.status),
                           let status = PaymentStatus(rawValue: due.toStatus),
                           PaymentLifecycle.canMove(from: payment.paymentStatus, to: status) else { continue }
-                    try self.transition(db, &payment, to: status, reason: due.reason, note: "scheduled")
+                    try self.transition(db, &payment, to: status, reason: due.reason, note: "scheduled", at: due.dueAt)
                     made += 1
                 case "refund":
                     guard var refund = try RefundRecord.fetchOne(db, key: due.resourceID), allowed.contains(refund.status) else { continue }
-                    try self.moveRefund(db, &refund, to: due.toStatus)
+                    try self.moveRefund(db, &refund, to: due.toStatus, at: due.dueAt)
                     made += 1
                 default:
                     continue
@@ -92,7 +95,7 @@ extension SandboxDatabase {
 
     /// The v2 envelope (flywire-api.md §5) for a payment's current status, queued for its
     /// notifications URL, else its client's static URL; without either, nothing is sent.
-    func enqueuePaymentNotification(_ db: Database, _ payment: PaymentRecord) throws {
+    func enqueuePaymentNotification(_ db: Database, _ payment: PaymentRecord, at: Double? = nil) throws {
         let data: JSON = .object([
             ("payment_id", .string(payment.id)), ("status", .string(payment.status)),
             ("external_reference", payment.externalReference.map(JSON.string) ?? .null),
@@ -104,14 +107,14 @@ extension SandboxDatabase {
             ? data.setting("reason", payment.reason.map(JSON.string) ?? .null).setting("reason_code", payment.reasonCode.map(JSON.string) ?? .null)
             : data
         try enqueueNotification(db, clientID: payment.clientID, url: payment.notificationsURL, resource: "payments",
-                                resourceID: payment.id, eventType: payment.status, data: withReason)
+                                resourceID: payment.id, eventType: payment.status, data: withReason, at: at)
     }
 
     func enqueueNotification(_ db: Database, clientID: String, url: String?, resource: String, resourceID: String,
-                             eventType: String, data: JSON) throws {
+                             eventType: String, data: JSON, at: Double? = nil) throws {
         let staticURL = try ClientRecord.fetchOne(db, key: clientID)?.notificationsURL
         guard let target = url ?? staticURL, !target.isEmpty else { return }
-        let now = clock.now()
+        let now = at ?? clock.now()
         let envelope: JSON = .object([
             ("event_type", .string(eventType)), ("event_date", .string(clock.isoTimestamp(now))),
             ("event_resource", .string(resource)), ("data", data),

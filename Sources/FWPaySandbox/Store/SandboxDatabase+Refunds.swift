@@ -121,12 +121,12 @@ extension SandboxDatabase {
         }
     }
 
-    func moveRefund(_ db: Database, _ refund: inout RefundRecord, to status: String) throws {
-        let now = clock.now()
+    func moveRefund(_ db: Database, _ refund: inout RefundRecord, to status: String, at: Double? = nil) throws {
+        let now = at ?? clock.now()
         refund.status = status
         refund.updatedAt = clock.timestamp(now)
         try refund.update(db)
-        try enqueueRefundNotification(db, refund)
+        try enqueueRefundNotification(db, refund, at: now)
         if let step = Self.refundSteps[status] {
             var row = ScheduledTransitionRecord(resource: "refund", resourceID: refund.id, dueAt: now + step.after,
                                                 toStatus: step.next, onlyFrom: status)
@@ -134,7 +134,7 @@ extension SandboxDatabase {
         }
     }
 
-    private func enqueueRefundNotification(_ db: Database, _ refund: RefundRecord) throws {
+    private func enqueueRefundNotification(_ db: Database, _ refund: RefundRecord, at: Double? = nil) throws {
         let data: JSON = .object([
             ("refund_id", .string(refund.id)), ("payment_id", .string(refund.paymentID)), ("bundle_id", .string(refund.bundleID)),
             ("status", .string(refund.status)), ("external_reference", refund.externalReference.map(JSON.string) ?? .null),
@@ -142,6 +142,6 @@ extension SandboxDatabase {
             ("amount_to", .string(String(refund.amountTo))), ("currency_to", .string(refund.currencyTo)),
         ])
         try enqueueNotification(db, clientID: refund.clientID, url: refund.notificationsURL, resource: "refunds",
-                                resourceID: refund.id, eventType: refund.status, data: data)
+                                resourceID: refund.id, eventType: refund.status, data: data, at: at)
     }
 }

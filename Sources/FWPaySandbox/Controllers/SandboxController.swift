@@ -1,0 +1,110 @@
+import Hummingbird
+
+/// The control API (not part of Flywire's): /sandbox/clock, /sandbox/payments/{ref}/transition,
+/// /sandbox/notifications, /sandbox/faults. Behind the API key like the API, so that one
+/// client's tests only ever see and change their own data (the clock is the sandbox's).
+struct SandboxController {
+    let database: SandboxDatabase
+    let faults: FaultInjector
+
+    var routes: RouteCollection<SandboxRequestContext> {
+        RouteCollection(context: SandboxRequestContext.self)
+            .get("clock", use: clock)
+            .post("clock/advance", use: advanceClock)
+            .post("payments/:reference/transition", use: transition)
+            .get("notifications", use: notifications)
+            .get("faults", use: listFaults)
+            .post("faults", use: addFault)
+            .delete("faults", use: clearFaults)
+    }
+
+    func clock(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        .json(.object([("now", .string(database.clock.isoTimestamp())), ("offset_seconds", .real(database.clock.currentOffset))]))
+    }
+
+    /// `{"seconds": n}`, `{"hours": n}` or `{"days": n}`: moves the clock forward and makes
+    /// every change that falls due.
+    func advanceClock(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let body = try await request.jsonObject(context: context)
+        var seconds = 0.0
+        for (unit, factor) in [("seconds", 1.0), ("minutes", 60.0), ("hours", 3_600.0), ("days", 86_400.0)] {
+            switch body[unit] {
+            case .integer(let value)?: seconds += Double(value) * factor
+            case .real(let value)?: seconds += value * factor
+            case nil: continue
+            default: throw Problem.invalid(source: "/\(unit)", param: unit, "must be a number")
+            }
+        }
+        guard seconds > 0, seconds <= 400 * 86_400 else {
+            throw Problem.invalid(source: "/seconds", param: "seconds", "give seconds, minutes, hours or days: more than 0, at most 400 days")
+        }
+        let made = try await database.advanceClock(by: seconds)
+        return .json(.object([("now", .string(database.clock.isoTimestamp())), ("offset_seconds", .real(database.clock.currentOffset)),
+                              ("transitions", .integer(Int64(made)))]))
+    }
+
+    /// `{"status": "...", "reason": "..."}`: a change the lifecycle allows, made now.
+    func transition(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let reference = try context.parameters.require("reference")
+        let body = try await request.jsonObject(context: context)
+        guard let name = body["status"]?.string, let status = PaymentStatus(rawValue: name) else {
+            throw Problem.invalid(source: "/status", param: "status",
+                                  "must be one of \(PaymentStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let payment = try await database.forceTransition(reference, to: status, reason: body["reason"]?.string, of: client)
+        return .json(payment.details)
+    }
+
+    /// Every notification of this client, newest first, with each delivery attempt.
+    func notifications(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let pagination = try Pagination(request)
+        let (rows, total) = try await database.notifications(of: client, resource: request.query("resource_id"),
+                                                             page: pagination.page, perPage: pagination.perPage)
+        return .json(pagination.envelope("notifications", rows.map { notification, attempts in
+            .object([
+                ("id", .integer(notification.id ?? 0)), ("resource", .string(notification.resource)),
+                ("resource_id", .string(notification.resourceID)), ("event_type", .string(notification.eventType)),
+                ("url", .string(notification.url)), ("state", .string(notification.state)),
+                ("body", .string(notification.body)),
+                ("digest", .string(Digest.flywireDigest(body: notification.body, secret: client.sharedSecret))),
+                ("created_at", .string(notification.createdAt)),
+                ("attempts", .array(attempts.map {
+                    .object([("attempt", .integer(Int64($0.attempt))), ("at", .string($0.at)),
+                             ("status_code", $0.statusCode.map { .integer(Int64($0)) } ?? .null),
+                             ("error", $0.error.map(JSON.string) ?? .null)])
+                })),
+            ])
+        }, total: total))
+    }
+
+    func listFaults(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        .json(.object([("faults", .array(faults.list(clientID: try context.requireClient().id).map(\.json)))]))
+    }
+
+    /// `{"path": "/orders", "method": "POST", "kind": "drop_after", "count": 1, "latency_ms": 0, "status": 500}`.
+    func addFault(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let body = try await request.jsonObject(context: context)
+        guard let kindName = body["kind"]?.string, let kind = FaultInjector.Kind(rawValue: kindName) else {
+            throw Problem.invalid(source: "/kind", param: "kind",
+                                  "must be one of \(FaultInjector.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let count = Int(body["count"]?.integer ?? 1)
+        let latency = Int(body["latency_ms"]?.integer ?? 0)
+        let status = Int(body["status"]?.integer ?? 500)
+        guard (1...100_000).contains(count), (0...120_000).contains(latency), (400...599).contains(status) else {
+            throw Problem.invalid(source: "/count", param: "count", "count 1 to 100000, latency_ms 0 to 120000, status 400 to 599")
+        }
+        let fault = faults.add(.init(id: 0, clientID: client.id, method: body["method"]?.string?.uppercased(),
+                                     pathPrefix: body["path"]?.string ?? "/", kind: kind, remaining: count,
+                                     latencyMilliseconds: latency, status: status))
+        return .json(fault.json, status: .created)
+    }
+
+    func clearFaults(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        faults.clear(clientID: try context.requireClient().id)
+        return .json(.object([("faults", .array([]))]))
+    }
+}

@@ -1,0 +1,28 @@
+import CSandboxOpenSSL
+import Foundation
+
+/// SHA-256 and HMAC-SHA256 from OpenSSL's libcrypto.
+enum Digest {
+    /// `X-Flywire-Digest`: Base64 of HMAC-SHA256 of the raw body, keyed with the client's
+    /// shared secret (flywire-api.md §5).
+    static func flywireDigest(body: String, secret: String) -> String {
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let key = Array(secret.utf8), message = Array(body.utf8)
+        _ = key.withUnsafeBytes { keyBytes in
+            message.withUnsafeBytes { messageBytes in
+                HMAC(EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
+                     messageBytes.bindMemory(to: UInt8.self).baseAddress, messageBytes.count, &output, &length)
+            }
+        }
+        return Data(output.prefix(Int(length))).base64EncodedString()
+    }
+
+    /// Hex SHA-256 of `bytes`.
+    static func sha256(_ bytes: [UInt8]) -> String {
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        _ = bytes.withUnsafeBytes { EVP_Digest($0.baseAddress, $0.count, &output, &length, EVP_sha256(), nil) }
+        return output.prefix(Int(length)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,37 @@
+import GRDB
+
+/// The notification outbox: what is due, and what each delivery attempt gave.
+extension SandboxDatabase {
+    /// Pending notifications due on the sandbox clock, oldest first, with the secret that signs them.
+    func dueNotifications(limit: Int) async throws -> [(NotificationRecord, String)] {
+        try await pool.read { db in
+            let due = try NotificationRecord
+                .filter(NotificationRecord.Columns.state == "pending" && NotificationRecord.Columns.nextAttemptAt <= self.clock.now())
+                .order(NotificationRecord.Columns.id).limit(limit).fetchAll(db)
+            return try due.compactMap { notification in
+                try ClientRecord.fetchOne(db, key: notification.clientID).map { (notification, $0.sharedSecret) }
+            }
+        }
+    }
+
+    /// Records an attempt: delivered on 2xx; otherwise retried after `retryBase` seconds,
+    /// doubling each time, until `maximumAttempts`, then failed.
+    func recordAttempt(_ id: Int64, statusCode: Int?, error: String?, retryBase: Double, maximumAttempts: Int) async throws {
+        try await pool.write { db in
+            guard var notification = try NotificationRecord.fetchOne(db, key: id), notification.state == "pending" else { return }
+            notification.attempts += 1
+            var attempt = NotificationAttemptRecord(notificationID: id, attempt: notification.attempts, at: self.clock.timestamp(),
+                                                    statusCode: statusCode, error: error)
+            try attempt.insert(db)
+            if let statusCode, (200..<300).contains(statusCode) {
+                notification.state = "delivered"
+            } else if notification.attempts >= maximumAttempts {
+                notification.state = "failed"
+            } else {
+                let exponent = Double(1 << min(notification.attempts - 1, 20))
+                notification.nextAttemptAt = self.clock.now() + retryBase * exponent
+            }
+            try notification.update(db)
+        }
+    }
+}
