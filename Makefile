@@ -19,7 +19,7 @@ CC ?= gcc
 CFLAGS := -std=c99 -Wall -Wextra -pedantic -Werror -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude
 LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-python install clean
+.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-python test-sandbox install clean
 
 all: lib cli sandbox examples
 
@@ -67,12 +67,16 @@ examples: lib
 demo: all
 	scripts/demo.sh
 
-test: all check-header test-swift test-c test-python
+test: all check-header test-swift test-sandbox test-c test-python
 	@echo "make test: all suites passed"
 
 test-swift: deps
 	swift build --build-tests
 	swift test --skip-build
+
+# The seeds' own curl examples against a fresh sandbox.
+test-sandbox: sandbox
+	tests/sandbox/seed_examples.sh
 
 test-c: lib sandbox
 	tests/c/run.sh

@@ -18,7 +18,8 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
         services: [
             TransitionScheduler(database: database, logger: logger),
             NotificationDelivery(database: database, logger: logger, retryBase: configuration.notificationRetrySeconds,
-                                 maximumAttempts: configuration.notificationAttempts),
+                                 maximumAttempts: configuration.notificationAttempts,
+                                 deliverAnywhere: configuration.deliverAnywhere),
         ],
         onServerRunning: { channel in
             onListening(configuration.host, channel.localAddress?.port ?? configuration.port)

@@ -27,6 +27,8 @@ public struct SandboxConfiguration: Sendable {
     public var notificationRetrySeconds: Double
     /// Delivery attempts of a notification before it is marked failed.
     public var notificationAttempts: Int
+    /// Deliver notifications to hosts that are not loopback (off by default).
+    public var deliverAnywhere = false
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "fwpay-sandbox.sqlite",
                 clients: [APIClient] = [SandboxConfiguration.demoClient], notificationRetrySeconds: Double = 5,

@@ -38,6 +38,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Delivery attempts per notification before it is marked failed.")
     var notificationAttempts = 6
 
+    @Flag(help: "Deliver notifications to hosts that are not loopback (by default only 127.0.0.0/8, localhost and ::1).")
+    var deliverAnywhere = false
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         for client in clients where client.split(separator: ":", maxSplits: 2).count < 2 {
@@ -60,9 +63,10 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         var demo = SandboxConfiguration.demoClient
         demo.notificationsURL = notificationsURL
-        let configuration = SandboxConfiguration(host: host, port: port, databasePath: db, clients: [demo] + extra,
+        var configuration = SandboxConfiguration(host: host, port: port, databasePath: db, clients: [demo] + extra,
                                                  notificationRetrySeconds: notificationRetrySeconds,
                                                  notificationAttempts: notificationAttempts)
+        configuration.deliverAnywhere = deliverAnywhere
         let app = try buildApplication(configuration, logger: logger) { host, port in
             print("fwpay-sandbox listening on http://\(host):\(port)")
             fflush(nil)  // the line is what scripts wait for: do not leave it in a buffer

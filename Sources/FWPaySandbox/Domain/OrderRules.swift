@@ -30,9 +30,6 @@ enum OrderRules {
             case nil, .null?: fail("/payer/country", "country", "missing_param", "is required")
             case let other?: fail("/payer/country", "country", "invalid_param", "must be a string, not \(other.typeName)")
             }
-            if let email = body["payer"]?["email"], email != .null, !(email.string.map(isEmail) ?? false) {
-                fail("/payer/email", "email", "invalid_email", "must be a valid email")
-            }
         case let other?: fail("/payer", "payer", "invalid_param", "must be an object, not \(other.typeName)")
         }
 
@@ -171,10 +168,5 @@ enum OrderRules {
             }
         }
         return merged
-    }
-
-    private static func isEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 }

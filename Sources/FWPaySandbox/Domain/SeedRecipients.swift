@@ -18,6 +18,13 @@ enum SeedRecipients {
         let fields: [Field]
     }
 
+    /// Added later (its own migration): the recipient of seed 003's pre-authorization example,
+    /// a hotel billing in GBP, so that a GB card is a same-currency payment.
+    static let lodging = Recipient(id: "FLW", name: "Flywire Hotels London", country: "GB", currency: "GBP",
+                                   minimumAmount: 1_000, maximumAmount: 5_000_000,
+                                   fields: [Field(id: "custom_field_1", label: "Booking number", required: true),
+                                            Field(id: "custom_field_2", label: "Year", required: false)])
+
     static let all: [Recipient] = [
         Recipient(id: "FWU", name: "Flywire University", country: "US", currency: "USD",
                   minimumAmount: 5_000, maximumAmount: 5_000_000,

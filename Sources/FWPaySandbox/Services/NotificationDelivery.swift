@@ -15,6 +15,9 @@ struct NotificationDelivery: Service {
     /// First retry delay in seconds; it doubles each attempt.
     let retryBase: Double
     let maximumAttempts: Int
+    /// Deliver to hosts that are not loopback. Off by default: a local sandbox must not send
+    /// traffic out because an example names a public URL.
+    let deliverAnywhere: Bool
 
     func run() async throws {
         let session = URLSession(configuration: .ephemeral, delegate: RefuseRedirects(), delegateQueue: nil)
@@ -37,6 +40,15 @@ struct NotificationDelivery: Service {
         guard let id = notification.id else { return }
         var statusCode: Int?
         var failure: String?
+        if let url = URL(string: notification.url), !deliverAnywhere, !Self.isLoopback(url.host ?? "") {
+            failure = "not sent: \(url.host ?? "this host") is not a loopback address (start the sandbox with --deliver-anywhere to allow it)"
+            do {
+                try await database.recordAttempt(id, statusCode: nil, error: failure, retryBase: retryBase, maximumAttempts: 1)
+            } catch {
+                logger.error("recording notification \(id): \(error)")
+            }
+            return
+        }
         if let url = URL(string: notification.url), url.scheme == "http" || url.scheme == "https" {
             var request = URLRequest(url: url, timeoutInterval: 5)
             request.httpMethod = "POST"
@@ -58,6 +70,10 @@ struct NotificationDelivery: Service {
         } catch {
             logger.error("recording notification \(id): \(error)")
         }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
     /// A redirect is an answer, not a delivery: do not follow it.

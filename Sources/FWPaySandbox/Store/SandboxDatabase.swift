@@ -91,6 +91,16 @@ public final class SandboxDatabase: Sendable {
             }
         }
         registerLifecycleMigration(&migrator)
+        migrator.registerMigration("seed recipient FLW") { db in
+            let recipient = SeedRecipients.lodging
+            let fields = JSON.array(recipient.fields.map {
+                .object([("id", .string($0.id)), ("label", .string($0.label)), ("required", .bool($0.required))])
+            })
+            try db.execute(sql: """
+                INSERT INTO recipient (id, name, country, currency, min_amount, max_amount, fields) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [recipient.id, recipient.name, recipient.country, recipient.currency,
+                                 recipient.minimumAmount, recipient.maximumAmount, fields.text])
+        }
         return migrator
     }
 
