@@ -24,7 +24,7 @@ import Testing
             ("offer", .object([("id", .string(offer.id))])),
         ])
         let order = try OrderRules.validate(body, recipient: recipient, title: "Bad Request")
-        return try await database.createOrder(order, for: client, now: Timestamp.now())
+        return try await database.createOrder(order, for: client, now: database.clock.timestamp())
     }
 
     @Test func twentyConcurrentChargesMakeOnePayment() async throws {
@@ -33,7 +33,7 @@ import Testing
         let order = try await openOrder(database, client: client)
         let outcomes = await withTaskGroup(of: String?.self) { group in
             for _ in 0..<20 {
-                group.addTask { try? await database.chargeOrder(order.id, of: client, now: Timestamp.now()).id }
+                group.addTask { try? await database.chargeOrder(order.id, of: client, now: database.clock.timestamp()).id }
             }
             var references: [String?] = []
             for await reference in group { references.append(reference) }
@@ -49,11 +49,11 @@ import Testing
         var database: SandboxDatabase? = try SandboxDatabase(path: path, clients: [SandboxConfiguration.demoClient])
         let client = try #require(try await database!.client(apiKey: "sandbox-demo-key"))
         let order = try await openOrder(database!, client: client)
-        let payment = try await database!.chargeOrder(order.id, of: client, now: Timestamp.now())
+        let payment = try await database!.chargeOrder(order.id, of: client, now: database!.clock.timestamp())
         database = nil
         let reopened = try SandboxDatabase(path: path, clients: [SandboxConfiguration.demoClient])
         #expect(try await reopened.payment(payment.id, of: client)?.orderID == order.id)
-        #expect(try await reopened.recipients(page: 1, perPage: 10).total == 4)
+        #expect(try await reopened.recipients(page: 1, perPage: 10).total == 5)
     }
 
     @Test func clientsAreIsolated() async throws {
@@ -62,8 +62,8 @@ import Testing
         let stranger = try #require(try await database.client(apiKey: "other-key"))
         let order = try await openOrder(database, client: demo)
         #expect(try await database.order(order.id, of: stranger) == nil)
-        await #expect(throws: Problem.self) { try await database.chargeOrder(order.id, of: stranger, now: Timestamp.now()) }
-        let payment = try await database.chargeOrder(order.id, of: demo, now: Timestamp.now())
+        await #expect(throws: Problem.self) { try await database.chargeOrder(order.id, of: stranger, now: database.clock.timestamp()) }
+        let payment = try await database.chargeOrder(order.id, of: demo, now: database.clock.timestamp())
         #expect(try await database.payment(payment.id, of: stranger) == nil)
     }
 }

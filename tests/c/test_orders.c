@@ -37,11 +37,11 @@ static void recipients_and_offers(fwp_client *client) {
     fwp_error err = FWP_ERROR_INIT;
     json_t *out = NULL;
     CHECK(fwp_recipient_list(client, 0, 0, &out, &err) == FWP_OK, "%s", ERR(err));
-    CHECK(json_array_size(json_object_get(out, "recipients")) == 4, "four seeded recipients");
-    CHECK(json_integer_value(json_object_get(out, "total_entries")) == 4, "total_entries");
+    CHECK(json_array_size(json_object_get(out, "recipients")) == 5, "five seeded recipients");
+    CHECK(json_integer_value(json_object_get(out, "total_entries")) == 5, "total_entries");
     json_decref(out);
     CHECK(fwp_recipient_list(client, 2, 3, &out, &err) == FWP_OK, "%s", ERR(err));
-    CHECK(json_array_size(json_object_get(out, "recipients")) == 1, "page 2 of 3 per page has one");
+    CHECK(json_array_size(json_object_get(out, "recipients")) == 2, "page 2 of 3 per page has two");
     json_decref(out);
     CHECK(fwp_recipient_list(client, -1, 0, &out, &err) == FWP_E_INVALID_ARGUMENT, "negative page");
     CHECK(fwp_recipient_list(client, 1, 101, &out, &err) == FWP_E_INVALID_ARGUMENT, "per_page 101");

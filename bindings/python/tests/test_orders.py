@@ -32,9 +32,9 @@ def test_version_matches_the_library() -> None:
 
 def test_recipients(client: fwpay.Client) -> None:
     page = client.recipients.list()
-    assert {r["id"] for r in page["recipients"]} == {"FWU", "ETM", "TKU", "BHU"}
-    assert page["total_entries"] == 4
-    assert len(client.recipients.list(page=2, per_page=3)["recipients"]) == 1
+    assert {r["id"] for r in page["recipients"]} == {"FWU", "ETM", "TKU", "BHU", "FLW"}
+    assert page["total_entries"] == 5
+    assert len(client.recipients.list(page=2, per_page=3)["recipients"]) == 2
     fwu = client.recipients.get("FWU")
     assert fwu["name"] == "Flywire University"
     assert fwu["fields"][0] == {"id": "custom_field_1", "label": "Student ID", "type": "text", "required": True}
