@@ -82,7 +82,7 @@ test-c: lib sandbox
 	tests/c/run.sh
 
 test-python: lib cli sandbox examples
-	python3 -m pytest -q bindings/python/tests tests/shell tests/examples
+	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox
 
 install: lib cli
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
