@@ -33,8 +33,11 @@ let package = Package(
         // libcrypto for the sandbox's digests (its own binding: the sandbox shares no code with the client).
         .systemLibrary(name: "CSandboxOpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
+        // libcrypto for the client core (HMAC-SHA256 of notifications, constant-time compare).
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
         // The client core, no Foundation.
-        .target(name: "FWPay", dependencies: ["CCurl", "CFWPay"]),
+        .target(name: "FWPay", dependencies: ["CCurl", "CFWPay", "COpenSSL"]),
 
         // The sandbox server: a library (routes, store, rules) and its executable.
         .target(

@@ -95,7 +95,9 @@ enum fwp_code {
     /** The server answered 2xx with a body that is not the JSON expected. */
     FWP_E_BAD_RESPONSE = -12,
     /** Memory could not be allocated. */
-    FWP_E_NO_MEMORY = -13
+    FWP_E_NO_MEMORY = -13,
+    /** A notification's X-Flywire-Digest does not match its body and the shared secret. */
+    FWP_E_SIGNATURE = -14
 };
 
 /* ---- Error detail --------------------------------------------------------------------- */
@@ -139,6 +141,21 @@ typedef struct fwp_error {
 /** The version of fwp_client_options this header describes. */
 #define FWP_CLIENT_OPTIONS_VERSION 1
 
+/* ---- Logging --------------------------------------------------------------------------- */
+
+/** Log levels, most severe first; a client logs lines at or above its log_level. */
+enum fwp_log_level {
+    FWP_LOG_ERROR = 0,
+    FWP_LOG_WARNING = 1,
+    FWP_LOG_INFO = 2,
+    FWP_LOG_DEBUG = 3
+};
+
+/** Receives one log line (NUL-terminated, without newline, never containing the API key or a
+ *  shared secret). Called from the thread making the request: it must be thread-safe when
+ *  the client is shared. The line is only valid during the call. */
+typedef void (*fwp_log_callback)(int level, const char *line, void *userdata);
+
 /** Settings for fwp_client_new_with_options(). Fill it with fwp_client_options_init() (or
  *  FWP_CLIENT_OPTIONS_INIT), then change what you need. Strings are copied by the call. */
 typedef struct fwp_client_options {
@@ -158,13 +175,63 @@ typedef struct fwp_client_options {
     int max_retries;
     /** Non-zero to allow plain http to a host that is not loopback (default 0). */
     int allow_insecure_http;
+    /** Receives log lines, or NULL for none (default). */
+    fwp_log_callback log_callback;
+    /** Passed to log_callback as is. */
+    void *log_userdata;
+    /** The most detailed level logged (default FWP_LOG_WARNING). */
+    int log_level;
+    /** Kept-alive connections idle longer than this are closed instead of reused, in
+     *  milliseconds (default 20000; keep it below the server's keep-alive timeout). */
+    long max_idle_connection_ms;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0 }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L }
+
+/* ---- Per-call options -------------------------------------------------------------------- */
+
+/** The version of fwp_call_options this header describes. */
+#define FWP_CALL_OPTIONS_VERSION 1
+
+/** Settings for one call, passed as the options argument of an operation (NULL for the
+ *  client's settings). Initialise with FWP_CALL_OPTIONS_INIT. */
+typedef struct fwp_call_options {
+    /** FWP_CALL_OPTIONS_VERSION. */
+    int version;
+    /** The Idempotency-Key of a POST (1 to 100 printable ASCII characters), e.g. your own
+     *  order number, so that a retry you make after FWP_E_OUTCOME_UNKNOWN carries the same
+     *  key; NULL for a random UUID. Ignored for GETs. The key sent is reported back in
+     *  err->idempotency_key. */
+    const char *idempotency_key;
+    /** Time allowed for this call, in milliseconds; 0 for the client's timeout_ms. */
+    long timeout_ms;
+    /** Retries for this call; -1 for the client's max_retries. */
+    int max_retries;
+} fwp_call_options;
+
+/** Initialiser for fwp_call_options: the client's settings and a random idempotency key. */
+#define FWP_CALL_OPTIONS_INIT { FWP_CALL_OPTIONS_VERSION, NULL, 0L, -1 }
+
+/** Opaque page iterator: create with fwp_iter_new(), release with fwp_iter_free(). */
+typedef struct fwp_iter fwp_iter;
 
 /** Opaque client handle: create with fwp_client_new(), release with fwp_client_free(). */
 typedef struct fwp_client fwp_client;
+
+/// fwp_bundle_approve: approves a pending refund bundle, sending its refunds on (POST
+/// /refund_bundles/{id}/approve). bundle_id: not NULL. Since 0.1.
+extern int fwp_bundle_approve(fwp_client * _Nullable client, char const * _Nullable bundle_id, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_bundle_get: a refund bundle with its refunds (GET /refund_bundles/{id}). bundle_id:
+/// not NULL. Since 0.1.
+extern int fwp_bundle_get(fwp_client * _Nullable client, char const * _Nullable bundle_id, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_bundle_list: one page of refund bundles (GET /refund_bundles). page, per_page: as
+/// fwp_recipient_list. options: NULL or per-call settings. out: new reference to
+/// {"refund_bundles": [...], "page", ...}, NULL on failure; release with json_decref. err:
+/// optional. Since 0.1.
+extern int fwp_bundle_list(fwp_client * _Nullable client, int page, int per_page, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_client_free: releases a client and its connections. NULL is a harmless no-op. The
 /// client must not be in use by another thread, nor used afterwards. Since 0.1.
@@ -181,13 +248,14 @@ extern int fwp_client_new(char const * _Nullable base_url, char const * _Nullabl
 /// fwp_client_new_with_options: creates a client from options (borrowed; its strings are
 /// copied), initialised with fwp_client_options_init or FWP_CLIENT_OPTIONS_INIT.
 /// out_client: receives the handle, NULL on failure; release with fwp_client_free.
-/// The client may be used from several threads at once. Returns FWP_OK or
-/// FWP_E_INVALID_ARGUMENT. Since 0.1.
+/// The client may be used from several threads at once; its log_callback is then called from
+/// those threads. Returns FWP_OK or FWP_E_INVALID_ARGUMENT. Since 0.1.
 extern int fwp_client_new_with_options(fwp_client_options const * _Nullable options, fwp_client * _Nullable * _Nullable out_client, fwp_error * _Nullable err);
 
 /// fwp_client_options_init: fills options with the defaults of FWP_CLIENT_OPTIONS_INIT
 /// (version FWP_CLIENT_OPTIONS_VERSION, base_url NULL for production, api_key NULL, connect
-/// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback).
+/// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback,
+/// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms).
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 extern int fwp_client_options_init(fwp_client_options * _Nullable options);
@@ -207,6 +275,25 @@ extern void fwp_free(void * _Nullable pointer);
 /// cannot initialise. Since 0.1.
 extern int fwp_global_init(void);
 
+/// fwp_iter_free: releases an iterator. NULL is a harmless no-op. Since 0.1.
+extern void fwp_iter_free(fwp_iter * _Nullable iter);
+
+/// fwp_iter_new: an iterator over every item of a list, fetching one page at a time. list:
+/// "recipients", "orders", "payments", "refunds" or "refund_bundles". filters: borrowed JSON
+/// object or NULL, with that list's filters (as fwp_payment_list, fwp_order_list,
+/// fwp_refund_list). per_page: 1 to 100, or 0 for 100. options: NULL or per-call settings,
+/// used for every page. out_iter: receives the iterator, NULL on failure; release with
+/// fwp_iter_free. It keeps the client alive, and is used by one thread at a time. err:
+/// optional. Nothing is fetched until fwp_iter_next. Returns FWP_OK or FWP_E_INVALID_ARGUMENT.
+/// Since 0.1.
+extern int fwp_iter_new(fwp_client * _Nullable client, char const * _Nullable list, json_t const * _Nullable filters, int per_page, fwp_call_options const * _Nullable options, fwp_iter * _Nullable * _Nullable out_iter, fwp_error * _Nullable err);
+
+/// fwp_iter_next: the next item. out: receives a new reference to the item, or NULL when the
+/// list is exhausted (FWP_OK either way); release items with json_decref. err: optional. A
+/// failed page fetch returns its negative FWP_E_ code; calling again retries that page.
+/// Since 0.1.
+extern int fwp_iter_next(fwp_iter * _Nullable iter, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
 /// fwp_json_dump: writes value as compact JSON text. value: borrowed, not NULL. out: receives
 /// a NUL-terminated string, NULL on failure; release it with fwp_free. err: optional. Returns
 /// FWP_OK, FWP_E_INVALID_ARGUMENT or FWP_E_NO_MEMORY. Thread-safe. Since 0.1.
@@ -224,69 +311,213 @@ extern int fwp_json_parse(char const * _Nullable text, size_t len, json_t * _Nul
 /// cannot call jansson's inline function). NULL is a harmless no-op. Since 0.1.
 extern void fwp_json_release(json_t * _Nullable value);
 
+/// fwp_notification_parse: reads a notification body, v2 envelope or classic format, into
+/// one shape: {"format", "resource", "event_type", "event_date", "id", "payment_id",
+/// "status", "external_reference", "amount_from", "currency_from", "amount_to",
+/// "currency_to", "amount", "currency", "dedup_key", "data"}. Amounts are integers even when
+/// sent as strings; absent members are null. dedup_key is the same for every delivery of one
+/// event: Flywire retries, so store it and ignore repeats. Verify the digest first. body, len:
+/// as fwp_notification_verify. out: receives a new reference, NULL on failure; release with
+/// json_decref. err: optional. Returns FWP_OK, FWP_E_INVALID_JSON, FWP_E_BAD_RESPONSE (not a
+/// notification) or FWP_E_INVALID_ARGUMENT. Since 0.1.
+extern int fwp_notification_parse(char const * _Nullable body, size_t len, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_notification_sign: the X-Flywire-Digest value for body and secret (what Flywire sends;
+/// useful to test a receiver). body, len, secret: as fwp_notification_verify. out: receives a
+/// NUL-terminated string, NULL on failure; release with fwp_free. err: optional. Since 0.1.
+extern int fwp_notification_sign(char const * _Nullable body, size_t len, char const * _Nullable secret, char * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_notification_verify: checks a notification's X-Flywire-Digest header: Base64 of
+/// HMAC-SHA256 of the raw body bytes, keyed with your shared secret, compared in constant
+/// time. body: the raw bytes as received (before any parsing), len bytes long, at most 1 MiB;
+/// may contain NUL. digest: the header's value, not NULL. secret: the shared secret, not NULL
+/// or empty. err: optional. Returns FWP_OK when the digest matches, FWP_E_SIGNATURE when it
+/// does not (answer 4xx, and do not act on the body), FWP_E_INVALID_ARGUMENT for NULL or
+/// oversized arguments. Never logs or reports the secret. Thread-safe. Since 0.1.
+extern int fwp_notification_verify(char const * _Nullable body, size_t len, char const * _Nullable digest, char const * _Nullable secret, fwp_error * _Nullable err);
+
 /// fwp_offer_list: the offers (one per payment method, priced in the payer's currency) for
 /// paying amount to recipient_id from country (GET /offers). recipient_id: e.g. "FWU".
 /// amount: positive, in subunits of the recipient's billing currency (USD 120.25 is 12025).
 /// country: the payer's ISO 3166 alpha-2 code, e.g. "ES"; an order using an offer must have
-/// the same payer country. out: receives a new reference to {"offers": [...]}, NULL on
-/// failure; release with json_decref. err: optional. Returns FWP_OK or a negative FWP_E_
-/// code. Since 0.1.
-extern int fwp_offer_list(fwp_client * _Nullable client, char const * _Nullable recipient_id, int64_t amount, char const * _Nullable country, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+/// the same payer country. options: NULL or per-call settings. out: receives a new reference
+/// to {"offers": [...]}, NULL on failure; release with json_decref. err: optional. Returns
+/// FWP_OK or a negative FWP_E_ code. Since 0.1.
+extern int fwp_offer_list(fwp_client * _Nullable client, char const * _Nullable recipient_id, int64_t amount, char const * _Nullable country, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_order_charge: charges an order, turning it into a payment (POST /orders/{id}/charge).
 /// order_id: the order's UUID, not NULL. body: borrowed, usually NULL (the API needs none).
-/// out: receives a new reference to {"payment_reference", "amount_from", "currency_from",
-/// "amount_to", "currency_to"}, NULL on failure; release with json_decref. err: optional.
-/// An order is charged once: charging it again fails with FWP_E_INVALID_REQUEST. When the
-/// request was sent but no answer came back, returns FWP_E_OUTCOME_UNKNOWN with
-/// err->idempotency_key: the payment may exist; look before charging again. Since 0.1.
-extern int fwp_order_charge(fwp_client * _Nullable client, char const * _Nullable order_id, json_t const * _Nullable body, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+/// options: NULL or per-call settings; set options->idempotency_key to retry a charge whose
+/// outcome is unknown under the same key. out: receives a new reference to
+/// {"payment_reference", "amount_from", "currency_from", "amount_to", "currency_to"}, NULL on
+/// failure; release with json_decref. err: optional. An order is charged once: charging it
+/// again fails with FWP_E_INVALID_REQUEST. When the request was sent but no answer came back,
+/// returns FWP_E_OUTCOME_UNKNOWN with err->idempotency_key: the payment may exist; look
+/// before charging again. Since 0.1.
+extern int fwp_order_charge(fwp_client * _Nullable client, char const * _Nullable order_id, json_t const * _Nullable body, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_order_check: whether order order_id can be used with the portal (recipient)
+/// portal_id before a checkout session is made for it (seed 000: compatibility depends on the
+/// portal's country): the order's recipient must be in the portal's country. options: NULL or
+/// per-call settings. out: receives a new reference to {"compatible": true, "order_country",
+/// "portal_country"}, NULL on failure; release with json_decref. err: optional. Returns
+/// FWP_OK when compatible, FWP_E_INVALID_REQUEST (err->errors type "incompatible", message
+/// naming both countries) when not, or another negative FWP_E_ code. Since 0.1.
+extern int fwp_order_check(fwp_client * _Nullable client, char const * _Nullable order_id, char const * _Nullable portal_id, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_order_create: creates an order, the "shopping cart" of a payment (POST /orders).
 /// body: borrowed JSON object with payer, recipient (id and fields), items, offer (id and
 /// fields), and optional notifications_url, external_reference and metadata. Checked before
 /// sending: items is a non-empty array of positive integer amounts; metadata has at most 20
-/// pairs, keys of at most 40 and values of at most 500 characters. out: receives a new
-/// reference to the order (its "id" is what fwp_order_update and fwp_order_charge take),
-/// NULL on failure; release with json_decref. err: optional; for FWP_E_INVALID_REQUEST,
-/// err->errors lists each problem as the server does. Returns FWP_OK or a negative FWP_E_
-/// code. Since 0.1.
-extern int fwp_order_create(fwp_client * _Nullable client, json_t const * _Nullable body, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+/// pairs, keys of at most 40 and values of at most 500 characters. options: NULL or per-call
+/// settings (idempotency key, timeout). out: receives a new reference to the order (its "id"
+/// is what fwp_order_update and fwp_order_charge take), NULL on failure; release with
+/// json_decref. err: optional; for FWP_E_INVALID_REQUEST, err->errors lists each problem as
+/// the server does. Returns FWP_OK or a negative FWP_E_ code. Since 0.1.
+extern int fwp_order_create(fwp_client * _Nullable client, json_t const * _Nullable body, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
-/// fwp_order_get: an order as stored (GET /orders/{id}). order_id: not NULL. out: receives a
-/// new reference, NULL on failure; release with json_decref. err: optional. Returns FWP_OK,
-/// FWP_E_NOT_FOUND or another negative FWP_E_ code. Since 0.1.
-extern int fwp_order_get(fwp_client * _Nullable client, char const * _Nullable order_id, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+/// fwp_order_get: an order as stored (GET /orders/{id}), with its status (open, charged) and,
+/// once charged, its payment_reference. order_id: not NULL. options: NULL or per-call
+/// settings. out: receives a new reference, NULL on failure; release with json_decref. err:
+/// optional. Returns FWP_OK, FWP_E_NOT_FOUND or another negative FWP_E_ code. Since 0.1.
+extern int fwp_order_get(fwp_client * _Nullable client, char const * _Nullable order_id, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_order_list: one page of the available orders (GET /orders). filters: borrowed JSON
+/// object or NULL, with any of "recipient", "country" (orders usable with a portal in that
+/// country) and "status" ("open", "charged"). page, per_page: as fwp_recipient_list. options:
+/// NULL or per-call settings. out: receives a new reference to {"orders": [...], "page",
+/// "per_page", "total_entries", "total_pages"}, NULL on failure; release with json_decref.
+/// err: optional. Returns FWP_OK or a negative FWP_E_ code. Since 0.1.
+extern int fwp_order_list(fwp_client * _Nullable client, json_t const * _Nullable filters, int page, int per_page, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_order_update: edits an order (PATCH /orders/{id}); the order keeps its id. order_id:
 /// the order's UUID, not NULL. body: borrowed JSON object with the parts to change; it must
 /// not contain recipient.id (refused before sending with FWP_E_INVALID_REQUEST, source
-/// "/recipient/id", message "cannot be updated", as the server does). out: receives a new
-/// reference to the edited order, NULL on failure; release with json_decref. err: optional.
-/// Returns FWP_OK or a negative FWP_E_ code. Since 0.1.
-extern int fwp_order_update(fwp_client * _Nullable client, char const * _Nullable order_id, json_t const * _Nullable body, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+/// "/recipient/id", message "cannot be updated", as the server does). options: NULL or
+/// per-call settings. out: receives a new reference to the edited order, NULL on failure;
+/// release with json_decref. err: optional. Returns FWP_OK or a negative FWP_E_ code. Since 0.1.
+extern int fwp_order_update(fwp_client * _Nullable client, char const * _Nullable order_id, json_t const * _Nullable body, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_payment_adjust: raises the amount held by a "preauth" pre-authorization to amount (at
+/// least the current hold; the same amount extends the holding period) (POST
+/// /payments/{ref}/authorization_adjustments). Since 0.1.
+extern int fwp_payment_adjust(fwp_client * _Nullable client, char const * _Nullable payment_reference, int64_t amount, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_payment_cancel: cancels a payment that is not processed yet; a pre-authorization's
+/// hold is released at once (POST /payments/{ref}/cancel). Since 0.1.
+extern int fwp_payment_cancel(fwp_client * _Nullable client, char const * _Nullable payment_reference, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_payment_capture: captures amount (positive, at most the held amount, in subunits) of a
+/// pre-authorization during its holding period; the rest of the hold is released at once; a
+/// hold is captured once (POST /payments/{ref}/captures). FWP_E_OUTCOME_UNKNOWN: the capture
+/// may have happened; look at the payment before capturing again. Since 0.1.
+extern int fwp_payment_capture(fwp_client * _Nullable client, char const * _Nullable payment_reference, int64_t amount, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_payment_charge: charges a saved card (POST /payments/charge). body: borrowed JSON
+/// object with payment_method_token and mandate_id (from a tokenization session's confirm),
+/// charge_intent.mode, recipient.id, items, and optional payor_id, external_reference,
+/// notifications_url. out: {"payment_reference", "status", "charge_info", "mandate"}.
+/// FWP_E_OUTCOME_UNKNOWN: the card may have been charged; retry only with the same
+/// options->idempotency_key. Since 0.1.
+extern int fwp_payment_charge(fwp_client * _Nullable client, json_t const * _Nullable body, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_payment_get: a payment's details (GET /payments/{ref}): payment_id, status,
+/// amount_from, currency_from, amount_to, currency_to, external_reference, recipient_id,
+/// payment_method, created_at, and reason/reason_code for failures. Since 0.1.
+extern int fwp_payment_get(fwp_client * _Nullable client, char const * _Nullable payment_reference, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_payment_list: one page of payments (GET /payments). filters: borrowed JSON object or
+/// NULL with any of "recipient", "status", "external_reference". page, per_page: as
+/// fwp_recipient_list. out: {"payments": [...], "page", "per_page", "total_entries",
+/// "total_pages"}. To walk every page, see fwp_iter_new. Since 0.1.
+extern int fwp_payment_list(fwp_client * _Nullable client, json_t const * _Nullable filters, int page, int per_page, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_payment_process: marks a 529 payment (one made from an order) processed (POST
+/// /payments/{ref}/process). Since 0.1.
+extern int fwp_payment_process(fwp_client * _Nullable client, char const * _Nullable payment_reference, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_payment_receipt: a payment's receipt (GET /payments/{ref}/receipt). Since 0.1.
+extern int fwp_payment_receipt(fwp_client * _Nullable client, char const * _Nullable payment_reference, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_recipient_get: a recipient's details (GET /recipients/{id}): name, country, billing
 /// currency, fields with their required flags, and settings such as amount limits.
-/// recipient_id: e.g. "FWU", not NULL. out: receives a new reference, NULL on failure;
-/// release with json_decref. err: optional. Returns FWP_OK, FWP_E_NOT_FOUND or another
-/// negative FWP_E_ code. Since 0.1.
-extern int fwp_recipient_get(fwp_client * _Nullable client, char const * _Nullable recipient_id, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+/// recipient_id: e.g. "FWU", not NULL. options: NULL or per-call settings. out: receives a new
+/// reference, NULL on failure; release with json_decref. err: optional. Returns FWP_OK,
+/// FWP_E_NOT_FOUND or another negative FWP_E_ code. Since 0.1.
+extern int fwp_recipient_get(fwp_client * _Nullable client, char const * _Nullable recipient_id, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_recipient_list: one page of the recipients available to this client (GET
 /// /recipients). page: from 1, or 0 for the first. per_page: 1 to 100, or 0 for the server's
-/// default (10). out: receives a new reference to {"recipients": [...], "page", "per_page",
-/// "total_entries", "total_pages"}, NULL on failure; release with json_decref or
-/// fwp_json_release. err: optional. Returns FWP_OK or a negative FWP_E_ code. Since 0.1.
-extern int fwp_recipient_list(fwp_client * _Nullable client, int page, int per_page, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+/// default (10). options: NULL or per-call settings. out: receives a new reference to
+/// {"recipients": [...], "page", "per_page", "total_entries", "total_pages"}, NULL on failure;
+/// release with json_decref. err: optional. Returns FWP_OK or a negative FWP_E_ code. To walk
+/// every page, see fwp_iter_new. Since 0.1.
+extern int fwp_recipient_list(fwp_client * _Nullable client, int page, int per_page, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_recipient_search: every recipient whose name or id contains name, ignoring case and
+/// accents ("tecnica" finds "Escuela Tecnica de Madrid" written with an accent), across all
+/// pages. name: not NULL or empty, at most 256 bytes. options: NULL or per-call settings.
+/// out: receives a new reference to {"recipients": [...]} (possibly empty), NULL on failure;
+/// release with json_decref. err: optional. Returns FWP_OK or a negative FWP_E_ code. Since 0.1.
+extern int fwp_recipient_search(fwp_client * _Nullable client, char const * _Nullable name, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_refund_cancel: cancels a refund that has not been received yet (POST
+/// /refunds/{id}/cancel). out: the cancelled refund. Since 0.1.
+extern int fwp_refund_cancel(fwp_client * _Nullable client, char const * _Nullable refund_id, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_refund_create: refunds (part of) a delivered payment (POST /payments/{ref}/refunds).
+/// payment_reference: not NULL. body: borrowed JSON object with "amount" (positive integer, in
+/// the payment's currency) and optional "external_reference", "notifications_url",
+/// "enable_payer_email_notifications". options: NULL or per-call settings. out: receives a
+/// new reference to {"refund_id", "payment_id", "bundle_id", "status": "pending", "amount",
+/// "currency", "amount_to", "currency_to", ...}, NULL on failure; release with json_decref.
+/// err: optional; the server refuses refunds of payments not delivered (invalid_status), a
+/// second active refund (already_refund) and amounts over what remains
+/// (amount_over_remaining_balance). FWP_E_OUTCOME_UNKNOWN: the refund may exist; list the
+/// payment's refunds before trying again. Since 0.1.
+extern int fwp_refund_create(fwp_client * _Nullable client, char const * _Nullable payment_reference, json_t const * _Nullable body, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_refund_get: a refund (GET /refunds/{id}). refund_id: not NULL. options: NULL or
+/// per-call settings. out: new reference, NULL on failure; release with json_decref. err:
+/// optional. Since 0.1.
+extern int fwp_refund_get(fwp_client * _Nullable client, char const * _Nullable refund_id, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_refund_list: one page of refunds (GET /refunds). filters: borrowed JSON object or NULL
+/// with any of "payment_id", "status". page, per_page: as fwp_recipient_list. out:
+/// {"refunds": [...], "page", "per_page", "total_entries", "total_pages"}. Since 0.1.
+extern int fwp_refund_list(fwp_client * _Nullable client, json_t const * _Nullable filters, int page, int per_page, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_request: any call of the API that has no function of its own. method: "GET", "POST",
 /// "PATCH" or "DELETE". path: below the base URL, starting with "/", query included and
 /// percent-encoded (e.g. "/payments/FWU123456789"). body: borrowed JSON, NULL for none (must
-/// be NULL for GET). A POST carries a fresh Idempotency-Key. out: receives a new reference
-/// to the answer (JSON null for an empty answer), NULL on failure; release with json_decref.
-/// err: optional. Returns FWP_OK or a negative FWP_E_ code. Since 0.1.
-extern int fwp_request(fwp_client * _Nullable client, char const * _Nullable method, char const * _Nullable path, json_t const * _Nullable body, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+/// be NULL for GET). A POST carries an Idempotency-Key (options->idempotency_key, or a random
+/// one). options: NULL or per-call settings. out: receives a new reference to the answer (JSON
+/// null for an empty answer), NULL on failure; release with json_decref. err: optional.
+/// Returns FWP_OK or a negative FWP_E_ code. Since 0.1.
+extern int fwp_request(fwp_client * _Nullable client, char const * _Nullable method, char const * _Nullable path, json_t const * _Nullable body, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_session_confirm: confirms a session after the payer sent the form (POST
+/// /checkout/sessions/{id}/confirm), creating the payment. session: the session id, or the
+/// confirm URL of the form's postMessage (confirm_url.url), which must lie under the client's
+/// base URL so that the API key is never sent elsewhere. options: NULL or per-call settings.
+/// out: receives a new reference to {"payment_reference", "charge_info": {"amount",
+/// "currency"}, "payment_method": {"token", ...}, "mandate": {"id"}}, NULL on failure; release
+/// with json_decref. err: optional. Confirming before the form was sent, after the session
+/// expired or twice fails with FWP_E_INVALID_REQUEST; FWP_E_OUTCOME_UNKNOWN means the confirm
+/// was sent without an answer. Since 0.1.
+extern int fwp_session_confirm(fwp_client * _Nullable client, char const * _Nullable session, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_session_create: creates a checkout session (POST /checkout/sessions) of any type:
+/// "one_off", "tokenization", "tokenization_and_pay" (pre-authorizations with
+/// charge_intent.capture "manual"), "new_mandate" or "recurring". body: borrowed JSON object
+/// (type, recipient_id, items, charge_intent, payor, options.form, recipient.fields,
+/// notifications_url, external_reference, schema, payor_id). The documented hard rules are
+/// checked before sending (see docs/c-api.md). options: NULL or per-call settings. out:
+/// receives a new reference to {"id", "expires_in_seconds", "hosted_form": {"url", "method"},
+/// "warnings"}, NULL on failure; release with json_decref. Show hosted_form.url to the payer;
+/// warnings list pre-fill values the form ignored. err: optional. Returns FWP_OK or a
+/// negative FWP_E_ code. Since 0.1.
+extern int fwp_session_create(fwp_client * _Nullable client, json_t const * _Nullable body, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_strerror: a static English description of an FWP_E_ code.
 /// Returns a string owned by the library (never NULL, never to be freed); an unknown code

@@ -100,10 +100,13 @@ def functions(swift_header: str) -> str:
     body = m.group(1).strip("\n") + "\n"
     body = body.replace("SWIFT_EXTERN ", "extern ")
     body = body.replace(" SWIFT_NOEXCEPT", "").replace(" SWIFT_WARN_UNUSED_RESULT", "")
-    # Swift prints a pointer to the incomplete struct fwp_client as void *; the handle is
-    # always the parameter `client` or `out_client`, so type it back (ABI-identical).
+    # Swift prints a pointer to an incomplete struct (fwp_client, fwp_iter) as void *; the
+    # handles are always the parameters `client`/`out_client` and `iter`/`out_iter`, so type
+    # them back (ABI-identical).
     body = body.replace("void * _Nullable client", "fwp_client * _Nullable client")
     body = body.replace("void * _Nullable * _Nullable out_client", "fwp_client * _Nullable * _Nullable out_client")
+    body = body.replace("void * _Nullable iter", "fwp_iter * _Nullable iter")
+    body = body.replace("void * _Nullable * _Nullable out_iter", "fwp_iter * _Nullable * _Nullable out_iter")
     # The printer renames a parameter called `out` to `out_`.
     body = re.sub(r"\bout_([,)])", r"out\1", body)
     for smart, plain in SMART.items():

@@ -59,7 +59,9 @@ enum fwp_code {
     /** The server answered 2xx with a body that is not the JSON expected. */
     FWP_E_BAD_RESPONSE = -12,
     /** Memory could not be allocated. */
-    FWP_E_NO_MEMORY = -13
+    FWP_E_NO_MEMORY = -13,
+    /** A notification's X-Flywire-Digest does not match its body and the shared secret. */
+    FWP_E_SIGNATURE = -14
 };
 
 /* ---- Error detail --------------------------------------------------------------------- */
@@ -103,6 +105,21 @@ typedef struct fwp_error {
 /** The version of fwp_client_options this header describes. */
 #define FWP_CLIENT_OPTIONS_VERSION 1
 
+/* ---- Logging --------------------------------------------------------------------------- */
+
+/** Log levels, most severe first; a client logs lines at or above its log_level. */
+enum fwp_log_level {
+    FWP_LOG_ERROR = 0,
+    FWP_LOG_WARNING = 1,
+    FWP_LOG_INFO = 2,
+    FWP_LOG_DEBUG = 3
+};
+
+/** Receives one log line (NUL-terminated, without newline, never containing the API key or a
+ *  shared secret). Called from the thread making the request: it must be thread-safe when
+ *  the client is shared. The line is only valid during the call. */
+typedef void (*fwp_log_callback)(int level, const char *line, void *userdata);
+
 /** Settings for fwp_client_new_with_options(). Fill it with fwp_client_options_init() (or
  *  FWP_CLIENT_OPTIONS_INIT), then change what you need. Strings are copied by the call. */
 typedef struct fwp_client_options {
@@ -122,10 +139,46 @@ typedef struct fwp_client_options {
     int max_retries;
     /** Non-zero to allow plain http to a host that is not loopback (default 0). */
     int allow_insecure_http;
+    /** Receives log lines, or NULL for none (default). */
+    fwp_log_callback log_callback;
+    /** Passed to log_callback as is. */
+    void *log_userdata;
+    /** The most detailed level logged (default FWP_LOG_WARNING). */
+    int log_level;
+    /** Kept-alive connections idle longer than this are closed instead of reused, in
+     *  milliseconds (default 20000; keep it below the server's keep-alive timeout). */
+    long max_idle_connection_ms;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0 }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L }
+
+/* ---- Per-call options -------------------------------------------------------------------- */
+
+/** The version of fwp_call_options this header describes. */
+#define FWP_CALL_OPTIONS_VERSION 1
+
+/** Settings for one call, passed as the options argument of an operation (NULL for the
+ *  client's settings). Initialise with FWP_CALL_OPTIONS_INIT. */
+typedef struct fwp_call_options {
+    /** FWP_CALL_OPTIONS_VERSION. */
+    int version;
+    /** The Idempotency-Key of a POST (1 to 100 printable ASCII characters), e.g. your own
+     *  order number, so that a retry you make after FWP_E_OUTCOME_UNKNOWN carries the same
+     *  key; NULL for a random UUID. Ignored for GETs. The key sent is reported back in
+     *  err->idempotency_key. */
+    const char *idempotency_key;
+    /** Time allowed for this call, in milliseconds; 0 for the client's timeout_ms. */
+    long timeout_ms;
+    /** Retries for this call; -1 for the client's max_retries. */
+    int max_retries;
+} fwp_call_options;
+
+/** Initialiser for fwp_call_options: the client's settings and a random idempotency key. */
+#define FWP_CALL_OPTIONS_INIT { FWP_CALL_OPTIONS_VERSION, NULL, 0L, -1 }
+
+/** Opaque page iterator: create with fwp_iter_new(), release with fwp_iter_free(). */
+typedef struct fwp_iter fwp_iter;
 
 /** Opaque client handle: create with fwp_client_new(), release with fwp_client_free(). */
 typedef struct fwp_client fwp_client;

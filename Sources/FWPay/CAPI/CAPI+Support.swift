@@ -52,7 +52,7 @@ func report(_ error: FWPayError, into err: UnsafeMutablePointer<fwp_error>?) -> 
 }
 
 /// Copies UTF-8 text into a fixed C buffer, NUL-terminated, cut at a character boundary.
-private func copy(_ text: String, into buffer: UnsafeMutableRawBufferPointer) {
+func copy(_ text: String, into buffer: UnsafeMutableRawBufferPointer) {
     guard buffer.count > 0 else { return }
     var utf8 = Array(text.utf8.prefix(buffer.count - 1))
     // Do not leave half of a multi-byte character at the end.
@@ -110,6 +110,61 @@ func prepare<T>(_ out: UnsafeMutablePointer<T?>?, _ name: String = "out") throws
     guard let out else { throw FWPayError(.invalidArgument, "\(name) must not be NULL") }
     out.pointee = nil
     return out
+}
+
+/// The per-call options a caller passed (NULL: the client's settings).
+func callOptions(_ options: UnsafePointer<fwp_call_options>?) throws(FWPayError) -> CallOptions {
+    guard let options else { return .standard }
+    let given = options.pointee
+    guard given.version >= 1, given.version <= FWP_CALL_OPTIONS_VERSION else {
+        throw FWPayError(.invalidArgument, "options.version is \(given.version); this library knows versions 1 to \(FWP_CALL_OPTIONS_VERSION) (use FWP_CALL_OPTIONS_INIT)")
+    }
+    var call = CallOptions()
+    if let key = try optionalString(given.idempotency_key, "options.idempotency_key", limit: 100) {
+        call.idempotencyKey = try IdempotencyKey(key)
+    }
+    if given.timeout_ms != 0 {
+        guard (1...3_600_000).contains(given.timeout_ms) else {
+            throw FWPayError(.invalidArgument, "options.timeout_ms must be 0 (the client's) or 1 to 3600000 (got \(given.timeout_ms))")
+        }
+        call.timeoutMilliseconds = given.timeout_ms
+    }
+    if given.max_retries != -1 {
+        guard (0...10).contains(given.max_retries) else {
+            throw FWPayError(.invalidArgument, "options.max_retries must be -1 (the client's) or 0 to 10 (got \(given.max_retries))")
+        }
+        call.maximumRetries = Int(given.max_retries)
+    }
+    return call
+}
+
+/// One operation of the API: checks `out`, the client and the options, runs `operation`,
+/// hands its value to the caller, and reports the request id and idempotency key in `err`
+/// on success too.
+func performCall(_ client: OpaquePointer?, _ options: UnsafePointer<fwp_call_options>?,
+                 _ out: UnsafeMutablePointer<UnsafeMutablePointer<json_t>?>?, _ err: UnsafeMutablePointer<fwp_error>?,
+                 _ operation: (Client, CallOptions) throws(FWPayError) -> Reply) -> CInt {
+    var reply: Reply?
+    let code = exported(err) { () throws(FWPayError) in
+        let result = try prepare(out)
+        let api = try unwrapClient(client)
+        let call = try callOptions(options)
+        let answer = try operation(api, call)
+        try deliver(answer.value, to: result)
+        reply = answer
+    }
+    if code == FWP_OK.rawValue, let err, let reply {
+        withUnsafeMutableBytes(of: &err.pointee.request_id) { copy(reply.requestID ?? "", into: $0) }
+        withUnsafeMutableBytes(of: &err.pointee.idempotency_key) { copy(reply.idempotencyKey ?? "", into: $0) }
+        err.pointee.http_status = CInt(clamping: reply.httpStatus)
+    }
+    return code
+}
+
+/// A page argument: 0 means the server's default.
+func pageRequest(_ page: CInt, _ perPage: CInt) throws(FWPayError) -> PageRequest {
+    guard page >= 0, perPage >= 0 else { throw FWPayError(.invalidArgument, "page and per_page must be 0 (default) or positive") }
+    return PageRequest(page: page == 0 ? nil : Int(page), perPage: perPage == 0 ? nil : Int(perPage))
 }
 
 /// Hands a result to the caller as a new jansson reference.

@@ -13,7 +13,8 @@ public func fwp_global_init() -> CInt {
 
 /// fwp_client_options_init: fills options with the defaults of FWP_CLIENT_OPTIONS_INIT
 /// (version FWP_CLIENT_OPTIONS_VERSION, base_url NULL for production, api_key NULL, connect
-/// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback).
+/// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback,
+/// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms).
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 @c
@@ -21,7 +22,8 @@ public func fwp_client_options_init(_ options: UnsafeMutablePointer<fwp_client_o
     guard let options else { return FWP_E_INVALID_ARGUMENT.rawValue }
     options.pointee = fwp_client_options(version: FWP_CLIENT_OPTIONS_VERSION, base_url: nil, api_key: nil,
                                          connect_timeout_ms: 30_000, timeout_ms: 80_000, max_retries: 2,
-                                         allow_insecure_http: 0)
+                                         allow_insecure_http: 0, log_callback: nil, log_userdata: nil,
+                                         log_level: CInt(FWP_LOG_WARNING.rawValue), max_idle_connection_ms: 20_000)
     return FWP_OK.rawValue
 }
 
@@ -45,8 +47,8 @@ public func fwp_client_new(_ base_url: UnsafePointer<CChar>?, _ api_key: UnsafeP
 /// fwp_client_new_with_options: creates a client from options (borrowed; its strings are
 /// copied), initialised with fwp_client_options_init or FWP_CLIENT_OPTIONS_INIT.
 /// out_client: receives the handle, NULL on failure; release with fwp_client_free.
-/// The client may be used from several threads at once. Returns FWP_OK or
-/// FWP_E_INVALID_ARGUMENT. Since 0.1.
+/// The client may be used from several threads at once; its log_callback is then called from
+/// those threads. Returns FWP_OK or FWP_E_INVALID_ARGUMENT. Since 0.1.
 @c
 public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_options>?,
                                         _ out_client: UnsafeMutablePointer<OpaquePointer?>?,
@@ -67,7 +69,18 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
         configuration.timeoutMilliseconds = given.timeout_ms
         configuration.maximumRetries = Int(given.max_retries)
         configuration.allowInsecureHTTP = given.allow_insecure_http != 0
-        let client = try Client(configuration: configuration)
+        configuration.maximumIdleConnectionMilliseconds = given.max_idle_connection_ms
+        guard let level = Logger.Level(rawValue: given.log_level) else {
+            throw FWPayError(.invalidArgument, "log_level must be FWP_LOG_ERROR to FWP_LOG_DEBUG (0 to 3), not \(given.log_level)")
+        }
+        var logger: Logger?
+        if let callback = given.log_callback {
+            let target = LogTarget(callback: callback, userdata: given.log_userdata)
+            logger = Logger(level: level) { lineLevel, line in
+                line.withCString { target.callback(lineLevel.rawValue, $0, target.userdata) }
+            }
+        }
+        let client = try Client(configuration: configuration, logger: logger)
         out.pointee = OpaquePointer(Unmanaged.passRetained(client).toOpaque())
     }
 }
@@ -78,4 +91,11 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
 public func fwp_client_free(_ client: OpaquePointer?) {
     guard let client else { return }
     Unmanaged<Client>.fromOpaque(UnsafeRawPointer(client)).release()
+}
+
+/// The caller's log callback and its userdata. The caller promised (fwpay.h) that the
+/// callback may be called from any thread using the client.
+private struct LogTarget: @unchecked Sendable {
+    let callback: fwp_log_callback
+    let userdata: UnsafeMutableRawPointer?
 }

@@ -24,13 +24,13 @@ public func fwp_error_clear(_ err: UnsafeMutablePointer<fwp_error>?) {
 /// C copies of the code descriptions, made once and never written again (hence
 /// nonisolated(unsafe)), so that fwp_strerror can return stable pointers.
 private enum ErrorDescriptions {
-    nonisolated(unsafe) static let table: [UnsafeMutablePointer<CChar>] = (0...13).map { index in
+    nonisolated(unsafe) static let table: [UnsafeMutablePointer<CChar>] = (0...14).map { index in
         strdup(FWPayError.describe(code: CInt(-index)))!
     }
     nonisolated(unsafe) static let unknown: UnsafeMutablePointer<CChar> = strdup("unknown error code")!
 
     static func text(for code: CInt) -> UnsafePointer<CChar> {
-        guard code <= 0, code >= -13 else { return UnsafePointer(unknown) }
+        guard code <= 0, code >= -14 else { return UnsafePointer(unknown) }
         return UnsafePointer(table[Int(-code)])
     }
 }

@@ -5,17 +5,36 @@
 public final class Client: Sendable {
     let transport: Transport
 
-    public init(configuration: ClientConfiguration) throws(FWPayError) {
-        transport = Transport(settings: try configuration.validated())
+    public init(configuration: ClientConfiguration, logger: Logger? = nil) throws(FWPayError) {
+        var settings = try configuration.validated()
+        if let logger { settings.logger = Logger(level: logger.level, secrets: [configuration.apiKey], sink: logger.sink) }
+        transport = Transport(settings: settings)
     }
 
     public var recipients: Recipients { Recipients(transport: transport) }
     public var offers: Offers { Offers(transport: transport) }
     public var orders: Orders { Orders(transport: transport) }
+    public var sessions: Sessions { Sessions(transport: transport) }
+    public var payments: Payments { Payments(transport: transport) }
+    public var refunds: Refunds { Refunds(transport: transport) }
+    public var refundBundles: RefundBundles { RefundBundles(transport: transport) }
+
+    /// An iterator over every item of a list: "recipients", "orders", "payments", "refunds"
+    /// or "refund_bundles", with that list's filters.
+    func iterator(over list: String, filters: JSONValue?, perPage: Int, options: CallOptions) throws(FWPayError) -> PageIterator {
+        guard let listing = Listing.all[list] else {
+            throw FWPayError(.invalidArgument, "list \"\(list)\" is not one of \(Listing.all.keys.sorted().joined(separator: ", "))")
+        }
+        guard (1...100).contains(perPage) else { throw FWPayError(.invalidArgument, "per_page must be between 1 and 100 (got \(perPage))") }
+        // Check the filters now rather than at the first page.
+        _ = try ListQuery.path(listing.path, filters: filters, allowed: listing.filters, page: PageRequest())
+        return PageIterator(transport: transport, path: listing.path, collection: listing.collection, filters: filters,
+                            allowedFilters: listing.filters, perPage: perPage, options: options)
+    }
 
     /// Any other call of the API: `method` to `path` (below the base URL, starting with "/",
     /// query included) with an optional JSON body. POSTs carry a fresh Idempotency-Key.
-    public func request(_ method: HTTPMethod, path: String, body: JSONValue?) throws(FWPayError) -> JSONValue {
+    public func request(_ method: HTTPMethod, path: String, body: JSONValue?, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         guard path.hasPrefix("/") else { throw FWPayError(.invalidArgument, "path \"\(path)\" must start with \"/\"") }
         guard path.utf8.count <= 2048 else {
             throw FWPayError(.invalidArgument, "path is \(path.utf8.count) bytes long; the limit is 2048")
@@ -28,6 +47,6 @@ public final class Client: Sendable {
         }
         if method == .get, body != nil { throw FWPayError(.invalidArgument, "a GET request takes no body") }
         return try transport.send(HTTPRequest(method: method, path: path, body: try body?.serialized(),
-                                              idempotencyKey: method == .post ? .random() : nil))
+                                              idempotencyKey: method == .post ? options.keyForPost : nil), options: options)
     }
 }

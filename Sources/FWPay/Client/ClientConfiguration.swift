@@ -10,6 +10,8 @@ public struct ClientConfiguration: Sendable {
     public var maximumRetries: Int = 2
     /// Allow plain http to a host that is not loopback (off: TLS is required elsewhere).
     public var allowInsecureHTTP = false
+    /// Kept-alive connections idle longer than this are closed rather than reused.
+    public var maximumIdleConnectionMilliseconds = 20_000
 
     public init(baseURL: String = ClientConfiguration.productionBaseURL, apiKey: String) {
         self.baseURL = baseURL
@@ -34,10 +36,15 @@ public struct ClientConfiguration: Sendable {
         guard (0...10).contains(maximumRetries) else {
             throw FWPayError(.invalidArgument, "max_retries must be between 0 and 10 (got \(maximumRetries))")
         }
+        guard (1_000...3_600_000).contains(maximumIdleConnectionMilliseconds) else {
+            throw FWPayError(.invalidArgument,
+                             "max_idle_connection_ms must be between 1000 and 3600000 (got \(maximumIdleConnectionMilliseconds))")
+        }
         return TransportSettings(baseURL: try checkedBaseURL(), apiKey: apiKey,
                                  connectTimeoutMilliseconds: connectTimeoutMilliseconds,
                                  timeoutMilliseconds: timeoutMilliseconds, maximumRetries: maximumRetries,
-                                 userAgent: "fwpay/\(Version.string)")
+                                 userAgent: "fwpay/\(Version.string)",
+                                 maximumIdleConnectionMilliseconds: maximumIdleConnectionMilliseconds)
     }
 
     private func checkedBaseURL() throws(FWPayError) -> String {

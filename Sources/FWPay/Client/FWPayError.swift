@@ -16,6 +16,7 @@ public struct FWPayError: Error, Sendable, CustomStringConvertible {
         case outcomeUnknown = -11
         case badResponse = -12
         case noMemory = -13
+        case signature = -14
     }
 
     public var kind: Kind
@@ -63,6 +64,7 @@ public struct FWPayError: Error, Sendable, CustomStringConvertible {
         case .outcomeUnknown: "outcome unknown: the request was sent but no answer came back"
         case .badResponse: "the server's answer is not the JSON expected"
         case .noMemory: "out of memory"
+        case .signature: "the notification's signature does not match"
         }
     }
 }

@@ -80,6 +80,13 @@ enum Check {
         }
     }
 
+    /// A country: an ISO 3166 alpha-2 code in capitals.
+    static func country(_ value: String, source: String) throws(FWPayError) {
+        guard value.utf8.count == 2, value.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+            throw .invalidParameter(source: source, param: "country", "must be an ISO 3166 two-letter country code in capitals, like \"ES\"")
+        }
+    }
+
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             || byte == 0x2D || byte == 0x5F

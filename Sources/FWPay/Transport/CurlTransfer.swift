@@ -23,8 +23,12 @@ enum CurlTransfer {
     /// lazily and thread-safely).
     static let globalInitialization: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
+    /// Performs `request`. `mayResend` says whether libcurl may send the body again by
+    /// itself: when a reused connection dies after the request was written, libcurl resends
+    /// it on a new connection, which for a POST the server already committed would be a
+    /// second charge. Refusing the rewind turns that into a failure the caller sees.
     static func perform(_ request: HTTPRequest, url: String, headers: [String], settings: TransportSettings,
-                        on handle: CurlHandlePool.Handle) -> Outcome {
+                        mayResend: Bool, on handle: CurlHandlePool.Handle) -> Outcome {
         let easy = handle.raw
         // libcurl keeps the ERRORBUFFER pointer until the handle is reset, so it must outlive
         // the transfer rather than come from a withUnsafe... closure.
@@ -45,42 +49,38 @@ enum CurlTransfer {
         _ = fwp_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         _ = fwp_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, settings.connectTimeoutMilliseconds)
         _ = fwp_curl_setopt_long(easy, CURLOPT_TIMEOUT_MS, settings.timeoutMilliseconds)
-        // Close a kept-alive connection before the server would: a connection the server has
-        // already closed makes libcurl resend the request on a new one by itself.
-        _ = fwp_curl_setopt_long(easy, CURLOPT_MAXAGE_CONN, settings.maximumIdleConnectionSeconds)
+        _ = fwp_curl_setopt_long(easy, CURLOPT_MAXAGE_CONN, max(1, settings.maximumIdleConnectionMilliseconds / 1000))
         _ = fwp_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, list)
         _ = fwp_curl_setopt_string(easy, CURLOPT_USERAGENT, settings.userAgent)
         _ = fwp_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = fwp_curl_setopt_write_function(easy, CURLOPT_WRITEFUNCTION, responseWriteCallback)
         _ = fwp_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque())
 
+        // Bodies go through read/seek callbacks so that a resend needs our consent (above).
+        // A POST without a body sends "{}": libcurl resends a bodiless request without asking.
+        let source = BodySource(bytes: request.method == .get ? [] : (request.body ?? Array("{}".utf8)), mayResend: mayResend)
         switch request.method {
         case .get:
             _ = fwp_curl_setopt_long(easy, CURLOPT_HTTPGET, 1)
         case .post, .patch, .delete:
-            if request.method == .post {
-                _ = fwp_curl_setopt_long(easy, CURLOPT_POST, 1)
-            } else {
-                _ = fwp_curl_setopt_string(easy, CURLOPT_CUSTOMREQUEST, request.method.rawValue)
-            }
-            _ = fwp_curl_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body?.count ?? 0))
-            // COPYPOSTFIELDS copies the bytes, so the Swift array need not outlive the call.
-            if let body = request.body, !body.isEmpty {
-                body.withUnsafeBytes { bytes in
-                    _ = fwp_curl_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
-                }
-            } else {
-                _ = fwp_curl_setopt_string(easy, CURLOPT_COPYPOSTFIELDS, "")
-            }
+            _ = fwp_curl_setopt_long(easy, CURLOPT_POST, 1)
+            if request.method != .post { _ = fwp_curl_setopt_string(easy, CURLOPT_CUSTOMREQUEST, request.method.rawValue) }
+            _ = fwp_curl_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(source.bytes.count))
+            _ = fwp_curl_setopt_read_function(easy, bodyReadCallback)
+            _ = fwp_curl_setopt_pointer(easy, CURLOPT_READDATA, Unmanaged.passUnretained(source).toOpaque())
+            _ = fwp_curl_setopt_seek_function(easy, bodySeekCallback)
+            _ = fwp_curl_setopt_pointer(easy, CURLOPT_SEEKDATA, Unmanaged.passUnretained(source).toOpaque())
         }
 
-        let code = withExtendedLifetime(sink) { curl_easy_perform(easy) }
+        let code = withExtendedLifetime((sink, source)) { curl_easy_perform(easy) }
         if code != CURLE_OK {
             var sent = 0
             _ = fwp_curl_getinfo_long(easy, CURLINFO_REQUEST_SIZE, &sent)
-            let neverSent = neverReachedServer(code) || sent == 0
+            let refusedResend = code == CURLE_SEND_FAIL_REWIND
+            let neverSent = !refusedResend && !source.started && (neverReachedServer(code) || sent == 0)
             let detail = errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
-            let message = sink.overflowed ? "the response is larger than \(maximumResponseBytes) bytes" : detail
+            let message = sink.overflowed ? "the response is larger than \(maximumResponseBytes) bytes"
+                : refusedResend ? "the connection closed after the request was sent (\(detail))" : detail
             return .failed(curlCode: Int(code.rawValue), message: message, requestSent: !neverSent)
         }
         var status = 0
@@ -103,6 +103,21 @@ private final class ResponseSink {
     var overflowed = false
 }
 
+/// A request body handed to libcurl piece by piece.
+private final class BodySource {
+    let bytes: [UInt8]
+    let mayResend: Bool
+    var offset = 0
+    /// Whether libcurl has taken any of the body: from then on the request may have reached
+    /// the server.
+    var started = false
+
+    init(bytes: [UInt8], mayResend: Bool) {
+        self.bytes = bytes
+        self.mayResend = mayResend
+    }
+}
+
 /// libcurl's write callback: a closure that captures nothing converts to a C function pointer.
 private let responseWriteCallback: curl_write_callback = { data, size, count, context in
     guard let data, let context else { return 0 }
@@ -116,4 +131,28 @@ private let responseWriteCallback: curl_write_callback = { data, size, count, co
         sink.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
     }
     return length
+}
+
+private let bodyReadCallback: curl_read_callback = { buffer, size, count, context in
+    guard let buffer, let context else { return Int(CURL_READFUNC_ABORT) }
+    let source = Unmanaged<BodySource>.fromOpaque(context).takeUnretainedValue()
+    let (capacity, overflow) = size.multipliedReportingOverflow(by: count)
+    guard !overflow else { return Int(CURL_READFUNC_ABORT) }
+    source.started = true
+    let length = min(capacity, source.bytes.count - source.offset)
+    guard length > 0 else { return 0 }
+    source.bytes.withUnsafeBytes { bytes in
+        UnsafeMutableRawPointer(buffer).copyMemory(from: bytes.baseAddress! + source.offset, byteCount: length)
+    }
+    source.offset += length
+    return length
+}
+
+/// libcurl asks to rewind only to send the body again; allowed only when resending is safe.
+private let bodySeekCallback: curl_seek_callback = { context, offset, origin in
+    guard let context else { return CURL_SEEKFUNC_FAIL }
+    let source = Unmanaged<BodySource>.fromOpaque(context).takeUnretainedValue()
+    guard source.mayResend, offset == 0, origin == SEEK_SET else { return CURL_SEEKFUNC_FAIL }
+    source.offset = 0
+    return CURL_SEEKFUNC_OK
 }

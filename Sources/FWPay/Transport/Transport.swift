@@ -7,7 +7,7 @@ import Glibc
 import Musl
 #endif
 
-/// Sends requests over libcurl and turns answers into JSON values or `FWPayError`s.
+/// Sends requests over libcurl and turns answers into replies or `FWPayError`s.
 ///
 /// Retries (design.md, "Transport and safety of money-moving calls"): a request that never
 /// reached the server is retried whatever its method; a GET is also retried after a timeout,
@@ -25,8 +25,14 @@ final class Transport: Sendable {
         _ = CurlTransfer.globalInitialization
     }
 
-    /// Sends `request` and returns the parsed JSON answer (`.null` for an empty 2xx body).
-    func send(_ request: HTTPRequest) throws(FWPayError) -> JSONValue {
+    var logger: Logger { settings.logger }
+
+    /// Sends `request` and returns the parsed answer (`.null` for an empty 2xx body).
+    func send(_ request: HTTPRequest, options: CallOptions = .standard) throws(FWPayError) -> Reply {
+        let settings = settings.applying(options)
+        if let body = request.body, body.count > Self.maximumRequestBytes {
+            throw FWPayError(.invalidArgument, "the request body is \(body.count) bytes; the limit is \(Self.maximumRequestBytes)")
+        }
         let url = settings.baseURL + request.path
         var headers = [
             "X-Authentication-Key: \(settings.apiKey)",
@@ -34,35 +40,43 @@ final class Transport: Sendable {
             // No "Expect: 100-continue" round trip before larger bodies.
             "Expect:",
         ]
-        if request.body != nil { headers.append("Content-Type: application/json") }
+        if request.method != .get { headers.append("Content-Type: application/json") }
         if let key = request.idempotencyKey { headers.append("Idempotency-Key: \(key.value)") }
+        let name = "\(request.method.rawValue) \(request.path)"
 
         var attempt = 0
         while true {
             guard let handle = pool.take() else { throw FWPayError.noMemory }
-            let outcome = CurlTransfer.perform(request, url: url, headers: headers, settings: settings, on: handle)
+            let repeatable = request.method.isSafeToRepeat || serverHonoursIdempotencyKeys.load(ordering: .relaxed)
+            let started = monotonicMilliseconds()
+            let outcome = CurlTransfer.perform(request, url: url, headers: headers, settings: settings,
+                                               mayResend: repeatable, on: handle)
+            let elapsed = monotonicMilliseconds() - started
             switch outcome {
             case .answered(let response):
                 pool.give(back: handle)
+                logger.log(response.status < 400 ? .info : .warning,
+                           "\(name) -> \(response.status) in \(elapsed) ms (attempt \(attempt + 1)\(response.requestID.map { ", request \($0)" } ?? ""))")
                 if let key = request.idempotencyKey, response.echoedIdempotencyKey == key.value {
                     serverHonoursIdempotencyKeys.store(true, ordering: .relaxed)
                 }
                 if (200..<300).contains(response.status) {
-                    return try decode(response, for: request)
+                    return Reply(value: try decode(response, for: request), httpStatus: response.status,
+                                 requestID: response.requestID, idempotencyKey: request.idempotencyKey?.value)
                 }
                 if response.status >= 500, request.method.isSafeToRepeat, attempt < settings.maximumRetries {
                     attempt += 1
-                    pause(beforeRetry: attempt)
+                    pause(beforeRetry: attempt, settings: settings, reason: "\(name) answered \(response.status)")
                     continue
                 }
                 throw redacted(Problem.error(from: response, idempotencyKey: request.idempotencyKey?.value))
             case .failed(let curlCode, let message, let requestSent):
                 pool.discard(handle)
-                let retryable = !requestSent || request.method.isSafeToRepeat
-                    || serverHonoursIdempotencyKeys.load(ordering: .relaxed)
+                logger.log(.warning, "\(name) failed in \(elapsed) ms (attempt \(attempt + 1)): curl \(curlCode): \(message)")
+                let retryable = !requestSent || repeatable || serverHonoursIdempotencyKeys.load(ordering: .relaxed)
                 if retryable, attempt < settings.maximumRetries {
                     attempt += 1
-                    pause(beforeRetry: attempt)
+                    pause(beforeRetry: attempt, settings: settings, reason: requestSent ? "\(name) got no answer" : "\(name) could not connect")
                     continue
                 }
                 throw redacted(failure(curlCode: curlCode, message: message, requestSent: requestSent,
@@ -70,6 +84,9 @@ final class Transport: Sendable {
             }
         }
     }
+
+    /// Largest request body sent; Flywire's requests are small, and this bounds memory.
+    static let maximumRequestBytes = 1 << 20
 
     private func decode(_ response: HTTPResponse, for request: HTTPRequest) throws(FWPayError) -> JSONValue {
         if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .null }
@@ -91,7 +108,7 @@ final class Transport: Sendable {
         }
         if !request.method.isSafeToRepeat {
             return FWPayError(.outcomeUnknown,
-                              "\(request.method.rawValue) \(request.path) was sent but no answer came back\(tries) (\(message)); it may have taken effect: reconcile using Idempotency-Key \(key ?? "-") before retrying",
+                              "\(request.method.rawValue) \(request.path) was sent but no answer came back\(tries) (\(message)); it may have taken effect: look it up, or retry with Idempotency-Key \(key ?? "-"), before doing it again",
                               curlCode: curlCode, idempotencyKey: key)
         }
         let timedOut = curlCode == Int(CURLE_OPERATION_TIMEDOUT.rawValue)
@@ -100,13 +117,20 @@ final class Transport: Sendable {
     }
 
     /// Sleeps before retry number `attempt` (1-based): exponential backoff with jitter.
-    private func pause(beforeRetry attempt: Int) {
+    private func pause(beforeRetry attempt: Int, settings: TransportSettings, reason: String) {
         let ceiling = min(settings.maximumRetryDelayMilliseconds,
                           settings.initialRetryDelayMilliseconds << min(attempt - 1, 16))
         let milliseconds = Int.random(in: (ceiling / 2)...max(ceiling / 2, ceiling))
+        logger.log(.info, "retry \(attempt) of \(settings.maximumRetries) in \(milliseconds) ms: \(reason)")
         var remaining = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
         var requested = remaining
         while nanosleep(&requested, &remaining) != 0 && errno == EINTR { requested = remaining }
+    }
+
+    private func monotonicMilliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 
     /// The API key must never reach an error message, even if a server echoes it.

@@ -7,9 +7,19 @@ struct TransportSettings: Sendable {
     var timeoutMilliseconds: Int
     var maximumRetries: Int
     var userAgent: String
-    /// Kept-alive connections older than this are closed rather than reused (see CurlTransfer).
-    var maximumIdleConnectionSeconds: Int = 20
+    /// Kept-alive connections idle longer than this are closed rather than reused, so that
+    /// the client, not the server, ends an idle connection.
+    var maximumIdleConnectionMilliseconds: Int = 20_000
     /// First retry delay; it doubles each time, with jitter, up to `maximumRetryDelayMilliseconds`.
     var initialRetryDelayMilliseconds: Int = 250
     var maximumRetryDelayMilliseconds: Int = 5_000
+    var logger: Logger = .none
+
+    /// These settings with one call's overrides.
+    func applying(_ options: CallOptions) -> TransportSettings {
+        var settings = self
+        if let timeout = options.timeoutMilliseconds { settings.timeoutMilliseconds = timeout }
+        if let retries = options.maximumRetries { settings.maximumRetries = retries }
+        return settings
+    }
 }

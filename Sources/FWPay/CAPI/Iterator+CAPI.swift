@@ -1,0 +1,57 @@
+import CFWPay
+
+/// What an fwp_iter handle points to: the page iterator and the client it keeps alive.
+final class IteratorHandle {
+    let pages: PageIterator
+    let client: Client
+
+    init(pages: PageIterator, client: Client) {
+        self.pages = pages
+        self.client = client
+    }
+}
+
+/// fwp_iter_new: an iterator over every item of a list, fetching one page at a time. list:
+/// "recipients", "orders", "payments", "refunds" or "refund_bundles". filters: borrowed JSON
+/// object or NULL, with that list's filters (as fwp_payment_list, fwp_order_list,
+/// fwp_refund_list). per_page: 1 to 100, or 0 for 100. options: NULL or per-call settings,
+/// used for every page. out_iter: receives the iterator, NULL on failure; release with
+/// fwp_iter_free. It keeps the client alive, and is used by one thread at a time. err:
+/// optional. Nothing is fetched until fwp_iter_next. Returns FWP_OK or FWP_E_INVALID_ARGUMENT.
+/// Since 0.1.
+@c
+public func fwp_iter_new(_ client: OpaquePointer?, _ list: UnsafePointer<CChar>?, _ filters: UnsafePointer<json_t>?,
+                         _ per_page: CInt, _ options: UnsafePointer<fwp_call_options>?,
+                         _ out_iter: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
+    exported(err) { () throws(FWPayError) in
+        let out = try prepare(out_iter, "out_iter")
+        let api = try unwrapClient(client)
+        let name = try string(list, "list", limit: 32)
+        guard per_page >= 0 else { throw FWPayError(.invalidArgument, "per_page must be 0 (100) or 1 to 100") }
+        let pages = try api.iterator(over: name, filters: try json(filters), perPage: per_page == 0 ? 100 : Int(per_page),
+                                     options: try callOptions(options))
+        out.pointee = OpaquePointer(Unmanaged.passRetained(IteratorHandle(pages: pages, client: api)).toOpaque())
+    }
+}
+
+/// fwp_iter_next: the next item. out: receives a new reference to the item, or NULL when the
+/// list is exhausted (FWP_OK either way); release items with json_decref. err: optional. A
+/// failed page fetch returns its negative FWP_E_ code; calling again retries that page.
+/// Since 0.1.
+@c
+public func fwp_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<json_t>?>?,
+                          _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
+    exported(err) { () throws(FWPayError) in
+        let result = try prepare(out)
+        guard let iter else { throw FWPayError(.invalidArgument, "iter must not be NULL") }
+        let handle = Unmanaged<IteratorHandle>.fromOpaque(UnsafeRawPointer(iter)).takeUnretainedValue()
+        if let item = try handle.pages.next() { try deliver(item, to: result) }
+    }
+}
+
+/// fwp_iter_free: releases an iterator. NULL is a harmless no-op. Since 0.1.
+@c
+public func fwp_iter_free(_ iter: OpaquePointer?) {
+    guard let iter else { return }
+    Unmanaged<IteratorHandle>.fromOpaque(UnsafeRawPointer(iter)).release()
+}

@@ -1,0 +1,58 @@
+/// Walks every item of a list endpoint, fetching one page at a time. Not shared between
+/// threads: each thread makes its own.
+final class PageIterator {
+    private let transport: Transport
+    private let path: String
+    private let collection: String
+    private let filters: JSONValue?
+    private let allowedFilters: [String]
+    private let perPage: Int
+    private let options: CallOptions
+    private var buffered: [JSONValue] = []
+    private var nextPage = 1
+    private var finished = false
+    private(set) var lastReply: Reply?
+
+    /// `collection` is the member holding the page's items (`"payments"` of GET /payments).
+    init(transport: Transport, path: String, collection: String, filters: JSONValue?, allowedFilters: [String],
+         perPage: Int, options: CallOptions) {
+        self.transport = transport
+        self.path = path
+        self.collection = collection
+        self.filters = filters
+        self.allowedFilters = allowedFilters
+        self.perPage = perPage
+        self.options = options
+    }
+
+    /// The next item, or nil after the last one.
+    func next() throws(FWPayError) -> JSONValue? {
+        while buffered.isEmpty {
+            guard !finished else { return nil }
+            let target = try ListQuery.path(path, filters: filters, allowed: allowedFilters,
+                                            page: PageRequest(page: nextPage, perPage: perPage))
+            let reply = try transport.send(HTTPRequest(method: .get, path: target), options: options)
+            lastReply = reply
+            guard let items = reply.value[collection]?.arrayValue else {
+                throw FWPayError(.badResponse, "the answer to GET \(target) has no \"\(collection)\" array",
+                                 httpStatus: reply.httpStatus, requestID: reply.requestID)
+            }
+            buffered = items.reversed()
+            let totalPages = reply.value["total_pages"]?.integerValue.map(Int.init)
+            finished = items.isEmpty || items.count < perPage || (totalPages.map { nextPage >= $0 } ?? false)
+            nextPage += 1
+        }
+        return buffered.popLast()
+    }
+}
+
+/// The lists an iterator can walk: path, collection member, and accepted filters.
+enum Listing {
+    static let all: [String: (path: String, collection: String, filters: [String])] = [
+        "recipients": ("/recipients", "recipients", []),
+        "orders": ("/orders", "orders", ["recipient", "country", "status"]),
+        "payments": ("/payments", "payments", ["recipient", "status", "external_reference"]),
+        "refunds": ("/refunds", "refunds", ["payment_id", "status"]),
+        "refund_bundles": ("/refund_bundles", "refund_bundles", []),
+    ]
+}
