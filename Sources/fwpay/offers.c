@@ -26,7 +26,7 @@ static int list(struct cli *cli, fwp_client *client, int argc, char **argv) {
         return usage_error("offers", actions, "--amount takes a whole number of subunits (USD 120.25 is 12025), not '%s'", amount_text);
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    int rc = fwp_offer_list(client, recipient, (int64_t)amount, country, &result, &err);
+    int rc = fwp_offer_list(client, recipient, (int64_t)amount, country, NULL, &result, &err);
     return print_result(cli, rc, result, &err);
 }
 

@@ -30,7 +30,7 @@ static int create(struct cli *cli, fwp_client *client, int argc, char **argv) {
     if (status != 0) { json_decref(body); return status; }
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    int rc = fwp_order_create(client, body, &result, &err);
+    int rc = fwp_order_create(client, body, NULL, &result, &err);
     status = print_result(cli, rc, result, &err);
     json_decref(body);
     return status;
@@ -45,7 +45,7 @@ static int update(struct cli *cli, fwp_client *client, int argc, char **argv) {
     if (status != 0) { json_decref(body); return status; }
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    int rc = fwp_order_update(client, argv[0], body, &result, &err);
+    int rc = fwp_order_update(client, argv[0], body, NULL, &result, &err);
     status = print_result(cli, rc, result, &err);
     json_decref(body);
     return status;
@@ -62,15 +62,19 @@ static int with_order_id(struct cli *cli, fwp_client *client, int argc, char **a
 }
 
 static int charge_without_body(fwp_client *client, const char *id, json_t **out, fwp_error *err) {
-    return fwp_order_charge(client, id, NULL, out, err);
+    return fwp_order_charge(client, id, NULL, NULL, out, err);
 }
 
 static int charge(struct cli *cli, fwp_client *client, int argc, char **argv) {
     return with_order_id(cli, client, argc, argv, charge_without_body);
 }
 
+static int get_order(fwp_client *client, const char *id, json_t **out, fwp_error *err) {
+    return fwp_order_get(client, id, NULL, out, err);
+}
+
 static int get(struct cli *cli, fwp_client *client, int argc, char **argv) {
-    return with_order_id(cli, client, argc, argv, fwp_order_get);
+    return with_order_id(cli, client, argc, argv, get_order);
 }
 
 int cmd_orders(struct cli *cli) {

@@ -31,7 +31,7 @@ static int list(struct cli *cli, fwp_client *client, int argc, char **argv) {
     if (check_no_more("recipients", actions, argc, argv)) return CLI_EXIT_USAGE;
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    int rc = fwp_recipient_list(client, page, per_page, &result, &err);
+    int rc = fwp_recipient_list(client, page, per_page, NULL, &result, &err);
     return print_result(cli, rc, result, &err);
 }
 
@@ -40,7 +40,7 @@ static int get(struct cli *cli, fwp_client *client, int argc, char **argv) {
     if (check_no_more("recipients", actions, argc - 1, argv + 1)) return CLI_EXIT_USAGE;
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    int rc = fwp_recipient_get(client, argv[0], &result, &err);
+    int rc = fwp_recipient_get(client, argv[0], NULL, &result, &err);
     return print_result(cli, rc, result, &err);
 }
 

@@ -36,14 +36,14 @@ int main(void) {
 
     /* 1. The recipient: Flywire University, which requires custom_field_1. */
     json_t *recipient = NULL;
-    if ((rc = fwp_recipient_get(client, "FWU", &recipient, &err)) != FWP_OK) return fail("fwp_recipient_get", rc, &err);
+    if ((rc = fwp_recipient_get(client, "FWU", NULL, &recipient, &err)) != FWP_OK) return fail("fwp_recipient_get", rc, &err);
     printf("recipient: %s (%s)\n", json_string_value(json_object_get(recipient, "name")),
            json_string_value(json_object_get(recipient, "currency")));
     json_decref(recipient);
 
     /* 2. An offer to pay USD 1,200.00 from Spain. */
     json_t *offers = NULL;
-    if ((rc = fwp_offer_list(client, "FWU", 120000, "ES", &offers, &err)) != FWP_OK) return fail("fwp_offer_list", rc, &err);
+    if ((rc = fwp_offer_list(client, "FWU", 120000, "ES", NULL, &offers, &err)) != FWP_OK) return fail("fwp_offer_list", rc, &err);
     json_t *offer = json_array_get(json_object_get(offers, "offers"), 0);
     json_t *price = json_object_get(offer, "price");
     printf("offer: %s, %lld %s\n", json_string_value(json_object_get(offer, "type")),
@@ -61,7 +61,7 @@ int main(void) {
     json_decref(offers);
     if (!body) { fprintf(stderr, "order_flow: json_pack failed\n"); return 1; }
     json_t *order = NULL;
-    rc = fwp_order_create(client, body, &order, &err);
+    rc = fwp_order_create(client, body, NULL, &order, &err);
     json_decref(body);
     if (rc != FWP_OK) return fail("fwp_order_create", rc, &err);
     const char *order_id = json_string_value(json_object_get(order, "id"));
@@ -70,14 +70,14 @@ int main(void) {
     /* 4. Edit it: everything but the recipient id may change. */
     json_t *changes = json_pack("{s:{s:s}}", "metadata", "invoice", "INV-2026-0042");
     json_t *edited = NULL;
-    rc = fwp_order_update(client, order_id, changes, &edited, &err);
+    rc = fwp_order_update(client, order_id, changes, NULL, &edited, &err);
     json_decref(changes);
     if (rc != FWP_OK) return fail("fwp_order_update", rc, &err);
     json_decref(edited);
 
     /* 5. Charge it: this creates the payment. */
     json_t *payment = NULL;
-    rc = fwp_order_charge(client, order_id, NULL, &payment, &err);
+    rc = fwp_order_charge(client, order_id, NULL, NULL, &payment, &err);
     json_decref(order);
     if (rc == FWP_E_OUTCOME_UNKNOWN) {
         fprintf(stderr, "order_flow: the charge may have happened; reconcile with key %s\n", err.idempotency_key);

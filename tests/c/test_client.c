@@ -121,12 +121,12 @@ static void unreachable_server(void) {
     fwp_client *client = NULL;
     CHECK(fwp_client_new_with_options(&options, &client, &err) == FWP_OK, "%s", ERR(err));
     json_t *out = NULL;
-    CHECK(fwp_order_charge(client, "8b0f7c3e-0d5e-4c1a-9a53-1f5d2a1b7e10", NULL, &out, &err) == FWP_E_CONNECTION,
+    CHECK(fwp_order_charge(client, "8b0f7c3e-0d5e-4c1a-9a53-1f5d2a1b7e10", NULL, NULL, &out, &err) == FWP_E_CONNECTION,
           "code %d: %s", err.code, ERR(err));
     CHECK(strstr(err.message, "after 2 attempts") != NULL, "%s", ERR(err));
     CHECK(err.curl_code == 7, "curl code %d", err.curl_code);
     CHECK(strlen(err.idempotency_key) == 36, "idempotency key reported: '%s'", err.idempotency_key);
-    CHECK(fwp_recipient_get(client, "FWU", &out, &err) == FWP_E_CONNECTION, "GET: %s", ERR(err));
+    CHECK(fwp_recipient_get(client, "FWU", NULL, &out, &err) == FWP_E_CONNECTION, "GET: %s", ERR(err));
     CHECK(strstr(err.message, "key") == NULL || strstr(err.message, "Idempotency") != NULL, "no key in %s", ERR(err));
     fwp_client_free(client);
     fwp_error_clear(&err);

@@ -21,8 +21,8 @@ static void *work(void *argument) {
                                  "value", "T", "items", "id", "tuition", "amount", 120000, "offer", "id", offer_id);
         json_t *order = NULL, *payment = NULL;
         fwp_error err = FWP_ERROR_INIT;
-        if (fwp_order_create(shared, body, &order, &err) != FWP_OK ||
-            fwp_order_charge(shared, json_string_value(json_object_get(order, "id")), NULL, &payment, &err) != FWP_OK) {
+        if (fwp_order_create(shared, body, NULL, &order, &err) != FWP_OK ||
+            fwp_order_charge(shared, json_string_value(json_object_get(order, "id")), NULL, NULL, &payment, &err) != FWP_OK) {
             fprintf(stderr, "thread %ld: %s\n", index, err.message);
             failures++;
         } else {
@@ -43,7 +43,7 @@ int main(void) {
     shared = sandbox_client(&sandbox, NULL);
     json_t *offers = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    CHECK(fwp_offer_list(shared, "FWU", 120000, "ES", &offers, &err) == FWP_OK, "%s", ERR(err));
+    CHECK(fwp_offer_list(shared, "FWU", 120000, "ES", NULL, &offers, &err) == FWP_OK, "%s", ERR(err));
     offer_id = text_of(json_array_get(json_object_get(offers, "offers"), 0), "id");
 
     pthread_t threads[THREADS];

@@ -7,7 +7,7 @@ import json
 from typing import Any, Callable
 
 from . import _errors
-from ._native import FwpError, lib
+from ._native import CALL_OPTIONS_VERSION, FwpCallOptions, FwpError, lib
 
 _INT32_MAX = 2**31 - 1
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
@@ -100,12 +100,27 @@ def _take_error(code: int, err: FwpError) -> _errors.Error:
         lib.fwp_error_clear(ctypes.byref(err))
 
 
-def call(function: Callable[..., int], *args: Any) -> Any:
-    """Calls a libfwpay function that returns a json_t through its `out` argument (the
-    last but one) and takes an fwp_error last; returns the result as a Python value."""
+def call_options(idempotency_key: str | None = None, timeout: float | None = None) -> FwpCallOptions | None:
+    """The fwp_call_options of keyword arguments (None when all are defaults)."""
+    if idempotency_key is None and timeout is None:
+        return None
+    options = FwpCallOptions(CALL_OPTIONS_VERSION, None, 0, -1)
+    if idempotency_key is not None:
+        options.idempotency_key = c_string(idempotency_key, "idempotency_key")
+    if timeout is not None:
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 3600:
+            raise _errors.InvalidArgumentError("timeout must be a number of seconds, more than 0 and at most 3600",
+                                               code=_errors.INVALID_ARGUMENT)
+        options.timeout_ms = max(1, int(timeout * 1000))
+    return options
+
+
+def call(function: Callable[..., int], *args: Any, options: FwpCallOptions | None = None) -> Any:
+    """Calls a libfwpay operation (arguments, then options, `out` and an fwp_error) and
+    returns its result as a Python value."""
     out = ctypes.c_void_p()
     err = FwpError()
-    code = function(*args, ctypes.byref(out), ctypes.byref(err))
+    code = function(*args, ctypes.byref(options) if options is not None else None, ctypes.byref(out), ctypes.byref(err))
     if code != 0:
         raise _take_error(code, err)
     try:

@@ -7,7 +7,7 @@ from types import TracebackType
 from typing import Any
 
 from . import _errors
-from ._bridge import c_string, call, release, to_json
+from ._bridge import call_options, c_string, call, release, to_json
 from ._native import FwpClientOptions, FwpError, lib
 from ._offers import Offers
 from ._orders import Orders
@@ -62,13 +62,14 @@ class Client:
         self.offers = Offers(self._handle)
         self.orders = Orders(self._handle)
 
-    def request(self, method: str, path: str, body: Any = None) -> Any:
+    def request(self, method: str, path: str, body: Any = None, *, idempotency_key: str | None = None,
+                timeout: float | None = None) -> Any:
         """Any other call of the API: ``method`` ("GET", "POST", "PATCH", "DELETE") to
         ``path`` below the base URL (e.g. "/payments/FWU123456789"), with an optional body."""
         verb, target = c_string(method, "method"), c_string(path, "path")
         value = to_json(body, "body") if body is not None else ctypes.c_void_p()
         try:
-            return call(lib.fwp_request, self._handle, verb, target, value)
+            return call(lib.fwp_request, self._handle, verb, target, value, options=call_options(idempotency_key, timeout))
         finally:
             release(value)
 

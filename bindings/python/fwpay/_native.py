@@ -29,6 +29,9 @@ class FwpError(ctypes.Structure):
     ]
 
 
+LOG_CALLBACK = ctypes.CFUNCTYPE(None, c_int, c_char_p, c_void_p)
+
+
 class FwpClientOptions(ctypes.Structure):
     """Mirror of `fwp_client_options` in include/fwpay.h."""
 
@@ -40,6 +43,24 @@ class FwpClientOptions(ctypes.Structure):
         ("timeout_ms", c_long),
         ("max_retries", c_int),
         ("allow_insecure_http", c_int),
+        ("log_callback", LOG_CALLBACK),
+        ("log_userdata", c_void_p),
+        ("log_level", c_int),
+        ("max_idle_connection_ms", c_long),
+    ]
+
+
+CALL_OPTIONS_VERSION = 1
+
+
+class FwpCallOptions(ctypes.Structure):
+    """Mirror of `fwp_call_options` in include/fwpay.h."""
+
+    _fields_ = [
+        ("version", c_int),
+        ("idempotency_key", c_char_p),
+        ("timeout_ms", c_long),
+        ("max_retries", c_int),
     ]
 
 
@@ -65,6 +86,7 @@ _json_p = c_void_p  # json_t *: opaque to Python
 _client_p = c_void_p  # fwp_client *
 _err_p = POINTER(FwpError)
 _out_json = POINTER(c_void_p)
+_opts = POINTER(FwpCallOptions)
 
 # (name, argtypes, restype) of every function this package calls.
 _PROTOTYPES: list[tuple[str, list[type], type | None]] = [
@@ -81,14 +103,15 @@ _PROTOTYPES: list[tuple[str, list[type], type | None]] = [
     ("fwp_json_dump", [_json_p, POINTER(c_void_p), _err_p], c_int),
     ("fwp_json_release", [_json_p], None),
     ("fwp_free", [c_void_p], None),
-    ("fwp_recipient_list", [_client_p, c_int, c_int, _out_json, _err_p], c_int),
-    ("fwp_recipient_get", [_client_p, c_char_p, _out_json, _err_p], c_int),
-    ("fwp_offer_list", [_client_p, c_char_p, c_int64, c_char_p, _out_json, _err_p], c_int),
-    ("fwp_order_create", [_client_p, _json_p, _out_json, _err_p], c_int),
-    ("fwp_order_update", [_client_p, c_char_p, _json_p, _out_json, _err_p], c_int),
-    ("fwp_order_charge", [_client_p, c_char_p, _json_p, _out_json, _err_p], c_int),
-    ("fwp_order_get", [_client_p, c_char_p, _out_json, _err_p], c_int),
-    ("fwp_request", [_client_p, c_char_p, c_char_p, _json_p, _out_json, _err_p], c_int),
+    ("fwp_recipient_list", [_client_p, c_int, c_int, _opts, _out_json, _err_p], c_int),
+    ("fwp_recipient_get", [_client_p, c_char_p, _opts, _out_json, _err_p], c_int),
+    ("fwp_recipient_search", [_client_p, c_char_p, _opts, _out_json, _err_p], c_int),
+    ("fwp_offer_list", [_client_p, c_char_p, c_int64, c_char_p, _opts, _out_json, _err_p], c_int),
+    ("fwp_order_create", [_client_p, _json_p, _opts, _out_json, _err_p], c_int),
+    ("fwp_order_update", [_client_p, c_char_p, _json_p, _opts, _out_json, _err_p], c_int),
+    ("fwp_order_charge", [_client_p, c_char_p, _json_p, _opts, _out_json, _err_p], c_int),
+    ("fwp_order_get", [_client_p, c_char_p, _opts, _out_json, _err_p], c_int),
+    ("fwp_request", [_client_p, c_char_p, c_char_p, _json_p, _opts, _out_json, _err_p], c_int),
 ]
 
 for _name, _argtypes, _restype in _PROTOTYPES:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-from ._bridge import c_int64, c_string, call
+from ._bridge import call_options, c_int64, c_string, call
 from ._native import lib
 
 
