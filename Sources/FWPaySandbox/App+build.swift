@@ -11,9 +11,10 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
     throws -> some ApplicationProtocol {
     let database = try SandboxDatabase(path: configuration.databasePath, clients: configuration.clients)
     return Application(
-        router: buildRouter(database: database, faults: FaultInjector()),
-        // Idle connections are closed after 60 s, longer than clients keep them (fwpay: 20 s).
-        server: .http1(configuration: .init(idleTimeout: .seconds(60))),
+        router: buildRouter(database: database, faults: FaultInjector(), honourIdempotencyKeys: !configuration.ignoreIdempotencyKeys),
+        // Idle connections are closed after 60 s by default, longer than clients keep them
+        // (fwpay: 20 s).
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "fwpay-sandbox"),
         services: [
             TransitionScheduler(database: database, logger: logger),
@@ -29,7 +30,7 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
 }
 
 /// Every route of the sandbox. API routes live under `apiBasePath` behind the API key check.
-func buildRouter(database: SandboxDatabase, faults: FaultInjector) -> Router<SandboxRequestContext> {
+func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempotencyKeys: Bool = true) -> Router<SandboxRequestContext> {
     let router = Router(context: SandboxRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ProblemMiddleware())
@@ -39,7 +40,7 @@ func buildRouter(database: SandboxDatabase, faults: FaultInjector) -> Router<San
     let api = router.group(RouterPath(apiBasePath))
         .add(middleware: APIKeyMiddleware(database: database))
         .add(middleware: FaultInjectionMiddleware(faults: faults))
-        .add(middleware: IdempotencyMiddleware(database: database))
+    if honourIdempotencyKeys { api.add(middleware: IdempotencyMiddleware(database: database)) }
     api.addRoutes(RecipientsController(database: database).routes, atPath: "recipients")
     api.addRoutes(OffersController(database: database).routes, atPath: "offers")
     api.addRoutes(OrdersController(database: database).routes, atPath: "orders")

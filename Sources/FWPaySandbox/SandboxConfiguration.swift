@@ -29,6 +29,11 @@ public struct SandboxConfiguration: Sendable {
     public var notificationAttempts: Int
     /// Deliver notifications to hosts that are not loopback (off by default).
     public var deliverAnywhere = false
+    /// Ignore Idempotency-Key headers, as a server that does not honour them would (for
+    /// testing clients against one; off by default).
+    public var ignoreIdempotencyKeys = false
+    /// Seconds before an idle connection is closed.
+    public var idleTimeoutSeconds = 60
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "fwpay-sandbox.sqlite",
                 clients: [APIClient] = [SandboxConfiguration.demoClient], notificationRetrySeconds: Double = 5,

@@ -41,11 +41,18 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(help: "Deliver notifications to hosts that are not loopback (by default only 127.0.0.0/8, localhost and ::1).")
     var deliverAnywhere = false
 
+    @Flag(help: "Ignore Idempotency-Key headers, like a server that does not honour them (for testing clients).")
+    var ignoreIdempotencyKeys = false
+
+    @Option(help: "Seconds before an idle connection is closed.")
+    var idleTimeout = 60
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         for client in clients where client.split(separator: ":", maxSplits: 2).count < 2 {
             throw ValidationError("--client takes KEY:SECRET or KEY:SECRET:NOTIFICATIONS_URL")
         }
+        guard (1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
         guard notificationRetrySeconds > 0, (1...20).contains(notificationAttempts) else {
             throw ValidationError("--notification-retry-seconds must be positive and --notification-attempts 1 to 20")
         }
@@ -67,6 +74,8 @@ struct SandboxCommand: AsyncParsableCommand {
                                                  notificationRetrySeconds: notificationRetrySeconds,
                                                  notificationAttempts: notificationAttempts)
         configuration.deliverAnywhere = deliverAnywhere
+        configuration.ignoreIdempotencyKeys = ignoreIdempotencyKeys
+        configuration.idleTimeoutSeconds = idleTimeout
         let app = try buildApplication(configuration, logger: logger) { host, port in
             print("fwpay-sandbox listening on http://\(host):\(port)")
             fflush(nil)  // the line is what scripts wait for: do not leave it in a buffer

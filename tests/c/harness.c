@@ -26,6 +26,10 @@ int harness_finish(const char *name) {
 }
 
 int sandbox_start(struct sandbox *sandbox) {
+    return sandbox_start_with(sandbox, NULL);
+}
+
+int sandbox_start_with(struct sandbox *sandbox, const char *const *flags) {
     memset(sandbox, 0, sizeof *sandbox);
     const char *program = getenv("FWPAY_SANDBOX");
     if (!program) program = "build/bin/fwpay-sandbox";
@@ -41,8 +45,12 @@ int sandbox_start(struct sandbox *sandbox) {
         dup2(pipefd[1], STDOUT_FILENO);
         close(pipefd[0]);
         close(pipefd[1]);
-        execl(program, program, "--port", "0", "--db", database, "--client", "second-client-key:second-secret",
-              (char *)NULL);
+        const char *argv[32] = { program, "--port", "0", "--db", database, "--client", "second-client-key:second-secret",
+                                 "--notification-retry-seconds", "0.1" };
+        int count = 9;
+        for (int i = 0; flags && flags[i] && count < 31; i++) argv[count++] = flags[i];
+        argv[count] = NULL;
+        execv(program, (char *const *)argv);
         perror("exec fwpay-sandbox");
         _exit(127);
     }
@@ -93,4 +101,50 @@ const char *text_of(const json_t *object, const char *key) {
 
 const char *first_error_field(const fwp_error *err, const char *field) {
     return text_of(json_array_get(err->errors, 0), field);
+}
+
+fwp_client *sandbox_root_client(const struct sandbox *sandbox) {
+    char root[256];
+    snprintf(root, sizeof root, "%s", sandbox->base_url);
+    char *api = strstr(root, "/payments/v1");
+    if (api) *api = 0;
+    fwp_client *client = NULL;
+    fwp_error err = FWP_ERROR_INIT;
+    if (fwp_client_new(root, "sandbox-demo-key", &client, &err) != FWP_OK) fprintf(stderr, "root client: %s\n", err.message);
+    fwp_error_clear(&err);
+    return client;
+}
+
+json_t *parse(const char *text) {
+    json_error_t error;
+    json_t *value = json_loads(text, 0, &error);
+    if (!value) fprintf(stderr, "test JSON is invalid: %s (%s)\n", error.text, text);
+    return value;
+}
+
+int sandbox_control(fwp_client *root, const char *path, const char *json_body) {
+    char full[256];
+    snprintf(full, sizeof full, "/sandbox/%s", path);
+    json_t *body = parse(json_body), *out = NULL;
+    fwp_error err = FWP_ERROR_INIT;
+    int rc = fwp_request(root, "POST", full, body, NULL, &out, &err);
+    if (rc != FWP_OK) fprintf(stderr, "control %s: %s\n", path, err.message);
+    json_decref(body);
+    json_decref(out);
+    fwp_error_clear(&err);
+    return rc;
+}
+
+json_t *sandbox_pay_form(fwp_client *root, const char *hosted_form_url, const char *country, const char *holder) {
+    const char *path = strstr(hosted_form_url, "/checkout/form");
+    if (!path) return NULL;
+    json_t *form = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "first_name", "Peter", "last_name", "Payer",
+                             "email", "peter@example.com", "country", country, "card_holder", holder,
+                             "card_number", "4111 1111 1111 1111", "card_expiration", "03/30", "cvv", "737");
+    json_t *message = NULL;
+    fwp_error err = FWP_ERROR_INIT;
+    if (fwp_request(root, "POST", path, form, NULL, &message, &err) != FWP_OK) fprintf(stderr, "form: %s\n", err.message);
+    json_decref(form);
+    fwp_error_clear(&err);
+    return message;
 }

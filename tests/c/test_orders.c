@@ -11,13 +11,6 @@ static const char *valid_order_template =
     " \"items\": [{\"id\": \"tuition\", \"amount\": 80000}, {\"id\": \"housing\", \"amount\": 40000}],"
     " \"offer\": {\"id\": \"%s\"}, \"external_reference\": \"c-test\"}";
 
-static json_t *parse(const char *text) {
-    json_error_t error;
-    json_t *value = json_loads(text, 0, &error);
-    if (!value) fprintf(stderr, "test JSON is invalid: %s\n", error.text);
-    return value;
-}
-
 /* A valid order body for FWU from Spain, with a fresh offer. */
 static json_t *valid_order(fwp_client *client) {
     json_t *offers = NULL;

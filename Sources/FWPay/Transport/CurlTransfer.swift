@@ -10,7 +10,7 @@ import Musl
 enum CurlTransfer {
     /// What one attempt produced.
     enum Outcome {
-        case answered(HTTPResponse)
+        case answered(HTTPResponse, newConnection: Bool)
         /// No complete answer. `requestSent` is false when no byte of the request reached
         /// the server, which makes any request safe to try again.
         case failed(curlCode: Int, message: String, requestSent: Bool)
@@ -83,11 +83,13 @@ enum CurlTransfer {
                 : refusedResend ? "the connection closed after the request was sent (\(detail))" : detail
             return .failed(curlCode: Int(code.rawValue), message: message, requestSent: !neverSent)
         }
-        var status = 0
+        var status = 0, connects = 0
         _ = fwp_curl_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+        _ = fwp_curl_getinfo_long(easy, CURLINFO_NUM_CONNECTS, &connects)
         let requestID = fwp_curl_response_header(easy, "X-Request-Id").map { String(cString: $0) }
         let echoedKey = fwp_curl_response_header(easy, "Idempotency-Key").map { String(cString: $0) }
-        return .answered(HTTPResponse(status: status, body: sink.bytes, requestID: requestID, echoedIdempotencyKey: echoedKey))
+        return .answered(HTTPResponse(status: status, body: sink.bytes, requestID: requestID, echoedIdempotencyKey: echoedKey),
+                         newConnection: connects > 0)
     }
 
     /// Failures that happen before the request is written: resolving, connecting, TLS handshake.

@@ -53,10 +53,11 @@ final class Transport: Sendable {
                                                mayResend: repeatable, on: handle)
             let elapsed = monotonicMilliseconds() - started
             switch outcome {
-            case .answered(let response):
+            case .answered(let response, let newConnection):
                 pool.give(back: handle)
                 logger.log(response.status < 400 ? .info : .warning,
                            "\(name) -> \(response.status) in \(elapsed) ms (attempt \(attempt + 1)\(response.requestID.map { ", request \($0)" } ?? ""))")
+                logger.log(.debug, "\(name) used \(newConnection ? "a new connection" : "a kept-alive connection")")
                 if let key = request.idempotencyKey, response.echoedIdempotencyKey == key.value {
                     serverHonoursIdempotencyKeys.store(true, ordering: .relaxed)
                 }
