@@ -49,7 +49,9 @@ enum CurlTransfer {
         _ = fwp_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         _ = fwp_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, settings.connectTimeoutMilliseconds)
         _ = fwp_curl_setopt_long(easy, CURLOPT_TIMEOUT_MS, settings.timeoutMilliseconds)
-        _ = fwp_curl_setopt_long(easy, CURLOPT_MAXAGE_CONN, max(1, settings.maximumIdleConnectionMilliseconds / 1000))
+        // libcurl counts whole seconds and reuses a connection while idle_seconds <= MAXAGE,
+        // so one second less keeps every reused connection idle for less than the setting.
+        _ = fwp_curl_setopt_long(easy, CURLOPT_MAXAGE_CONN, max(0, settings.maximumIdleConnectionMilliseconds / 1000 - 1))
         _ = fwp_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, list)
         _ = fwp_curl_setopt_string(easy, CURLOPT_USERAGENT, settings.userAgent)
         _ = fwp_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)

@@ -10,6 +10,9 @@ struct ProblemMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch is FaultInjectionMiddleware.ConnectionDropped {
+            // Dropped on purpose (an injected fault): nobody is left to answer.
+            return Response(status: .ok)
         } catch let problem as Problem {
             return Response.json(problem.body, status: problem.status)
         } catch let error as HTTPError {
