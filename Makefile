@@ -19,7 +19,7 @@ CC ?= gcc
 CFLAGS := -std=c99 -Wall -Wextra -pedantic -Werror -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude
 LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-python test-sandbox install clean
+.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-python test-sandbox install clean
 
 all: lib cli sandbox examples
 
@@ -67,7 +67,7 @@ examples: lib
 demo: all
 	scripts/demo.sh
 
-test: all check-header test-swift test-sandbox test-c test-python
+test: all check-header test-swift test-sandbox test-c test-tsan test-python
 	@echo "make test: all suites passed"
 
 test-swift: deps
@@ -80,6 +80,17 @@ test-sandbox: sandbox
 
 test-c: lib sandbox
 	tests/c/run.sh
+
+# One client shared by 8 threads, with the library and the test under ThreadSanitizer.
+TSAN_SCRATCH := .build-tsan
+SWIFT_RUNTIME = $(shell dirname "$$(dirname "$$(command -v swift)")")/lib/swift/linux
+test-tsan: sandbox
+	swift build --scratch-path $(TSAN_SCRATCH) --sanitize=thread --product fwpay
+	@mkdir -p $(BUILD)/tests/c
+	clang -g -fsanitize=thread -fuse-ld=bfd -std=c99 -D_POSIX_C_SOURCE=200809L -Iinclude tests/c/test_threads.c \
+		tests/c/harness.c -o $(BUILD)/tests/c/test_threads_tsan -L$(TSAN_SCRATCH)/debug -lfwpay -ljansson -lpthread \
+		-L$(SWIFT_RUNTIME) -ldispatch -lBlocksRuntime -Wl,-rpath,$(CURDIR)/$(TSAN_SCRATCH)/debug:$(SWIFT_RUNTIME)
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" FWPAY_SANDBOX=$(BINDIR)/fwpay-sandbox $(BUILD)/tests/c/test_threads_tsan
 
 test-python: lib cli sandbox examples
 	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox

@@ -3,6 +3,7 @@ import FWPaySandbox
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// fwpay-sandbox: a local, stateful implementation of Flywire's Payments API.
 @main
@@ -80,6 +81,15 @@ struct SandboxCommand: AsyncParsableCommand {
             print("fwpay-sandbox listening on http://\(host):\(port)")
             fflush(nil)  // the line is what scripts wait for: do not leave it in a buffer
         }
-        try await app.runService()
+        // SIGTERM and SIGINT shut down gracefully, but within bounds: a notification being
+        // delivered or a client that keeps its connection open must not keep the process alive.
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(3)
+        group.maximumCancellationDuration = .seconds(2)
+        do {
+            try await ServiceGroup(configuration: group).run()
+        } catch let error as ServiceGroupError {
+            logger.warning("shutdown: \(error)")
+        }
     }
 }

@@ -135,6 +135,7 @@ static void preauthorization(void) {
     confirmed = paid_session("preauth", "MAGICVALUE FRAUD");
     CHECK(fwp_payment_get(client, text_of(confirmed, "payment_reference"), NULL, &out, &err) == FWP_OK, "%s", ERR(err));
     CHECK(strcmp(text_of(out, "status"), "failed") == 0 && strcmp(text_of(out, "reason"), "suspected_fraud") == 0, "declined");
+    json_decref(out);
     CHECK(fwp_payment_receipt(client, text_of(confirmed, "payment_reference"), NULL, &out, &err) == FWP_E_INVALID_REQUEST, "no receipt");
     json_decref(out);
     json_decref(confirmed);

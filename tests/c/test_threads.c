@@ -6,7 +6,7 @@
 
 #include "harness.h"
 
-#define THREADS 4
+#define THREADS 8
 #define ORDERS_PER_THREAD 5
 
 static fwp_client *shared;

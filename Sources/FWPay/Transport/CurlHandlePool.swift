@@ -1,5 +1,4 @@
 import CCurl
-import Synchronization
 
 /// Idle libcurl easy handles. A handle keeps its connection cache between transfers, so
 /// taking a handle from here reuses a kept-alive connection to the server. Each transfer
@@ -10,7 +9,7 @@ final class CurlHandlePool: Sendable {
         let raw: UnsafeMutableRawPointer
     }
 
-    private let idle = Mutex<[Handle]>([])
+    private let idle = Lock<[Handle]>([])
     private let capacity: Int
 
     init(capacity: Int = 8) {
