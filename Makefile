@@ -59,10 +59,13 @@ sandbox: deps
 	@mkdir -p $(BINDIR)
 	ln -sf "$$(swift build --show-bin-path)/fwpay-sandbox" $(BINDIR)/fwpay-sandbox
 
+EXAMPLES := order_flow preauth_capture adjust_cancel refund notification_receiver
 examples: lib
 	@mkdir -p $(BUILD)/examples
-	$(CC) $(CFLAGS) examples/c/order_flow.c -o $(BUILD)/examples/order_flow -L$(LIBDIR) -lfwpay -ljansson \
-		-Wl,-rpath,'$$ORIGIN/../lib'
+	for example in $(EXAMPLES); do \
+		$(CC) $(CFLAGS) examples/c/$$example.c -o $(BUILD)/examples/$$example -L$(LIBDIR) -lfwpay -ljansson \
+			-Wl,-rpath,'$$ORIGIN/../lib' || exit 1; \
+	done
 
 demo: all
 	scripts/demo.sh

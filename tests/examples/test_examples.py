@@ -32,3 +32,72 @@ def test_example_pays_an_order(sandbox: Any, language: str) -> None:
                            capture_output=True, text=True, env=env, timeout=60)
     assert check.returncode == 0, check.stderr
     assert '"order_id"' in check.stdout and match.group(1) in check.stdout
+
+
+def run_example(sandbox: Any, name: str, *args: str) -> str:
+    env = dict(os.environ, FWPAY_BASE_URL=sandbox.base_url, FWPAY_API_KEY=sandbox.api_key)
+    result = subprocess.run([str(ROOT / "build" / "examples" / name), *args], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def delivered_payment(sandbox: Any, notifications_url: str | None = None) -> str:
+    import fwpay
+    with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+        offer = client.offers.list(recipient="FWU", amount=120000, country="ES")["offers"][0]
+        body: dict[str, Any] = {"payer": {"first_name": "SANDBOX_TO_DELIVERED_STATUS", "country": "ES"},
+                                "recipient": {"id": "FWU", "fields": [{"id": "custom_field_1", "value": "X"}]},
+                                "items": [{"id": "tuition", "amount": 120000}], "offer": {"id": offer["id"]}}
+        if notifications_url:
+            body["notifications_url"] = notifications_url
+        order = client.orders.create(body)
+        return str(client.orders.charge(order["id"])["payment_reference"])
+
+
+def test_preauth_capture(sandbox: Any) -> None:
+    output = run_example(sandbox, "preauth_capture")
+    assert "captured 50000, released 10000 USD" in output
+    reference = re.search(r"payment reference: (FWU\d{9})", output).group(1)  # type: ignore[union-attr]
+    import fwpay
+    with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+        payment = client.request("GET", f"/payments/{reference}")
+    assert payment["status"] == "guaranteed" and payment["charge_intent"]["captured_amount"] == 50000
+
+
+def test_adjust_cancel(sandbox: Any) -> None:
+    output = run_example(sandbox, "adjust_cancel")
+    assert "adjusted: status adjusted" in output
+    assert "lowering the hold: Invalid parameters" in output or "can only be raised" in output
+    assert re.search(r"cancelled: FWU\d{9} is cancelled", output)
+
+
+def test_refund(sandbox: Any) -> None:
+    reference = delivered_payment(sandbox)
+    output = run_example(sandbox, "refund", reference)
+    assert re.search(r"refund RFWU\d{9} of 20000 USD is pending, in bundle BUDR\d{6}[A-Z]{2}", output), output
+    assert "approved: 1 refund(s) sent on" in output
+
+
+def test_notification_receiver(sandbox: Any) -> None:
+    env = dict(os.environ, FWPAY_SHARED_SECRET="sandbox-demo-secret")
+    receiver = subprocess.Popen([str(ROOT / "build" / "examples" / "notification_receiver"), "0", "4"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert receiver.stdout is not None
+        url = receiver.stdout.readline().split("listening on ")[1].strip()
+        # A forged notification is refused.
+        import urllib.error
+        import urllib.request
+        forged = urllib.request.Request(url, data=b'{"payment_id":"FWU1","status":"delivered"}', method="POST",
+                                        headers={"X-Flywire-Digest": "bm90IHRoZSBkaWdlc3Q=", "Content-Type": "application/json"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(forged, timeout=10)
+        assert refused.value.code == 401
+        reference = delivered_payment(sandbox, notifications_url=url)
+        output, _ = receiver.communicate(timeout=60)
+    finally:
+        receiver.kill()
+    assert receiver.returncode == 0
+    assert "rejected: X-Flywire-Digest does not match" in output
+    for status in ("initiated", "processed", "guaranteed", "delivered"):
+        assert f"payments {reference} {status}: payments:{reference}:{status}" in output
