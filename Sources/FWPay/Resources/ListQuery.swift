@@ -7,7 +7,7 @@ struct ListQuery {
             guard case .object(let members) = filters else {
                 throw FWPayError(.invalidArgument, "filters must be a JSON object, not \(filters.typeName)")
             }
-            for (name, value) in members.members {
+            for (name, value) in members.members where value != .null {  // null: no filter
                 guard allowed.contains(name) else {
                     throw FWPayError(.invalidArgument, "filter \"\(name)\" is not one of \(allowed.joined(separator: ", "))")
                 }
@@ -16,7 +16,6 @@ struct ListQuery {
                     guard text.utf8.count <= 256 else { throw FWPayError(.invalidArgument, "filter \"\(name)\" is longer than 256 bytes") }
                     query.add(name, text)
                 case .integer(let number): query.add(name, String(number))
-                case .null: continue
                 default: throw FWPayError(.invalidArgument, "filter \"\(name)\" must be a string, not \(value.typeName)")
                 }
             }
