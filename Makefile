@@ -96,6 +96,7 @@ test-tsan: sandbox
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" FWPAY_SANDBOX=$(BINDIR)/fwpay-sandbox $(BUILD)/tests/c/test_threads_tsan
 
 test-python: lib cli sandbox examples
+	python3 -m mypy --strict bindings/python/fwpay
 	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox
 
 install: lib cli

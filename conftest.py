@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -29,12 +29,12 @@ class Sandbox:
     process: subprocess.Popen[str]
 
 
-def start_sandbox(directory: pathlib.Path) -> Sandbox:
+def start_sandbox(directory: pathlib.Path, flags: tuple[str, ...] = ()) -> Sandbox:
     program = os.environ.get("FWPAY_SANDBOX", str(ROOT / "build" / "bin" / "fwpay-sandbox"))
     database = directory / "sandbox.sqlite"
     process = subprocess.Popen(
-        [program, "--port", "0", "--db", str(database), "--client", f"{SECOND_KEY}:second-secret"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [program, "--port", "0", "--db", str(database), "--client", f"{SECOND_KEY}:second-secret", *flags],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert process.stdout is not None
     deadline = time.monotonic() + 60
     line = ""
@@ -47,7 +47,7 @@ def start_sandbox(directory: pathlib.Path) -> Sandbox:
             break
     if "listening on http://" not in line:
         process.kill()
-        raise RuntimeError(f"fwpay-sandbox did not start: {line!r} {process.stderr.read() if process.stderr else ''}")
+        raise RuntimeError(f"fwpay-sandbox did not start: {line!r}")
     address = line.split("listening on ", 1)[1].strip()
     return Sandbox(f"{address}/payments/v1", DEMO_KEY, SECOND_KEY, database, process)
 
@@ -67,4 +67,20 @@ def sandbox(tmp_path: pathlib.Path) -> Iterator[Sandbox]:
     try:
         yield running
     finally:
+        stop_sandbox(running)
+
+
+@pytest.fixture
+def sandbox_factory(tmp_path: pathlib.Path) -> Iterator[Callable[..., Sandbox]]:
+    """Starts sandboxes with extra flags (each in its own directory); all stopped at the end."""
+    started: list[Sandbox] = []
+
+    def start(*flags: str) -> Sandbox:
+        directory = tmp_path / f"sandbox-{len(started)}"
+        directory.mkdir()
+        started.append(start_sandbox(directory, flags))
+        return started[-1]
+
+    yield start
+    for running in started:
         stop_sandbox(running)

@@ -14,8 +14,14 @@ if [ -n "$missing" ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing > /dev/null
 fi
-if ! python3 -c 'import pytest' 2>/dev/null; then
-  echo "install-deps: installing pytest"
-  python3 -m pip install -q pytest || python3 -m pip install -q --break-system-packages pytest
+# pytest runs the suites, mypy checks the Python package's types, wheel lets
+# `pip install --no-build-isolation ./bindings/python` build offline.
+missing_python=""
+for module in pytest mypy wheel; do
+  python3 -c "import $module" 2>/dev/null || missing_python="$missing_python $module"
+done
+if [ -n "$missing_python" ]; then
+  echo "install-deps: installing$missing_python"
+  python3 -m pip install -q $missing_python 2>/dev/null || python3 -m pip install -q --break-system-packages $missing_python
 fi
 command -v swift > /dev/null || { echo "install-deps: the Swift 6.3 toolchain is needed (swift not found on PATH)" >&2; exit 1; }

@@ -18,14 +18,15 @@ TIMEOUT = -10
 OUTCOME_UNKNOWN = -11
 BAD_RESPONSE = -12
 NO_MEMORY = -13
+SIGNATURE = -14
 
 
 class Error(Exception):
     """Base of every fwpay failure. str() starts with the request id when there is one.
 
-    Attributes: ``code`` (the library's FWP_E_ code), ``http_status`` (0 when no answer
-    came, or the request was refused before sending), ``request_id``, ``idempotency_key``,
-    and ``errors``: the problem's list of ``{source, param, type, message}``.
+    Attributes: ``code`` (the library's FWP_E_ code), ``http_status`` (0 when no answer came
+    or the request was refused before sending), ``request_id``, ``idempotency_key``, and
+    ``errors``: the problem's list of ``{source, param, type, message}``. Never the API key.
     """
 
     def __init__(self, message: str, *, code: int, http_status: int = 0, request_id: str = "",
@@ -52,15 +53,15 @@ class Error(Exception):
 
 
 class InvalidArgumentError(Error, ValueError):
-    """An argument is unusable (wrong type, too long, out of range); nothing was sent."""
+    """An argument is unusable (too long, out of range, not valid text); nothing was sent."""
 
 
 class APIError(Error):
-    """The server answered with an error status."""
+    """The server answered with an error status (or an answer that is not JSON)."""
 
 
 class InvalidRequestError(APIError):
-    """The request breaks a rule (400/422, or the same rule checked before sending, then
+    """The request breaks a rule: 400/422, or the same rule checked before sending (then
     ``http_status`` is 0). ``errors`` lists each problem."""
 
 
@@ -73,17 +74,21 @@ class NotFoundError(APIError):
 
 
 class RateLimitError(APIError):
-    """Too many requests (429). Never retried automatically."""
+    """Too many requests (429). Never retried automatically: wait before trying again."""
 
 
 class ConnectionError(Error, builtins.ConnectionError):
-    """The server could not be reached, or a read timed out. Shadows the builtin: write
+    """The server could not be reached, or a GET timed out. Shadows the builtin: write
     ``fwpay.ConnectionError``."""
 
 
 class OutcomeUnknownError(Error):
     """A request that may move money was sent but no answer came back. It may have taken
-    effect: reconcile using ``idempotency_key`` before trying again."""
+    effect: look it up, or retry with the same ``idempotency_key``, never a new one."""
+
+
+class SignatureError(Error):
+    """A notification's X-Flywire-Digest does not match its body and the shared secret."""
 
 
 _BY_CODE: dict[int, type[Error]] = {
@@ -100,12 +105,13 @@ _BY_CODE: dict[int, type[Error]] = {
     OUTCOME_UNKNOWN: OutcomeUnknownError,
     BAD_RESPONSE: APIError,
     NO_MEMORY: Error,
+    SIGNATURE: SignatureError,
 }
 
 
 def error_for(code: int, message: str, *, http_status: int = 0, request_id: str = "",
               idempotency_key: str = "", errors: list[dict[str, Any]] | None = None) -> Error:
-    """The exception for a library code."""
+    """The exception for a library code (pygit2's check_error, in one place)."""
     cls = _BY_CODE.get(code, Error)
     return cls(message, code=code, http_status=http_status, request_id=request_id,
                idempotency_key=idempotency_key, errors=errors)

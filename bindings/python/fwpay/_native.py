@@ -1,4 +1,5 @@
-"""Loading libfwpay and declaring every C function used, with its argument and result types.
+"""Loading libfwpay and declaring every C function the package calls: argument types,
+result type, and an error check that raises the right exception from the call's fwp_error.
 
 The library is found, in order, at $FWPAY_LIBRARY, next to this file (where `make lib` and
 `pip install` put it), then by the system's library search.
@@ -9,10 +10,12 @@ import ctypes
 import ctypes.util
 import os
 from ctypes import POINTER, c_char, c_char_p, c_int, c_int64, c_long, c_size_t, c_void_p
+from typing import Any, Callable
 
 ERROR_MESSAGE_SIZE = 512
 ERROR_ID_SIZE = 128
 CLIENT_OPTIONS_VERSION = 1
+CALL_OPTIONS_VERSION = 1
 
 
 class FwpError(ctypes.Structure):
@@ -50,9 +53,6 @@ class FwpClientOptions(ctypes.Structure):
     ]
 
 
-CALL_OPTIONS_VERSION = 1
-
-
 class FwpCallOptions(ctypes.Structure):
     """Mirror of `fwp_call_options` in include/fwpay.h."""
 
@@ -74,47 +74,92 @@ def _find_library() -> str:
     found = ctypes.util.find_library("fwpay")
     if found:
         return found
-    raise ImportError(
-        "libfwpay.so was not found: set FWPAY_LIBRARY, or build it with `make lib` "
-        "before installing the package"
-    )
+    raise ImportError("libfwpay.so was not found: set FWPAY_LIBRARY, or build it with `make lib` "
+                      "before installing the package")
 
 
 lib = ctypes.CDLL(_find_library())
 
-_json_p = c_void_p  # json_t *: opaque to Python
-_client_p = c_void_p  # fwp_client *
-_err_p = POINTER(FwpError)
-_out_json = POINTER(c_void_p)
+_client = c_void_p   # fwp_client *
+_iter = c_void_p     # fwp_iter *
+_json = c_void_p     # json_t *
+_err = POINTER(FwpError)
+_out = POINTER(c_void_p)
 _opts = POINTER(FwpCallOptions)
 
-# (name, argtypes, restype) of every function this package calls.
-_PROTOTYPES: list[tuple[str, list[type], type | None]] = [
-    ("fwp_version", [], c_char_p),  # static string: c_char_p copies it, nothing to free
-    ("fwp_strerror", [c_int], c_char_p),
-    ("fwp_global_init", [], c_int),
-    ("fwp_client_options_init", [POINTER(FwpClientOptions)], c_int),
-    ("fwp_client_new_with_options", [POINTER(FwpClientOptions), POINTER(c_void_p), _err_p], c_int),
-    ("fwp_client_free", [_client_p], None),
-    ("fwp_error_clear", [_err_p], None),
-    ("fwp_json_parse", [c_char_p, c_size_t, _out_json, _err_p], c_int),
-    # Returns malloc'd text through a char **: declared as void ** so ctypes does not copy
-    # the pointer away before fwp_free can release it.
-    ("fwp_json_dump", [_json_p, POINTER(c_void_p), _err_p], c_int),
-    ("fwp_json_release", [_json_p], None),
-    ("fwp_free", [c_void_p], None),
-    ("fwp_recipient_list", [_client_p, c_int, c_int, _opts, _out_json, _err_p], c_int),
-    ("fwp_recipient_get", [_client_p, c_char_p, _opts, _out_json, _err_p], c_int),
-    ("fwp_recipient_search", [_client_p, c_char_p, _opts, _out_json, _err_p], c_int),
-    ("fwp_offer_list", [_client_p, c_char_p, c_int64, c_char_p, _opts, _out_json, _err_p], c_int),
-    ("fwp_order_create", [_client_p, _json_p, _opts, _out_json, _err_p], c_int),
-    ("fwp_order_update", [_client_p, c_char_p, _json_p, _opts, _out_json, _err_p], c_int),
-    ("fwp_order_charge", [_client_p, c_char_p, _json_p, _opts, _out_json, _err_p], c_int),
-    ("fwp_order_get", [_client_p, c_char_p, _opts, _out_json, _err_p], c_int),
-    ("fwp_request", [_client_p, c_char_p, c_char_p, _json_p, _opts, _out_json, _err_p], c_int),
+#: Set by _bridge: turns a failed call's code and fwp_error into an exception.
+raise_error: Callable[[int, FwpError], None] | None = None
+
+
+def _check(result: int, function: Any, arguments: tuple[Any, ...]) -> int:
+    """errcheck of every function returning an FWP_ code with an fwp_error last."""
+    if result != 0:
+        err = arguments[-1]
+        detail = err._obj if hasattr(err, "_obj") else FwpError()  # byref(FwpError) or None
+        assert raise_error is not None
+        raise_error(result, detail)
+    return result
+
+
+# (name, argtypes, restype); every c_int function listed here takes an fwp_error last.
+_CHECKED: list[tuple[str, list[Any]]] = [
+    ("fwp_client_new_with_options", [POINTER(FwpClientOptions), POINTER(c_void_p), _err]),
+    ("fwp_json_parse", [c_char_p, c_size_t, _out, _err]),
+    ("fwp_json_dump", [_json, POINTER(c_void_p), _err]),  # char ** as void **: freed with fwp_free
+    ("fwp_recipient_list", [_client, c_int, c_int, _opts, _out, _err]),
+    ("fwp_recipient_get", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_recipient_search", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_offer_list", [_client, c_char_p, c_int64, c_char_p, _opts, _out, _err]),
+    ("fwp_order_create", [_client, _json, _opts, _out, _err]),
+    ("fwp_order_update", [_client, c_char_p, _json, _opts, _out, _err]),
+    ("fwp_order_charge", [_client, c_char_p, _json, _opts, _out, _err]),
+    ("fwp_order_get", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_order_list", [_client, _json, c_int, c_int, _opts, _out, _err]),
+    ("fwp_order_check", [_client, c_char_p, c_char_p, _opts, _out, _err]),
+    ("fwp_session_create", [_client, _json, _opts, _out, _err]),
+    ("fwp_session_confirm", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_payment_get", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_payment_list", [_client, _json, c_int, c_int, _opts, _out, _err]),
+    ("fwp_payment_receipt", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_payment_process", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_payment_cancel", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_payment_capture", [_client, c_char_p, c_int64, _opts, _out, _err]),
+    ("fwp_payment_adjust", [_client, c_char_p, c_int64, _opts, _out, _err]),
+    ("fwp_payment_charge", [_client, _json, _opts, _out, _err]),
+    ("fwp_refund_create", [_client, c_char_p, _json, _opts, _out, _err]),
+    ("fwp_refund_get", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_refund_list", [_client, _json, c_int, c_int, _opts, _out, _err]),
+    ("fwp_refund_cancel", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_bundle_list", [_client, c_int, c_int, _opts, _out, _err]),
+    ("fwp_bundle_get", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_bundle_approve", [_client, c_char_p, _opts, _out, _err]),
+    ("fwp_request", [_client, c_char_p, c_char_p, _json, _opts, _out, _err]),
+    ("fwp_iter_new", [_client, c_char_p, _json, c_int, _opts, POINTER(c_void_p), _err]),
+    ("fwp_iter_next", [_iter, _out, _err]),
+    ("fwp_notification_verify", [c_char_p, c_size_t, c_char_p, c_char_p, _err]),
+    ("fwp_notification_sign", [c_char_p, c_size_t, c_char_p, POINTER(c_void_p), _err]),
+    ("fwp_notification_parse", [c_char_p, c_size_t, _out, _err]),
 ]
 
-for _name, _argtypes, _restype in _PROTOTYPES:
+# Functions without an fwp_error: (name, argtypes, restype).
+_PLAIN: list[tuple[str, list[Any], Any]] = [
+    ("fwp_version", [], c_char_p),          # static string: copied by ctypes, nothing to free
+    ("fwp_strerror", [c_int], c_char_p),    # static string
+    ("fwp_global_init", [], c_int),
+    ("fwp_client_options_init", [POINTER(FwpClientOptions)], c_int),
+    ("fwp_client_free", [_client], None),
+    ("fwp_iter_free", [_iter], None),
+    ("fwp_error_clear", [_err], None),
+    ("fwp_json_release", [_json], None),
+    ("fwp_free", [c_void_p], None),
+]
+
+for _name, _argtypes in _CHECKED:
+    _function = getattr(lib, _name)
+    _function.argtypes = _argtypes
+    _function.restype = c_int
+    _function.errcheck = _check
+for _name, _argtypes, _restype in _PLAIN:
     _function = getattr(lib, _name)
     _function.argtypes = _argtypes
     _function.restype = _restype

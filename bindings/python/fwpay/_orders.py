@@ -1,56 +1,65 @@
 """client.orders: the "shopping cart" of a payment."""
 from __future__ import annotations
 
-import ctypes
 from typing import Any
 
-from ._bridge import call_options, c_string, call, release, to_json
+from ._bridge import c_string, call, call_options, to_json
 from ._native import lib
+from ._pages import PageIterator
+from ._service import Json, Service
 
 
-def _object(body: object) -> dict[str, Any]:
+def body_dict(body: object, name: str = "body") -> dict[str, Any]:
     if not isinstance(body, dict):
-        raise TypeError(f"body must be a dict, not {type(body).__name__}")
+        raise TypeError(f"{name} must be a dict, not {type(body).__name__}")
     return body
 
 
-class Orders:
+class Orders(Service):
     """Orders: create one, edit it, then charge it to make the payment."""
 
-    def __init__(self, handle: ctypes.c_void_p) -> None:
-        self._handle = handle
+    def create(self, body: Json, *, idempotency_key: str | None = None, timeout: float | None = None) -> Json:
+        """Creates an order (POST /orders); its ``"id"`` is what ``update`` and ``charge``
+        take. Checked before sending: ``items`` amounts are positive integers, ``metadata``
+        has at most 20 pairs (keys <= 40, values <= 500 characters)."""
+        value = to_json(body_dict(body), "body")
+        return call(lib.fwp_order_create, self._handle, value, options=call_options(idempotency_key, timeout),  # type: ignore[no-any-return]
+                    json_args=(value,))
 
-    def create(self, body: dict[str, Any], *, idempotency_key: str | None = None,
-               timeout: float | None = None) -> dict[str, Any]:
-        """Creates an order (POST /orders) and returns it; its ``"id"`` is what ``update``
-        and ``charge`` take. Checked before sending: ``items`` amounts are positive
-        integers, ``metadata`` has at most 20 pairs (keys <= 40, values <= 500 characters)."""
-        value = to_json(_object(body), "body")
-        try:
-            return call(lib.fwp_order_create, self._handle, value,  # type: ignore[no-any-return]
-                        options=call_options(idempotency_key, timeout))
-        finally:
-            release(value)
-
-    def update(self, order_id: str, body: dict[str, Any], *, timeout: float | None = None) -> dict[str, Any]:
+    def update(self, order_id: str, body: Json, *, timeout: float | None = None) -> Json:
         """Edits an order (PATCH /orders/{id}); it keeps its id. ``recipient.id`` cannot be
         changed and is refused (InvalidRequestError), even when it matches."""
         order = c_string(order_id, "order_id")
-        value = to_json(_object(body), "body")
-        try:
-            return call(lib.fwp_order_update, self._handle, order, value,  # type: ignore[no-any-return]
-                        options=call_options(None, timeout))
-        finally:
-            release(value)
+        value = to_json(body_dict(body), "body")
+        return call(lib.fwp_order_update, self._handle, order, value, options=call_options(None, timeout),  # type: ignore[no-any-return]
+                    json_args=(value,))
 
-    def charge(self, order_id: str, *, idempotency_key: str | None = None, timeout: float | None = None) -> dict[str, Any]:
+    def charge(self, order_id: str, *, idempotency_key: str | None = None, timeout: float | None = None) -> Json:
         """Charges an order, creating the payment (POST /orders/{id}/charge):
         ``{"payment_reference", "amount_from", "currency_from", "amount_to", "currency_to"}``.
         An order is charged once. OutcomeUnknownError means the charge was sent but no
-        answer came: look the payment up, or retry with the same ``idempotency_key``."""
+        answer came: look the order up, or retry with the same ``idempotency_key``."""
         return call(lib.fwp_order_charge, self._handle, c_string(order_id, "order_id"), None,  # type: ignore[no-any-return]
                     options=call_options(idempotency_key, timeout))
 
-    def get(self, order_id: str) -> dict[str, Any]:
-        """An order as stored (GET /orders/{id})."""
-        return call(lib.fwp_order_get, self._handle, c_string(order_id, "order_id"))  # type: ignore[no-any-return]
+    def get(self, order_id: str, *, timeout: float | None = None) -> Json:
+        """An order as stored (GET /orders/{id}), with ``status`` and, once charged, ``payment_reference``."""
+        return call(lib.fwp_order_get, self._handle, c_string(order_id, "order_id"),  # type: ignore[no-any-return]
+                    options=call_options(None, timeout))
+
+    def list(self, *, recipient: str | None = None, country: str | None = None, status: str | None = None,
+             per_page: int | None = None, timeout: float | None = None) -> PageIterator:
+        """Every available order (filters: ``recipient``, ``country`` for a portal's country, ``status``)."""
+        return self._iterate("orders", {"recipient": recipient, "country": country, "status": status}, per_page, timeout)
+
+    def page(self, *, recipient: str | None = None, country: str | None = None, status: str | None = None,
+             page: int | None = None, per_page: int | None = None, timeout: float | None = None) -> Json:
+        """One page of orders (GET /orders)."""
+        return self._page(lib.fwp_order_list, {"recipient": recipient, "country": country, "status": status},
+                          page, per_page, timeout)
+
+    def check(self, order_id: str, *, portal: str, timeout: float | None = None) -> Json:
+        """Whether the order can be used with ``portal`` (its recipient must be in the
+        portal's country): ``{"compatible": True, ...}``, or InvalidRequestError saying why not."""
+        return call(lib.fwp_order_check, self._handle, c_string(order_id, "order_id"),  # type: ignore[no-any-return]
+                    c_string(portal, "portal"), options=call_options(None, timeout))

@@ -1,24 +1,33 @@
 """client.recipients: who receives payments."""
 from __future__ import annotations
 
-import ctypes
+import builtins
 from typing import Any
 
-from ._bridge import call_options, c_count, c_string, call
+from ._bridge import c_count, c_string, call, call_options
 from ._native import lib
+from ._pages import PageIterator
+from ._service import Json, Service
 
 
-class Recipients:
+class Recipients(Service):
     """Recipients (portals), with their fields, billing currency and amount limits."""
 
-    def __init__(self, handle: ctypes.c_void_p) -> None:
-        self._handle = handle
+    def list(self, *, per_page: int | None = None, timeout: float | None = None) -> PageIterator:
+        """Every recipient available to you, page after page."""
+        return self._iterate("recipients", {}, per_page, timeout)
 
-    def list(self, *, page: int | None = None, per_page: int | None = None) -> dict[str, Any]:
-        """One page of the recipients available to you (GET /recipients):
-        ``{"recipients": [...], "page", "per_page", "total_entries", "total_pages"}``."""
-        return call(lib.fwp_recipient_list, self._handle, c_count(page, "page"), c_count(per_page, "per_page"))  # type: ignore[no-any-return]
+    def page(self, *, page: int | None = None, per_page: int | None = None, timeout: float | None = None) -> Json:
+        """One page (GET /recipients): ``{"recipients": [...], "page", "per_page", "total_entries", "total_pages"}``."""
+        return call(lib.fwp_recipient_list, self._handle, c_count(page, "page"),  # type: ignore[no-any-return]
+                    c_count(per_page, "per_page", 100), options=call_options(None, timeout))
 
-    def get(self, recipient_id: str) -> dict[str, Any]:
-        """A recipient's details (GET /recipients/{id}); NotFoundError when unknown."""
-        return call(lib.fwp_recipient_get, self._handle, c_string(recipient_id, "recipient_id"))  # type: ignore[no-any-return]
+    def get(self, recipient_id: str, *, timeout: float | None = None) -> Json:
+        """A recipient's details (GET /recipients/{id}): fields (with ``required``) and amount limits."""
+        return call(lib.fwp_recipient_get, self._handle, c_string(recipient_id, "recipient_id"),  # type: ignore[no-any-return]
+                    options=call_options(None, timeout))
+
+    def search(self, name: str, *, timeout: float | None = None) -> builtins.list[dict[str, Any]]:
+        """Every recipient whose name or id contains ``name``, ignoring case and accents."""
+        found = call(lib.fwp_recipient_search, self._handle, c_string(name, "name"), options=call_options(None, timeout))
+        return list(found["recipients"])

@@ -55,7 +55,7 @@ def test_bad_call_arguments(client: fwpay.Client) -> None:
     with pytest.raises(fwpay.InvalidArgumentError, match="out of range"):
         client.offers.list(recipient="FWU", amount=2**70, country="ES")
     with pytest.raises(fwpay.InvalidArgumentError):
-        client.recipients.list(page=0)
+        client.recipients.page(page=0)
     with pytest.raises(fwpay.InvalidRequestError, match="positive integer"):
         client.orders.create({"items": [{"amount": "100"}]})
     with pytest.raises(fwpay.InvalidRequestError, match="at most 500"):

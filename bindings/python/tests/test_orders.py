@@ -31,10 +31,10 @@ def test_version_matches_the_library() -> None:
 
 
 def test_recipients(client: fwpay.Client) -> None:
-    page = client.recipients.list()
+    page = client.recipients.page()
     assert {r["id"] for r in page["recipients"]} == {"FWU", "ETM", "TKU", "BHU", "FLW"}
     assert page["total_entries"] == 5
-    assert len(client.recipients.list(page=2, per_page=3)["recipients"]) == 2
+    assert len(client.recipients.page(page=2, per_page=3)["recipients"]) == 2
     fwu = client.recipients.get("FWU")
     assert fwu["name"] == "Flywire University"
     assert fwu["fields"][0] == {"id": "custom_field_1", "label": "Student ID", "type": "text", "required": True}
@@ -121,7 +121,7 @@ def test_metadata_limits(client: fwpay.Client) -> None:
 def test_wrong_api_key(sandbox: Any) -> None:
     with fwpay.Client(api_key="not-the-key", base_url=sandbox.base_url) as client:
         with pytest.raises(fwpay.AuthenticationError) as caught:
-            client.recipients.list()
+            client.recipients.page()
     assert caught.value.status == 401
     assert "not-the-key" not in str(caught.value) and "not-the-key" not in repr(caught.value)
 

@@ -1,0 +1,52 @@
+"""Iterating over every item of a list, one page at a time (fwp_iter)."""
+from __future__ import annotations
+
+import ctypes
+from typing import Any, Iterator
+
+from ._native import FwpCallOptions, FwpError, lib
+
+
+class PageIterator(Iterator[dict[str, Any]]):
+    """Yields every item of a list, fetching a page when the previous one is used up.
+    Use it from one thread at a time (make one per thread)."""
+
+    def __init__(self, client: ctypes.c_void_p, collection: str, filters: dict[str, Any],
+                 per_page: int | None, options: FwpCallOptions | None) -> None:
+        from ._bridge import c_count, c_string, release, to_json
+        self._iter = ctypes.c_void_p()
+        value = to_json(filters, "filters") if filters else ctypes.c_void_p()
+        try:
+            lib.fwp_iter_new(client, c_string(collection, "list"), value, c_count(per_page, "per_page", 100),
+                             ctypes.byref(options) if options is not None else None, ctypes.byref(self._iter),
+                             ctypes.byref(FwpError()))
+        finally:
+            release(value)
+
+    def __iter__(self) -> PageIterator:
+        return self
+
+    def __next__(self) -> dict[str, Any]:
+        from ._bridge import from_json, release
+        if not self._iter:
+            raise StopIteration
+        out = ctypes.c_void_p()
+        lib.fwp_iter_next(self._iter, ctypes.byref(out), ctypes.byref(FwpError()))
+        if not out:
+            self.close()
+            raise StopIteration
+        try:
+            item: dict[str, Any] = from_json(out)
+            return item
+        finally:
+            release(out)
+
+    def close(self) -> None:
+        """Releases the iterator early (it is released by itself at the end)."""
+        if self._iter:
+            lib.fwp_iter_free(self._iter)
+            self._iter.value = None
+
+    def __del__(self) -> None:
+        if getattr(self, "_iter", None):
+            self.close()

@@ -1,0 +1,28 @@
+"""What every resource service shares: the client's handle, and list helpers."""
+from __future__ import annotations
+
+import ctypes
+from typing import Any, Callable
+
+from ._bridge import c_count, call, call_options, optional_json
+from ._pages import PageIterator
+
+Json = dict[str, Any]
+
+
+class Service:
+    """A resource namespace of a Client (``client.payments``, ``client.orders``, ...)."""
+
+    def __init__(self, handle: ctypes.c_void_p) -> None:
+        self._handle = handle
+
+    def _iterate(self, collection: str, filters: dict[str, Any], per_page: int | None, timeout: float | None) -> PageIterator:
+        return PageIterator(self._handle, collection, {k: v for k, v in filters.items() if v is not None},
+                            per_page, call_options(None, timeout))
+
+    def _page(self, function: Callable[..., int], filters: dict[str, Any] | None, page: int | None,
+              per_page: int | None, timeout: float | None) -> Json:
+        chosen = None if filters is None else {k: v for k, v in filters.items() if v is not None}
+        value = optional_json(chosen, "filters")
+        return call(function, self._handle, *([value] if filters is not None else []), c_count(page, "page"),  # type: ignore[no-any-return]
+                    c_count(per_page, "per_page", 100), options=call_options(None, timeout), json_args=(value,))

@@ -1,0 +1,26 @@
+"""client.sessions: checkout sessions."""
+from __future__ import annotations
+
+from ._bridge import c_string, call, call_options, to_json
+from ._native import lib
+from ._orders import body_dict
+from ._service import Json, Service
+
+
+class Sessions(Service):
+    """Checkout sessions (seed 003): create one, show its hosted form, confirm it."""
+
+    def create(self, body: Json, *, idempotency_key: str | None = None, timeout: float | None = None) -> Json:
+        """Creates a session of any type (POST /checkout/sessions): ``{"id",
+        "expires_in_seconds", "hosted_form": {"url", "method"}, "warnings"}``. Seed 003's hard
+        rules are checked before sending (types, pre-authorization settings, locale, ...)."""
+        value = to_json(body_dict(body), "body")
+        return call(lib.fwp_session_create, self._handle, value,  # type: ignore[no-any-return]
+                    options=call_options(idempotency_key, timeout), json_args=(value,))
+
+    def confirm(self, session: str, *, idempotency_key: str | None = None, timeout: float | None = None) -> Json:
+        """Confirms a session after the payer sent the form, creating the payment. ``session``
+        is the session id or the postMessage's ``confirm_url["url"]`` (which must lie under
+        the client's base URL): ``{"payment_reference", "charge_info", "payment_method", "mandate"}``."""
+        return call(lib.fwp_session_confirm, self._handle, c_string(session, "session"),  # type: ignore[no-any-return]
+                    options=call_options(idempotency_key, timeout))

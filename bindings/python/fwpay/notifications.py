@@ -1,0 +1,70 @@
+"""Payment status notifications: verify their X-Flywire-Digest and read them.
+
+    body = request.body            # the raw bytes, before any JSON parsing
+    event = fwpay.notifications.construct_event(body, request.headers["X-Flywire-Digest"], secret)
+    if seen_before(event["dedup_key"]): ...
+
+Flywire retries deliveries and signs no timestamp: remember ``dedup_key``.
+"""
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+from . import _errors
+from ._bridge import c_bytes, c_string
+from ._native import FwpError, lib
+
+__all__ = ["construct_event", "is_valid", "parse", "sign", "verify"]
+
+
+def verify(body: bytes, digest: str, secret: str) -> None:
+    """Raises :class:`fwpay.SignatureError` unless ``digest`` (the X-Flywire-Digest header)
+    is Base64(HMAC-SHA256(secret, body)) of the raw ``body`` bytes; compared in constant time."""
+    raw = c_bytes(body, "body")
+    lib.fwp_notification_verify(raw, len(raw), c_string(digest, "digest"), c_string(secret, "secret"),
+                                ctypes.byref(FwpError()))
+
+
+def is_valid(body: bytes, digest: str, secret: str) -> bool:
+    """Whether the digest matches (``verify`` without the exception)."""
+    try:
+        verify(body, digest, secret)
+        return True
+    except _errors.SignatureError:
+        return False
+
+
+def parse(body: bytes) -> dict[str, Any]:
+    """Reads a notification (v2 envelope or classic format) into one shape: ``format``,
+    ``resource``, ``event_type``, ``event_date``, ``id``, ``payment_id``, ``status``,
+    ``external_reference``, amounts as ints, currencies, ``dedup_key`` and the original ``data``."""
+    raw = c_bytes(body, "body")
+    out = ctypes.c_void_p()
+    err = FwpError()
+    from ._bridge import from_json, release
+    lib.fwp_notification_parse(raw, len(raw), ctypes.byref(out), ctypes.byref(err))
+    try:
+        event: dict[str, Any] = from_json(out)
+        return event
+    finally:
+        release(out)
+
+
+def construct_event(body: bytes, digest: str, secret: str) -> dict[str, Any]:
+    """``verify`` then ``parse``: the way to handle a delivery."""
+    verify(body, digest, secret)
+    return parse(body)
+
+
+def sign(body: bytes, secret: str) -> str:
+    """The X-Flywire-Digest Flywire would send for ``body`` (to test a receiver)."""
+    raw = c_bytes(body, "body")
+    text = ctypes.c_void_p()
+    lib.fwp_notification_sign(raw, len(raw), c_string(secret, "secret"), ctypes.byref(text), ctypes.byref(FwpError()))
+    try:
+        return ctypes.string_at(text).decode("ascii")
+    finally:
+        lib.fwp_free(text)
+
+
