@@ -101,3 +101,41 @@ def test_notification_receiver(sandbox: Any) -> None:
     assert "rejected: X-Flywire-Digest does not match" in output
     for status in ("initiated", "processed", "guaranteed", "delivered"):
         assert f"payments {reference} {status}: payments:{reference}:{status}" in output
+
+
+def run_python_example(sandbox: Any, name: str, *args: str) -> str:
+    env = dict(os.environ, FWPAY_BASE_URL=sandbox.base_url, FWPAY_API_KEY=sandbox.api_key,
+               PYTHONPATH=str(ROOT / "bindings" / "python"))
+    result = subprocess.run([sys.executable, str(ROOT / "examples" / "python" / name), *args], capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_python_preauth_capture(sandbox: Any) -> None:
+    output = run_python_example(sandbox, "preauth_capture.py")
+    assert "captured 50000, released 10000 USD" in output
+
+
+def test_python_refund_and_list(sandbox: Any) -> None:
+    reference = delivered_payment(sandbox)
+    output = run_python_example(sandbox, "refund.py", reference)
+    assert re.search(r"refund RFWU\d{9} of 20000 USD is pending", output) and "approved: 1 refund(s)" in output
+    listing = run_python_example(sandbox, "list_payments.py", "delivered")
+    assert reference in listing and "total USD: 120000" in listing
+
+
+def test_python_notification_receiver(sandbox: Any) -> None:
+    env = dict(os.environ, FWPAY_SHARED_SECRET="sandbox-demo-secret", PYTHONPATH=str(ROOT / "bindings" / "python"))
+    receiver = subprocess.Popen([sys.executable, str(ROOT / "examples" / "python" / "notification_receiver.py"), "0", "4"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert receiver.stdout is not None
+        url = receiver.stdout.readline().split("listening on ")[1].strip()
+        reference = delivered_payment(sandbox, notifications_url=url)
+        output, errors = receiver.communicate(timeout=60)
+    finally:
+        receiver.kill()
+    assert receiver.returncode == 0, errors
+    for status in ("initiated", "processed", "guaranteed", "delivered"):
+        assert f"payments {reference} {status}" in output
