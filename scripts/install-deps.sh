@@ -2,7 +2,7 @@
 # Installs what building and testing fwpay need, on Debian, when it is missing: the C
 # libraries, valgrind, and pytest. Safe to run again (it only installs what is absent).
 set -eu
-packages="libcurl4-openssl-dev libjansson-dev libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip"
+packages="curl libcurl4-openssl-dev libjansson-dev libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip"
 missing=""
 for package in $packages; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"

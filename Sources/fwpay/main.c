@@ -16,10 +16,16 @@ static const struct command {
     int (*run)(struct cli *cli);
     const char *summary;
 } commands[] = {
-    { "recipients", cmd_recipients, "list recipients and show one" },
-    { "offers",     cmd_offers,     "list the offers for an amount, a payer country and a recipient" },
-    { "orders",     cmd_orders,     "create, update, charge and show orders" },
-    { "request",    cmd_request,    "send any other request: fwpay request METHOD PATH [--data BODY]" },
+    { "recipients",    cmd_recipients,    "list, show and search recipients (portals)" },
+    { "offers",        cmd_offers,        "list the offers for an amount, a payer country and a recipient" },
+    { "orders",        cmd_orders,        "create, update, charge, show, list and check orders" },
+    { "sessions",      cmd_sessions,      "create and confirm checkout sessions" },
+    { "payments",      cmd_payments,      "show, list, charge, capture, adjust, cancel, process payments" },
+    { "refunds",       cmd_refunds,       "create, show, list and cancel refunds" },
+    { "bundles",       cmd_bundles,       "list, show and approve refund bundles" },
+    { "notifications", cmd_notifications, "verify, read and sign notifications (no server needed)" },
+    { "listen",        cmd_listen,        "receive notifications locally, verify and print them" },
+    { "request",       cmd_request,       "send any other request: fwpay request METHOD PATH [--data BODY]" },
 };
 
 static void print_help(FILE *to) {
@@ -30,10 +36,10 @@ static void print_help(FILE *to) {
         "\n"
         "Commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(to, "  %-12s %s\n", commands[i].name, commands[i].summary);
+        fprintf(to, "  %-14s %s\n", commands[i].name, commands[i].summary);
     fprintf(to,
         "\n"
-        "`fwpay <command> --help` lists a command's actions.\n"
+        "`fwpay <command> --help` (or `fwpay help <command>`) lists a command's actions.\n"
         "\n"
         "Options:\n"
         "  --api-key KEY    API key (default: $FWPAY_API_KEY); never printed\n"
@@ -44,7 +50,11 @@ static void print_help(FILE *to) {
         "  --version        print the versions of fwpay and libfwpay\n"
         "  -h, --help       this help\n"
         "\n"
+        "Every action also takes --idempotency-key KEY (for POSTs: your own key, to retry safely) and\n"
+        "--timeout SECONDS. Lists take --page N, --per-page N, or --all for every page.\n"
+        "\n"
         "Request bodies: --data '{...}', --data @file.json, or --data @- for stdin.\n"
+        "Amounts are whole numbers of subunits: USD 120.25 is 12025.\n"
         "\n"
         "Exit status:\n"
         "   0  success\n"
@@ -62,11 +72,19 @@ static void print_help(FILE *to) {
         "      taken effect (the idempotency key is printed to reconcile with)\n"
         "  12  the server's answer is not the JSON expected\n"
         "  13  out of memory\n"
-        "  64  usage error (unknown command, missing argument, unreadable file)\n");
+        "  14  a notification's digest does not match (notifications verify exits 1 instead)\n"
+        "  64  usage error (unknown command, missing argument, unreadable file)\n"
+        "\n"
+        "Environment: FWPAY_API_KEY, FWPAY_BASE_URL, FWPAY_SHARED_SECRET (notifications, listen).\n"
+        "See also: man fwpay (docs/fwpay.1).\n");
 }
 
 int main(int argc, char **argv) {
-    struct cli cli = { getenv("FWPAY_BASE_URL"), getenv("FWPAY_API_KEY"), isatty(STDOUT_FILENO), 0, NULL };
+    struct cli cli;
+    memset(&cli, 0, sizeof cli);
+    cli.base_url = getenv("FWPAY_BASE_URL");
+    cli.api_key = getenv("FWPAY_API_KEY");
+    cli.pretty = isatty(STDOUT_FILENO);
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *arg = argv[i];

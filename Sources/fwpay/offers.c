@@ -1,7 +1,4 @@
 /* fwpay offers list */
-#include <errno.h>
-#include <stdlib.h>
-
 #include "cli.h"
 
 static int list(struct cli *, fwp_client *, int, char **);
@@ -19,14 +16,11 @@ static int list(struct cli *cli, fwp_client *client, int argc, char **argv) {
     if (!recipient || !amount_text || !country)
         return usage_error("offers", actions, "list needs --recipient, --amount and --country");
     if (check_no_more("offers", actions, argc, argv)) return CLI_EXIT_USAGE;
-    char *end = NULL;
-    errno = 0;
-    long long amount = strtoll(amount_text, &end, 10);
-    if (!*amount_text || *end || errno == ERANGE)
-        return usage_error("offers", actions, "--amount takes a whole number of subunits (USD 120.25 is 12025), not '%s'", amount_text);
+    int64_t amount = 0;
+    if (parse_amount("offers", actions, amount_text, &amount)) return CLI_EXIT_USAGE;
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    int rc = fwp_offer_list(client, recipient, (int64_t)amount, country, NULL, &result, &err);
+    int rc = fwp_offer_list(client, recipient, amount, country, call_options(cli), &result, &err);
     return print_result(cli, rc, result, &err);
 }
 

@@ -24,7 +24,7 @@ static int send_request(struct cli *cli, fwp_client *client, int argc, char **ar
     }
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    int rc = fwp_request(client, argv[0], argv[1], body, NULL, &result, &err);
+    int rc = fwp_request(client, argv[0], argv[1], body, call_options(cli), &result, &err);
     int status = print_result(cli, rc, result, &err);
     json_decref(body);
     return status;

@@ -1,5 +1,6 @@
 /* Helpers of the fwpay command: action dispatch, option parsing, bodies, output, errors. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,47 @@ int usage_error(const char *group, const struct action *actions, const char *fmt
     return CLI_EXIT_USAGE;
 }
 
+/* Takes --idempotency-key and --timeout SECONDS, which every action accepts. */
+static int take_call_options(struct cli *cli, const char *group, const struct action *actions) {
+    const char *key = NULL, *timeout = NULL;
+    int found_key = take_option(&cli->argc, cli->argv, "--idempotency-key", &key);
+    int found_timeout = take_option(&cli->argc, cli->argv, "--timeout", &timeout);
+    if (found_key < 0 || found_timeout < 0) return usage_error(group, actions, "an option is missing its value");
+    fwp_call_options defaults = FWP_CALL_OPTIONS_INIT;
+    cli->options = defaults;
+    if (key) { cli->options.idempotency_key = key; cli->has_options = 1; }
+    if (timeout) {
+        char *end = NULL;
+        double seconds = strtod(timeout, &end);
+        if (!*timeout || *end || !(seconds > 0 && seconds <= 3600))
+            return usage_error(group, actions, "--timeout takes seconds, more than 0 and at most 3600, not '%s'", timeout);
+        cli->options.timeout_ms = (long)(seconds * 1000) > 0 ? (long)(seconds * 1000) : 1;
+        cli->has_options = 1;
+    }
+    return 0;
+}
+
+const fwp_call_options *call_options(const struct cli *cli) {
+    return cli->has_options ? &cli->options : NULL;
+}
+
+/* Runs an action that needs no server (notifications verify, listen, ...). */
+int run_offline(struct cli *cli, const char *group, const struct action *actions, const char *summary) {
+    if (cli->argc < 1) return usage_error(group, actions, "which action?");
+    const char *name = cli->argv[0];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        print_actions(stdout, group, actions, summary);
+        return 0;
+    }
+    for (const struct action *a = actions; a->name; a++) {
+        if (strcmp(a->name, name) != 0) continue;
+        for (int i = 1; i < cli->argc; i++)
+            if (strcmp(cli->argv[i], "--help") == 0 || strcmp(cli->argv[i], "-h") == 0) { printf("usage: fwpay %s\n", a->usage); return 0; }
+        return a->run(cli, NULL, cli->argc - 1, cli->argv + 1);
+    }
+    return usage_error(group, actions, "'%s' is not an action of %s", name, group);
+}
+
 int run_action(struct cli *cli, const char *group, const struct action *actions, const char *summary) {
     if (cli->argc < 1) return usage_error(group, actions, "which action?");
     const char *name = cli->argv[0];
@@ -40,6 +82,7 @@ int run_action(struct cli *cli, const char *group, const struct action *actions,
                 return 0;
             }
         }
+        if (take_call_options(cli, group, actions) != 0) return CLI_EXIT_USAGE;
         if (!cli->api_key || !*cli->api_key) {
             fprintf(stderr, "fwpay: no API key: pass --api-key or set FWPAY_API_KEY\n");
             return CLI_EXIT_USAGE;
@@ -84,6 +127,35 @@ int check_no_more(const char *group, const struct action *actions, int argc, cha
     return usage_error(group, actions, "unexpected argument '%s'", argv[0]);
 }
 
+/* Reads all of `file` (at most 64 MiB) into a malloc'd buffer. */
+static int read_file(FILE *file, const char *name, char **text, size_t *length) {
+    size_t size = 0, capacity = 4096;
+    char *buffer = malloc(capacity);
+    while (buffer) {
+        size_t got = fread(buffer + size, 1, capacity - size, file);
+        size += got;
+        if (got == 0) break;
+        if (size == capacity) {
+            char *bigger = capacity > ((size_t)64 << 20) ? NULL : realloc(buffer, capacity * 2);
+            if (!bigger) { free(buffer); buffer = NULL; break; }
+            buffer = bigger;
+            capacity *= 2;
+        }
+    }
+    if (!buffer || ferror(file)) {
+        fprintf(stderr, "fwpay: cannot read %s: %s\n", name, buffer ? "read error" : "larger than 64 MiB");
+        free(buffer);
+        return CLI_EXIT_USAGE;
+    }
+    *text = buffer;
+    *length = size;
+    return 0;
+}
+
+int read_stdin(char **text, size_t *length) {
+    return read_file(stdin, "standard input", text, length);
+}
+
 /* Reads a --data value: JSON text, @file, or @- for stdin. Returns 0, or an exit status after
  * printing why. */
 int read_body(const char *spec, json_t **out) {
@@ -101,26 +173,11 @@ int read_body(const char *spec, json_t **out) {
         fprintf(stderr, "fwpay: cannot read %s: %s\n", path, strerror(errno));
         return CLI_EXIT_USAGE;
     }
-    size_t size = 0, capacity = 4096;
-    char *text = malloc(capacity);
-    while (text) {
-        size_t got = fread(text + size, 1, capacity - size, file);
-        size += got;
-        if (got == 0) break;
-        if (size == capacity) {
-            char *bigger = capacity > ((size_t)64 << 20) ? NULL : realloc(text, capacity * 2);
-            if (!bigger) { free(text); text = NULL; break; }
-            text = bigger;
-            capacity *= 2;
-        }
-    }
-    int failed = ferror(file);
+    char *text = NULL;
+    size_t size = 0;
+    int status = read_file(file, path, &text, &size);
     if (file != stdin) fclose(file);
-    if (!text || failed) {
-        fprintf(stderr, "fwpay: cannot read %s: %s\n", path, text ? "read error" : "larger than 64 MiB");
-        free(text);
-        return CLI_EXIT_USAGE;
-    }
+    if (status != 0) return status;
     int rc = fwp_json_parse(text, size, out, &err);
     free(text);
     if (rc != FWP_OK) fprintf(stderr, "fwpay: %s: %s\n", path, err.message);
@@ -128,15 +185,20 @@ int read_body(const char *spec, json_t **out) {
     return rc == FWP_OK ? 0 : -rc;
 }
 
+/* Prints JSON on stdout (indented or compact) and releases it; the exit status. */
+int print_json(struct cli *cli, json_t *value) {
+    if (json_dumpf(value, stdout, (cli->pretty ? JSON_INDENT(2) : JSON_COMPACT) | JSON_ENCODE_ANY) == 0)
+        fputc('\n', stdout);
+    json_decref(value);
+    return fflush(stdout) == 0 ? 0 : CLI_EXIT_USAGE;
+}
+
 /* Prints a result (JSON on stdout) or an error (stderr), releases the result and the
  * error, and returns the exit status. */
 int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err) {
     if (rc == FWP_OK) {
-        if (json_dumpf(result, stdout, (cli->pretty ? JSON_INDENT(2) : JSON_COMPACT) | JSON_ENCODE_ANY) == 0)
-            fputc('\n', stdout);
-        json_decref(result);
         fwp_error_clear(err);
-        return fflush(stdout) == 0 ? 0 : CLI_EXIT_USAGE;
+        return print_json(cli, result);
     }
     fprintf(stderr, "fwpay: %s\n", err->message[0] ? err->message : fwp_strerror(rc));
     if (err->errors) {
@@ -155,4 +217,84 @@ int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err) {
         fprintf(stderr, "  idempotency key: %s\n", err->idempotency_key);
     fwp_error_clear(err);
     return -rc;
+}
+
+/* Removes the flag `name` from argv; 1 if it was there. */
+int take_flag(int *argc, char **argv, const char *name) {
+    for (int i = 0; i < *argc; i++) {
+        if (strcmp(argv[i], name) == 0) {
+            memmove(argv + i, argv + i + 1, (size_t)(*argc - i - 1) * sizeof *argv);
+            (*argc)--;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int parse_amount(const char *group, const struct action *actions, const char *text, int64_t *amount) {
+    char *end = NULL;
+    errno = 0;
+    long long value = strtoll(text, &end, 10);
+    if (!*text || *end || errno == ERANGE)
+        return usage_error(group, actions, "--amount takes a whole number of subunits (USD 120.25 is 12025), not '%s'", text);
+    *amount = (int64_t)value;
+    return 0;
+}
+
+int with_id(struct cli *cli, fwp_client *client, int argc, char **argv, const char *group, const struct action *actions,
+            const char *what, id_call call) {
+    if (argc < 1) return usage_error(group, actions, "%s is required", what);
+    if (check_no_more(group, actions, argc - 1, argv + 1)) return CLI_EXIT_USAGE;
+    json_t *result = NULL;
+    fwp_error err = FWP_ERROR_INIT;
+    int rc = call(client, argv[0], call_options(cli), &result, &err);
+    return print_result(cli, rc, result, &err);
+}
+
+static int positive(const char *text, int maximum, int *out) {
+    char *end = NULL;
+    long value = strtol(text, &end, 10);
+    if (!*text || *end || value < 1 || value > maximum) return -1;
+    *out = (int)value;
+    return 0;
+}
+
+int list_action(struct cli *cli, fwp_client *client, int argc, char **argv, const char *group,
+                const struct action *actions, const char *list, const char *const *filters, page_call call) {
+    const char *page_text = NULL, *per_page_text = NULL;
+    int page = 0, per_page = 0;
+    if (take_option(&argc, argv, "--page", &page_text) < 0 || take_option(&argc, argv, "--per-page", &per_page_text) < 0)
+        return usage_error(group, actions, "an option is missing its value");
+    int all = take_flag(&argc, argv, "--all");
+    if ((page_text && positive(page_text, 1000000, &page)) || (per_page_text && positive(per_page_text, 100, &per_page)))
+        return usage_error(group, actions, "--page takes a positive number and --per-page 1 to 100");
+    if (all && page_text) return usage_error(group, actions, "--all and --page do not go together");
+    json_t *chosen = json_object();
+    for (int f = 0; filters && filters[f]; f++) {
+        char flag[64], key[64];
+        snprintf(key, sizeof key, "%s", filters[f]);
+        snprintf(flag, sizeof flag, "--%s", filters[f]);
+        for (char *c = flag; *c; c++) if (*c == '_') *c = '-';
+        const char *value = NULL;
+        if (take_option(&argc, argv, flag, &value) < 0) { json_decref(chosen); return usage_error(group, actions, "%s needs a value", flag); }
+        if (value) json_object_set_new(chosen, key, json_string(value));
+    }
+    if (check_no_more(group, actions, argc, argv)) { json_decref(chosen); return CLI_EXIT_USAGE; }
+    fwp_error err = FWP_ERROR_INIT;
+    if (!all) {
+        json_t *result = NULL;
+        int rc = call(client, chosen, page, per_page, call_options(cli), &result, &err);
+        json_decref(chosen);
+        return print_result(cli, rc, result, &err);
+    }
+    /* --all: every item of every page, as one JSON array. */
+    fwp_iter *iter = NULL;
+    int rc = fwp_iter_new(client, list, chosen, per_page, call_options(cli), &iter, &err);
+    json_decref(chosen);
+    json_t *items = json_array(), *item = NULL;
+    while (rc == FWP_OK && (rc = fwp_iter_next(iter, &item, &err)) == FWP_OK && item) json_array_append_new(items, item);
+    fwp_iter_free(iter);
+    if (rc != FWP_OK) { json_decref(items); return print_result(cli, rc, NULL, &err); }
+    fwp_error_clear(&err);
+    return print_json(cli, items);
 }

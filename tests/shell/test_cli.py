@@ -131,6 +131,9 @@ def test_wrong_or_missing_key(sandbox: Any) -> None:
     ["orders", "create", "--data", "{bad"],
     ["orders", "get", "00000000-0000-4000-8000-000000000000"],
     ["request", "GET", "/recipients?per_page=2"],
+    ["payments", "list", "--all"],
+    ["recipients", "search", "university"],
+    ["refunds", "create", "FWU000000000", "--amount", "100"],
 ])
 def test_no_memory_errors_or_leaks(sandbox: Any, args: list[str]) -> None:
     # Definite and indirect leaks only: the Swift runtime keeps a few one-time caches.

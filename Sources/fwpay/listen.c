@@ -1,0 +1,167 @@
+/* fwpay listen: a local notification receiver, in the manner of `stripe listen`. Each POST's
+ * X-Flywire-Digest is verified over the raw body; a valid notification is printed (one JSON
+ * line on stdout, in the shape of `notifications parse`), forwarded if asked, and answered
+ * 200; an invalid one is answered 401 and reported on stderr. Plain http on loopback only. */
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define MAX_HEADERS 16384
+#define MAX_BODY (1 << 20)
+
+static int listen_run(struct cli *, fwp_client *, int, char **);
+
+static const struct action actions[] = {
+    { "listen", listen_run, "listen [--port N] [--secret S] [--forward http://127.0.0.1:PORT/PATH] [--count N]" },
+    { NULL, NULL, NULL },
+};
+
+/* The value of header `name` (copied into `value`); 0 if absent. */
+static int header(const char *headers, const char *name, char *value, size_t size) {
+    size_t length = strlen(name);
+    for (const char *line = headers; line && *line; line = strstr(line, "\r\n") ? strstr(line, "\r\n") + 2 : NULL) {
+        if (strncasecmp(line, name, length) == 0 && line[length] == ':') {
+            const char *start = line + length + 1;
+            while (*start == ' ') start++;
+            snprintf(value, size, "%.*s", (int)strcspn(start, "\r\n"), start);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void answer(int connection, int status, const char *reason) {
+    char response[160];
+    int length = snprintf(response, sizeof response, "HTTP/1.1 %d %s\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", status, reason);
+    if (write(connection, response, (size_t)length) < 0) perror("fwpay listen");
+}
+
+/* POSTs the raw body, with its digest, to a plain-http loopback URL; the HTTP status or -1. */
+static int forward(const char *url, const char *body, size_t length, const char *digest) {
+    char host[256] = "", path[1024] = "/";
+    int port = 80;
+    if (sscanf(url, "http://%255[^:/]:%d%1023s", host, &port, path) < 2 && sscanf(url, "http://%255[^/]%1023s", host, path) < 1)
+        return -1;
+    struct addrinfo hints, *found = NULL;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_INET;
+    hints.ai_socktype = SOCK_STREAM;
+    char service[16];
+    snprintf(service, sizeof service, "%d", port);
+    if (getaddrinfo(host, service, &hints, &found) != 0) return -1;
+    int sock = socket(AF_INET, SOCK_STREAM, 0), status = -1;
+    if (sock >= 0 && connect(sock, found->ai_addr, found->ai_addrlen) == 0) {
+        char head[2048];
+        int size = snprintf(head, sizeof head, "POST %s HTTP/1.1\r\nHost: %s:%d\r\nContent-Type: application/json\r\n"
+                            "X-Flywire-Digest: %s\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n", path, host, port, digest, length);
+        if (write(sock, head, (size_t)size) == size && write(sock, body, length) == (ssize_t)length) {
+            char reply[64] = "";
+            if (read(sock, reply, sizeof reply - 1) > 12) sscanf(reply, "HTTP/%*s %d", &status);
+        }
+    }
+    if (sock >= 0) close(sock);
+    freeaddrinfo(found);
+    return status;
+}
+
+/* One connection; 1 when a valid notification was received. */
+static int handle(struct cli *cli, int connection, const char *secret, const char *target) {
+    static char buffer[MAX_HEADERS + MAX_BODY + 1];
+    size_t used = 0;
+    char *end = NULL;
+    while (!end && used < MAX_HEADERS) {
+        ssize_t got = read(connection, buffer + used, MAX_HEADERS - used);
+        if (got <= 0) return 0;
+        used += (size_t)got;
+        buffer[used] = 0;
+        end = strstr(buffer, "\r\n\r\n");
+    }
+    char value[256];
+    long length = end && header(buffer, "Content-Length", value, sizeof value) ? strtol(value, NULL, 10) : -1;
+    if (!end || strncmp(buffer, "POST ", 5) != 0 || length < 0 || length > MAX_BODY) { answer(connection, 400, "Bad Request"); return 0; }
+    *end = 0;
+    char *body = end + 4;
+    size_t have = used - (size_t)(body - buffer);
+    while (have < (size_t)length) {
+        ssize_t got = read(connection, body + have, (size_t)length - have);
+        if (got <= 0) return 0;
+        have += (size_t)got;
+    }
+    char digest[256] = "";
+    header(buffer, "X-Flywire-Digest", digest, sizeof digest);
+    fwp_error err = FWP_ERROR_INIT;
+    json_t *event = NULL;
+    if (fwp_notification_verify(body, (size_t)length, digest, secret, &err) != FWP_OK ||
+        fwp_notification_parse(body, (size_t)length, &event, &err) != FWP_OK) {
+        fprintf(stderr, "fwpay listen: refused: %s\n", err.message);
+        answer(connection, err.code == FWP_E_SIGNATURE ? 401 : 400, err.code == FWP_E_SIGNATURE ? "Unauthorized" : "Bad Request");
+        fwp_error_clear(&err);
+        return 0;
+    }
+    answer(connection, 200, "OK");
+    if (target) {
+        int status = forward(target, body, (size_t)length, digest);
+        fprintf(stderr, "fwpay listen: forwarded %s to %s: %d\n", json_string_value(json_object_get(event, "dedup_key")),
+                target, status);
+    }
+    int pretty = cli->pretty;
+    cli->pretty = 0;  /* one line per notification, so that it can be piped */
+    print_json(cli, event);
+    cli->pretty = pretty;
+    return 1;
+}
+
+static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv) {
+    (void)client;
+    const char *port_text = NULL, *secret = NULL, *target = NULL, *count_text = NULL;
+    if (take_option(&argc, argv, "--port", &port_text) < 0 || take_option(&argc, argv, "--secret", &secret) < 0 ||
+        take_option(&argc, argv, "--forward", &target) < 0 || take_option(&argc, argv, "--count", &count_text) < 0)
+        return usage_error("listen", actions, "an option is missing its value");
+    if (!secret) secret = getenv("FWPAY_SHARED_SECRET");
+    if (!secret || !*secret) return usage_error("listen", actions, "--secret or FWPAY_SHARED_SECRET is required");
+    if (target && strncmp(target, "http://", 7) != 0) return usage_error("listen", actions, "--forward takes an http:// URL");
+    if (check_no_more("listen", actions, argc, argv)) return CLI_EXIT_USAGE;
+    int port = port_text ? atoi(port_text) : 0;
+    long count = count_text ? strtol(count_text, NULL, 10) : -1;
+    if (port < 0 || port > 65535) return usage_error("listen", actions, "--port must be 0 to 65535");
+    int server = socket(AF_INET, SOCK_STREAM, 0), yes = 1;
+    setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    struct sockaddr_in address;
+    memset(&address, 0, sizeof address);
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons((unsigned short)port);
+    socklen_t size = sizeof address;
+    if (server < 0 || bind(server, (struct sockaddr *)&address, sizeof address) != 0 || listen(server, 16) != 0 ||
+        getsockname(server, (struct sockaddr *)&address, &size) != 0) {
+        perror("fwpay listen");
+        return 9;
+    }
+    fprintf(stderr, "fwpay listen: listening on http://127.0.0.1:%d/ (give it as notifications_url)\n", ntohs(address.sin_port));
+    fflush(stderr);
+    for (long received = 0; count < 0 || received < count;) {
+        int connection = accept(server, NULL, NULL);
+        if (connection < 0) continue;
+        received += handle(cli, connection, secret, target);
+        close(connection);
+    }
+    close(server);
+    return 0;
+}
+
+int cmd_listen(struct cli *cli) {
+    if (cli->argc >= 1 && (strcmp(cli->argv[0], "--help") == 0 || strcmp(cli->argv[0], "-h") == 0)) {
+        printf("usage: fwpay %s\n\nReceives notifications on 127.0.0.1, verifies each X-Flywire-Digest, prints each valid one as a\n"
+               "JSON line, answers 200 (401 for a bad digest), and forwards it to --forward when given.\n", actions[0].usage);
+        return 0;
+    }
+    return listen_run(cli, NULL, cli->argc, cli->argv);
+}

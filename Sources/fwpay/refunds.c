@@ -1,0 +1,56 @@
+/* fwpay refunds create|get|list|cancel */
+#include "cli.h"
+
+static int create(struct cli *, fwp_client *, int, char **);
+static int get(struct cli *, fwp_client *, int, char **);
+static int list(struct cli *, fwp_client *, int, char **);
+static int cancel(struct cli *, fwp_client *, int, char **);
+
+static const struct action actions[] = {
+    { "create", create, "refunds create <payment-reference> (--amount SUBUNITS [--external-reference R] | --data <json | @file | @->)" },
+    { "get",    get,    "refunds get <refund-id>" },
+    { "list",   list,   "refunds list [--payment-id REF] [--status S] [--page N] [--per-page N] [--all]" },
+    { "cancel", cancel, "refunds cancel <refund-id>" },
+    { NULL, NULL, NULL },
+};
+
+static int create(struct cli *cli, fwp_client *client, int argc, char **argv) {
+    const char *spec = NULL, *amount_text = NULL, *reference = NULL;
+    if (take_option(&argc, argv, "--data", &spec) < 0 || take_option(&argc, argv, "--amount", &amount_text) < 0 ||
+        take_option(&argc, argv, "--external-reference", &reference) < 0)
+        return usage_error("refunds", actions, "an option is missing its value");
+    if (!spec == !amount_text) return usage_error("refunds", actions, "create needs --amount or --data (one of them)");
+    if (argc < 1) return usage_error("refunds", actions, "create needs a payment reference");
+    if (check_no_more("refunds", actions, argc - 1, argv + 1)) return CLI_EXIT_USAGE;
+    json_t *body = NULL, *result = NULL;
+    if (spec) {
+        int status = read_body(spec, &body);
+        if (status != 0) return status;
+    } else {
+        int64_t amount = 0;
+        if (parse_amount("refunds", actions, amount_text, &amount)) return CLI_EXIT_USAGE;
+        body = json_pack("{s:I}", "amount", (json_int_t)amount);
+        if (reference) json_object_set_new(body, "external_reference", json_string(reference));
+    }
+    fwp_error err = FWP_ERROR_INIT;
+    int rc = fwp_refund_create(client, argv[0], body, call_options(cli), &result, &err);
+    json_decref(body);
+    return print_result(cli, rc, result, &err);
+}
+
+static int get(struct cli *cli, fwp_client *client, int argc, char **argv) {
+    return with_id(cli, client, argc, argv, "refunds", actions, "a refund id", fwp_refund_get);
+}
+
+static int list(struct cli *cli, fwp_client *client, int argc, char **argv) {
+    static const char *const filters[] = { "payment_id", "status", NULL };
+    return list_action(cli, client, argc, argv, "refunds", actions, "refunds", filters, fwp_refund_list);
+}
+
+static int cancel(struct cli *cli, fwp_client *client, int argc, char **argv) {
+    return with_id(cli, client, argc, argv, "refunds", actions, "a refund id", fwp_refund_cancel);
+}
+
+int cmd_refunds(struct cli *cli) {
+    return run_action(cli, "refunds", actions, "refund delivered payments; show, list and cancel refunds");
+}
