@@ -19,7 +19,7 @@ CC ?= gcc
 CFLAGS := -std=c99 -Wall -Wextra -pedantic -Werror -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude
 LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-python test-sandbox install clean
+.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-sandbox test-reliability reliability install clean
 
 all: lib cli sandbox examples
 
@@ -70,7 +70,7 @@ examples: lib
 demo: all
 	scripts/demo.sh
 
-test: all check-header test-swift test-sandbox test-c test-tsan test-python
+test: all check-header test-swift test-sandbox test-c test-tsan test-asan test-python test-reliability
 	@echo "make test: all suites passed"
 
 test-swift: deps
@@ -94,6 +94,25 @@ test-tsan: sandbox
 		tests/c/harness.c -o $(BUILD)/tests/c/test_threads_tsan -L$(TSAN_SCRATCH)/debug -lfwpay -ljansson -lpthread \
 		-L$(SWIFT_RUNTIME) -ldispatch -lBlocksRuntime -Wl,-rpath,$(CURDIR)/$(TSAN_SCRATCH)/debug:$(SWIFT_RUNTIME)
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" FWPAY_SANDBOX=$(BINDIR)/fwpay-sandbox $(BUILD)/tests/c/test_threads_tsan
+
+# The C test programs under AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer,
+# against the library built with AddressSanitizer (Swift has no UBSan on Linux; it traps on
+# overflow by itself).
+ASAN_SCRATCH := .build-asan
+test-asan: sandbox
+	swift build --scratch-path $(ASAN_SCRATCH) --sanitize=address --product fwpay
+	tests/c/run-sanitized.sh $(ASAN_SCRATCH)/debug
+
+# Money-moving calls under injected faults: duplicates and losses must be 0 (docs/reliability.md).
+RELIABILITY_CALLS ?= 1000
+reliability: lib sandbox
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(CFLAGS) tests/reliability/faults.c tests/c/harness.c -o $(BUILD)/tests/faults $(LINK_FWPAY) -Wl,-rpath,$(CURDIR)/$(LIBDIR)
+	FWPAY_SANDBOX=$(BINDIR)/fwpay-sandbox $(BUILD)/tests/faults $(RELIABILITY_CALLS) | tee $(BUILD)/reliability.txt
+	python3 tests/reliability/faults.py $(RELIABILITY_CALLS) | tee -a $(BUILD)/reliability.txt
+
+test-reliability:
+	$(MAKE) reliability RELIABILITY_CALLS=200
 
 test-python: lib cli sandbox examples
 	python3 -m mypy --strict bindings/python/fwpay

@@ -29,7 +29,18 @@ int sandbox_start(struct sandbox *sandbox) {
     return sandbox_start_with(sandbox, NULL);
 }
 
+/* The sandboxes still running, stopped at exit whatever the path to it, so that a test
+ * that gives up early never leaves a server behind (holding its output pipe open). */
+static struct sandbox *running[8];
+
+static void stop_running_sandboxes(void) {
+    for (int i = 0; i < 8; i++)
+        if (running[i]) sandbox_stop(running[i]);
+}
+
 int sandbox_start_with(struct sandbox *sandbox, const char *const *flags) {
+    static int registered;
+    if (!registered) { atexit(stop_running_sandboxes); registered = 1; }
     memset(sandbox, 0, sizeof *sandbox);
     const char *program = getenv("FWPAY_SANDBOX");
     if (!program) program = "build/bin/fwpay-sandbox";
@@ -64,6 +75,7 @@ int sandbox_start_with(struct sandbox *sandbox, const char *const *flags) {
         return -1;
     }
     fclose(output); /* the sandbox prints this one line only */
+    for (int i = 0; i < 8; i++) if (!running[i]) { running[i] = sandbox; break; }
     const char *address = strstr(line, "http://");
     if (!address) { fprintf(stderr, "unexpected sandbox output: %s", line); sandbox_stop(sandbox); return -1; }
     size_t length = strcspn(address, "\r\n");
@@ -72,6 +84,7 @@ int sandbox_start_with(struct sandbox *sandbox, const char *const *flags) {
 }
 
 void sandbox_stop(struct sandbox *sandbox) {
+    for (int i = 0; i < 8; i++) if (running[i] == sandbox) running[i] = NULL;
     if (sandbox->pid > 0) {
         kill((pid_t)sandbox->pid, SIGTERM);
         waitpid((pid_t)sandbox->pid, NULL, 0);
@@ -137,7 +150,7 @@ int sandbox_control(fwp_client *root, const char *path, const char *json_body) {
 
 json_t *sandbox_pay_form(fwp_client *root, const char *hosted_form_url, const char *country, const char *holder) {
     const char *path = strstr(hosted_form_url, "/checkout/form");
-    if (!path) return NULL;
+    if (!path) { fprintf(stderr, "form: no /checkout/form in '%s'\n", hosted_form_url); return NULL; }
     json_t *form = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "first_name", "Peter", "last_name", "Payer",
                              "email", "peter@example.com", "country", country, "card_holder", holder,
                              "card_number", "4111 1111 1111 1111", "card_expiration", "03/30", "cvv", "737");
