@@ -19,7 +19,7 @@ CC ?= gcc
 CFLAGS := -std=c99 -Wall -Wextra -pedantic -Werror -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude
 LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-sandbox test-reliability reliability install clean
+.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-sandbox test-reliability reliability fuzz install clean
 
 all: lib cli sandbox examples
 
@@ -70,7 +70,7 @@ examples: lib
 demo: all
 	scripts/demo.sh
 
-test: all check-header test-swift test-sandbox test-c test-tsan test-asan test-python test-reliability
+test: all check-header test-swift test-sandbox test-c test-tsan test-asan test-python test-reliability fuzz
 	@echo "make test: all suites passed"
 
 test-swift: deps
@@ -110,6 +110,11 @@ reliability: lib sandbox
 	$(CC) $(CFLAGS) tests/reliability/faults.c tests/c/harness.c -o $(BUILD)/tests/faults $(LINK_FWPAY) -Wl,-rpath,$(CURDIR)/$(LIBDIR)
 	FWPAY_SANDBOX=$(BINDIR)/fwpay-sandbox $(BUILD)/tests/faults $(RELIABILITY_CALLS) | tee $(BUILD)/reliability.txt
 	python3 tests/reliability/faults.py $(RELIABILITY_CALLS) | tee -a $(BUILD)/reliability.txt
+
+# libFuzzer over the C functions that parse input (JSON, notifications); 60 s in make test.
+FUZZ_SECONDS ?= 60
+fuzz:
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 test-reliability:
 	$(MAKE) reliability RELIABILITY_CALLS=200

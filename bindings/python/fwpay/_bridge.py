@@ -85,6 +85,8 @@ def to_json(value: Any, name: str) -> ctypes.c_void_p:
         raise invalid(f"{name} cannot be sent as JSON: {error}") from None
     except RecursionError:
         raise invalid(f"{name} nests too deeply to be sent as JSON") from None
+    if b"\\u0000" in text:  # jansson (and so the library) refuses NUL inside JSON text
+        raise invalid(f"{name} holds a NUL character (\\u0000), which cannot be sent")
     out = ctypes.c_void_p()
     lib.fwp_json_parse(text, len(text), ctypes.byref(out), ctypes.byref(FwpError()))
     return out
