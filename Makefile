@@ -121,7 +121,7 @@ test-reliability:
 
 test-python: lib cli sandbox examples
 	python3 -m mypy --strict bindings/python/fwpay
-	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox
+	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox tests/security
 
 install: lib cli
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin

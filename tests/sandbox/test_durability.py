@@ -1,0 +1,80 @@
+"""The sandbox under stress: killed with SIGKILL while writing, then restarted, it has every
+change it acknowledged; and it serves 200 concurrent connections within their timeouts."""
+from __future__ import annotations
+
+import http.client
+import json
+import threading
+import time
+from typing import Any, Callable
+
+import fwpay
+from conftest import start_sandbox, stop_sandbox
+
+
+def test_sigkill_under_write_load_loses_nothing_acknowledged(sandbox: Any) -> None:
+    acknowledged: list[tuple[str, str]] = []
+    stop = threading.Event()
+
+    def write() -> None:
+        try:
+            with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url, max_retries=0) as client:
+                offer = client.offers.list(recipient="FWU", amount=120000, country="ES")["offers"][0]
+                while not stop.is_set():
+                    order = client.orders.create({"payer": {"country": "ES"}, "items": [{"amount": 120000}],
+                                                  "recipient": {"id": "FWU", "fields": [{"id": "custom_field_1", "value": "X"}]},
+                                                  "offer": {"id": offer["id"]}})
+                    payment = client.orders.charge(order["id"])
+                    acknowledged.append((order["id"], payment["payment_reference"]))
+        except fwpay.Error:
+            pass  # the server died under us: expected
+
+    writers = [threading.Thread(target=write) for _ in range(4)]
+    for writer in writers:
+        writer.start()
+    deadline = time.monotonic() + 20
+    while len(acknowledged) < 40 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    sandbox.process.kill()  # SIGKILL: no shutdown, no flush
+    sandbox.process.wait()
+    stop.set()
+    for writer in writers:
+        writer.join()
+    assert len(acknowledged) >= 40
+    restarted = start_sandbox(sandbox.database.parent)
+    try:
+        with fwpay.Client(api_key=sandbox.api_key, base_url=restarted.base_url) as client:
+            for order_id, reference in acknowledged:
+                assert client.payments.get(reference)["order_id"] == order_id
+                assert client.orders.get(order_id)["status"] == "charged"
+    finally:
+        stop_sandbox(restarted)
+
+
+def test_two_hundred_concurrent_connections(sandbox: Any) -> None:
+    host, port = sandbox.base_url.removeprefix("http://").split("/")[0].split(":")
+    results: list[float] = []
+    failures: list[BaseException] = []
+    start = threading.Barrier(200)
+
+    def connection() -> None:
+        try:
+            conn = http.client.HTTPConnection(host, int(port), timeout=10)
+            start.wait()
+            for _ in range(3):  # kept alive across requests
+                began = time.monotonic()
+                conn.request("GET", "/payments/v1/recipients/FWU", headers={"X-Authentication-Key": sandbox.api_key})
+                response = conn.getresponse()
+                assert response.status == 200 and json.loads(response.read())["id"] == "FWU"
+                results.append(time.monotonic() - began)
+            conn.close()
+        except BaseException as error:  # noqa: BLE001 - reported below
+            failures.append(error)
+
+    threads = [threading.Thread(target=connection) for _ in range(200)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == [] and len(results) == 600
+    assert max(results) < 10
