@@ -19,7 +19,7 @@ CC ?= gcc
 CFLAGS := -std=c99 -Wall -Wextra -pedantic -Werror -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude
 LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-sandbox test-reliability reliability fuzz install clean
+.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-sandbox test-reliability reliability faults-program fuzz install clean
 
 all: lib cli sandbox examples
 
