@@ -46,8 +46,8 @@ def totals(lines):
 c, py = totals(text("faults-c.txt")), totals(text("faults-py.txt"))
 fuzz = re.findall(r"(fuzz_\w+): (\d+) executions", text("fuzz.txt"))
 crashes = 0 if "found a crash" not in text("fuzz.err") and fuzz else 1
-valgrind = re.search(r"(\d+) passed, (\d+) failed", text("valgrind.txt"))
-asan = re.search(r"(\d+) passed, (\d+) failed", text("asan.txt"))
+valgrind = re.search(r"C tests under valgrind: (\d+) passed, (\d+) failed", text("valgrind.txt"))
+asan = re.search(r"C tests under ASan\+UBSan: (\d+) passed, (\d+) failed", text("asan.txt"))
 tsan_clean = "test_threads: 5 passed, 0 failed" in text("tsan.txt") and "WARNING: ThreadSanitizer" not in text("tsan.txt")
 pytest = re.search(r"(\d+) passed", text("pytest.txt")) and " failed" not in text("pytest.txt")
 rows = [
