@@ -29,6 +29,13 @@ CASES: list[tuple[str, str, str, dict[str, Any], int]] = [
     ("a negative amount", "POST", "/orders", {"body": {**VALID_ORDER, "items": [{"amount": -5}]}}, 422),
     ("an amount as text", "POST", "/orders", {"body": {**VALID_ORDER, "items": [{"amount": "120000"}]}}, 422),
     ("an amount too large", "POST", "/orders", {"body": {**VALID_ORDER, "items": [{"amount": 10**30}]}}, 422),
+    ("an offer id that is not the sandbox's", "POST", "/orders",
+     {"body": {**VALID_ORDER, "offer": {"id": "MSBwdF8gRVM="}}}, 422),  # base64 of "1 pt_ ES"
+    ("session items summing past Int64", "POST", "/checkout/sessions",
+     {"body": {"type": "one_off", "recipient_id": "FWU", "items": [{"amount": 2**63 // 1000}] * 1001}}, 422),
+    ("token charge items summing past Int64", "POST", "/payments/charge",
+     {"body": {"payment_method_token": "t", "mandate_id": "m", "charge_intent": {"mode": "unscheduled"},
+               "items": [{"amount": 2**63 // 1000}] * 1001}}, 422),
     ("a float page", "GET", "/payments?page=1.5", {}, 400),
     ("per_page out of range", "GET", "/payments?per_page=0", {}, 400),
     ("a capture of a string", "POST", "/payments/FWU000000000/captures", {"body": {"amount": "all"}}, 422),
@@ -49,3 +56,11 @@ def test_bad_input(sandbox: Any, name: str, method: str, path: str, arguments: d
     assert after == before
     assert call(sandbox, "GET", "/recipients/FWU")[0] == 200
     assert json.dumps(body).count("FWU' OR") <= 1
+
+
+def test_offers_for_an_amount_near_int64_max(sandbox: Any) -> None:
+    # Pricing converts currencies; an amount near Int64.max must saturate, not trap.
+    status, body, _ = call(sandbox, "GET", f"/offers?amount={2**63 - 1}&country=VN&recipient=FWU")
+    assert status == 200, body
+    assert all(0 < offer["price"]["value"] <= 2**63 - 1 for offer in body["offers"])
+    assert call(sandbox, "GET", "/recipients/FWU")[0] == 200

@@ -58,7 +58,9 @@ struct Currency: Sendable, Equatable {
     func convert(_ amount: Int64, to target: Currency, markup: Double = 0.01) -> Int64 {
         guard target != self else { return amount }
         let units = Double(amount) / Double(subunits)
-        let converted = units / perUSD * target.perUSD * (1 + markup)
-        return max(1, Int64((converted * Double(target.subunits)).rounded()))
+        let converted = (units / perUSD * target.perUSD * (1 + markup) * Double(target.subunits)).rounded()
+        // Amounts near Int64.max would trap in Int64(_:); they saturate instead.
+        guard converted < Double(Int64.max) else { return Int64.max }
+        return max(1, Int64(converted))
     }
 }

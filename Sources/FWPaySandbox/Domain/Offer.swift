@@ -22,10 +22,12 @@ struct Offer: Sendable, Equatable {
     init?(id: String) {
         guard id.count <= 200, let data = Data(base64Encoded: id), let text = String(data: data, encoding: .utf8) else { return nil }
         let parts = text.split(separator: " ")
-        guard parts.count == 3, let amount = Int64(parts[0]), amount > 0, parts[1].hasPrefix("pt_"),
-              let separator = parts[1].lastIndex(of: "_") else { return nil }
-        let methodName = String(parts[1][parts[1].index(parts[1].startIndex, offsetBy: 3)..<separator])
-        let currencyCode = String(parts[1][parts[1].index(after: separator)...]).uppercased()
+        guard parts.count == 3, let amount = Int64(parts[0]), amount > 0, parts[1].hasPrefix("pt_") else { return nil }
+        // "pt_<method>_<currency>"; the method may itself hold underscores (bank_transfer).
+        let kind = parts[1].dropFirst(3)
+        guard let separator = kind.lastIndex(of: "_") else { return nil }
+        let methodName = String(kind[..<separator])
+        let currencyCode = String(kind[kind.index(after: separator)...]).uppercased()
         guard let method = Method(rawValue: methodName), let currency = Currency.named(currencyCode) else { return nil }
         self.init(amount: amount, method: method, currency: currency, country: String(parts[2]))
     }

@@ -33,7 +33,10 @@ enum SessionRules {
         if chargingTypes.contains(type) {
             if let items, !items.isEmpty {
                 for (index, item) in items.enumerated() {
-                    if case .integer(let amount)? = item["amount"], amount > 0, amount <= Int64.max / 1_000 { total += amount }
+                    if case .integer(let amount)? = item["amount"], amount > 0, amount <= Int64.max / 1_000 {
+                        let (sum, overflow) = total.addingReportingOverflow(amount)
+                        if overflow { fail("/items/\(index)/amount", "amount", "invalid_param", "is too large") } else { total = sum }
+                    }
                     else if item["amount"] == nil { fail("/items/\(index)/amount", "amount", "missing_param", "is required") }
                     else { fail("/items/\(index)/amount", "amount", "invalid_param", "must be a positive integer number of subunits") }
                 }

@@ -138,7 +138,10 @@ extension SandboxDatabase {
             var total: Int64 = 0
             if let items = body["items"]?.array, !items.isEmpty {
                 for (index, item) in items.enumerated() {
-                    if case .integer(let amount)? = item["amount"], amount > 0, amount <= Int64.max / 1_000 { total += amount }
+                    if case .integer(let amount)? = item["amount"], amount > 0, amount <= Int64.max / 1_000 {
+                        let (sum, overflow) = total.addingReportingOverflow(amount)
+                        if overflow { fail("/items/\(index)/amount", "amount", "invalid_param", "is too large") } else { total = sum }
+                    }
                     else { fail("/items/\(index)/amount", "amount", "invalid_param", "must be a positive integer number of subunits") }
                 }
             } else { fail("/items", "items", "missing_param", "is required") }
