@@ -42,7 +42,7 @@ public final class Client: Sendable {
         guard path.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw FWPayError(.invalidArgument, "path may only contain printable ASCII characters without spaces (percent-encode the rest)")
         }
-        guard !path.split(separator: "?").first!.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+        guard !path.prefix(while: { $0 != "?" }).split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
             throw FWPayError(.invalidArgument, "path \"\(path)\" must not contain \".\" or \"..\" segments")
         }
         if method == .get, body != nil { throw FWPayError(.invalidArgument, "a GET request takes no body") }

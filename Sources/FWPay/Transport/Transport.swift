@@ -74,8 +74,7 @@ final class Transport: Sendable {
             case .failed(let curlCode, let message, let requestSent):
                 pool.discard(handle)
                 logger.log(.warning, "\(name) failed in \(elapsed) ms (attempt \(attempt + 1)): curl \(curlCode): \(message)")
-                let retryable = !requestSent || repeatable || serverHonoursIdempotencyKeys.load(ordering: .relaxed)
-                if retryable, attempt < settings.maximumRetries {
+                if !requestSent || repeatable, attempt < settings.maximumRetries {
                     attempt += 1
                     pause(beforeRetry: attempt, settings: settings, reason: requestSent ? "\(name) got no answer" : "\(name) could not connect")
                     continue

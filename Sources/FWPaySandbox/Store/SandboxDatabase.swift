@@ -123,7 +123,7 @@ public final class SandboxDatabase: Sendable {
 
     func payment(_ reference: String, of client: ClientRecord) async throws -> PaymentRecord? {
         try await pool.read { db in
-            try PaymentRecord.filter(PaymentRecord.Columns.id == reference && PaymentRecord.Columns.clientID == client.id).fetchOne(db)
+            try PaymentRecord.all().owned(reference, by: client).fetchOne(db)
         }
     }
 }
