@@ -19,7 +19,7 @@ CC ?= gcc
 CFLAGS := -std=c99 -Wall -Wextra -pedantic -Werror -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude
 LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-sandbox test-reliability reliability faults-program fuzz install clean
+.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
 
 all: lib cli sandbox examples
 
@@ -70,7 +70,7 @@ examples: lib
 demo: all
 	scripts/demo.sh
 
-test: all check-header test-swift test-sandbox test-c test-tsan test-asan test-python test-reliability fuzz
+test: all check-header test-swift test-sandbox test-c test-tsan test-asan test-python test-browser test-reliability fuzz
 	@echo "make test: all suites passed"
 
 test-swift: deps
@@ -126,6 +126,11 @@ test-reliability: faults-program
 test-python: lib cli sandbox examples
 	python3 -m mypy --strict bindings/python/fwpay
 	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox tests/security
+
+# The web pages in headless chromium (Debian's chromium and chromium-driver, Selenium);
+# screenshots of every page land in build/screenshots.
+test-browser: lib sandbox
+	python3 -m pytest -q tests/browser
 
 install: lib cli
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System libraries. Each shim.h holds typed wrappers for the variadic C functions
@@ -48,8 +49,12 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 "CSandboxOpenSSL",
-            ]
+            ],
+            // The web pages' templates are compiled into the binary: the sandbox serves its
+            // pages wherever it is installed, with no files beside it.
+            resources: [.embedInCode("Templates")]
         ),
         .executableTarget(
             name: "fwpay-sandbox",

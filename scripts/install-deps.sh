@@ -1,8 +1,8 @@
 #!/bin/sh
 # Installs what building and testing fwpay need, on Debian, when it is missing: the C
-# libraries, valgrind, and pytest. Safe to run again (it only installs what is absent).
+# libraries, valgrind, chromium with its driver (browser tests), pytest and Selenium. Safe to run again (it only installs what is absent).
 set -eu
-packages="curl libcurl4-openssl-dev libjansson-dev libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip"
+packages="curl libcurl4-openssl-dev libjansson-dev libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip chromium chromium-driver"
 missing=""
 for package in $packages; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
@@ -15,9 +15,9 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing > /dev/null
 fi
 # pytest runs the suites, mypy checks the Python package's types, wheel lets
-# `pip install --no-build-isolation ./bindings/python` build offline.
+# `pip install --no-build-isolation ./bindings/python` build offline, selenium drives chromium.
 missing_python=""
-for module in pytest mypy wheel; do
+for module in pytest mypy wheel selenium; do
   python3 -c "import $module" 2>/dev/null || missing_python="$missing_python $module"
 done
 if [ -n "$missing_python" ]; then

@@ -11,7 +11,7 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
     throws -> some ApplicationProtocol {
     let database = try SandboxDatabase(path: configuration.databasePath, clients: configuration.clients)
     return Application(
-        router: buildRouter(database: database, faults: FaultInjector(), honourIdempotencyKeys: !configuration.ignoreIdempotencyKeys),
+        router: try buildRouter(database: database, faults: FaultInjector(), honourIdempotencyKeys: !configuration.ignoreIdempotencyKeys),
         // Idle connections are closed after 60 s by default, longer than clients keep them
         // (fwpay: 20 s).
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
@@ -29,8 +29,11 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
     )
 }
 
-/// Every route of the sandbox. API routes live under `apiBasePath` behind the API key check.
-func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempotencyKeys: Bool = true) -> Router<SandboxRequestContext> {
+/// Every route of the sandbox. API routes live under `apiBasePath` behind the API key check;
+/// the web pages (payer's form, sign-in, merchant pages, dashboard) answer HTML.
+func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempotencyKeys: Bool = true) throws -> Router<SandboxRequestContext> {
+    let pages = try PageRenderer()
+    let signIns = WebSignIns()
     let router = Router(context: SandboxRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ProblemMiddleware())
@@ -48,7 +51,16 @@ func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempot
     api.addRoutes(PaymentsController(database: database).routes, atPath: "payments")
     api.addRoutes(RefundsController(database: database).routes, atPath: "refunds")
     api.addRoutes(RefundBundlesController(database: database).routes, atPath: "refund_bundles")
-    router.addRoutes(HostedFormController(database: database).routes, atPath: "checkout/form")
+    router.addRoutes(HostedFormController(database: database, pages: pages).routes, atPath: "checkout/form")
+
+    let web = router.group().add(middleware: ErrorPageMiddleware(pages: pages))
+    let signIn = SignInController(database: database, signIns: signIns, pages: pages)
+    web.addRoutes(signIn.routes)
+    let merchant = web.group().add(middleware: SignedInMiddleware(database: database, signIns: signIns))
+    merchant.get("/") { _, _ in PageRenderer.redirect(to: "/dashboard") }
+    merchant.addRoutes(signIn.signedInRoutes)
+    merchant.addRoutes(MerchantPagesController(database: database, pages: pages).routes, atPath: "merchant/sessions")
+    merchant.addRoutes(DashboardController(database: database, pages: pages).routes, atPath: "dashboard")
     let control = router.group("sandbox").add(middleware: APIKeyMiddleware(database: database))
     control.addRoutes(SandboxController(database: database, faults: faults).routes)
     return router

@@ -82,8 +82,7 @@ import Testing
 
     @Test func confirmNeedsTheFormAndExpiresAfter1800Seconds() async throws {
         let sandbox = try await SandboxFixture()
-        let recipient = try #require(try await sandbox.database.recipient("FWU"))
-        let first = try await sandbox.database.createSession(try SessionRules.validate(body([]), recipient: recipient), body: body([]), for: sandbox.demo)
+        let first = try await sandbox.database.createSession(body([]), for: sandbox.demo).0
         let early = await problem { try await sandbox.database.confirmSession(first.id, of: sandbox.demo) }
         #expect(early?.errors.first?.message == "cannot be confirmed before the payer has sent the form")
         #expect(await problem { try await sandbox.database.confirmSession(first.id, of: sandbox.other) }?.status == .notFound)
@@ -91,7 +90,7 @@ import Testing
         #expect(await problem { try await sandbox.database.submitForm(session: first.id, form: SandboxFixture.form()) }?.errors.first?.message == "has expired")
         #expect(await problem { try await sandbox.database.confirmSession(first.id, of: sandbox.demo) }?.errors.first?.message == "has expired")
 
-        let second = try await sandbox.database.createSession(try SessionRules.validate(body([]), recipient: recipient), body: body([]), for: sandbox.demo)
+        let second = try await sandbox.database.createSession(body([]), for: sandbox.demo).0
         _ = try await sandbox.database.submitForm(session: second.id, form: SandboxFixture.form())
         let answer = try await sandbox.database.confirmSession(second.id, of: sandbox.demo)
         let reference = try #require(answer["payment_reference"]?.string)

@@ -202,3 +202,53 @@ def test_clock_and_lists(sandbox: Any) -> None:
     orders = call(sandbox, "GET", "/orders?per_page=2&country=US&status=open")[1]
     assert orders["total_entries"] == 3 and len(orders["orders"]) == 2 and orders["total_pages"] == 2
     assert call(sandbox, "GET", "/orders?country=JP")[1]["total_entries"] == 0
+
+
+def send_form(url: str) -> dict[str, Any]:
+    form = {"first_name": "Peter", "last_name": "Payer", "email": "peter@example.com", "country": "US",
+            "card_holder": "Peter Payer", "card_number": "4111 1111 1111 1111", "card_expiration": "03/30", "cvv": "737"}
+    request = urllib.request.Request(url, data=json.dumps(form).encode(), method="POST", headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        message: dict[str, Any] = json.loads(response.read())
+        return message
+
+
+def test_a_session_for_an_order_charges_that_order_once(sandbox: Any) -> None:
+    order_id = order(sandbox)
+    status, session, _ = call(sandbox, "POST", "/checkout/sessions", {"type": "one_off", "recipient_id": "FWU", "order_id": order_id})
+    assert status == 201, session  # items and recipient fields come from the order
+    assert call(sandbox, "GET", f"/checkout/sessions/{session['id']}")[1]["amount"] == 120000
+    # A second session for the same open order may exist; only the first confirmed one charges it.
+    second = call(sandbox, "POST", "/checkout/sessions", {"type": "one_off", "recipient_id": "FWU", "order_id": order_id})[1]
+    send_form(session["hosted_form"]["url"])
+    send_form(second["hosted_form"]["url"])
+    status, confirmed, _ = call(sandbox, "POST", f"/checkout/sessions/{session['id']}/confirm")
+    assert status == 201, confirmed
+    reference = confirmed["payment_reference"]
+    shown = call(sandbox, "GET", f"/orders/{order_id}")[1]
+    assert shown["status"] == "charged" and shown["payment_reference"] == reference
+    assert call(sandbox, "GET", f"/payments/{reference}")[1]["amount_to"] == 120000
+
+    status, refused, _ = call(sandbox, "POST", f"/checkout/sessions/{second['id']}/confirm")
+    assert status == 422 and refused["errors"][0]["source"] == "/order_id" and reference in refused["errors"][0]["message"]
+    status, refused, _ = call(sandbox, "POST", f"/orders/{order_id}/charge")
+    assert status == 422 and reference in refused["errors"][0]["message"]
+    status, refused, _ = call(sandbox, "POST", "/checkout/sessions", {"type": "one_off", "recipient_id": "FWU", "order_id": order_id})
+    assert status == 422 and refused["errors"][0]["type"] == "invalid_status"
+    assert call(sandbox, "GET", "/payments?recipient=FWU")[1]["total_entries"] == 1
+
+
+def test_a_session_refuses_an_order_it_cannot_charge(sandbox: Any) -> None:
+    order_id = order(sandbox)
+    for body, message in (
+        ({"recipient_id": "ETM", "order_id": order_id}, "is an order of FWU, not of ETM"),
+        ({"recipient_id": "FWU", "order_id": "00000000-0000-0000-0000-000000000000"}, "is not an order of this client"),
+        ({"recipient_id": "FWU", "order_id": 42}, "is not an order of this client"),
+    ):
+        status, refused, _ = call(sandbox, "POST", "/checkout/sessions", {"type": "one_off", **body})
+        assert status == 422 and refused["errors"][0] == {"source": "/order_id", "param": "order_id", "type": "invalid_param",
+                                                          "message": message}, refused
+    # Another client's order does not exist for this one.
+    status, refused, _ = call(sandbox, "POST", "/checkout/sessions", {"type": "one_off", "recipient_id": "FWU", "order_id": order_id},
+                              key=sandbox.second_api_key)
+    assert status == 422 and refused["errors"][0]["message"] == "is not an order of this client"

@@ -1,11 +1,14 @@
-import Foundation
 import Hummingbird
 
 /// The hosted form a payer fills in (the session's `hosted_form.url`): no API key, the
-/// session id is what the payer holds. Submitting it answers what the embedding page gets as
-/// a postMessage (seed 003): `{source, success, confirm_url: {url, method}, payor: {email}}`.
+/// session id is what the payer holds. The page shows the pre-filled payer information, the
+/// card fields, and the session's form options (locale, button label, logo). Sent from a
+/// browser, it answers a page that shows the confirm URL and posts seed 003's message
+/// `{source, success, confirm_url: {url, method}, payor: {email}}` to the embedding page; sent
+/// as JSON, it answers that message as JSON.
 struct HostedFormController {
     let database: SandboxDatabase
+    let pages: PageRenderer
 
     var routes: RouteCollection<SandboxRequestContext> {
         RouteCollection(context: SandboxRequestContext.self)
@@ -13,87 +16,132 @@ struct HostedFormController {
             .post(use: submit)
     }
 
+    static let payerFields = ["first_name", "last_name", "email", "country"]
+    static let cardFields = ["card_holder", "card_number", "card_expiration", "cvv"]
+
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let session = try await openSession(request)
-        let prefill = session.request["payor"]
-        func field(_ name: String, _ label: String, _ value: String = "") -> String {
-            let given = value.isEmpty ? (prefill?[name]?.string ?? "") : value
-            return "<p><label for=\"\(name)\">\(label)</label><br><input id=\"\(name)\" name=\"\(name)\" value=\"\(escape(given))\"></p>"
+        switch try await openSession(request) {
+        case .closed(let response): return response
+        case .open(let session):
+            let prefill = session.submitted?.removing("cvv") ?? session.request["payor"] ?? .object([])
+            var values: [String: String] = [:]
+            for (key, value) in prefill.members ?? [] { if let text = value.string { values[key] = text } }
+            return try await form(session, values: values, errors: [:])
         }
-        let html = """
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-            <title>Pay \(escape(session.recipientID))</title></head><body>
-            <h1>Payment to \(escape(session.recipientID))</h1>
-            <p>\(session.amount) (\(escape(session.currency)) subunits)</p>
-            <form method="post" action="/checkout/form?session_id=\(session.id)">
-            \(field("first_name", "First name"))\(field("last_name", "Last name"))\(field("email", "Email"))\(field("country", "Country"))
-            \(field("card_holder", "Card holder"))\(field("card_number", "Card number"))\(field("card_expiration", "Expiry (MM/YY)"))\(field("cvv", "CVV"))
-            <p><button type="submit">Save</button></p></form></body></html>
-            """
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     func submit(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let session = try await openSession(request)
-        let form = try await fields(of: request, context: context)
-        let errors = PayerForm.errors(form, now: database.clock.now())
+        let fromBrowser = FormBody.isForm(request)
+        let session: SessionRecord
+        switch try await openSession(request) {
+        case .closed(let response) where fromBrowser: return response
+        case .closed: throw try await closedProblem(request)
+        case .open(let open): session = open
+        }
+        let form = fromBrowser ? try await FormBody.fields(of: request) : try await jsonFields(of: request, context: context)
+        var errors = PayerForm.errors(form, now: database.clock.now())
+        if errors["country"] == nil, session.request["charge_intent"]?["capture"]?.string == "manual",
+           let country = form["country"], Currency.of(country: country)?.code != session.currency {
+            errors["country"] = "pre-authorization needs a card in \(session.currency), the recipient's currency"
+        }
         guard errors.isEmpty else {
+            if fromBrowser { return try await self.form(session, values: form.filter { $0.key != "cvv" }, errors: errors, status: .unprocessableContent) }
             throw Problem.invalid(errors.sorted { $0.key < $1.key }.map {
                 Problem.Entry(source: $0.key, param: $0.key, type: "invalid_param", message: $0.value)
             })
         }
-        if session.request["charge_intent"]?["capture"]?.string == "manual",
-           let country = form["country"], Currency.of(country: country)?.code != session.currency {
-            throw Problem.invalid(source: "country", param: "country", "pre-authorization needs a card in \(session.currency), the recipient's currency")
-        }
         _ = try await database.submitForm(session: session.id, form: form)
-        return .json(.object([
+        let confirmURL = "\(request.sandboxBaseURL)\(apiBasePath)/checkout/sessions/\(session.id)/confirm"
+        let message: JSON = .object([
             ("source", .string("checkout_session")), ("success", .bool(true)),
-            ("confirm_url", .object([
-                ("url", .string("\(request.sandboxBaseURL)\(apiBasePath)/checkout/sessions/\(session.id)/confirm")),
-                ("method", .string("POST")),
-            ])),
+            ("confirm_url", .object([("url", .string(confirmURL)), ("method", .string("POST"))])),
             ("payor", .object([("email", .string(form["email"] ?? ""))])),
-        ]))
+        ])
+        guard fromBrowser else { return .json(message) }
+        let text = PayerFormText(locale: session.request["options"]?["form"]?["locale"]?.string)
+        return pages.page("payer_sent", [
+            "lang": text.language, "t": text.strings, "confirmURL": confirmURL, "email": form["email"] ?? "",
+            // Inside <script>: "<" is escaped so that no value can close the element.
+            "messageJSON": message.text.replacingOccurrences(of: "<", with: "\\u003c"),
+        ], embeddable: true)
     }
 
-    private func openSession(_ request: Request) async throws -> SessionRecord {
-        guard let id = request.query("session_id"), id.count <= 64, let session = try await database.session(id) else {
-            throw Problem.notFound("Checkout session not found")
-        }
-        if session.status == .open, database.clock.now() > session.expiresAt {
-            throw Problem(status: .gone, title: "Gone", detail: "This checkout session has expired")
-        }
-        return session
+    private enum Lookup {
+        case open(SessionRecord)
+        case closed(Response)
     }
 
-    /// The submitted fields, from JSON or from an HTML form post.
-    private func fields(of request: Request, context: SandboxRequestContext) async throws -> [String: String] {
-        let type = request.headers[.contentType]?.lowercased() ?? ""
-        if type.hasPrefix("application/x-www-form-urlencoded") {
-            let buffer = try await request.body.collect(upTo: 64 * 1024)
-            let text = String(buffer: buffer)
-            var fields: [String: String] = [:]
-            for pair in text.split(separator: "&") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map {
-                    String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
-                }
-                if parts.count == 2 { fields[parts[0]] = parts[1] } else if parts.count == 1 { fields[parts[0]] = "" }
+    /// The session the link names, or the page that says why it cannot be filled in.
+    private func openSession(_ request: Request) async throws -> Lookup {
+        let id = request.query("session_id") ?? ""
+        let session = id.utf8.count <= 64 ? try await database.session(id) : nil
+        let text = PayerFormText(locale: session?.request["options"]?["form"]?["locale"]?.string)
+        func closed(_ status: HTTPResponse.Status, _ key: String) -> Lookup {
+            .closed(pages.page("payer_closed", ["lang": text.language, "t": text.strings, "heading": text[key + "Title"],
+                                                "message": text[key + "Body"]], status: status, embeddable: true))
+        }
+        guard let session else { return closed(.notFound, "missing") }
+        if session.status == .confirmed { return closed(.conflict, "used") }
+        if database.clock.now() > session.expiresAt { return closed(.gone, "expired") }
+        return .open(session)
+    }
+
+    /// The problem a JSON client gets for a session that cannot be filled in.
+    private func closedProblem(_ request: Request) async throws -> Problem {
+        let id = request.query("session_id") ?? ""
+        guard id.utf8.count <= 64, let session = try await database.session(id) else { return Problem.notFound("Checkout session not found") }
+        if session.status == .confirmed {
+            return Problem.invalid(source: "/session", param: "session_id", type: "invalid_status", "has already been confirmed")
+        }
+        return Problem(status: .gone, title: "Gone", detail: "This checkout session has expired")
+    }
+
+    private func form(_ session: SessionRecord, values: [String: String], errors: [String: String],
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let options = session.request["options"]?["form"]
+        let text = PayerFormText(locale: options?["locale"]?.string)
+        let recipient = try await database.recipient(session.recipientID)
+        let currency = Currency.named(session.currency) ?? recipient?.billingCurrency
+        func field(_ name: String) -> [String: Any] {
+            var field: [String: Any] = ["name": name, "label": text[name], "value": values[name] ?? ""]
+            if let error = errors[name] { field["error"] = text.message(error) }
+            switch name {
+            case "email": field["type"] = "email"; field["autocomplete"] = "email"
+            case "first_name": field["type"] = "text"; field["autocomplete"] = "given-name"
+            case "last_name": field["type"] = "text"; field["autocomplete"] = "family-name"
+            case "country":
+                field["hasOptions"] = true
+                field["options"] = CountryNames.options(selected: values[name])
+            case "card_holder": field["autocomplete"] = "cc-name"; field["inputmode"] = "text"
+            case "card_number": field["autocomplete"] = "cc-number"; field["inputmode"] = "numeric"; field["hint"] = text["cardHint"]
+            case "card_expiration": field["autocomplete"] = "cc-exp"; field["inputmode"] = "numeric"
+            case "cvv": field["autocomplete"] = "cc-csc"; field["inputmode"] = "numeric"; field["hint"] = text["cvvHint"]
+            default: break
             }
-            return fields
+            return field
         }
+        let order = Self.payerFields + Self.cardFields
+        let errorList = order.compactMap { name in errors[name].map { ["field": name, "label": text[name], "message": text.message($0)] } }
+        let values: [String: Any] = [
+            "lang": text.language, "t": text.strings,
+            "showLogo": options?["show_flywire_logo"] != .bool(false),
+            "recipientName": recipient?.name ?? session.recipientID,
+            "amount": currency.map { $0.format(session.amount) } ?? "\(session.amount)",
+            "actionLabel": text.actionLabel(options?["action_button"]?.string),
+            "formAction": "/checkout/form?session_id=\(session.id)",
+            "payerFields": Self.payerFields.map(field), "cardFields": Self.cardFields.map(field),
+            "hasErrors": !errorList.isEmpty, "errorList": errorList,
+        ]
+        return pages.page("payer_form", values, status: status, embeddable: true)
+    }
+
+    /// The submitted fields of a JSON body (strings, or numbers given as numbers).
+    private func jsonFields(of request: Request, context: SandboxRequestContext) async throws -> [String: String] {
         let body = try await request.jsonObject(context: context)
         var fields: [String: String] = [:]
         for (key, value) in body.members ?? [] {
             if let text = value.string { fields[key] = text } else if let number = value.integer { fields[key] = String(number) }
         }
         return fields
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

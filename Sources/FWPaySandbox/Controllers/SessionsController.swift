@@ -14,15 +14,7 @@ struct SessionsController {
 
     func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
-        let body = try await request.jsonObject(context: context)
-        guard let recipientID = body["recipient_id"]?.string else {
-            throw Problem.invalid(source: "/recipient_id", param: "recipient_id", type: "missing_param", "is required")
-        }
-        guard recipientID.count <= 64, let recipient = try await database.recipient(recipientID) else {
-            throw Problem.invalid(source: "/recipient_id", param: "recipient_id", "is invalid")
-        }
-        let validated = try SessionRules.validate(body, recipient: recipient)
-        let session = try await database.createSession(validated, body: body, for: client)
+        let (session, validated) = try await database.createSession(try await request.jsonObject(context: context), for: client)
         return .json(.object([
             ("id", .string(session.id)),
             ("expires_in_seconds", .integer(Int64(SessionRules.lifetime))),
@@ -45,7 +37,7 @@ struct SessionsController {
             ("id", .string(session.id)), ("type", .string(session.type)), ("status", .string(remaining == 0 && session.status == .open ? "expired" : session.status.rawValue)),
             ("recipient_id", .string(session.recipientID)), ("amount", .integer(session.amount)), ("currency", .string(session.currency)),
             ("expires_in_seconds", .integer(Int64(remaining))), ("payment_reference", session.paymentID.map(JSON.string) ?? .null),
-            ("created_at", .string(session.createdAt)),
+            ("created_at", .string(session.createdAt)), ("order_id", session.orderID.map(JSON.string) ?? .null),
         ]))
     }
 

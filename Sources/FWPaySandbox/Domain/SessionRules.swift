@@ -124,6 +124,21 @@ enum SessionRules {
         return ValidatedSession(type: type, recipient: recipient, amount: total, warnings: warnings(body["payor"]), capture: capture)
     }
 
+    /// A session body for an order: what the body leaves out (items, recipient fields,
+    /// external reference, notifications URL) is taken from the order, so that the session
+    /// charges what the order holds.
+    static func filling(_ body: JSON, from order: JSON) -> JSON {
+        var body = body
+        if body["items"] == nil, let items = order["items"] { body = body.setting("items", items) }
+        if body["recipient"]?["fields"] == nil, let fields = order["recipient"]?["fields"] {
+            body = body.setting("recipient", (body["recipient"] ?? .object([])).setting("fields", fields))
+        }
+        for key in ["external_reference", "notifications_url"] where body[key] == nil {
+            if let value = order[key] { body = body.setting(key, value) }
+        }
+        return body
+    }
+
     /// Invalid pre-fill values of `payor`: `[{"source", "errors": [{"text", "error_type"}]}]`.
     static func warnings(_ payor: JSON?) -> [JSON] {
         var warnings: [JSON] = []

@@ -7,6 +7,8 @@ extension SandboxDatabase {
         var recipient: String?
         var status: String?
         var externalReference: String?
+        /// Part of the payment reference or of the external reference, any case (the dashboard's search).
+        var search: String?
     }
 
     func payments(of client: ClientRecord, filter: PaymentFilter, page: Int, perPage: Int) async throws -> ([PaymentRecord], Int) {
@@ -15,6 +17,11 @@ extension SandboxDatabase {
             if let recipient = filter.recipient { request = request.filter(PaymentRecord.Columns.recipientID == recipient) }
             if let status = filter.status { request = request.filter(PaymentRecord.Columns.status == status) }
             if let reference = filter.externalReference { request = request.filter(PaymentRecord.Columns.externalReference == reference) }
+            if let search = filter.search {
+                let pattern = "%" + search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "%"
+                request = request.filter(sql: "(id LIKE ? ESCAPE '\\' OR external_reference LIKE ? ESCAPE '\\')", arguments: [pattern, pattern])
+            }
             let total = try request.fetchCount(db)
             let rows = try request.order(Column("rowid").desc).limit(perPage, offset: (page - 1) * perPage).fetchAll(db)
             return (rows, total)

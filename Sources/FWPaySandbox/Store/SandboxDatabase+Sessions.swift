@@ -3,14 +3,40 @@ import GRDB
 
 /// Checkout sessions (seed 003) and token charges.
 extension SandboxDatabase {
-    func createSession(_ session: ValidatedSession, body: JSON, for client: ClientRecord) async throws -> SessionRecord {
+    /// POST /checkout/sessions: checks the body against its recipient and, when it names an
+    /// `order_id` [S], against that order, whose items, recipient fields and references fill
+    /// what the body leaves out. Confirming such a session charges the order.
+    func createSession(_ body: JSON, for client: ClientRecord) async throws -> (SessionRecord, ValidatedSession) {
+        guard let recipientID = body["recipient_id"]?.string else {
+            throw Problem.invalid(source: "/recipient_id", param: "recipient_id", type: "missing_param", "is required")
+        }
+        guard recipientID.count <= 64, let recipient = try await recipient(recipientID) else {
+            throw Problem.invalid(source: "/recipient_id", param: "recipient_id", "is invalid")
+        }
+        var body = body
+        var orderID: String?
+        if let given = body["order_id"], given != .null {
+            guard let id = given.string, id.count <= 64, let (order, payment) = try await order(id, of: client) else {
+                throw Problem.invalid(source: "/order_id", param: "order_id", "is not an order of this client")
+            }
+            guard order.status == .open else {
+                throw Problem.invalid(source: "/order_id", param: "order_id", type: "invalid_status",
+                                      "has already been charged as payment \(payment?.id ?? "?")")
+            }
+            guard order.recipientID == recipient.id else {
+                throw Problem.invalid(source: "/order_id", param: "order_id", "is an order of \(order.recipientID), not of \(recipient.id)")
+            }
+            body = SessionRules.filling(body, from: order.body)
+            orderID = order.id
+        }
+        let validated = try SessionRules.validate(body, recipient: recipient)
         let now = clock.now()
-        let record = SessionRecord(id: UUID().uuidString.lowercased(), clientID: client.id, type: session.type, status: .open,
-                                   recipientID: session.recipient.id, body: body.text, amount: session.amount,
-                                   currency: session.recipient.currency, expiresAt: now + SessionRules.lifetime,
-                                   createdAt: clock.timestamp(now))
+        let record = SessionRecord(id: UUID().uuidString.lowercased(), clientID: client.id, type: validated.type, status: .open,
+                                   recipientID: recipient.id, body: body.text, amount: validated.amount,
+                                   currency: recipient.currency, expiresAt: now + SessionRules.lifetime,
+                                   createdAt: clock.timestamp(now), orderID: orderID)
         try await pool.write { db in try record.insert(db) }
-        return record
+        return (record, validated)
     }
 
     /// A session as the payer's form sees it (no API key: the session id is the secret).
@@ -81,11 +107,24 @@ extension SandboxDatabase {
                 token = saved
             }
             var answer: [(String, JSON)] = []
+            // A session made for an order charges it: once, whichever way it is charged first.
+            var order: OrderRecord?
+            if let orderID = session.orderID, SessionRules.chargingTypes.contains(session.type) {
+                guard let found = try OrderRecord.all().owned(orderID, by: client).fetchOne(db) else {
+                    throw Problem.notFound("Order \(orderID) not found")
+                }
+                if found.status == .charged {
+                    let reference = try PaymentRecord.filter(PaymentRecord.Columns.orderID == orderID).fetchOne(db)?.id ?? "?"
+                    throw Problem.invalid(source: "/order_id", param: "order_id", type: "invalid_status",
+                                          "has already been charged as payment \(reference)")
+                }
+                order = found
+            }
             if SessionRules.chargingTypes.contains(session.type) {
                 let payerCurrency = Currency.of(country: country) ?? recipient.billingCurrency
                 let capture = request["charge_intent"]?["capture"]?.string ?? "automatic"
                 var payment = PaymentRecord(
-                    id: try Self.newReference(db, recipient: recipient.id), clientID: client.id, orderID: nil, recipientID: recipient.id,
+                    id: try Self.newReference(db, recipient: recipient.id), clientID: client.id, orderID: order?.id, recipientID: recipient.id,
                     status: "initiated", amountFrom: recipient.billingCurrency.convert(session.amount, to: payerCurrency),
                     currencyFrom: payerCurrency.code, amountTo: session.amount, currencyTo: recipient.currency, paymentMethod: "card",
                     externalReference: request["external_reference"]?.string, createdAt: self.clock.timestamp(), kind: "checkout",
@@ -103,6 +142,11 @@ extension SandboxDatabase {
                     try payment.update(db)
                 }
                 session.paymentID = payment.id
+                if var order {
+                    order.status = .charged
+                    order.updatedAt = self.clock.timestamp()
+                    try order.update(db)
+                }
                 answer.append(("payment_reference", .string(payment.id)))
                 answer.append(("charge_info", .object([("amount", .integer(payment.amountFrom)), ("currency", .string(payment.currencyFrom))])))
                 answer.append(("status", .string(payment.status)))

@@ -101,7 +101,18 @@ public final class SandboxDatabase: Sendable {
                 """, arguments: [recipient.id, recipient.name, recipient.country, recipient.currency,
                                  recipient.minimumAmount, recipient.maximumAmount, fields.text])
         }
+        // A session made for an order (the merchant's Create Session page, seed 000): confirming
+        // it charges that order, once.
+        migrator.registerMigration("session order") { db in
+            try db.alter(table: "session") { t in
+                t.add(column: "order_id", .text).references("order", onDelete: .restrict)
+            }
+        }
         return migrator
+    }
+
+    func client(id: String) async throws -> ClientRecord? {
+        try await pool.read { db in try ClientRecord.fetchOne(db, key: id) }
     }
 
     func client(apiKey: String) async throws -> ClientRecord? {

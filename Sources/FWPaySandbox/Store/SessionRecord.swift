@@ -24,6 +24,8 @@ struct SessionRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var form: String?
     var paymentID: String?
     var createdAt: String
+    /// The order this session charges when confirmed, if it was made for one.
+    var orderID: String?
 
     enum CodingKeys: String, CodingKey {
         case id, type, status, body, amount, currency, form
@@ -32,6 +34,7 @@ struct SessionRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         case expiresAt = "expires_at"
         case paymentID = "payment_id"
         case createdAt = "created_at"
+        case orderID = "order_id"
     }
 
     enum Columns {

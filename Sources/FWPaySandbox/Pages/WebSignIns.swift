@@ -1,0 +1,45 @@
+import Foundation
+
+/// Who is signed in to the merchant pages: a random token in a cookie names a client and a
+/// form token (CSRF) that every post must carry. The API key is checked once, at sign-in,
+/// and is never put in a cookie or a URL. Kept in memory: a restarted sandbox asks again.
+actor WebSignIns {
+    struct SignIn: Sendable {
+        let clientID: String
+        let formToken: String
+        let expiresAt: Double
+    }
+
+    static let cookieName = "fwpay_sandbox_session"
+    /// Sign-ins last a working day.
+    static let lifetime = 12 * 3_600.0
+
+    private var signIns: [String: SignIn] = [:]
+
+    /// A new sign-in for `clientID`: returns the cookie's token.
+    func start(clientID: String) -> String {
+        let now = Date().timeIntervalSince1970
+        signIns = signIns.filter { $0.value.expiresAt > now }
+        let token = Self.randomToken()
+        signIns[token] = SignIn(clientID: clientID, formToken: Self.randomToken(), expiresAt: now + Self.lifetime)
+        return token
+    }
+
+    func signIn(token: String) -> SignIn? {
+        guard let signIn = signIns[token], signIn.expiresAt > Date().timeIntervalSince1970 else { return nil }
+        return signIn
+    }
+
+    func end(token: String) {
+        signIns[token] = nil
+    }
+
+    /// 32 random bytes as hex (SystemRandomNumberGenerator reads the kernel's CSPRNG).
+    private static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }.joined()
+    }
+}
