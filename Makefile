@@ -19,7 +19,7 @@ CC ?= gcc
 CFLAGS := -std=c99 -Wall -Wextra -pedantic -Werror -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude
 LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
+.PHONY: all bench deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
 
 all: lib cli sandbox examples
 
@@ -126,6 +126,11 @@ test-reliability: faults-program
 test-python: lib cli sandbox examples
 	python3 -m mypy --strict bindings/python/fwpay
 	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox tests/security
+
+# Benchmarks (not tests): writes bench/BENCHMARKS.md and bench/latency.png; see bench/run.sh.
+bench: lib cli
+	scripts/install-deps.sh --bench
+	bench/run.sh
 
 # The web pages in headless chromium (Debian's chromium and chromium-driver, Selenium);
 # screenshots of every page land in build/screenshots.

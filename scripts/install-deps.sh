@@ -1,8 +1,14 @@
 #!/bin/sh
 # Installs what building and testing fwpay need, on Debian, when it is missing: the C
 # libraries, valgrind, chromium with its driver (browser tests), pytest and Selenium. Safe to run again (it only installs what is absent).
+# With --bench, also what `make bench` needs: wrk, requests, httpx and matplotlib.
 set -eu
 packages="curl libcurl4-openssl-dev libjansson-dev libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip chromium chromium-driver"
+modules="pytest mypy wheel selenium"
+if [ "${1:-}" = "--bench" ]; then
+  packages="$packages wrk binutils"
+  modules="$modules requests httpx matplotlib"
+fi
 missing=""
 for package in $packages; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
@@ -17,7 +23,7 @@ fi
 # pytest runs the suites, mypy checks the Python package's types, wheel lets
 # `pip install --no-build-isolation ./bindings/python` build offline, selenium drives chromium.
 missing_python=""
-for module in pytest mypy wheel selenium; do
+for module in $modules; do
   python3 -c "import $module" 2>/dev/null || missing_python="$missing_python $module"
 done
 if [ -n "$missing_python" ]; then

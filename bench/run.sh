@@ -1,0 +1,56 @@
+#!/bin/bash
+# make bench: every measurement of bench/BENCHMARKS.md, side by side in one run, against a
+# release build of the sandbox on loopback with its shipped (durable) SQLite settings.
+# Nothing here is a test: no number is asserted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=build/bench
+rm -rf "$OUT"
+mkdir -p "$OUT"
+ITERATIONS=${BENCH_ITERATIONS:-2000}
+RSS_CALLS=${BENCH_RSS_CALLS:-100000}
+
+echo "bench: release build of the sandbox"
+swift build -c release --product fwpay-sandbox
+SANDBOX="$(swift build -c release --show-bin-path)/fwpay-sandbox"
+
+echo "bench: building the C benchmark"
+gcc -std=c99 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L -Iinclude bench/client_bench.c -o "$OUT/client_bench" \
+  -Lbuild/lib -lfwpay -ljansson -lcurl -Wl,-rpath,"$PWD/build/lib"
+
+"$SANDBOX" --port 0 --db "$OUT/sandbox.sqlite" > "$OUT/sandbox.log" 2>&1 &
+SANDBOX_PID=$!
+trap 'kill $SANDBOX_PID 2>/dev/null || true' EXIT
+for _ in $(seq 100); do grep -q "listening on" "$OUT/sandbox.log" && break; sleep 0.1; done
+ROOT=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$OUT/sandbox.log")
+BASE="$ROOT/payments/v1"
+KEY=sandbox-demo-key
+export FWPAY_BASE_URL="$BASE" FWPAY_API_KEY="$KEY"
+
+# One payment to read in every read benchmark.
+OFFER=$(build/bin/fwpay offers list --recipient FWU --amount 120000 --country ES | python3 -c 'import json,sys; print(json.load(sys.stdin)["offers"][0]["id"])')
+ORDER=$(build/bin/fwpay orders create --data "{\"payer\":{\"first_name\":\"Peter\",\"country\":\"ES\"},\"recipient\":{\"id\":\"FWU\",\"fields\":[{\"id\":\"custom_field_1\",\"value\":\"B1\"}]},\"items\":[{\"id\":\"tuition\",\"amount\":120000}],\"offer\":{\"id\":\"$OFFER\"}}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+REF=$(build/bin/fwpay orders charge "$ORDER" | python3 -c 'import json,sys; print(json.load(sys.stdin)["payment_reference"])')
+echo "bench: sandbox at $ROOT, payment $REF"
+
+echo "bench: 1. C, fwpay against raw libcurl"
+"$OUT/client_bench" "$BASE" "$KEY" get "$ITERATIONS" "$REF" > "$OUT/c-get.json"
+"$OUT/client_bench" "$BASE" "$KEY" create_charge "$((ITERATIONS / 2))" > "$OUT/c-create-charge.json"
+
+echo "bench: 2-3. Python, fwpay against requests and httpx; threads"
+PYTHONPATH=bindings/python python3 bench/python_bench.py "$BASE" "$KEY" "$REF" "$ITERATIONS" > "$OUT/python.json"
+
+echo "bench: 4. shell, fwpay against curl"
+python3 bench/shell_bench.py build/bin/fwpay "$BASE" "$KEY" "$REF" 200 > "$OUT/shell.json"
+
+echo "bench: 5. the sandbox under wrk"
+API_KEY=$KEY OFFER_ID=$OFFER wrk -t2 -c16 -d10s --latency -s bench/wrk_create_order.lua "$BASE/orders" > "$OUT/wrk-create.txt"
+API_KEY=$KEY wrk -t2 -c16 -d10s --latency -s bench/wrk_read_payment.lua "$BASE/payments/$REF" > "$OUT/wrk-read.txt"
+
+echo "bench: 6. memory over $RSS_CALLS calls, size, start-up"
+"$OUT/client_bench" "$BASE" "$KEY" rss "$RSS_CALLS" "$REF" > "$OUT/rss.json"
+strip --strip-unneeded -o "$OUT/libfwpay.stripped.so" build/lib/libfwpay.so
+stat -c '{"stripped_bytes": %s}' "$OUT/libfwpay.stripped.so" > "$OUT/size.json"
+
+python3 bench/report.py "$OUT" bench/BENCHMARKS.md bench/latency.png
+echo "bench: wrote bench/BENCHMARKS.md and bench/latency.png"
