@@ -20,8 +20,8 @@ struct SandboxFixture {
         database = try SandboxDatabase(path: path, clients: [
             demoClient, .init(id: "other", apiKey: "other-key", sharedSecret: "other-secret"),
         ])
-        demo = try #require(try await database.client(apiKey: "sandbox-demo-key"))
-        other = try #require(try await database.client(apiKey: "other-key"))
+        demo = try #require(database.client(apiKey: "sandbox-demo-key"))
+        other = try #require(database.client(apiKey: "other-key"))
     }
 
     /// An order for FWU from Spain; `firstName` can carry a magic value.

@@ -29,7 +29,7 @@ import Testing
 
     @Test func twentyConcurrentChargesMakeOnePayment() async throws {
         let database = try SandboxDatabase(path: temporaryDatabase(), clients: [SandboxConfiguration.demoClient])
-        let client = try #require(try await database.client(apiKey: "sandbox-demo-key"))
+        let client = try #require(database.client(apiKey: "sandbox-demo-key"))
         let order = try await openOrder(database, client: client)
         let outcomes = await withTaskGroup(of: String?.self) { group in
             for _ in 0..<20 {
@@ -47,7 +47,7 @@ import Testing
     @Test func dataSurvivesReopening() async throws {
         let path = temporaryDatabase()
         var database: SandboxDatabase? = try SandboxDatabase(path: path, clients: [SandboxConfiguration.demoClient])
-        let client = try #require(try await database!.client(apiKey: "sandbox-demo-key"))
+        let client = try #require(database!.client(apiKey: "sandbox-demo-key"))
         let order = try await openOrder(database!, client: client)
         let payment = try await database!.chargeOrder(order.id, of: client, now: database!.clock.timestamp())
         database = nil
@@ -58,8 +58,8 @@ import Testing
 
     @Test func clientsAreIsolated() async throws {
         let database = try SandboxDatabase(path: temporaryDatabase(), clients: [SandboxConfiguration.demoClient, other])
-        let demo = try #require(try await database.client(apiKey: "sandbox-demo-key"))
-        let stranger = try #require(try await database.client(apiKey: "other-key"))
+        let demo = try #require(database.client(apiKey: "sandbox-demo-key"))
+        let stranger = try #require(database.client(apiKey: "other-key"))
         let order = try await openOrder(database, client: demo)
         #expect(try await database.order(order.id, of: stranger) == nil)
         await #expect(throws: Problem.self) { try await database.chargeOrder(order.id, of: stranger, now: database.clock.timestamp()) }

@@ -27,7 +27,7 @@ struct SignInController {
     func signIn(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let form = try await FormBody.fields(of: request)
         let next = Self.safeNext(form["next"])
-        guard let key = form["api_key"], !key.isEmpty, key.utf8.count <= 256, let client = try await database.client(apiKey: key) else {
+        guard let key = form["api_key"], !key.isEmpty, key.utf8.count <= 256, let client = database.client(apiKey: key) else {
             // The key is not repeated back, not even masked.
             return pages.page("sign_in", ["next": next, "error": "This API key is not known to this sandbox."], status: .unauthorized)
         }

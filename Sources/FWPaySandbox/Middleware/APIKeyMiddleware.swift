@@ -9,7 +9,7 @@ struct APIKeyMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let key = request.headers[HTTPField.Name("X-Authentication-Key")!], !key.isEmpty, key.utf8.count <= 256,
-              let client = try await database.client(apiKey: key) else {
+              let client = database.client(apiKey: key) else {
             throw Problem.unauthorized
         }
         var context = context

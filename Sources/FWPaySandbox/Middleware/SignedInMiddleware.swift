@@ -10,7 +10,7 @@ struct SignedInMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let token = request.cookies[WebSignIns.cookieName]?.value, token.utf8.count <= 128,
-           let signIn = await signIns.signIn(token: token), let client = try await database.client(id: signIn.clientID) {
+           let signIn = await signIns.signIn(token: token), let client = database.client(id: signIn.clientID) {
             var context = context
             context.apiClient = client
             context.signIn = signIn

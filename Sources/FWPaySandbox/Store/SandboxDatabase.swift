@@ -8,6 +8,11 @@ public final class SandboxDatabase: Sendable {
     let pool: DatabasePool
     /// The test clock; its offset is kept in `sandbox_state`.
     let clock: SandboxClock
+    /// The API clients, by key and by id. They are written only here, at start-up, so every
+    /// request finds its client in memory instead of in a database read (make bench: this
+    /// read was half the cost of a payment read).
+    private let clientsByKey: [String: ClientRecord]
+    private let clientsByID: [String: ClientRecord]
 
     /// Opens (creating if needed) and migrates the database at `path`, then makes sure the
     /// given API clients exist.
@@ -32,6 +37,9 @@ public final class SandboxDatabase: Sendable {
                     """, arguments: [client.id, client.apiKey, client.sharedSecret, client.notificationsURL])
             }
         }
+        let all = try pool.read { db in try ClientRecord.fetchAll(db) }
+        clientsByKey = Dictionary(all.map { ($0.apiKey, $0) }, uniquingKeysWith: { first, _ in first })
+        clientsByID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Migrations are history: never edit one that has shipped, add a new one.
@@ -111,12 +119,12 @@ public final class SandboxDatabase: Sendable {
         return migrator
     }
 
-    func client(id: String) async throws -> ClientRecord? {
-        try await pool.read { db in try ClientRecord.fetchOne(db, key: id) }
+    func client(id: String) -> ClientRecord? {
+        clientsByID[id]
     }
 
-    func client(apiKey: String) async throws -> ClientRecord? {
-        try await pool.read { db in try ClientRecord.filter(ClientRecord.Columns.apiKey == apiKey).fetchOne(db) }
+    func client(apiKey: String) -> ClientRecord? {
+        clientsByKey[apiKey]
     }
 
     func recipient(_ id: String) async throws -> RecipientRecord? {
