@@ -109,7 +109,7 @@ struct DashboardController {
         let history = try await database.history(of: payment.id)
         let (notifications, _) = try await database.notifications(of: client, resource: payment.id, page: 1, perPage: 100)
         let (refunds, _) = try await database.refunds(of: client, payment: payment.id, status: nil, page: 1, perPage: 100)
-        let current = PaymentStatus(rawValue: payment.status)
+        let current = payment.paymentStatus
         let card = payment.card.flatMap { try? JSON.parse($0) }
 
         var values = context.merchantHeader(.dashboard)
@@ -149,10 +149,10 @@ struct DashboardController {
         values["reason"] = payment.reason.map { reason in payment.reasonCode.map { "\(reason) (\($0))" } ?? reason }
         values["createdAt"] = payment.createdAt
 
-        let canCapture = payment.capture == "manual" && payment.capturedAmount == nil && (current == .authorized || current == .adjusted)
-        let canCancel = current == .initiated || current == .authorized || current == .adjusted
-        let canRefund = current == .delivered
-        let next = (current.flatMap { PaymentLifecycle.allowed[$0] } ?? []).map(\.rawValue).sorted()
+        let canCapture = payment.capture == "manual" && PaymentLifecycle.holding.contains(current)
+        let canCancel = PaymentLifecycle.cancellable.contains(current)
+        let canRefund = PaymentLifecycle.refundable.contains(current)
+        let next = (PaymentLifecycle.allowed[current] ?? []).map(\.rawValue).sorted()
         values["canCapture"] = canCapture
         values["canCancel"] = canCancel
         values["canRefund"] = canRefund
@@ -184,9 +184,7 @@ struct DashboardController {
 
     /// "120.25" for 12025 USD subunits (the currency code sits beside it on the page).
     static func amount(_ subunits: Int64, _ code: String) -> String {
-        guard let currency = Currency.named(code) else { return String(subunits) }
-        let text = currency.format(subunits)
-        return String(text.dropFirst(currency.symbol.count))
+        Currency.named(code)?.number(subunits) ?? String(subunits)
     }
 
     /// The positive `amount` of an action's form, in subunits.

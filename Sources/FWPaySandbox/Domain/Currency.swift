@@ -38,6 +38,11 @@ struct Currency: Sendable, Equatable {
 
     /// "$50.00", "¥5000", "BHD 10.000".
     func format(_ amount: Int64) -> String {
+        symbol + number(amount)
+    }
+
+    /// The amount without its symbol: "50.00", "5000", "10.000", "1,200.00".
+    func number(_ amount: Int64) -> String {
         let digits = subunits == 1000 ? 3 : subunits == 100 ? 2 : subunits == 10 ? 1 : 0
         let units = amount / subunits
         let rest = amount % subunits
@@ -48,9 +53,9 @@ struct Currency: Sendable, Equatable {
             unitText.removeLast(3)
         }
         grouped = unitText + grouped
-        guard digits > 0 else { return symbol + grouped }
+        guard digits > 0 else { return grouped }
         let fraction = String(rest)
-        return symbol + grouped + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+        return grouped + "." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 
     /// `amount` subunits of this currency in `target`'s subunits at the sandbox's fixed rates,

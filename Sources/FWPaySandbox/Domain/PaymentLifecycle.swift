@@ -29,6 +29,13 @@ enum PaymentLifecycle {
         .reversed: [],
     ]
 
+    /// Where the API's actions are allowed (the store enforces them; the dashboard offers them).
+    static let cancellable: Set<PaymentStatus> = [.initiated, .authorized, .adjusted]
+    /// A pre-authorization is captured, or its hold adjusted, from these.
+    static let holding: Set<PaymentStatus> = [.authorized, .adjusted]
+    /// Refunds are made from delivered payments only (flywire-api.md §3).
+    static let refundable: Set<PaymentStatus> = [.delivered]
+
     static func canMove(from: PaymentStatus, to: PaymentStatus) -> Bool {
         allowed[from]?.contains(to) ?? false
     }

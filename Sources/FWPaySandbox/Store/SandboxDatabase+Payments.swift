@@ -52,7 +52,7 @@ extension SandboxDatabase {
             guard payment.capture == "manual" else {
                 throw Problem.invalid(source: "/payment", param: "payment_id", type: "invalid_status", "is not a pre-authorization")
             }
-            guard ["authorized", "adjusted"].contains(payment.status) else {
+            guard PaymentLifecycle.holding.contains(payment.paymentStatus) else {
                 throw Problem.invalid(source: "/payment", param: "payment_id", type: "invalid_status",
                                       payment.capturedAmount != nil ? "has already been captured" : "cannot be captured; it is \(payment.status)")
             }
@@ -81,7 +81,7 @@ extension SandboxDatabase {
                 throw Problem.invalid(source: "/authorization", param: "authorization", type: "invalid_status",
                                       "is final; only preauth authorizations can be adjusted")
             }
-            guard ["authorized", "adjusted"].contains(payment.status) else {
+            guard PaymentLifecycle.holding.contains(payment.paymentStatus) else {
                 throw Problem.invalid(source: "/payment", param: "payment_id", type: "invalid_status", "cannot be adjusted; it is \(payment.status)")
             }
             let held = payment.heldAmount ?? payment.amountTo
@@ -102,7 +102,7 @@ extension SandboxDatabase {
     /// Cancels a payment that has not been processed (a hold is released at once).
     func cancelPayment(_ reference: String, of client: ClientRecord) async throws -> PaymentRecord {
         try await withPayment(reference, of: client) { db, payment in
-            guard ["initiated", "authorized", "adjusted"].contains(payment.status) else {
+            guard PaymentLifecycle.cancellable.contains(payment.paymentStatus) else {
                 throw Problem.invalid(source: "/payment", param: "payment_id", type: "invalid_status", "cannot be cancelled; it is \(payment.status)")
             }
             try self.cancelScheduled(db, payment: payment.id, reason: nil)

@@ -33,7 +33,7 @@ extension SandboxDatabase {
                 fail("/notifications_url", "notifications_url", "invalid_param", "must be an http or https URL")
             }
             guard errors.isEmpty else { throw Problem.invalid(errors) }
-            guard payment.status == "delivered" else {
+            guard PaymentLifecycle.refundable.contains(payment.paymentStatus) else {
                 throw Problem.invalid(source: "/payment", param: "payment_id", type: "invalid_status",
                                       "can only be refunded once delivered; it is \(payment.status)")
             }
