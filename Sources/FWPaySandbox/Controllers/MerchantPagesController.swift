@@ -122,11 +122,10 @@ struct MerchantPagesController {
             ]
             recipientValues["orders"] = orders.map { order, _ -> [String: Any] in
                 let body = order.body
-                let total = (body["items"]?.array ?? []).compactMap { $0["amount"]?.integer }.reduce(Int64(0)) { $0.addingReportingOverflow($1).partialValue }
                 let payer = [body["payer"]?["first_name"]?.string, body["payer"]?["last_name"]?.string].compactMap { $0 }.joined(separator: " ")
                 let reference = body["external_reference"]?.string.map { " · \($0)" } ?? ""
                 return ["id": order.id, "selected": order.id == entered.orderID,
-                        "label": "\(order.id) · \(recipient.billingCurrency.format(total)) · \(payer)\(reference)"]
+                        "label": "\(order.id) · \(recipient.billingCurrency.format(order.total)) · \(payer)\(reference)"]
             }
             recipientValues["payerFields"] = Self.payerFields.map { field -> [String: Any] in
                 var values: [String: Any] = ["name": field.name, "label": field.label, "type": field.type,

@@ -20,8 +20,8 @@ actor WebSignIns {
     func start(clientID: String) -> String {
         let now = Date().timeIntervalSince1970
         signIns = signIns.filter { $0.value.expiresAt > now }
-        let token = Self.randomToken()
-        signIns[token] = SignIn(clientID: clientID, formToken: Self.randomToken(), expiresAt: now + Self.lifetime)
+        let token = SandboxDatabase.randomHex(64)
+        signIns[token] = SignIn(clientID: clientID, formToken: SandboxDatabase.randomHex(64), expiresAt: now + Self.lifetime)
         return token
     }
 
@@ -32,14 +32,5 @@ actor WebSignIns {
 
     func end(token: String) {
         signIns[token] = nil
-    }
-
-    /// 32 random bytes as hex (SystemRandomNumberGenerator reads the kernel's CSPRNG).
-    private static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            return String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
-        }.joined()
     }
 }

@@ -35,6 +35,10 @@ struct OrderRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
 
     var body: JSON { (try? JSON.parse(document)) ?? .object([]) }
 
+    /// What the order charges, in the recipient's subunits. The items passed `OrderRules`
+    /// (their total is within the recipient's limits), so the sum cannot overflow.
+    var total: Int64 { (body["items"]?.array ?? []).compactMap { $0["amount"]?.integer }.reduce(0, +) }
+
     /// The order as the API answers it: id and created_at first, then the stored body.
     func json(paymentReference: String?) -> JSON {
         var members: [(String, JSON)] = [("id", .string(id)), ("created_at", .string(createdAt))]
@@ -42,6 +46,14 @@ struct OrderRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         members.append(("status", .string(status.rawValue)))
         if let paymentReference { members.append(("payment_reference", .string(paymentReference))) }
         return .object(members)
+    }
+}
+
+extension OrderRecord {
+    /// The reference of the payment that charged order `id`, for the messages that refuse
+    /// a second charge ("?" if none is found).
+    static func chargedReference(_ db: Database, order id: String) throws -> String {
+        try PaymentRecord.filter(PaymentRecord.Columns.orderID == id).fetchOne(db)?.id ?? "?"
     }
 }
 

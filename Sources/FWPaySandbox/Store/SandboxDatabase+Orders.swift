@@ -31,7 +31,7 @@ extension SandboxDatabase {
                 throw Problem.notFound("Order \(id) not found")
             }
             guard order.status == .open else {
-                let reference = try PaymentRecord.filter(PaymentRecord.Columns.orderID == id).fetchOne(db)?.id ?? "?"
+                let reference = try OrderRecord.chargedReference(db, order: id)
                 throw Problem.invalid(source: "/order", param: "id", type: "invalid_status",
                                       "cannot be edited: it was charged as payment \(reference)")
             }
@@ -52,7 +52,7 @@ extension SandboxDatabase {
                 throw Problem.notFound("Order \(id) not found")
             }
             if order.status == .charged {
-                let reference = try PaymentRecord.filter(PaymentRecord.Columns.orderID == id).fetchOne(db)?.id ?? "?"
+                let reference = try OrderRecord.chargedReference(db, order: id)
                 throw Problem.invalid(source: "/order", param: "id", type: "invalid_status",
                                       "has already been charged as payment \(reference)")
             }
@@ -60,7 +60,7 @@ extension SandboxDatabase {
                   let offer = order.body["offer"]?["id"]?.string.flatMap(Offer.init(id:)) else {
                 throw Problem.invalid(source: "/offer/id", param: "id", "is invalid")
             }
-            let total = (order.body["items"]?.array ?? []).compactMap { $0["amount"]?.integer }.reduce(0, +)
+            let total = order.total
             var reference = PaymentReference.make(recipient: recipient.id)
             while try PaymentRecord.exists(db, key: reference) { reference = PaymentReference.make(recipient: recipient.id) }
             let body = order.body

@@ -114,7 +114,7 @@ extension SandboxDatabase {
                     throw Problem.notFound("Order \(orderID) not found")
                 }
                 if found.status == .charged {
-                    let reference = try PaymentRecord.filter(PaymentRecord.Columns.orderID == orderID).fetchOne(db)?.id ?? "?"
+                    let reference = try OrderRecord.chargedReference(db, order: orderID)
                     throw Problem.invalid(source: "/order_id", param: "order_id", type: "invalid_status",
                                           "has already been charged as payment \(reference)")
                 }
@@ -232,6 +232,7 @@ extension SandboxDatabase {
         return reference
     }
 
+    /// `count` random hex digits (from the system's CSPRNG, `randomElement`'s default).
     static func randomHex(_ count: Int) -> String {
         String((0..<count).map { _ in "0123456789abcdef".randomElement()! })
     }
