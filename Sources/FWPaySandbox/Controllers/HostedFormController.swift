@@ -21,7 +21,7 @@ struct HostedFormController {
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         switch try await openSession(request) {
-        case .closed(let response): return response
+        case .closed(let why, let locale): return closedPage(why, locale: locale)
         case .open(let session):
             let prefill = session.submitted?.removing("cvv") ?? session.request["payor"] ?? .object([])
             var values: [String: String] = [:]
@@ -34,8 +34,7 @@ struct HostedFormController {
         let fromBrowser = FormBody.isForm(request)
         let session: SessionRecord
         switch try await openSession(request) {
-        case .closed(let response) where fromBrowser: return response
-        case .closed: throw try await closedProblem(request)
+        case .closed(let why, let locale): if fromBrowser { return closedPage(why, locale: locale) } else { throw why.problem }
         case .open(let open): session = open
         }
         let form = fromBrowser ? try await FormBody.fields(of: request) : try await jsonFields(of: request, context: context)
@@ -66,34 +65,45 @@ struct HostedFormController {
         ], embeddable: true)
     }
 
-    private enum Lookup {
-        case open(SessionRecord)
-        case closed(Response)
+    /// Why a link cannot be filled in: the page a browser gets, or the problem a JSON client gets.
+    private enum Closed {
+        case missing, used, expired
+
+        var key: String {
+            switch self { case .missing: "missing"; case .used: "used"; case .expired: "expired" }
+        }
+        var status: HTTPResponse.Status {
+            switch self { case .missing: .notFound; case .used: .conflict; case .expired: .gone }
+        }
+        var problem: Problem {
+            switch self {
+            case .missing: Problem.notFound("Checkout session not found")
+            case .used: Problem.invalid(source: "/session", param: "session_id", type: "invalid_status", "has already been confirmed")
+            case .expired: Problem(status: .gone, title: "Gone", detail: "This checkout session has expired")
+            }
+        }
     }
 
-    /// The session the link names, or the page that says why it cannot be filled in.
+    private enum Lookup {
+        case open(SessionRecord)
+        case closed(Closed, locale: String?)
+    }
+
+    /// The session the link names, if it can still be filled in.
     private func openSession(_ request: Request) async throws -> Lookup {
         let id = request.query("session_id") ?? ""
-        let session = id.utf8.count <= 64 ? try await database.session(id) : nil
-        let text = PayerFormText(locale: session?.request["options"]?["form"]?["locale"]?.string)
-        func closed(_ status: HTTPResponse.Status, _ key: String) -> Lookup {
-            .closed(pages.page("payer_closed", ["lang": text.language, "t": text.strings, "heading": text[key + "Title"],
-                                                "message": text[key + "Body"]], status: status, embeddable: true))
-        }
-        guard let session else { return closed(.notFound, "missing") }
-        if session.status == .confirmed { return closed(.conflict, "used") }
-        if database.clock.now() > session.expiresAt { return closed(.gone, "expired") }
+        guard id.utf8.count <= 64, let session = try await database.session(id) else { return .closed(.missing, locale: nil) }
+        let locale = session.request["options"]?["form"]?["locale"]?.string
+        if session.status == .confirmed { return .closed(.used, locale: locale) }
+        if database.clock.now() > session.expiresAt { return .closed(.expired, locale: locale) }
         return .open(session)
     }
 
-    /// The problem a JSON client gets for a session that cannot be filled in.
-    private func closedProblem(_ request: Request) async throws -> Problem {
-        let id = request.query("session_id") ?? ""
-        guard id.utf8.count <= 64, let session = try await database.session(id) else { return Problem.notFound("Checkout session not found") }
-        if session.status == .confirmed {
-            return Problem.invalid(source: "/session", param: "session_id", type: "invalid_status", "has already been confirmed")
-        }
-        return Problem(status: .gone, title: "Gone", detail: "This checkout session has expired")
+    /// The page that says why the link cannot be filled in, in the session's language.
+    private func closedPage(_ why: Closed, locale: String?) -> Response {
+        let text = PayerFormText(locale: locale)
+        return pages.page("payer_closed", ["lang": text.language, "t": text.strings, "heading": text[why.key + "Title"],
+                                           "message": text[why.key + "Body"]], status: why.status, embeddable: true)
     }
 
     private func form(_ session: SessionRecord, values: [String: String], errors: [String: String],
