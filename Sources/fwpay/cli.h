@@ -40,6 +40,8 @@ int cmd_request(struct cli *cli);
 
 /* Helpers (util.c). */
 int run_action(struct cli *cli, const char *group, const struct action *actions, const char *summary);
+/* "--help" or "-h". */
+int is_help(const char *arg);
 int run_offline(struct cli *cli, const char *group, const struct action *actions, const char *summary);
 int usage_error(const char *group, const struct action *actions, const char *fmt, ...);
 int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err);

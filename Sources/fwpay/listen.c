@@ -158,7 +158,7 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
 }
 
 int cmd_listen(struct cli *cli) {
-    if (cli->argc >= 1 && (strcmp(cli->argv[0], "--help") == 0 || strcmp(cli->argv[0], "-h") == 0)) {
+    if (cli->argc >= 1 && is_help(cli->argv[0])) {
         printf("usage: fwpay %s\n\nReceives notifications on 127.0.0.1, verifies each X-Flywire-Digest, prints each valid one as a\n"
                "JSON line, answers 200 (401 for a bad digest), and forwards it to --forward when given.\n", actions[0].usage);
         return 0;

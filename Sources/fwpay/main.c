@@ -88,7 +88,7 @@ int main(int argc, char **argv) {
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *arg = argv[i];
-        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) { print_help(stdout); return 0; }
+        if (is_help(arg)) { print_help(stdout); return 0; }
         if (strcmp(arg, "--version") == 0) {
             printf("fwpay %s (libfwpay %s)\n", FWP_VERSION_STRING, fwp_version());
             return 0;

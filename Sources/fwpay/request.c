@@ -31,7 +31,7 @@ static int send_request(struct cli *cli, fwp_client *client, int argc, char **ar
 }
 
 int cmd_request(struct cli *cli) {
-    if (cli->argc >= 1 && (strcmp(cli->argv[0], "--help") == 0 || strcmp(cli->argv[0], "-h") == 0)) {
+    if (cli->argc >= 1 && is_help(cli->argv[0])) {
         printf("usage: fwpay %s\n\nPATH is below the base URL, e.g. /payments/FWU123456789.\n", actions[0].usage);
         return 0;
     }

@@ -50,52 +50,62 @@ const fwp_call_options *call_options(const struct cli *cli) {
     return cli->has_options ? &cli->options : NULL;
 }
 
-/* Runs an action that needs no server (notifications verify, listen, ...). */
-int run_offline(struct cli *cli, const char *group, const struct action *actions, const char *summary) {
-    if (cli->argc < 1) return usage_error(group, actions, "which action?");
-    const char *name = cli->argv[0];
-    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
-        print_actions(stdout, group, actions, summary);
-        return 0;
-    }
-    for (const struct action *a = actions; a->name; a++) {
-        if (strcmp(a->name, name) != 0) continue;
-        for (int i = 1; i < cli->argc; i++)
-            if (strcmp(cli->argv[i], "--help") == 0 || strcmp(cli->argv[i], "-h") == 0) { printf("usage: fwpay %s\n", a->usage); return 0; }
-        return a->run(cli, NULL, cli->argc - 1, cli->argv + 1);
-    }
-    return usage_error(group, actions, "'%s' is not an action of %s", name, group);
+int is_help(const char *arg) {
+    return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
 }
 
-int run_action(struct cli *cli, const char *group, const struct action *actions, const char *summary) {
-    if (cli->argc < 1) return usage_error(group, actions, "which action?");
+/* The action argv[0] names. NULL when there is none to run, with *status set: 0 after the
+ * help that was asked for, the usage error's status otherwise. */
+static const struct action *find_action(struct cli *cli, const char *group, const struct action *actions,
+                                        const char *summary, int *status) {
+    if (cli->argc < 1) {
+        *status = usage_error(group, actions, "which action?");
+        return NULL;
+    }
     const char *name = cli->argv[0];
-    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+    if (is_help(name) || strcmp(name, "help") == 0) {
         print_actions(stdout, group, actions, summary);
-        return 0;
+        *status = 0;
+        return NULL;
     }
     for (const struct action *a = actions; a->name; a++) {
         if (strcmp(a->name, name) != 0) continue;
         for (int i = 1; i < cli->argc; i++) {
-            if (strcmp(cli->argv[i], "--help") == 0 || strcmp(cli->argv[i], "-h") == 0) {
+            if (is_help(cli->argv[i])) {
                 printf("usage: fwpay %s\n", a->usage);
-                return 0;
+                *status = 0;
+                return NULL;
             }
         }
-        if (take_call_options(cli, group, actions) != 0) return CLI_EXIT_USAGE;
-        if (!cli->api_key || !*cli->api_key) {
-            fprintf(stderr, "fwpay: no API key: pass --api-key or set FWPAY_API_KEY\n");
-            return CLI_EXIT_USAGE;
-        }
-        fwp_client *client = NULL;
-        fwp_error err = FWP_ERROR_INIT;
-        int rc = fwp_client_new(cli->base_url, cli->api_key, &client, &err);
-        if (rc != FWP_OK) return print_result(cli, rc, NULL, &err);
-        rc = a->run(cli, client, cli->argc - 1, cli->argv + 1);
-        fwp_client_free(client);
-        return rc;
+        return a;
     }
-    return usage_error(group, actions, "'%s' is not an action of %s", name, group);
+    *status = usage_error(group, actions, "'%s' is not an action of %s", name, group);
+    return NULL;
+}
+
+/* Runs an action that needs no server (notifications verify, listen, ...). */
+int run_offline(struct cli *cli, const char *group, const struct action *actions, const char *summary) {
+    int status;
+    const struct action *a = find_action(cli, group, actions, summary, &status);
+    return a ? a->run(cli, NULL, cli->argc - 1, cli->argv + 1) : status;
+}
+
+int run_action(struct cli *cli, const char *group, const struct action *actions, const char *summary) {
+    int status;
+    const struct action *a = find_action(cli, group, actions, summary, &status);
+    if (!a) return status;
+    if (take_call_options(cli, group, actions) != 0) return CLI_EXIT_USAGE;
+    if (!cli->api_key || !*cli->api_key) {
+        fprintf(stderr, "fwpay: no API key: pass --api-key or set FWPAY_API_KEY\n");
+        return CLI_EXIT_USAGE;
+    }
+    fwp_client *client = NULL;
+    fwp_error err = FWP_ERROR_INIT;
+    int rc = fwp_client_new(cli->base_url, cli->api_key, &client, &err);
+    if (rc != FWP_OK) return print_result(cli, rc, NULL, &err);
+    rc = a->run(cli, client, cli->argc - 1, cli->argv + 1);
+    fwp_client_free(client);
+    return rc;
 }
 
 /* Removes "--name VALUE" (or "--name=VALUE") from argv; 1 if found, 0 if not, -1 if the
