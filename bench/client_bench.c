@@ -154,6 +154,7 @@ int main(int argc, char **argv) {
     json_t *offers = NULL;
     if (fwp_offer_list(client, "FWU", 120000, "ES", NULL, &offers, &err) != FWP_OK) die(err.message);
     offer_id = json_string_value(json_object_get(json_array_get(json_object_get(offers, "offers"), 0), "id"));
+    if (!offer_id) die("the sandbox offered nothing for USD 1,200.00 from Spain to FWU");
 
     if (strcmp(op, "rss") == 0) {
         int warm = iterations / 10;
