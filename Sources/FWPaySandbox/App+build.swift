@@ -18,6 +18,7 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "fwpay-sandbox"),
         services: [
             TransitionScheduler(database: database, logger: logger),
+            WALCheckpointer(database: database, logger: logger),
             NotificationDelivery(database: database, logger: logger, retryBase: configuration.notificationRetrySeconds,
                                  maximumAttempts: configuration.notificationAttempts,
                                  deliverAnywhere: configuration.deliverAnywhere),

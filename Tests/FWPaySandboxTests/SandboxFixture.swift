@@ -26,7 +26,7 @@ struct SandboxFixture {
 
     /// An order for FWU from Spain; `firstName` can carry a magic value.
     func order(firstName: String = "Peter", method: Offer.Method = .bankTransfer, amount: Int64 = 120_000) async throws -> OrderRecord {
-        let recipient = try #require(try await database.recipient("FWU"))
+        let recipient = try #require(database.recipient("FWU"))
         let offer = Offer(amount: amount, method: method, currency: Currency.named("EUR")!, country: "ES")
         let body: JSON = .object([
             ("payer", .object([("first_name", .string(firstName)), ("country", .string("ES"))])),

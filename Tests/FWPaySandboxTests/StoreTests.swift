@@ -15,7 +15,7 @@ import Testing
     let other = SandboxConfiguration.APIClient(id: "other", apiKey: "other-key", sharedSecret: "s")
 
     func openOrder(_ database: SandboxDatabase, client: ClientRecord) async throws -> OrderRecord {
-        let recipient = try #require(try await database.recipient("FWU"))
+        let recipient = try #require(database.recipient("FWU"))
         let offer = Offer(amount: 120_000, method: .card, currency: Currency.named("EUR")!, country: "ES")
         let body: JSON = .object([
             ("payer", .object([("country", .string("ES"))])),
@@ -53,7 +53,22 @@ import Testing
         database = nil
         let reopened = try SandboxDatabase(path: path, clients: [SandboxConfiguration.demoClient])
         #expect(try await reopened.payment(payment.id, of: client)?.orderID == order.id)
-        #expect(try await reopened.recipients(page: 1, perPage: 10).total == 5)
+        #expect(reopened.recipients(page: 1, perPage: 10).total == 5)
+    }
+
+    /// Checkpoints run in the background, not in commits; each one must still let SQLite
+    /// start the log over, or a busy sandbox's log would grow without end.
+    @Test func checkpointsKeepTheLogShort() async throws {
+        let database = try SandboxDatabase(path: temporaryDatabase(), clients: [SandboxConfiguration.demoClient])
+        let client = try #require(database.client(apiKey: "sandbox-demo-key"))
+        for _ in 0..<300 { _ = try await openOrder(database, client: client) }
+        let frames = { try await database.pool.writeWithoutTransaction { db in try db.checkpoint(.passive).walFrameCount } }
+        let before = try await frames()
+        #expect(before >= 300)  // no automatic checkpoint: every commit is still in the log
+        try await database.checkpointWAL()
+        let order = try await openOrder(database, client: client)  // this write starts the log over
+        #expect(try await frames() < 20)
+        #expect(try await database.order(order.id, of: client)?.0.id == order.id)
     }
 
     @Test func clientsAreIsolated() async throws {

@@ -25,7 +25,7 @@ struct DashboardController {
         let page = request.formQuery("page").flatMap { Int($0) }.map { min(max($0, 1), 1_000_000) } ?? 1
         let filter = SandboxDatabase.PaymentFilter(recipient: recipient, status: status, search: search)
         let (payments, total) = try await database.payments(of: client, filter: filter, page: page, perPage: Self.perPage)
-        let recipients = try await database.recipients(page: 1, perPage: 100).recipients
+        let recipients = database.recipients(page: 1, perPage: 100).recipients
         let names = Dictionary(recipients.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let pageCount = max(1, (total + Self.perPage - 1) / Self.perPage)
 
@@ -105,7 +105,7 @@ struct DashboardController {
         guard reference.utf8.count <= 64, let payment = try await database.payment(reference, of: client) else {
             throw Problem.notFound("There is no payment \(reference) in this client's dashboard")
         }
-        let recipient = try await database.recipient(payment.recipientID)
+        let recipient = database.recipient(payment.recipientID)
         let history = try await database.history(of: payment.id)
         let (notifications, _) = try await database.notifications(of: client, resource: payment.id, page: 1, perPage: 100)
         let (refunds, _) = try await database.refunds(of: client, payment: payment.id, status: nil, page: 1, perPage: 100)

@@ -110,7 +110,7 @@ struct HostedFormController {
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let options = session.request["options"]?["form"]
         let text = PayerFormText(locale: options?["locale"]?.string)
-        let recipient = try await database.recipient(session.recipientID)
+        let recipient = database.recipient(session.recipientID)
         let currency = Currency.named(session.currency) ?? recipient?.billingCurrency
         func field(_ name: String) -> [String: Any] {
             var field: [String: Any] = ["name": name, "label": text[name], "value": values[name] ?? ""]

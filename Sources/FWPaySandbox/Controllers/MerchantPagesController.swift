@@ -100,7 +100,7 @@ struct MerchantPagesController {
         values["query"] = query
         values["errors"] = errors
         values["hasErrors"] = !errors.isEmpty
-        let recipients = try await database.recipients(page: 1, perPage: 100).recipients
+        let recipients = database.recipients(page: 1, perPage: 100).recipients
         if !query.isEmpty {
             let wanted = Self.folded(query)
             let results = recipients.filter { Self.folded($0.name).contains(wanted) || $0.id.uppercased() == query.uppercased() }

@@ -32,7 +32,7 @@ struct OffersController {
         guard errors.isEmpty, let country, let recipientID, let payerCurrency else {
             throw Problem.badRequest("Invalid parameters", errors: errors)
         }
-        guard let recipient = try await database.recipient(recipientID) else {
+        guard let recipient = database.recipient(recipientID) else {
             throw Problem.notFound("Recipient \(recipientID) not found")
         }
         let offers = Offer.Method.allCases.map {

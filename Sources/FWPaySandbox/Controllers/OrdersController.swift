@@ -16,7 +16,7 @@ struct OrdersController {
     func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let body = try await request.jsonObject(context: context)
-        let recipient = try await recipient(of: body, title: "Bad Request")
+        let recipient = try recipient(of: body, title: "Bad Request")
         let order = try OrderRules.validate(body, recipient: recipient, title: "Bad Request")
         let record = try await database.createOrder(order, for: client, now: database.clock.timestamp())
         return .json(record.json(paymentReference: nil), status: .created)
@@ -48,7 +48,7 @@ struct OrdersController {
             throw Problem.invalid(source: "/recipient/id", param: "id", "cannot be updated")
         }
         guard let (existing, _) = try await database.order(id, of: client) else { throw Problem.notFound("Order \(id) not found") }
-        guard let recipient = try await database.recipient(existing.recipientID) else { throw Problem.notFound("Recipient not found") }
+        guard let recipient = database.recipient(existing.recipientID) else { throw Problem.notFound("Recipient not found") }
         let updated = try await database.updateOrder(id, of: client, now: database.clock.timestamp()) { order in
             try OrderRules.validate(OrderRules.merge(changes, into: order.body), recipient: recipient, title: "Unprocessable entity")
         }
@@ -63,10 +63,10 @@ struct OrdersController {
     }
 
     /// The recipient named by `recipient.id`, or the 422 a client should see.
-    private func recipient(of body: JSON, title: String) async throws -> RecipientRecord {
+    private func recipient(of body: JSON, title: String) throws -> RecipientRecord {
         switch body["recipient"]?["id"] {
         case .string(let id)?:
-            guard id.count <= 64, let recipient = try await database.recipient(id) else {
+            guard id.count <= 64, let recipient = database.recipient(id) else {
                 throw Problem.invalid(source: "/recipient/id", param: "id", "is invalid", title: title)
             }
             return recipient

@@ -48,7 +48,7 @@ struct PaymentsController {
         guard !["failed", "cancelled"].contains(payment.status) else {
             throw Problem.invalid(source: "/payment", param: "payment_id", type: "invalid_status", "has no receipt; it is \(payment.status)")
         }
-        let recipient = try await database.recipient(payment.recipientID)
+        let recipient = database.recipient(payment.recipientID)
         let payer = payment.payer.flatMap { try? JSON.parse($0) } ?? .object([])
         return .json(.object([
             ("receipt_number", .string("RCPT-" + payment.id)), ("payment_id", .string(payment.id)),

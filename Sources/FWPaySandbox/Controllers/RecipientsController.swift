@@ -12,13 +12,13 @@ struct RecipientsController {
 
     func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let pagination = try Pagination(request)
-        let (recipients, total) = try await database.recipients(page: pagination.page, perPage: pagination.perPage)
+        let (recipients, total) = database.recipients(page: pagination.page, perPage: pagination.perPage)
         return .json(pagination.envelope("recipients", recipients.map(\.summary), total: total))
     }
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        guard let recipient = try await database.recipient(id) else { throw Problem.notFound("Recipient \(id) not found") }
+        guard let recipient = database.recipient(id) else { throw Problem.notFound("Recipient \(id) not found") }
         return .json(recipient.details)
     }
 }

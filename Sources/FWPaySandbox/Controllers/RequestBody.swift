@@ -19,9 +19,9 @@ extension Request {
         guard buffer.readableBytes > 0 else { throw Problem.badRequest("The body is empty; a JSON object is required") }
         let value: JSON
         do {
-            value = try JSONDecoder().decode(JSON.self, from: Data(buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? []))
+            value = try buffer.withUnsafeReadableBytes { try JSON.parse(utf8: $0) }
         } catch {
-            throw Problem.badRequest("The body is not valid JSON")
+            throw Problem.badRequest("The body is not valid JSON: \(error)")
         }
         guard value.members != nil else { throw Problem.badRequest("The body must be a JSON object, not \(value.typeName)") }
         return value

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A JSON value as the sandbox reads request bodies and writes answers. Objects keep their
 /// members in order, so answers list fields in the order the API documents them.
 enum JSON: Sendable, Equatable {
@@ -60,63 +58,12 @@ enum JSON: Sendable, Equatable {
     }
 }
 
-extension JSON: Codable {
-    init(from decoder: any Decoder) throws {
-        if var list = try? decoder.unkeyedContainer() {
-            var elements: [JSON] = []
-            while !list.isAtEnd { elements.append(try list.decode(JSON.self)) }
-            self = .array(elements)
-            return
-        }
-        if let keyed = try? decoder.container(keyedBy: AnyKey.self) {
-            self = .object(try keyed.allKeys.sorted { $0.stringValue < $1.stringValue }.map {
-                ($0.stringValue, try keyed.decode(JSON.self, forKey: $0))
-            })
-            return
-        }
-        let single = try decoder.singleValueContainer()
-        if single.decodeNil() { self = .null }
-        else if let flag = try? single.decode(Bool.self) { self = .bool(flag) }
-        else if let number = try? single.decode(Int64.self) { self = .integer(number) }
-        else if let number = try? single.decode(Double.self) { self = .real(number) }
-        else { self = .string(try single.decode(String.self)) }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .null: var single = encoder.singleValueContainer(); try single.encodeNil()
-        case .bool(let flag): var single = encoder.singleValueContainer(); try single.encode(flag)
-        case .integer(let number): var single = encoder.singleValueContainer(); try single.encode(number)
-        case .real(let number): var single = encoder.singleValueContainer(); try single.encode(number)
-        case .string(let text): var single = encoder.singleValueContainer(); try single.encode(text)
-        case .array(let elements):
-            var list = encoder.unkeyedContainer()
-            for element in elements { try list.encode(element) }
-        case .object(let members):
-            var keyed = encoder.container(keyedBy: AnyKey.self)
-            for (key, value) in members { try keyed.encode(value, forKey: AnyKey(key)) }
-        }
-    }
-
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-}
-
 extension JSON {
     /// Compact JSON text, members in their stored order.
     var text: String {
         var output = ""
         write(to: &output)
         return output
-    }
-
-    static func parse(_ text: String) throws -> JSON {
-        try JSONDecoder().decode(JSON.self, from: Data(text.utf8))
     }
 
     private func write(to output: inout String) {
@@ -147,6 +94,13 @@ extension JSON {
 
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Most strings need no escape: append them whole (make bench: scalar by scalar was
+        // the largest cost of writing an answer).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -56,10 +56,3 @@ extension OrderRecord {
         try PaymentRecord.filter(PaymentRecord.Columns.orderID == id).fetchOne(db)?.id ?? "?"
     }
 }
-
-extension DerivableRequest<OrderRecord> {
-    /// The order `id` if it belongs to `client`: another client's order does not exist for it.
-    func owned(_ id: String, by client: ClientRecord) -> Self {
-        filter(OrderRecord.Columns.id == id && OrderRecord.Columns.clientID == client.id)
-    }
-}

@@ -112,10 +112,3 @@ struct PaymentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         return .object(members)
     }
 }
-
-extension DerivableRequest<PaymentRecord> {
-    /// The payment `reference` if it belongs to `client`.
-    func owned(_ reference: String, by client: ClientRecord) -> Self {
-        filter(PaymentRecord.Columns.id == reference && PaymentRecord.Columns.clientID == client.id)
-    }
-}

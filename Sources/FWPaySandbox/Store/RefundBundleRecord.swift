@@ -33,9 +33,3 @@ struct RefundBundleRecord: Codable, Sendable, FetchableRecord, PersistableRecord
         ])
     }
 }
-
-extension DerivableRequest<RefundBundleRecord> {
-    func owned(_ id: String, by client: ClientRecord) -> Self {
-        filter(RefundBundleRecord.Columns.id == id && RefundBundleRecord.Columns.clientID == client.id)
-    }
-}

@@ -57,9 +57,3 @@ struct RefundRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         ])
     }
 }
-
-extension DerivableRequest<RefundRecord> {
-    func owned(_ id: String, by client: ClientRecord) -> Self {
-        filter(RefundRecord.Columns.id == id && RefundRecord.Columns.clientID == client.id)
-    }
-}

@@ -31,7 +31,7 @@ extension SandboxDatabase {
     }
 
     func refund(_ id: String, of client: ClientRecord) async throws -> RefundRecord? {
-        try await pool.read { db in try RefundRecord.all().owned(id, by: client).fetchOne(db) }
+        try lookup { db in try RefundRecord.fetchOne(db, id: id, ownedBy: client) }
     }
 
     func bundles(of client: ClientRecord, page: Int, perPage: Int) async throws -> ([(RefundBundleRecord, [RefundRecord])], Int) {
@@ -45,7 +45,7 @@ extension SandboxDatabase {
 
     func bundle(_ id: String, of client: ClientRecord) async throws -> (RefundBundleRecord, [RefundRecord])? {
         try await pool.read { db in
-            guard let bundle = try RefundBundleRecord.all().owned(id, by: client).fetchOne(db) else { return nil }
+            guard let bundle = try RefundBundleRecord.fetchOne(db, id: id, ownedBy: client) else { return nil }
             return (bundle, try RefundRecord.filter(RefundRecord.Columns.bundleID == id).fetchAll(db))
         }
     }

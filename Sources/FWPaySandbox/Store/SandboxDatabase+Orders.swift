@@ -5,11 +5,11 @@ import GRDB
 /// of one order cannot both see it open, and the UNIQUE order_id of `payment` backs that up.
 extension SandboxDatabase {
     func order(_ id: String, of client: ClientRecord) async throws -> (OrderRecord, PaymentRecord?)? {
-        try await pool.read { db in
-            guard let order = try OrderRecord.all().owned(id, by: client).fetchOne(db) else {
+        try lookup { db in
+            guard let order = try OrderRecord.fetchOne(db, id: id, ownedBy: client) else {
                 return nil
             }
-            return (order, try PaymentRecord.filter(PaymentRecord.Columns.orderID == id).fetchOne(db))
+            return (order, try PaymentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM payment WHERE order_id = ?"), arguments: [id]))
         }
     }
 
@@ -27,7 +27,7 @@ extension SandboxDatabase {
     func updateOrder(_ id: String, of client: ClientRecord, now: String,
                      validate: @Sendable (OrderRecord) throws -> ValidatedOrder) async throws -> OrderRecord {
         try await pool.write { db in
-            guard var order = try OrderRecord.all().owned(id, by: client).fetchOne(db) else {
+            guard var order = try OrderRecord.fetchOne(db, id: id, ownedBy: client) else {
                 throw Problem.notFound("Order \(id) not found")
             }
             guard order.status == .open else {
@@ -48,7 +48,7 @@ extension SandboxDatabase {
     /// payment's reference.
     func chargeOrder(_ id: String, of client: ClientRecord, now: String) async throws -> PaymentRecord {
         try await pool.write { db in
-            guard var order = try OrderRecord.all().owned(id, by: client).fetchOne(db) else {
+            guard var order = try OrderRecord.fetchOne(db, id: id, ownedBy: client) else {
                 throw Problem.notFound("Order \(id) not found")
             }
             if order.status == .charged {

@@ -38,7 +38,7 @@ extension SandboxDatabase {
     func withPayment<T: Sendable>(_ reference: String, of client: ClientRecord,
                                   _ change: @Sendable @escaping (Database, inout PaymentRecord) throws -> T) async throws -> T {
         try await pool.write { db in
-            guard var payment = try PaymentRecord.all().owned(reference, by: client).fetchOne(db) else {
+            guard var payment = try PaymentRecord.fetchOne(db, id: reference, ownedBy: client) else {
                 throw Problem.notFound("Payment \(reference) not found")
             }
             return try change(db, &payment)

@@ -10,7 +10,7 @@ extension SandboxDatabase {
         guard let recipientID = body["recipient_id"]?.string else {
             throw Problem.invalid(source: "/recipient_id", param: "recipient_id", type: "missing_param", "is required")
         }
-        guard recipientID.count <= 64, let recipient = try await recipient(recipientID) else {
+        guard recipientID.count <= 64, let recipient = recipient(recipientID) else {
             throw Problem.invalid(source: "/recipient_id", param: "recipient_id", "is invalid")
         }
         var body = body
@@ -41,7 +41,7 @@ extension SandboxDatabase {
 
     /// A session as the payer's form sees it (no API key: the session id is the secret).
     func session(_ id: String) async throws -> SessionRecord? {
-        try await pool.read { db in try SessionRecord.fetchOne(db, key: id) }
+        try lookup { db in try SessionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE id = ?"), arguments: [id]) }
     }
 
     /// Stores what the payer sent on the form. Refused when the session expired or was
@@ -66,7 +66,7 @@ extension SandboxDatabase {
     /// payment (charging types). Returns the confirm answer of seed 003.
     func confirmSession(_ id: String, of client: ClientRecord) async throws -> JSON {
         try await pool.write { db in
-            guard var session = try SessionRecord.all().owned(id, by: client).fetchOne(db) else {
+            guard var session = try SessionRecord.fetchOne(db, id: id, ownedBy: client) else {
                 throw Problem.notFound("Checkout session \(id) not found")
             }
             switch session.status {
@@ -110,7 +110,7 @@ extension SandboxDatabase {
             // A session made for an order charges it: once, whichever way it is charged first.
             var order: OrderRecord?
             if let orderID = session.orderID, SessionRules.chargingTypes.contains(session.type) {
-                guard let found = try OrderRecord.all().owned(orderID, by: client).fetchOne(db) else {
+                guard let found = try OrderRecord.fetchOne(db, id: orderID, ownedBy: client) else {
                     throw Problem.notFound("Order \(orderID) not found")
                 }
                 if found.status == .charged {

@@ -45,9 +45,3 @@ struct SessionRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var request: JSON { (try? JSON.parse(body)) ?? .object([]) }
     var submitted: JSON? { form.flatMap { try? JSON.parse($0) } }
 }
-
-extension DerivableRequest<SessionRecord> {
-    func owned(_ id: String, by client: ClientRecord) -> Self {
-        filter(SessionRecord.Columns.id == id && SessionRecord.Columns.clientID == client.id)
-    }
-}
