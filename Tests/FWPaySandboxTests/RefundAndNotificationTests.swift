@@ -82,21 +82,21 @@ import Testing
     @Test func idempotencyKeys() async throws {
         let sandbox = try await SandboxFixture()
         let database = sandbox.database
-        guard case .started = try await database.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "h") else {
+        guard case .started = try database.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "h") else {
             Issue.record("first use must start"); return
         }
-        guard case .inProgress = try await database.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "h") else {
+        guard case .inProgress = try database.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "h") else {
             Issue.record("a second use while the first runs must wait"); return
         }
         try await database.finishIdempotent(client: sandbox.demo, key: "k", status: 201, body: "{\"ok\":true}")
-        guard case .replay(201, "{\"ok\":true}") = try await database.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "h") else {
+        guard case .replay(201, "{\"ok\":true}") = try database.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "h") else {
             Issue.record("a retry must replay"); return
         }
-        guard case .mismatch = try await database.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "other") else {
+        guard case .mismatch = try database.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "other") else {
             Issue.record("another body must be refused"); return
         }
         // Keys are per client.
-        guard case .started = try await database.beginIdempotent(client: sandbox.other, key: "k", method: "POST", path: "/p", hash: "other") else {
+        guard case .started = try database.beginIdempotent(client: sandbox.other, key: "k", method: "POST", path: "/p", hash: "other") else {
             Issue.record("another client's key is its own"); return
         }
     }

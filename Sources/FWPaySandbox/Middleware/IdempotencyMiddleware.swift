@@ -27,7 +27,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         }
         let path = request.uri.path
         let hash = Digest.sha256(Array(buffer: body))
-        switch try await database.beginIdempotent(client: client, key: key, method: request.method.rawValue, path: path, hash: hash) {
+        switch try database.beginIdempotent(client: client, key: key, method: request.method.rawValue, path: path, hash: hash) {
         case .replay(let status, let text):
             var response = Response.json((try? JSON.parse(text)) ?? .null, status: HTTPResponse.Status(code: status))
             response.headers[Self.header] = key
@@ -56,7 +56,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
             text = problem.body.text
             headers[.contentType] = "application/json; charset=utf-8"
         } catch {
-            try? await database.abandonIdempotent(client: client, key: key)
+            database.abandonIdempotent(client: client, key: key)
             throw error
         }
         try await database.finishIdempotent(client: client, key: key, status: status.code, body: text)

@@ -19,6 +19,8 @@ public final class SandboxDatabase: Sendable {
     /// (make bench: looking one up was the largest database cost of an order creation).
     private let recipientList: [RecipientRecord]
     private let recipientsByID: [String: RecipientRecord]
+    /// Idempotency keys of requests being handled (see SandboxDatabase+Idempotency).
+    let runningIdempotentRequests = RunningIdempotentRequests()
 
     /// Opens (creating if needed) and migrates the database at `path`, then makes sure the
     /// given API clients exist.
