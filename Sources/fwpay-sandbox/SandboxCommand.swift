@@ -3,6 +3,8 @@ import FWPaySandbox
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 import ServiceLifecycle
 
 /// fwpay-sandbox: a local, stateful implementation of Flywire's Payments API.
@@ -47,6 +49,13 @@ struct SandboxCommand: AsyncParsableCommand {
 
     @Option(help: "Seconds before an idle connection is closed.")
     var idleTimeout = 60
+
+    static func main() async {
+        // Swift concurrency runs on the server's event loops instead of a pool of its own, so
+        // a request no longer hops between two sets of threads on its way through a handler.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        await main(nil)
+    }
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }

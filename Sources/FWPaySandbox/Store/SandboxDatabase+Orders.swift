@@ -56,13 +56,13 @@ extension SandboxDatabase {
                 throw Problem.invalid(source: "/order", param: "id", type: "invalid_status",
                                       "has already been charged as payment \(reference)")
             }
-            guard let recipient = try RecipientRecord.fetchOne(db, key: order.recipientID),
+            guard let recipient = self.recipient(order.recipientID),
                   let offer = order.body["offer"]?["id"]?.string.flatMap(Offer.init(id:)) else {
                 throw Problem.invalid(source: "/offer/id", param: "id", "is invalid")
             }
             let total = order.total
             var reference = PaymentReference.make(recipient: recipient.id)
-            while try PaymentRecord.exists(db, key: reference) { reference = PaymentReference.make(recipient: recipient.id) }
+            while try PaymentReference.isTaken(reference, in: db) { reference = PaymentReference.make(recipient: recipient.id) }
             let body = order.body
             var payment = PaymentRecord(
                 id: reference, clientID: client.id, orderID: order.id, recipientID: recipient.id, status: "initiated",
@@ -84,5 +84,9 @@ extension SandboxDatabase {
 enum PaymentReference {
     static func make(recipient: String) -> String {
         recipient + String(Int.random(in: 100_000_000...999_999_999))
+    }
+
+    static func isTaken(_ reference: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM payment WHERE id = ?)"), arguments: [reference]) ?? false
     }
 }

@@ -83,7 +83,7 @@ extension SandboxDatabase {
             }
             let request = session.request
             let form = session.submitted ?? .object([])
-            guard let recipient = try RecipientRecord.fetchOne(db, key: session.recipientID) else { throw Problem.notFound("Recipient not found") }
+            guard let recipient = self.recipient(session.recipientID) else { throw Problem.notFound("Recipient not found") }
             let cardNumber = form["card_number"]?.string ?? ""
             let testCard = TestCard.card(number: cardNumber) ?? TestCard.all[0]
             let holder = form["card_holder"]?.string ?? ""
@@ -194,7 +194,7 @@ extension SandboxDatabase {
                 throw Problem.invalid(source: "/payment_method_token", param: "payment_method_token", "is invalid or does not match mandate_id")
             }
             let recipientID = body["recipient"]?["id"]?.string ?? body["recipient_id"]?.string ?? token.recipientID
-            guard recipientID == token.recipientID, let recipient = try RecipientRecord.fetchOne(db, key: recipientID) else {
+            guard recipientID == token.recipientID, let recipient = self.recipient(recipientID) else {
                 throw Problem.invalid(source: "/recipient/id", param: "id", "must be the recipient the card was saved for (\(token.recipientID))")
             }
             if total < recipient.minimumAmount || total > recipient.maximumAmount {
@@ -228,7 +228,7 @@ extension SandboxDatabase {
 
     static func newReference(_ db: Database, recipient: String) throws -> String {
         var reference = PaymentReference.make(recipient: recipient)
-        while try PaymentRecord.exists(db, key: reference) { reference = PaymentReference.make(recipient: recipient) }
+        while try PaymentReference.isTaken(reference, in: db) { reference = PaymentReference.make(recipient: recipient) }
         return reference
     }
 
