@@ -88,7 +88,12 @@ import Testing
         guard case .inProgress = try database.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "h") else {
             Issue.record("a second use while the first runs must wait"); return
         }
-        try await database.finishIdempotent(client: sandbox.demo, key: "k", status: 201, body: "{\"ok\":true}")
+        let storing = database.finishIdempotent(client: sandbox.demo, key: "k", status: 201, body: "{\"ok\":true}")
+        // At once, from memory, while the answer is being stored...
+        #expect(try database.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "h") == .replay(status: 201, body: "{\"ok\":true}"))
+        await storing?.value
+        #expect(database.runningIdempotentRequests.isEmpty)
+        // ...then from the database.
         guard case .replay(201, "{\"ok\":true}") = try database.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "h") else {
             Issue.record("a retry must replay"); return
         }
@@ -99,5 +104,8 @@ import Testing
         guard case .started = try database.beginIdempotent(client: sandbox.other, key: "k", method: "POST", path: "/p", hash: "other") else {
             Issue.record("another client's key is its own"); return
         }
+        // Stored: a restarted sandbox replays it too.
+        let reopened = try SandboxDatabase(path: sandbox.path, clients: [SandboxConfiguration.demoClient])
+        #expect(try reopened.beginIdempotent(client: sandbox.demo, key: "k", method: "POST", path: "/p", hash: "h") == .replay(status: 201, body: "{\"ok\":true}"))
     }
 }

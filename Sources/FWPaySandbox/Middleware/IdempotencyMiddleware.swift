@@ -59,7 +59,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
             database.abandonIdempotent(client: client, key: key)
             throw error
         }
-        try await database.finishIdempotent(client: client, key: key, status: status.code, body: text)
+        database.finishIdempotent(client: client, key: key, status: status.code, body: text, logger: context.logger)
         headers[Self.header] = key
         headers[.contentLength] = nil
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))

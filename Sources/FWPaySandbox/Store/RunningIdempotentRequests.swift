@@ -1,8 +1,9 @@
 import Synchronization
 
-/// The idempotency keys of requests being handled right now, per client, with what each
-/// request was (method, path, body hash), so that a second use of a key can be told apart:
-/// the same request still running (409) or another request (422).
+/// The idempotency keys of requests being handled right now, per client: what each request
+/// was (method, path, body hash), so that a second use of a key can be told apart (the same
+/// request: 409 while it runs; another request: 422), and, once it is answered, its answer
+/// until that answer is stored in the database.
 final class RunningIdempotentRequests: Sendable {
     struct Request: Equatable {
         let method: String
@@ -10,9 +11,15 @@ final class RunningIdempotentRequests: Sendable {
         let hash: String
     }
 
-    enum Reservation {
+    struct Answer: Equatable {
+        let status: Int
+        let body: String
+    }
+
+    enum Reservation: Equatable {
         case reserved
-        case heldBySameRequest
+        case runningSameRequest
+        case answered(Answer)
         case heldByOtherRequest
     }
 
@@ -21,23 +28,37 @@ final class RunningIdempotentRequests: Sendable {
         let key: String
     }
 
-    private let running = Mutex<[Slot: Request]>([:])
+    private struct Entry {
+        let request: Request
+        var answer: Answer?
+    }
+
+    private let entries = Mutex<[Slot: Entry]>([:])
 
     func reserve(client: String, key: String, for request: Request) -> Reservation {
-        running.withLock { running in
-            if let holder = running[Slot(client: client, key: key)] {
-                return holder == request ? .heldBySameRequest : .heldByOtherRequest
+        entries.withLock { entries in
+            let slot = Slot(client: client, key: key)
+            guard let entry = entries[slot] else {
+                entries[slot] = Entry(request: request)
+                return .reserved
             }
-            running[Slot(client: client, key: key)] = request
-            return .reserved
+            guard entry.request == request else { return .heldByOtherRequest }
+            return entry.answer.map(Reservation.answered) ?? .runningSameRequest
         }
     }
 
-    func request(client: String, key: String) -> Request? {
-        running.withLock { $0[Slot(client: client, key: key)] }
+    /// Records the answer of a reserved request; returns the request, nil when not reserved.
+    func answer(client: String, key: String, with answer: Answer) -> Request? {
+        entries.withLock { entries in
+            let slot = Slot(client: client, key: key)
+            entries[slot]?.answer = answer
+            return entries[slot]?.request
+        }
     }
 
     func release(client: String, key: String) {
-        _ = running.withLock { $0.removeValue(forKey: Slot(client: client, key: key)) }
+        _ = entries.withLock { $0.removeValue(forKey: Slot(client: client, key: key)) }
     }
+
+    var isEmpty: Bool { entries.withLock { $0.isEmpty } }
 }

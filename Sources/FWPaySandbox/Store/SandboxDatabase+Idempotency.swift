@@ -1,13 +1,17 @@
 import GRDB
+import Logging
 
 /// Idempotency keys (flywire-api.md §1 [S]): the same key and request replay the stored
 /// answer; the same key with another request is refused; keys are per client.
 ///
-/// A request being handled holds its key in memory (`RunningIdempotentRequests`), not in a row:
-/// that state dies with the process anyway, and writing it cost a committed transaction per
-/// POST (bench/NOTES.md). The answer is stored once the request is done.
+/// A request being handled holds its key in memory (`RunningIdempotentRequests`), and so
+/// does its answer until the answer is stored: the answer is written after the response
+/// has gone, instead of in a committed transaction of its own that every keyed POST waited
+/// for (bench/NOTES.md). A retry finds the answer in memory, then in the database. If the
+/// process dies between a change and the storing of its answer, a retry runs again, as it
+/// did when the answer was stored before responding.
 extension SandboxDatabase {
-    enum IdempotencyStart {
+    enum IdempotencyStart: Equatable {
         case started
         case replay(status: Int, body: String)
         case mismatch
@@ -16,11 +20,12 @@ extension SandboxDatabase {
 
     func beginIdempotent(client: ClientRecord, key: String, method: String, path: String, hash: String) throws -> IdempotencyStart {
         let request = RunningIdempotentRequests.Request(method: method, path: path, hash: hash)
-        // Reserve first, then read: the first request stores its answer before it lets go of
-        // the key, so whoever reserves the key afterwards finds that answer.
+        // Reserve first, then read: a request keeps its key until its answer is stored, so
+        // whoever reserves the key afterwards finds that answer in the database.
         switch runningIdempotentRequests.reserve(client: client.id, key: key, for: request) {
         case .reserved: break
-        case .heldBySameRequest: return .inProgress
+        case .runningSameRequest: return .inProgress
+        case .answered(let answer): return .replay(status: answer.status, body: answer.body)
         case .heldByOtherRequest: return .mismatch
         }
         let stored: Row?
@@ -43,19 +48,29 @@ extension SandboxDatabase {
         return .replay(status: stored["status_code"], body: stored["response"])
     }
 
-    /// Stores the answer of a started request and lets go of its key.
-    func finishIdempotent(client: ClientRecord, key: String, status: Int, body: String) async throws {
-        defer { runningIdempotentRequests.release(client: client.id, key: key) }
-        guard let request = runningIdempotentRequests.request(client: client.id, key: key) else { return }
+    /// Records the answer of a started request, at once for retries, and stores it in the
+    /// background; the key is let go of once it is stored (kept in memory if storing fails).
+    /// Returns the task that stores it.
+    @discardableResult
+    func finishIdempotent(client: ClientRecord, key: String, status: Int, body: String, logger: Logger? = nil) -> Task<Void, Never>? {
+        let answer = RunningIdempotentRequests.Answer(status: status, body: body)
+        guard let request = runningIdempotentRequests.answer(client: client.id, key: key, with: answer) else { return nil }
         let now = clock.now()
-        try await pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO idempotency_key (client_id, key, method, path, body_hash, status_code, response, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(client_id, key) DO UPDATE SET method = excluded.method, path = excluded.path,
-                    body_hash = excluded.body_hash, status_code = excluded.status_code, response = excluded.response,
-                    created_at = excluded.created_at
-                """, arguments: [client.id, key, request.method, request.path, request.hash, status, body, now])
+        return Task {
+            do {
+                try await pool.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO idempotency_key (client_id, key, method, path, body_hash, status_code, response, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(client_id, key) DO UPDATE SET method = excluded.method, path = excluded.path,
+                            body_hash = excluded.body_hash, status_code = excluded.status_code, response = excluded.response,
+                            created_at = excluded.created_at
+                        """, arguments: [client.id, key, request.method, request.path, request.hash, status, body, now])
+                }
+                runningIdempotentRequests.release(client: client.id, key: key)
+            } catch {
+                logger?.error("storing the answer for an Idempotency-Key failed (kept in memory): \(error)")
+            }
         }
     }
 
