@@ -140,10 +140,13 @@ public final class SandboxDatabase: Sendable {
     /// checkpoint on a connection of its own); what was committed meanwhile is copied between
     /// two writes, which is what lets the next write restart the log (a checkpoint racing
     /// the writer never catches up under load, and the log grows without end).
-    func checkpointWAL() async throws {
+    /// Returns the number of frames the log held.
+    @discardableResult
+    func checkpointWAL() async throws -> Int {
         let frames = try await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive).walFrameCount }
-        guard frames > 0 else { return }
+        guard frames > 0 else { return 0 }
         try await pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+        return frames
     }
 
     func client(id: String) -> ClientRecord? {
