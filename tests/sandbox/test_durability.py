@@ -78,3 +78,42 @@ def test_two_hundred_concurrent_connections(sandbox: Any) -> None:
         thread.join()
     assert failures == [] and len(results) == 600
     assert max(results) < 10
+
+
+def test_mixed_reads_from_many_connections_all_answered(sandbox: Any) -> None:
+    """Single-row reads run on the request's thread, lists on GRDB's readers. When the first
+    waited for a reader held by the second, which waited for that thread to resume, the server
+    stopped answering (found while benchmarking): 64 connections mixing both must all be served."""
+    with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+        offer = client.offers.list(recipient="FWU", amount=120000, country="ES")["offers"][0]
+        order = client.orders.create({"payer": {"country": "ES"}, "items": [{"amount": 120000}],
+                                      "recipient": {"id": "FWU", "fields": [{"id": "custom_field_1", "value": "X"}]},
+                                      "offer": {"id": offer["id"]}})
+        reference = client.orders.charge(order["id"])["payment_reference"]
+    host, port = sandbox.base_url.removeprefix("http://").split("/")[0].split(":")
+    answered: list[int] = []
+    failures: list[BaseException] = []
+
+    def connection(index: int) -> None:
+        path = f"/payments/v1/payments/{reference}" if index % 2 else "/payments/v1/payments?per_page=5"
+        try:
+            conn = http.client.HTTPConnection(host, int(port), timeout=10)
+            until = time.monotonic() + 3
+            while time.monotonic() < until:
+                conn.request("GET", path, headers={"X-Authentication-Key": sandbox.api_key})
+                response = conn.getresponse()
+                body = json.loads(response.read())
+                assert response.status == 200
+                assert (body if index % 2 else body["payments"][0])["payment_id"] == reference
+                answered.append(index)
+            conn.close()
+        except BaseException as error:  # noqa: BLE001 - reported below
+            failures.append(error)
+
+    threads = [threading.Thread(target=connection, args=(index,)) for index in range(64)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert set(answered) == set(range(64))

@@ -5,11 +5,12 @@ import Logging
 /// answer; the same key with another request is refused; keys are per client.
 ///
 /// A request being handled holds its key in memory (`RunningIdempotentRequests`), and so
-/// does its answer until the answer is stored: the answer is written after the response
-/// has gone, instead of in a committed transaction of its own that every keyed POST waited
-/// for (bench/NOTES.md). A retry finds the answer in memory, then in the database. If the
-/// process dies between a change and the storing of its answer, a retry runs again, as it
-/// did when the answer was stored before responding.
+/// does its answer until the answer is stored. Answers are stored by the next transaction
+/// that commits a change (`write`), or after 5 ms without one: a keyed POST no longer waits
+/// for a durable commit of its own, nor makes the next request wait for one (bench/NOTES.md).
+/// A retry finds the answer in memory, then in the database. If the process dies between a
+/// change and the storing of its answer, a retry runs again, as it did when the answer was
+/// stored before responding.
 extension SandboxDatabase {
     enum IdempotencyStart: Equatable {
         case started
@@ -17,6 +18,9 @@ extension SandboxDatabase {
         case mismatch
         case inProgress
     }
+
+    /// How long an answer may wait for another change to be stored with.
+    static let answerStorageDelay: Duration = .milliseconds(5)
 
     func beginIdempotent(client: ClientRecord, key: String, method: String, path: String, hash: String) throws -> IdempotencyStart {
         let request = RunningIdempotentRequests.Request(method: method, path: path, hash: hash)
@@ -48,28 +52,18 @@ extension SandboxDatabase {
         return .replay(status: stored["status_code"], body: stored["response"])
     }
 
-    /// Records the answer of a started request, at once for retries, and stores it in the
-    /// background; the key is let go of once it is stored (kept in memory if storing fails).
-    /// Returns the task that stores it.
-    @discardableResult
-    func finishIdempotent(client: ClientRecord, key: String, status: Int, body: String, logger: Logger? = nil) -> Task<Void, Never>? {
+    /// Records the answer of a started request: retries replay it at once, and it is stored
+    /// with the next change, or by itself after `answerStorageDelay`.
+    func finishIdempotent(client: ClientRecord, key: String, status: Int, body: String, logger: Logger? = nil) {
         let answer = RunningIdempotentRequests.Answer(status: status, body: body)
-        guard let request = runningIdempotentRequests.answer(client: client.id, key: key, with: answer) else { return nil }
-        let now = clock.now()
-        return Task {
-            do {
-                try await pool.write { db in
-                    try db.execute(sql: """
-                        INSERT INTO idempotency_key (client_id, key, method, path, body_hash, status_code, response, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(client_id, key) DO UPDATE SET method = excluded.method, path = excluded.path,
-                            body_hash = excluded.body_hash, status_code = excluded.status_code, response = excluded.response,
-                            created_at = excluded.created_at
-                        """, arguments: [client.id, key, request.method, request.path, request.hash, status, body, now])
-                }
-                runningIdempotentRequests.release(client: client.id, key: key)
-            } catch {
-                logger?.error("storing the answer for an Idempotency-Key failed (kept in memory): \(error)")
+        guard runningIdempotentRequests.answer(client: client.id, key: key, with: answer, at: clock.now()) else { return }
+        guard answerStorageScheduled.withLock({ scheduled in defer { scheduled = true }; return !scheduled }) else { return }
+        Task {
+            try? await Task.sleep(for: Self.answerStorageDelay)
+            answerStorageScheduled.withLock { $0 = false }
+            guard runningIdempotentRequests.hasUnstored else { return }
+            do { try await write { _ in } } catch {
+                logger?.error("storing answers to Idempotency-Key requests failed (kept in memory; retried with the next change): \(error)")
             }
         }
     }
@@ -77,5 +71,28 @@ extension SandboxDatabase {
     /// Lets go of the key of a request that failed unexpectedly, so that a retry runs again.
     func abandonIdempotent(client: ClientRecord, key: String) {
         runningIdempotentRequests.release(client: client.id, key: key)
+    }
+
+    /// Inside a write transaction: stores the answers not stored yet.
+    func storeAnswers(_ db: Database) throws {
+        let answers = runningIdempotentRequests.takeUnstored()
+        guard !answers.isEmpty else { return }
+        let slots = answers.map(\.slot)
+        db.afterNextTransaction(
+            onCommit: { [runningIdempotentRequests] _ in runningIdempotentRequests.finishStoring(slots, committed: true) },
+            onRollback: { [runningIdempotentRequests] _ in runningIdempotentRequests.finishStoring(slots, committed: false) })
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO idempotency_key (client_id, key, method, path, body_hash, status_code, response, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(client_id, key) DO UPDATE SET method = excluded.method, path = excluded.path,
+                body_hash = excluded.body_hash, status_code = excluded.status_code, response = excluded.response,
+                created_at = excluded.created_at
+            """)
+        for stored in answers {
+            try statement.execute(arguments: [
+                stored.slot.client, stored.slot.key, stored.request.method, stored.request.path, stored.request.hash,
+                stored.answer.status, stored.answer.body, stored.answeredAt,
+            ])
+        }
     }
 }

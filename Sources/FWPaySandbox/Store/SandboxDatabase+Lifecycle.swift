@@ -63,7 +63,7 @@ extension SandboxDatabase {
     /// (including changes those changes schedule). Returns how many were made.
     @discardableResult
     func processDueTransitions() async throws -> Int {
-        try await pool.write { db in
+        try await write { db in
             var made = 0
             for _ in 0..<10_000 {
                 let now = self.clock.now()
@@ -129,7 +129,7 @@ extension SandboxDatabase {
     func advanceClock(by seconds: Double) async throws -> Int {
         clock.advance(by: seconds)
         let offset = clock.currentOffset
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "INSERT INTO sandbox_state (key, value) VALUES ('clock_offset', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [String(offset)])
         }

@@ -17,7 +17,7 @@ extension SandboxDatabase {
     /// Records an attempt: delivered on 2xx; otherwise retried after `retryBase` seconds,
     /// doubling each time, until `maximumAttempts`, then failed.
     func recordAttempt(_ id: Int64, statusCode: Int?, error: String?, retryBase: Double, maximumAttempts: Int) async throws {
-        try await pool.write { db in
+        try await write { db in
             guard var notification = try NotificationRecord.fetchOne(db, key: id), notification.state == "pending" else { return }
             notification.attempts += 1
             var attempt = NotificationAttemptRecord(notificationID: id, attempt: notification.attempts, at: self.clock.timestamp(),

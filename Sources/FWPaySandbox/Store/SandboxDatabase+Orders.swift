@@ -18,15 +18,15 @@ extension SandboxDatabase {
         let record = OrderRecord(id: UUID().uuidString.lowercased(), clientID: client.id, recipientID: order.recipient.id,
                                  payerCountry: order.payerCountry, document: order.document.text, status: .open,
                                  createdAt: now, updatedAt: now)
-        try await pool.write { db in try record.insert(db) }
+        try await write { db in try record.insert(db) }
         return record
     }
 
     /// Replaces an open order's body with `edit`, which `validate` checks against the order
     /// as it is inside the transaction.
     func updateOrder(_ id: String, of client: ClientRecord, now: String,
-                     validate: @Sendable (OrderRecord) throws -> ValidatedOrder) async throws -> OrderRecord {
-        try await pool.write { db in
+                     validate: @escaping @Sendable (OrderRecord) throws -> ValidatedOrder) async throws -> OrderRecord {
+        try await write { db in
             guard var order = try OrderRecord.fetchOne(db, id: id, ownedBy: client) else {
                 throw Problem.notFound("Order \(id) not found")
             }
@@ -47,7 +47,7 @@ extension SandboxDatabase {
     /// Turns an open order into a payment. A second charge is refused with the existing
     /// payment's reference.
     func chargeOrder(_ id: String, of client: ClientRecord, now: String) async throws -> PaymentRecord {
-        try await pool.write { db in
+        try await write { db in
             guard var order = try OrderRecord.fetchOne(db, id: id, ownedBy: client) else {
                 throw Problem.notFound("Order \(id) not found")
             }

@@ -37,7 +37,7 @@ extension SandboxDatabase {
     /// Runs `change` on the client's payment inside one transaction.
     func withPayment<T: Sendable>(_ reference: String, of client: ClientRecord,
                                   _ change: @Sendable @escaping (Database, inout PaymentRecord) throws -> T) async throws -> T {
-        try await pool.write { db in
+        try await write { db in
             guard var payment = try PaymentRecord.fetchOne(db, id: reference, ownedBy: client) else {
                 throw Problem.notFound("Payment \(reference) not found")
             }

@@ -12,7 +12,7 @@ extension SandboxDatabase {
     ]
 
     func createRefund(payment reference: String, of client: ClientRecord, body: JSON) async throws -> RefundRecord {
-        try await pool.write { db in
+        try await write { db in
             guard let payment = try PaymentRecord.fetchOne(db, id: reference, ownedBy: client) else {
                 throw Problem.notFound("Payment \(reference) not found")
             }
@@ -88,7 +88,7 @@ extension SandboxDatabase {
 
     /// Approves a pending bundle: its pending refunds are initiated.
     func approveBundle(_ id: String, of client: ClientRecord) async throws -> (RefundBundleRecord, [RefundRecord]) {
-        try await pool.write { db in
+        try await write { db in
             guard var bundle = try RefundBundleRecord.fetchOne(db, id: id, ownedBy: client) else {
                 throw Problem.notFound("Refund bundle \(id) not found")
             }
@@ -108,7 +108,7 @@ extension SandboxDatabase {
 
     /// Cancels a refund that has not been received yet.
     func cancelRefund(_ id: String, of client: ClientRecord) async throws -> RefundRecord {
-        try await pool.write { db in
+        try await write { db in
             guard var refund = try RefundRecord.fetchOne(db, id: id, ownedBy: client) else {
                 throw Problem.notFound("Refund \(id) not found")
             }

@@ -35,7 +35,7 @@ extension SandboxDatabase {
                                    recipientID: recipient.id, body: body.text, amount: validated.amount,
                                    currency: recipient.currency, expiresAt: now + SessionRules.lifetime,
                                    createdAt: clock.timestamp(now), orderID: orderID)
-        try await pool.write { db in try record.insert(db) }
+        try await write { db in try record.insert(db) }
         return (record, validated)
     }
 
@@ -47,7 +47,7 @@ extension SandboxDatabase {
     /// Stores what the payer sent on the form. Refused when the session expired or was
     /// already confirmed; field errors are the caller's to check first.
     func submitForm(session id: String, form: [String: String]) async throws -> SessionRecord {
-        try await pool.write { db in
+        try await write { db in
             guard var session = try SessionRecord.fetchOne(db, key: id) else { throw Problem.notFound("Checkout session \(id) not found") }
             guard session.status != .confirmed else {
                 throw Problem.invalid(source: "/session", param: "session_id", type: "invalid_status", "has already been confirmed")
@@ -65,7 +65,7 @@ extension SandboxDatabase {
     /// Confirms a submitted session: saves the card (tokenization types) and creates the
     /// payment (charging types). Returns the confirm answer of seed 003.
     func confirmSession(_ id: String, of client: ClientRecord) async throws -> JSON {
-        try await pool.write { db in
+        try await write { db in
             guard var session = try SessionRecord.fetchOne(db, id: id, ownedBy: client) else {
                 throw Problem.notFound("Checkout session \(id) not found")
             }
@@ -167,7 +167,7 @@ extension SandboxDatabase {
 
     /// POST /payments/charge: charges a saved card again with its token and mandate.
     func chargeToken(_ body: JSON, of client: ClientRecord) async throws -> JSON {
-        try await pool.write { db in
+        try await write { db in
             var errors: [Problem.Entry] = []
             func fail(_ source: String, _ param: String, _ type: String = "invalid_param", _ message: String) {
                 errors.append(Problem.Entry(source: source, param: param, type: type, message: message))

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The sandbox's one owner of its SQLite database (WAL, synchronous=FULL: a change the API
 /// acknowledged survives a crash). Controllers open no transactions: every write is a method
@@ -8,6 +9,10 @@ public final class SandboxDatabase: Sendable {
     let pool: DatabasePool
     /// A connection of its own for checkpoints, so that they never wait for the writer.
     private let checkpointer: DatabaseQueue
+    /// Read-only connections for `lookup` alone. GRDB's asynchronous reads hold a connection
+    /// of `pool` until their task resumes; a blocking lookup waiting for one of those could
+    /// hold the very thread they need to resume on.
+    private let lookups: DatabasePool
     /// The test clock; its offset is kept in `sandbox_state`.
     let clock: SandboxClock
     /// The API clients, by key and by id. They are written only here, at start-up, so every
@@ -21,6 +26,8 @@ public final class SandboxDatabase: Sendable {
     private let recipientsByID: [String: RecipientRecord]
     /// Idempotency keys of requests being handled (see SandboxDatabase+Idempotency).
     let runningIdempotentRequests = RunningIdempotentRequests()
+    /// Whether a task will store answers that no change stored first.
+    let answerStorageScheduled = Mutex(false)
 
     /// Opens (creating if needed) and migrates the database at `path`, then makes sure the
     /// given API clients exist.
@@ -38,6 +45,9 @@ public final class SandboxDatabase: Sendable {
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
         checkpointer = try DatabaseQueue(path: path, configuration: configuration)
+        var readOnly = configuration
+        readOnly.readonly = true
+        lookups = try DatabasePool(path: path, configuration: readOnly)
         let offset = try pool.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM sandbox_state WHERE key = 'clock_offset'").flatMap(Double.init)
         }
@@ -171,10 +181,19 @@ public final class SandboxDatabase: Sendable {
         try lookup { db in try PaymentRecord.fetchOne(db, id: reference, ownedBy: client) }
     }
 
+    /// Every change to the data: one durable transaction, which also stores the answers to
+    /// idempotent requests given since the last one (see SandboxDatabase+Idempotency).
+    func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.write { db in
+            try self.storeAnswers(db)
+            return try updates(db)
+        }
+    }
+
     /// A read of one row by key, on the calling thread. Such a read takes microseconds from
     /// SQLite's page cache; awaiting GRDB's reader queue instead costs two thread switches,
     /// which were most of a payment read (bench/NOTES.md). Lists and writes stay asynchronous.
     func lookup<T>(_ read: (Database) throws -> T) throws -> T {
-        try pool.read(read)
+        try lookups.read(read)
     }
 }
