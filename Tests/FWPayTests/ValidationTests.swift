@@ -92,6 +92,15 @@ import Testing
         #expect(first != second)
         #expect(first.value.count == 36)
         #expect(Array(first.value)[14] == "4")
+        // RFC 4122 version 4 layout: 8-4-4-4-12 lowercase hex digits, variant 10xx.
+        let keys = (0..<1000).map { _ in IdempotencyKey.random().value }
+        #expect(Set(keys).count == 1000)
+        for key in keys {
+            let characters = Array(key)
+            #expect(characters.count == 36 && [8, 13, 18, 23].allSatisfy { characters[$0] == "-" })
+            #expect(characters.enumerated().allSatisfy { [8, 13, 18, 23].contains($0.offset) || "0123456789abcdef".contains($0.element) })
+            #expect(characters[14] == "4" && "89ab".contains(characters[19]))
+        }
         #expect(throws: FWPayError.self) { try IdempotencyKey("") }
         #expect(throws: FWPayError.self) { try IdempotencyKey("has space") }
         #expect(try IdempotencyKey("order-42-charge").value == "order-42-charge")

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "bindings" / "python" / "tests"))
@@ -51,7 +51,22 @@ def follow(browser: webdriver.Chrome, element: Any) -> None:
         element.click()
     else:
         element.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 10).until(lambda _: is_gone(page))
+
+
+def is_gone(element: Any) -> bool:
+    """Whether the page holding `element` has been replaced. Chromedriver reports a node of a
+    page it is discarding as "does not belong to the document" rather than as stale (seen once
+    the sandbox answered fast enough to replace the page during the check)."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error.msg):
+            return True
+        raise
 
 
 def text(browser: webdriver.Chrome, element_id: str) -> str:
