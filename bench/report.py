@@ -94,7 +94,9 @@ def main() -> None:
     add("## 1. C: fwpay against raw libcurl (the practical limit)")
     add("")
     add("Raw libcurl: one kept-alive handle, the body serialised once, the answer parsed with jansson, the same "
-        "headers (including `Idempotency-Key` on POSTs, which makes the sandbox store the answer). Target: fwpay ≤ 1.10× libcurl.")
+        "headers (including `Idempotency-Key` on POSTs, which makes the sandbox store the answer). Ten alternating rounds, "
+        "each on fresh connections warmed by one untimed call (which server thread serves a connection shifts its latency). "
+        "Target: fwpay ≤ 1.10× libcurl.")
     add("")
     add("| call | fwpay median | fwpay p99 | fwpay calls/s | libcurl median | libcurl p99 | libcurl calls/s | ratio (median) | target |")
     add("|---|---|---|---|---|---|---|---|---|")
