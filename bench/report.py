@@ -95,7 +95,8 @@ def main() -> None:
     add("")
     add("Raw libcurl: one kept-alive handle, the body serialised once, the answer parsed with jansson, the same "
         "headers (including `Idempotency-Key` on POSTs, which makes the sandbox store the answer). Ten alternating rounds, "
-        "each on fresh connections warmed by one untimed call (which server thread serves a connection shifts its latency). "
+        "each on fresh connections warmed by one untimed call and opened by each side first in turn (the server hands "
+        "connections to its threads in turn, and which thread serves a connection shifts its latency). "
         "Target: fwpay ≤ 1.10× libcurl.")
     add("")
     add("| call | fwpay median | fwpay p99 | fwpay calls/s | libcurl median | libcurl p99 | libcurl calls/s | ratio (median) | target |")
