@@ -50,9 +50,26 @@ struct OrderRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 extension OrderRecord {
+    /// The payment that charged order `id`, if any.
+    static func payment(_ db: Database, charging id: String) throws -> PaymentRecord? {
+        try PaymentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM payment WHERE order_id = ?"), arguments: [id])
+    }
+
     /// The reference of the payment that charged order `id`, for the messages that refuse
     /// a second charge ("?" if none is found).
     static func chargedReference(_ db: Database, order id: String) throws -> String {
-        try PaymentRecord.filter(PaymentRecord.Columns.orderID == id).fetchOne(db)?.id ?? "?"
+        try payment(db, charging: id)?.id ?? "?"
+    }
+
+    /// Order `id` of `client`, still open to be charged: 404 when it is not the client's,
+    /// 422 naming the payment (at `source`, `param`) when it was charged already.
+    static func fetchChargeable(_ db: Database, id: String, ownedBy client: ClientRecord,
+                                source: String, param: String) throws -> OrderRecord {
+        guard let order = try fetchOne(db, id: id, ownedBy: client) else { throw Problem.notFound("Order \(id) not found") }
+        guard order.status == .open else {
+            throw Problem.invalid(source: source, param: param, type: "invalid_status",
+                                  "has already been charged as payment \(try chargedReference(db, order: id))")
+        }
+        return order
     }
 }

@@ -9,7 +9,7 @@ extension SandboxDatabase {
             guard let order = try OrderRecord.fetchOne(db, id: id, ownedBy: client) else {
                 return nil
             }
-            return (order, try PaymentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM payment WHERE order_id = ?"), arguments: [id]))
+            return (order, try OrderRecord.payment(db, charging: id))
         }
     }
 
@@ -48,24 +48,15 @@ extension SandboxDatabase {
     /// payment's reference.
     func chargeOrder(_ id: String, of client: ClientRecord, now: String) async throws -> PaymentRecord {
         try await write { db in
-            guard var order = try OrderRecord.fetchOne(db, id: id, ownedBy: client) else {
-                throw Problem.notFound("Order \(id) not found")
-            }
-            if order.status == .charged {
-                let reference = try OrderRecord.chargedReference(db, order: id)
-                throw Problem.invalid(source: "/order", param: "id", type: "invalid_status",
-                                      "has already been charged as payment \(reference)")
-            }
+            var order = try OrderRecord.fetchChargeable(db, id: id, ownedBy: client, source: "/order", param: "id")
             guard let recipient = self.recipient(order.recipientID),
                   let offer = order.body["offer"]?["id"]?.string.flatMap(Offer.init(id:)) else {
                 throw Problem.invalid(source: "/offer/id", param: "id", "is invalid")
             }
             let total = order.total
-            var reference = PaymentReference.make(recipient: recipient.id)
-            while try PaymentReference.isTaken(reference, in: db) { reference = PaymentReference.make(recipient: recipient.id) }
             let body = order.body
             var payment = PaymentRecord(
-                id: reference, clientID: client.id, orderID: order.id, recipientID: recipient.id, status: "initiated",
+                id: try PaymentReference.unused(for: recipient.id, in: db), clientID: client.id, orderID: order.id, recipientID: recipient.id, status: "initiated",
                 amountFrom: recipient.billingCurrency.convert(total, to: offer.currency), currencyFrom: offer.currency.code,
                 amountTo: total, currencyTo: recipient.currency, paymentMethod: offer.method.rawValue,
                 externalReference: body["external_reference"]?.string, createdAt: now, kind: "order",
@@ -82,11 +73,12 @@ extension SandboxDatabase {
 
 /// Payment references: the recipient id and nine digits (FWU744586810).
 enum PaymentReference {
-    static func make(recipient: String) -> String {
-        recipient + String(Int.random(in: 100_000_000...999_999_999))
-    }
-
-    static func isTaken(_ reference: String, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM payment WHERE id = ?)"), arguments: [reference]) ?? false
+    /// A reference no payment has yet.
+    static func unused(for recipient: String, in db: Database) throws -> String {
+        let taken = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM payment WHERE id = ?)")
+        while true {
+            let reference = recipient + String(Int.random(in: 100_000_000...999_999_999))
+            if try Bool.fetchOne(taken, arguments: [reference]) != true { return reference }
+        }
     }
 }

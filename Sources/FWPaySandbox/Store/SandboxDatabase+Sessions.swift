@@ -110,21 +110,13 @@ extension SandboxDatabase {
             // A session made for an order charges it: once, whichever way it is charged first.
             var order: OrderRecord?
             if let orderID = session.orderID, SessionRules.chargingTypes.contains(session.type) {
-                guard let found = try OrderRecord.fetchOne(db, id: orderID, ownedBy: client) else {
-                    throw Problem.notFound("Order \(orderID) not found")
-                }
-                if found.status == .charged {
-                    let reference = try OrderRecord.chargedReference(db, order: orderID)
-                    throw Problem.invalid(source: "/order_id", param: "order_id", type: "invalid_status",
-                                          "has already been charged as payment \(reference)")
-                }
-                order = found
+                order = try OrderRecord.fetchChargeable(db, id: orderID, ownedBy: client, source: "/order_id", param: "order_id")
             }
             if SessionRules.chargingTypes.contains(session.type) {
                 let payerCurrency = Currency.of(country: country) ?? recipient.billingCurrency
                 let capture = request["charge_intent"]?["capture"]?.string ?? "automatic"
                 var payment = PaymentRecord(
-                    id: try Self.newReference(db, recipient: recipient.id), clientID: client.id, orderID: order?.id, recipientID: recipient.id,
+                    id: try PaymentReference.unused(for: recipient.id, in: db), clientID: client.id, orderID: order?.id, recipientID: recipient.id,
                     status: "initiated", amountFrom: recipient.billingCurrency.convert(session.amount, to: payerCurrency),
                     currencyFrom: payerCurrency.code, amountTo: session.amount, currencyTo: recipient.currency, paymentMethod: "card",
                     externalReference: request["external_reference"]?.string, createdAt: self.clock.timestamp(), kind: "checkout",
@@ -206,7 +198,7 @@ extension SandboxDatabase {
             let card = (try? JSON.parse(token.card)) ?? .object([])
             let failure = TestCard.outcome(holder: card["holder"]?.string ?? "")
             var payment = PaymentRecord(
-                id: try Self.newReference(db, recipient: recipient.id), clientID: client.id, orderID: nil, recipientID: recipient.id,
+                id: try PaymentReference.unused(for: recipient.id, in: db), clientID: client.id, orderID: nil, recipientID: recipient.id,
                 status: "initiated", amountFrom: total, currencyFrom: recipient.currency, amountTo: total, currencyTo: recipient.currency,
                 paymentMethod: "card", externalReference: body["external_reference"]?.string, createdAt: self.clock.timestamp(),
                 kind: "token", notificationsURL: body["notifications_url"]?.string, token: token.token, mandateID: token.mandateID,
@@ -224,12 +216,6 @@ extension SandboxDatabase {
                 ("mandate", .object([("id", .string(token.mandateID))])),
             ])
         }
-    }
-
-    static func newReference(_ db: Database, recipient: String) throws -> String {
-        var reference = PaymentReference.make(recipient: recipient)
-        while try PaymentReference.isTaken(reference, in: db) { reference = PaymentReference.make(recipient: recipient) }
-        return reference
     }
 
     /// `count` random hex digits (from the system's CSPRNG, `randomElement`'s default).
