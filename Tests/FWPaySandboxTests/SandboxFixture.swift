@@ -11,7 +11,9 @@ struct SandboxFixture {
     let demo: ClientRecord
     let other: ClientRecord
 
-    init() async throws {
+    /// `answerStorageDelay`: how long answers to idempotent requests wait for a change
+    /// before being stored alone (long, to see them stored by a change).
+    init(answerStorageDelay: Duration = .milliseconds(5)) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fwpay-sandbox-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("sandbox.sqlite").path
@@ -19,7 +21,7 @@ struct SandboxFixture {
         demoClient.notificationsURL = "http://127.0.0.1:9/hook"
         database = try SandboxDatabase(path: path, clients: [
             demoClient, .init(id: "other", apiKey: "other-key", sharedSecret: "other-secret"),
-        ])
+        ], answerStorageDelay: answerStorageDelay)
         demo = try #require(database.client(apiKey: "sandbox-demo-key"))
         other = try #require(database.client(apiKey: "other-key"))
     }
@@ -44,8 +46,8 @@ struct SandboxFixture {
         return try await database.chargeOrder(order.id, of: demo, now: database.clock.timestamp())
     }
 
-    func status(_ reference: String) async throws -> String? {
-        try await database.payment(reference, of: demo)?.status
+    func status(_ reference: String) throws -> String? {
+        try database.payment(reference, of: demo)?.status
     }
 
     /// A pre-authorization (tokenization_and_pay, manual capture) submitted and confirmed.

@@ -45,6 +45,23 @@ final class RunningIdempotentRequests: Sendable {
     }
 
     private let entries = Mutex<[Slot: Entry]>([:])
+    /// Whether a task is already on its way to store answers that no change stored first.
+    private let storageScheduled = Mutex(false)
+
+    /// True for the one caller that should start the task storing answers; false while one
+    /// is already scheduled.
+    func scheduleStorage() -> Bool {
+        storageScheduled.withLock { scheduled in
+            guard !scheduled else { return false }
+            scheduled = true
+            return true
+        }
+    }
+
+    /// The scheduled task has started storing: the next answer schedules another.
+    func storageStarted() {
+        storageScheduled.withLock { $0 = false }
+    }
 
     func reserve(client: String, key: String, for request: Request) -> Reservation {
         entries.withLock { entries in

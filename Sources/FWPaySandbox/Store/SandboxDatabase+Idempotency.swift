@@ -19,9 +19,6 @@ extension SandboxDatabase {
         case inProgress
     }
 
-    /// How long an answer may wait for another change to be stored with.
-    static let answerStorageDelay: Duration = .milliseconds(5)
-
     func beginIdempotent(client: ClientRecord, key: String, method: String, path: String, hash: String) throws -> IdempotencyStart {
         let request = RunningIdempotentRequests.Request(method: method, path: path, hash: hash)
         // Reserve first, then read: a request keeps its key until its answer is stored, so
@@ -53,14 +50,14 @@ extension SandboxDatabase {
     }
 
     /// Records the answer of a started request: retries replay it at once, and it is stored
-    /// with the next change, or by itself after `answerStorageDelay`.
+    /// with the next change, or by itself after `answerStorageDelay` (5 ms).
     func finishIdempotent(client: ClientRecord, key: String, status: Int, body: String, logger: Logger? = nil) {
         let answer = RunningIdempotentRequests.Answer(status: status, body: body)
         guard runningIdempotentRequests.answer(client: client.id, key: key, with: answer, at: clock.now()) else { return }
-        guard answerStorageScheduled.withLock({ scheduled in defer { scheduled = true }; return !scheduled }) else { return }
+        guard runningIdempotentRequests.scheduleStorage() else { return }
         Task {
-            try? await Task.sleep(for: Self.answerStorageDelay)
-            answerStorageScheduled.withLock { $0 = false }
+            try? await Task.sleep(for: answerStorageDelay)
+            runningIdempotentRequests.storageStarted()
             guard runningIdempotentRequests.hasUnstored else { return }
             do { try await write { _ in } } catch {
                 logger?.error("storing answers to Idempotency-Key requests failed (kept in memory; retried with the next change): \(error)")

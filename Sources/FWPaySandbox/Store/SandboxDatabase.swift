@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 
 /// The sandbox's one owner of its SQLite database (WAL, synchronous=FULL: a change the API
 /// acknowledged survives a crash). Controllers open no transactions: every write is a method
@@ -26,12 +25,13 @@ public final class SandboxDatabase: Sendable {
     private let recipientsByID: [String: RecipientRecord]
     /// Idempotency keys of requests being handled (see SandboxDatabase+Idempotency).
     let runningIdempotentRequests = RunningIdempotentRequests()
-    /// Whether a task will store answers that no change stored first.
-    let answerStorageScheduled = Mutex(false)
+    /// How long an answer to an idempotent request may wait for a change to be stored with.
+    let answerStorageDelay: Duration
 
     /// Opens (creating if needed) and migrates the database at `path`, then makes sure the
     /// given API clients exist.
-    public init(path: String, clients: [SandboxConfiguration.APIClient]) throws {
+    public init(path: String, clients: [SandboxConfiguration.APIClient], answerStorageDelay: Duration = .milliseconds(5)) throws {
+        self.answerStorageDelay = answerStorageDelay
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -173,11 +173,11 @@ public final class SandboxDatabase: Sendable {
 
     /// One page of recipients, in id order, and the total count.
     func recipients(page: Int, perPage: Int) -> (recipients: [RecipientRecord], total: Int) {
-        let start = min((page - 1) * perPage, recipientList.count)
-        return (Array(recipientList[start..<min(start + perPage, recipientList.count)]), recipientList.count)
+        let count = max(0, perPage)  // page and per_page come bounded from Pagination
+        return (Array(recipientList.dropFirst(max(0, page - 1) * count).prefix(count)), recipientList.count)
     }
 
-    func payment(_ reference: String, of client: ClientRecord) async throws -> PaymentRecord? {
+    func payment(_ reference: String, of client: ClientRecord) throws -> PaymentRecord? {
         try lookup { db in try PaymentRecord.fetchOne(db, id: reference, ownedBy: client) }
     }
 
