@@ -17,31 +17,31 @@ import Testing
         let sandbox = try await SandboxFixture()
         let passes = try await sandbox.payment(firstName: "SANDBOX_TO_VERIFICATION").id
         let fails = try await sandbox.payment(firstName: "SANDBOX_TO_VERIFICATION_FAILED").id
-        #expect(try await sandbox.status(passes) == "processed")
+        #expect(try sandbox.status(passes) == "processed")
         _ = try await sandbox.database.advanceClock(by: 7_100)
-        #expect(try await sandbox.status(passes) == "processed")
+        #expect(try sandbox.status(passes) == "processed")
         _ = try await sandbox.database.advanceClock(by: 200)
-        #expect(try await sandbox.status(passes) == "guaranteed")
-        #expect(try await sandbox.status(fails) == "cancelled")
-        #expect(try await sandbox.database.payment(fails, of: sandbox.demo)?.reason == "verification_failed")
+        #expect(try sandbox.status(passes) == "guaranteed")
+        #expect(try sandbox.status(fails) == "cancelled")
+        #expect(try sandbox.database.payment(fails, of: sandbox.demo)?.reason == "verification_failed")
     }
 
     @Test func cancelledBackToProcess() async throws {
         let sandbox = try await SandboxFixture()
         let payment = try await sandbox.payment(firstName: "SANDBOX_CANCELLED_BACK_TO_PROCESS_STATUS").id
-        #expect(try await sandbox.status(payment) == "cancelled")
+        #expect(try sandbox.status(payment) == "cancelled")
         _ = try await sandbox.database.advanceClock(by: 3_601)
-        #expect(try await sandbox.status(payment) == "processed")
+        #expect(try sandbox.status(payment) == "processed")
     }
 
     @Test func bankTransfersAreCancelledAfterEightDays() async throws {
         let sandbox = try await SandboxFixture()
         let payment = try await sandbox.payment().id
         _ = try await sandbox.database.advanceClock(by: 8 * 86_400 - 60)
-        #expect(try await sandbox.status(payment) == "initiated")
+        #expect(try sandbox.status(payment) == "initiated")
         _ = try await sandbox.database.advanceClock(by: 120)
-        #expect(try await sandbox.status(payment) == "cancelled")
-        #expect(try await sandbox.database.payment(payment, of: sandbox.demo)?.reason == "funds_not_received")
+        #expect(try sandbox.status(payment) == "cancelled")
+        #expect(try sandbox.database.payment(payment, of: sandbox.demo)?.reason == "funds_not_received")
     }
 
     @Test func aJumpOfManyDaysKeepsTheSpacingOfChanges() async throws {
@@ -49,7 +49,7 @@ import Testing
         let payment = try await sandbox.payment(firstName: "SANDBOX_TO_VERIFICATION").id
         _ = try await sandbox.database.advanceClock(by: 30 * 86_400)
         // processed -> guaranteed after 2 h -> delivered 2 days after that.
-        #expect(try await sandbox.status(payment) == "delivered")
+        #expect(try sandbox.status(payment) == "delivered")
         let history = try await sandbox.database.history(of: payment).map(\.status)
         #expect(history == ["initiated", "processed", "guaranteed", "delivered"])
     }
@@ -60,7 +60,7 @@ import Testing
         #expect(try await sandbox.database.processPayment(payment, of: sandbox.demo).status == "processed")
         #expect(await problem { try await sandbox.database.processPayment(payment, of: sandbox.demo) }?.errors.first?.type == "invalid_status")
         _ = try await sandbox.database.advanceClock(by: 86_401)
-        #expect(try await sandbox.status(payment) == "guaranteed")
+        #expect(try sandbox.status(payment) == "guaranteed")
     }
 
     @Test func forcedTransitionsFollowTheLifecycle() async throws {

@@ -96,7 +96,7 @@ import Testing
         let reference = try #require(answer["payment_reference"]?.string)
         #expect(answer["charge_info"] == .object([("amount", .integer(33_000)), ("currency", .string("USD"))]))
         #expect(answer["mandate"] == nil)  // one_off saves no card
-        #expect(try await sandbox.status(reference) == "guaranteed")
+        #expect(try sandbox.status(reference) == "guaranteed")
         #expect(await problem { try await sandbox.database.confirmSession(second.id, of: sandbox.demo) }?.errors.first?.message
                 == "has already been confirmed (payment \(reference))")
     }
@@ -104,21 +104,21 @@ import Testing
     @Test func declinedCardsFailThePayment() async throws {
         let sandbox = try await SandboxFixture()
         let reference = try await sandbox.preauthorization(holder: "MAGICVALUE NOT ENOUGH BALANCE")
-        let payment = try #require(try await sandbox.database.payment(reference, of: sandbox.demo))
+        let payment = try #require(try sandbox.database.payment(reference, of: sandbox.demo))
         #expect(payment.status == "failed" && payment.reason == "insufficient_funds" && payment.reasonCode == "51")
     }
 
     @Test func preauthorizationHoldCaptureAndAdjust() async throws {
         let sandbox = try await SandboxFixture()
         let reference = try await sandbox.preauthorization(amount: 60_000)
-        #expect(try await sandbox.status(reference) == "authorized")
+        #expect(try sandbox.status(reference) == "authorized")
         #expect(await problem { try await sandbox.database.adjustAuthorization(reference, amount: 50_000, of: sandbox.demo) }?.errors.first?.message
                 == "can only be raised; the held amount is $600.00")
         _ = try await sandbox.database.adjustAuthorization(reference, amount: 60_000, of: sandbox.demo)  // equal: extends the hold
         _ = try await sandbox.database.advanceClock(by: 6 * 86_400)
         _ = try await sandbox.database.adjustAuthorization(reference, amount: 70_000, of: sandbox.demo)
         _ = try await sandbox.database.advanceClock(by: 6 * 86_400)
-        #expect(try await sandbox.status(reference) == "adjusted")  // 12 days, but each adjustment restarted the hold
+        #expect(try sandbox.status(reference) == "adjusted")  // 12 days, but each adjustment restarted the hold
         #expect(await problem { try await sandbox.database.capture(reference, amount: 70_001, of: sandbox.demo) }?.errors.first?.message
                 == "is more than the authorized amount of $700.00")
         let captured = try await sandbox.database.capture(reference, amount: 50_000, of: sandbox.demo)
@@ -134,14 +134,14 @@ import Testing
                 == "is final; only preauth authorizations can be adjusted")
         #expect(try await sandbox.database.cancelPayment(final, of: sandbox.demo).status == "cancelled")  // released at once
         _ = try await sandbox.database.advanceClock(by: 7 * 86_400 + 1)
-        let expired = try #require(try await sandbox.database.payment(expiring, of: sandbox.demo))
+        let expired = try #require(try sandbox.database.payment(expiring, of: sandbox.demo))
         #expect(expired.status == "cancelled" && expired.reason == "authorization_expired")
     }
 
     @Test func tokenChargesUseTheSavedCard() async throws {
         let sandbox = try await SandboxFixture()
         let reference = try await sandbox.preauthorization()
-        let original = try #require(try await sandbox.database.payment(reference, of: sandbox.demo))
+        let original = try #require(try sandbox.database.payment(reference, of: sandbox.demo))
         let token = try #require(original.token), mandate = try #require(original.mandateID)
         let charge: JSON = .object([("payment_method_token", .string(token)), ("mandate_id", .string(mandate)),
                                     ("charge_intent", .object([("mode", .string("unscheduled"))])), ("recipient", .object([("id", .string("FWU"))])),

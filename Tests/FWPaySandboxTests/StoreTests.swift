@@ -52,7 +52,7 @@ import Testing
         let payment = try await database!.chargeOrder(order.id, of: client, now: database!.clock.timestamp())
         database = nil
         let reopened = try SandboxDatabase(path: path, clients: [SandboxConfiguration.demoClient])
-        #expect(try await reopened.payment(payment.id, of: client)?.orderID == order.id)
+        #expect(try reopened.payment(payment.id, of: client)?.orderID == order.id)
         #expect(reopened.recipients(page: 1, perPage: 10).total == 5)
     }
 
@@ -68,7 +68,7 @@ import Testing
         try await database.checkpointWAL()
         let order = try await openOrder(database, client: client)  // this write starts the log over
         #expect(try await frames() < 20)
-        #expect(try await database.order(order.id, of: client)?.0.id == order.id)
+        #expect(try database.order(order.id, of: client)?.0.id == order.id)
     }
 
     @Test func clientsAreIsolated() async throws {
@@ -76,9 +76,9 @@ import Testing
         let demo = try #require(database.client(apiKey: "sandbox-demo-key"))
         let stranger = try #require(database.client(apiKey: "other-key"))
         let order = try await openOrder(database, client: demo)
-        #expect(try await database.order(order.id, of: stranger) == nil)
+        #expect(try database.order(order.id, of: stranger) == nil)
         await #expect(throws: Problem.self) { try await database.chargeOrder(order.id, of: stranger, now: database.clock.timestamp()) }
         let payment = try await database.chargeOrder(order.id, of: demo, now: database.clock.timestamp())
-        #expect(try await database.payment(payment.id, of: stranger) == nil)
+        #expect(try database.payment(payment.id, of: stranger) == nil)
     }
 }

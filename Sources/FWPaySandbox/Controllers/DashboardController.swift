@@ -102,7 +102,7 @@ struct DashboardController {
     private func paymentPage(_ reference: String, context: SandboxRequestContext, done: String? = nil, failure: Problem? = nil,
                              status: HTTPResponse.Status = .ok) async throws -> Response {
         let client = try context.requireClient()
-        guard reference.utf8.count <= 64, let payment = try await database.payment(reference, of: client) else {
+        guard reference.utf8.count <= 64, let payment = try database.payment(reference, of: client) else {
             throw Problem.notFound("There is no payment \(reference) in this client's dashboard")
         }
         let recipient = database.recipient(payment.recipientID)

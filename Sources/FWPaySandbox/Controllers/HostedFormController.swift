@@ -92,7 +92,7 @@ struct HostedFormController {
     /// The session the link names, if it can still be filled in.
     private func openSession(_ request: Request) async throws -> Lookup {
         let id = request.query("session_id") ?? ""
-        guard id.utf8.count <= 64, let session = try await database.session(id) else { return .closed(.missing, locale: nil) }
+        guard id.utf8.count <= 64, let session = try database.session(id) else { return .closed(.missing, locale: nil) }
         let locale = session.request["options"]?["form"]?["locale"]?.string
         if session.status == .confirmed { return .closed(.used, locale: locale) }
         if database.clock.now() > session.expiresAt { return .closed(.expired, locale: locale) }

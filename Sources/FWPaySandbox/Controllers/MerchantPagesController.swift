@@ -56,7 +56,7 @@ struct MerchantPagesController {
         }
         // Left empty, the payer is the order's.
         var payor = entered.payer
-        if payor.isEmpty, let (order, _) = try await database.order(orderID, of: client), let payer = order.body["payer"] {
+        if payor.isEmpty, let (order, _) = try database.order(orderID, of: client), let payer = order.body["payer"] {
             for field in Self.payerFields { if let value = payer[field.name]?.string { payor[field.name] = value } }
         }
         let body: JSON = .object([

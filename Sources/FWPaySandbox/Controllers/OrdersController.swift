@@ -35,7 +35,7 @@ struct OrdersController {
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let id = try context.parameters.require("id")
-        guard let (order, payment) = try await database.order(id, of: client) else { throw Problem.notFound("Order \(id) not found") }
+        guard let (order, payment) = try database.order(id, of: client) else { throw Problem.notFound("Order \(id) not found") }
         return .json(order.json(paymentReference: payment?.id))
     }
 
@@ -47,7 +47,7 @@ struct OrdersController {
         if changes["recipient"]?["id"] != nil {
             throw Problem.invalid(source: "/recipient/id", param: "id", "cannot be updated")
         }
-        guard let (existing, _) = try await database.order(id, of: client) else { throw Problem.notFound("Order \(id) not found") }
+        guard let (existing, _) = try database.order(id, of: client) else { throw Problem.notFound("Order \(id) not found") }
         guard let recipient = database.recipient(existing.recipientID) else { throw Problem.notFound("Recipient not found") }
         let updated = try await database.updateOrder(id, of: client, now: database.clock.timestamp()) { order in
             try OrderRules.validate(OrderRules.merge(changes, into: order.body), recipient: recipient, title: "Unprocessable entity")

@@ -36,7 +36,7 @@ struct PaymentsController {
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let reference = try context.parameters.require("reference")
-        guard let payment = try await database.payment(reference, of: client) else { throw Problem.notFound("Payment \(reference) not found") }
+        guard let payment = try database.payment(reference, of: client) else { throw Problem.notFound("Payment \(reference) not found") }
         return .json(payment.details)
     }
 
@@ -44,7 +44,7 @@ struct PaymentsController {
     func receipt(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let reference = try context.parameters.require("reference")
-        guard let payment = try await database.payment(reference, of: client) else { throw Problem.notFound("Payment \(reference) not found") }
+        guard let payment = try database.payment(reference, of: client) else { throw Problem.notFound("Payment \(reference) not found") }
         guard !["failed", "cancelled"].contains(payment.status) else {
             throw Problem.invalid(source: "/payment", param: "payment_id", type: "invalid_status", "has no receipt; it is \(payment.status)")
         }
@@ -76,7 +76,7 @@ struct PaymentsController {
         let client = try context.requireClient()
         let reference = try context.parameters.require("reference")
         let amount = try await request.jsonObject(context: context).requiredAmount()
-        let held = try await database.payment(reference, of: client)?.heldAmount
+        let held = try database.payment(reference, of: client)?.heldAmount
         let payment = try await database.capture(reference, amount: amount, of: client)
         return .json(.object([
             ("payment_id", .string(payment.id)), ("status", .string(payment.status)),

@@ -21,7 +21,7 @@ struct RefundsController {
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        guard let refund = try await database.refund(id, of: try context.requireClient()) else { throw Problem.notFound("Refund \(id) not found") }
+        guard let refund = try database.refund(id, of: try context.requireClient()) else { throw Problem.notFound("Refund \(id) not found") }
         return .json(refund.json)
     }
 

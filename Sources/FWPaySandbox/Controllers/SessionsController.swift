@@ -29,7 +29,7 @@ struct SessionsController {
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let id = try context.parameters.require("id")
-        guard let session = try await database.session(id), session.clientID == client.id else {
+        guard let session = try database.session(id), session.clientID == client.id else {
             throw Problem.notFound("Checkout session \(id) not found")
         }
         let remaining = max(0, session.expiresAt - database.clock.now())

@@ -30,7 +30,7 @@ extension SandboxDatabase {
         }
     }
 
-    func refund(_ id: String, of client: ClientRecord) async throws -> RefundRecord? {
+    func refund(_ id: String, of client: ClientRecord) throws -> RefundRecord? {
         try lookup { db in try RefundRecord.fetchOne(db, id: id, ownedBy: client) }
     }
 

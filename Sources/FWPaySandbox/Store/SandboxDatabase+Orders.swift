@@ -4,7 +4,7 @@ import GRDB
 /// Order writes. Each is one transaction; GRDB serialises writers, so two concurrent charges
 /// of one order cannot both see it open, and the UNIQUE order_id of `payment` backs that up.
 extension SandboxDatabase {
-    func order(_ id: String, of client: ClientRecord) async throws -> (OrderRecord, PaymentRecord?)? {
+    func order(_ id: String, of client: ClientRecord) throws -> (OrderRecord, PaymentRecord?)? {
         try lookup { db in
             guard let order = try OrderRecord.fetchOne(db, id: id, ownedBy: client) else {
                 return nil

@@ -16,7 +16,7 @@ extension SandboxDatabase {
         var body = body
         var orderID: String?
         if let given = body["order_id"], given != .null {
-            guard let id = given.string, id.count <= 64, let (order, payment) = try await order(id, of: client) else {
+            guard let id = given.string, id.count <= 64, let (order, payment) = try order(id, of: client) else {
                 throw Problem.invalid(source: "/order_id", param: "order_id", "is not an order of this client")
             }
             guard order.status == .open else {
@@ -40,7 +40,7 @@ extension SandboxDatabase {
     }
 
     /// A session as the payer's form sees it (no API key: the session id is the secret).
-    func session(_ id: String) async throws -> SessionRecord? {
+    func session(_ id: String) throws -> SessionRecord? {
         try lookup { db in try SessionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE id = ?"), arguments: [id]) }
     }
 
