@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import http.client
 import json
+import sys
 import threading
 import time
 from typing import Any, Callable
 
 import fwpay
-from conftest import start_sandbox, stop_sandbox
+from conftest import ROOT, start_sandbox, stop_sandbox
+
+sys.path.insert(0, str(ROOT / "bindings" / "python" / "tests"))
+from helpers import order_body, paid_order  # noqa: E402
 
 
 def test_sigkill_under_write_load_loses_nothing_acknowledged(sandbox: Any) -> None:
@@ -19,11 +23,9 @@ def test_sigkill_under_write_load_loses_nothing_acknowledged(sandbox: Any) -> No
     def write() -> None:
         try:
             with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url, max_retries=0) as client:
-                offer = client.offers.list(recipient="FWU", amount=120000, country="ES")["offers"][0]
+                body = order_body(client)
                 while not stop.is_set():
-                    order = client.orders.create({"payer": {"country": "ES"}, "items": [{"amount": 120000}],
-                                                  "recipient": {"id": "FWU", "fields": [{"id": "custom_field_1", "value": "X"}]},
-                                                  "offer": {"id": offer["id"]}})
+                    order = client.orders.create(body)
                     payment = client.orders.charge(order["id"])
                     acknowledged.append((order["id"], payment["payment_reference"]))
         except fwpay.Error:
@@ -85,11 +87,7 @@ def test_mixed_reads_from_many_connections_all_answered(sandbox: Any) -> None:
     waited for a reader held by the second, which waited for that thread to resume, the server
     stopped answering (found while benchmarking): 64 connections mixing both must all be served."""
     with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
-        offer = client.offers.list(recipient="FWU", amount=120000, country="ES")["offers"][0]
-        order = client.orders.create({"payer": {"country": "ES"}, "items": [{"amount": 120000}],
-                                      "recipient": {"id": "FWU", "fields": [{"id": "custom_field_1", "value": "X"}]},
-                                      "offer": {"id": offer["id"]}})
-        reference = client.orders.charge(order["id"])["payment_reference"]
+        reference = paid_order(client)
     host, port = sandbox.base_url.removeprefix("http://").split("/")[0].split(":")
     answered: list[int] = []
     failures: list[BaseException] = []
