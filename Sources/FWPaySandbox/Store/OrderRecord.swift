@@ -29,7 +29,6 @@ struct OrderRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     }
 
     enum Columns {
-        static let id = Column(CodingKeys.id)
         static let clientID = Column(CodingKeys.clientID)
     }
 

@@ -63,7 +63,6 @@ struct PaymentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     }
 
     enum Columns {
-        static let id = Column(CodingKeys.id)
         static let clientID = Column(CodingKeys.clientID)
         static let orderID = Column(CodingKeys.orderID)
         static let recipientID = Column(CodingKeys.recipientID)

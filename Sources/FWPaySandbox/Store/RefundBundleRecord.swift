@@ -19,7 +19,6 @@ struct RefundBundleRecord: Codable, Sendable, FetchableRecord, PersistableRecord
     }
 
     enum Columns {
-        static let id = Column(CodingKeys.id)
         static let clientID = Column(CodingKeys.clientID)
         static let status = Column(CodingKeys.status)
     }

@@ -38,7 +38,6 @@ struct RefundRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     }
 
     enum Columns {
-        static let id = Column(CodingKeys.id)
         static let clientID = Column(CodingKeys.clientID)
         static let paymentID = Column(CodingKeys.paymentID)
         static let bundleID = Column(CodingKeys.bundleID)

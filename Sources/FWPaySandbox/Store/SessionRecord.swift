@@ -37,11 +37,6 @@ struct SessionRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         case orderID = "order_id"
     }
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let clientID = Column(CodingKeys.clientID)
-    }
-
     var request: JSON { (try? JSON.parse(body)) ?? .object([]) }
     var submitted: JSON? { form.flatMap { try? JSON.parse($0) } }
 }
