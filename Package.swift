@@ -70,6 +70,9 @@ let package = Package(
         ),
 
         .testTarget(name: "FWPayTests", dependencies: ["FWPay", "CFWPay"]),
-        .testTarget(name: "FWPaySandboxTests", dependencies: ["FWPaySandbox"]),
+        .testTarget(name: "FWPaySandboxTests", dependencies: [
+            "FWPaySandbox", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ]
 )
