@@ -264,6 +264,27 @@ import Testing
         }
     }
 
+    /// A declined test card: the "failed" notification says why, as GET /payments/{ref} does
+    /// (it once said `"reason_code": null`, queued before the code was set).
+    @Test func theFailedNotificationCarriesTheReasonCodeOfTheDeclinedCard() async throws {
+        try await withSandbox { sandbox in
+            let body: JSON = .object([
+                ("type", .string("one_off")), ("recipient_id", .string("FWU")), ("recipient", Self.fields),
+                ("items", .array([.object([("id", .string("tuition")), ("amount", .integer(80_000))])])),
+            ])
+            let (_, confirmed) = try await Self.confirmedSession(sandbox, body, holder: "MAGICVALUE CARD EXPIRED")
+            let reference = try #require(confirmed["payment_reference"]?.string)
+            let payment = try await sandbox.call(.get, "/payments/\(reference)")
+            #expect(payment["status"] == .string("failed"))
+            #expect(payment["reason"] == .string("card_expired") && payment["reason_code"] == .string("54"))
+            let notifications = try await sandbox.call(.get, "/sandbox/notifications?resource_id=\(reference)", api: false)
+            let failed = try #require(notifications["notifications"]?.array?.first { $0["event_type"] == .string("failed") })
+            let data = try #require(try JSON.parse(failed["body"]?.string ?? "")["data"])
+            #expect(data["reason"] == .string("card_expired"))
+            #expect(data["reason_code"] == .string("54"))
+        }
+    }
+
     @Test func refundsAndBundles() async throws {
         try await withSandbox { sandbox in
             let order = try await Self.createOrder(sandbox, firstName: "SANDBOX_TO_DELIVERED_STATUS")
