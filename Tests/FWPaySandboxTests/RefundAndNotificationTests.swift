@@ -8,36 +8,36 @@ import Testing
     @Test func refundRules() async throws {
         let sandbox = try await SandboxFixture()
         let initiated = try await sandbox.payment().id
-        let early = await problem { try await sandbox.database.createRefund(payment: initiated, of: sandbox.demo, body: .object([("amount", .integer(1_000))])) }
+        let early = await problem { try await sandbox.refund(initiated, of: sandbox.demo, body: .object([("amount", .integer(1_000))])) }
         #expect(early?.errors.first?.type == "invalid_status")
         let delivered = try await sandbox.payment(firstName: "SANDBOX_TO_DELIVERED_STATUS").id
-        let over = await problem { try await sandbox.database.createRefund(payment: delivered, of: sandbox.demo, body: .object([("amount", .integer(120_001))])) }
+        let over = await problem { try await sandbox.refund(delivered, of: sandbox.demo, body: .object([("amount", .integer(120_001))])) }
         #expect(over?.errors.first?.type == "amount_over_remaining_balance")
         #expect(over?.errors.first?.message == "is more than the remaining balance of $1,200.00")
-        let tiny = await problem { try await sandbox.database.createRefund(payment: delivered, of: sandbox.demo, body: .object([("amount", .integer(50))])) }
+        let tiny = await problem { try await sandbox.refund(delivered, of: sandbox.demo, body: .object([("amount", .integer(50))])) }
         #expect(tiny?.errors.first?.type == "minimum_threshold")
         let wrongCurrency = await problem {
-            try await sandbox.database.createRefund(payment: delivered, of: sandbox.demo, body: .object([("amount", .integer(1_000)), ("currency", .string("EUR"))]))
+            try await sandbox.refund(delivered, of: sandbox.demo, body: .object([("amount", .integer(1_000)), ("currency", .string("EUR"))]))
         }
         #expect(wrongCurrency?.errors.first?.type == "currency")
 
-        let first = try await sandbox.database.createRefund(payment: delivered, of: sandbox.demo, body: .object([("amount", .integer(100_000))]))
-        #expect(first.status == "pending" && first.id.hasPrefix("RFWU") && first.bundleID.hasPrefix("BUDR"))
-        let second = await problem { try await sandbox.database.createRefund(payment: delivered, of: sandbox.demo, body: .object([("amount", .integer(1_000))])) }
+        let first = try await sandbox.refund(delivered, of: sandbox.demo, body: .object([("amount", .integer(100_000))]))
+        #expect(first.status == .pending && first.id.hasPrefix("RFWU") && first.bundleID.hasPrefix("BUDR"))
+        let second = await problem { try await sandbox.refund(delivered, of: sandbox.demo, body: .object([("amount", .integer(1_000))])) }
         #expect(second?.errors.first?.type == "already_refund")
-        #expect(await problem { try await sandbox.database.createRefund(payment: delivered, of: sandbox.other, body: .object([("amount", .integer(1_000))])) }?.status == .notFound)
+        #expect(await problem { try await sandbox.refund(delivered, of: sandbox.other, body: .object([("amount", .integer(1_000))])) }?.status == .notFound)
 
         // Approving the bundle sends the refund on; the clock finishes it.
         let (bundle, refunds) = try await sandbox.database.approveBundle(first.bundleID, of: sandbox.demo)
-        #expect(bundle.status == "approved" && refunds.map(\.status) == ["initiated"])
+        #expect(bundle.status == .approved && refunds.map(\.status) == [.initiated])
         _ = try await sandbox.database.advanceClock(by: 3 * 86_400 + 1)
-        #expect(try sandbox.database.refund(first.id, of: sandbox.demo)?.status == "finished")
+        #expect(try sandbox.database.refund(first.id, of: sandbox.demo)?.status == .finished)
         // Finished: no longer active; what remains of the payment can still be refunded.
-        let rest = await problem { try await sandbox.database.createRefund(payment: delivered, of: sandbox.demo, body: .object([("amount", .integer(20_001))])) }
+        let rest = await problem { try await sandbox.refund(delivered, of: sandbox.demo, body: .object([("amount", .integer(20_001))])) }
         #expect(rest?.errors.first?.message == "is more than the remaining balance of $200.00")
-        let last = try await sandbox.database.createRefund(payment: delivered, of: sandbox.demo, body: .object([("amount", .integer(20_000))]))
+        let last = try await sandbox.refund(delivered, of: sandbox.demo, body: .object([("amount", .integer(20_000))]))
         #expect(last.bundleID != first.bundleID)
-        #expect(try await sandbox.database.cancelRefund(last.id, of: sandbox.demo).status == "cancelled")
+        #expect(try await sandbox.database.cancelRefund(last.id, of: sandbox.demo).status == .cancelled)
         #expect(await problem { try await sandbox.database.cancelRefund(first.id, of: sandbox.demo) }?.errors.first?.type == "invalid_status")
     }
 
@@ -46,7 +46,7 @@ import Testing
         let payment = try await sandbox.payment(firstName: "SANDBOX_TO_GUARANTEED_STATUS")
         let queued = try await sandbox.notifications(payment.id)
         #expect(queued.map(\.eventType) == ["initiated", "processed", "guaranteed"])
-        #expect(queued.allSatisfy { $0.url == "http://127.0.0.1:9/hook" && $0.state == "pending" })
+        #expect(queued.allSatisfy { $0.url == "http://127.0.0.1:9/hook" && $0.state == .pending })
         let envelope = try JSON.parse(queued[2].body)
         #expect(envelope["event_resource"] == .string("payments"))
         #expect(envelope["data"]?["payment_id"] == .string(payment.id))
@@ -68,13 +68,13 @@ import Testing
         let start = sandbox.database.clock.now()
         try await sandbox.database.recordAttempt(id, statusCode: 500, error: nil, retryBase: 10, maximumAttempts: 3)
         var row = try #require(try await sandbox.notifications(payment.id).first)
-        #expect(row.attempts == 1 && row.state == "pending" && abs(row.nextAttemptAt - (start + 10)) < 1)
+        #expect(row.attempts == 1 && row.state == .pending && abs(row.nextAttemptAt - (start + 10)) < 1)
         #expect(try await sandbox.database.dueNotifications(limit: 10).isEmpty)
         try await sandbox.database.recordAttempt(id, statusCode: 302, error: nil, retryBase: 10, maximumAttempts: 3)  // 3xx is a failure
         row = try #require(try await sandbox.notifications(payment.id).first)
         #expect(row.attempts == 2 && abs(row.nextAttemptAt - (start + 20)) < 1)
         try await sandbox.database.recordAttempt(id, statusCode: nil, error: "connection refused", retryBase: 10, maximumAttempts: 3)
-        #expect(try await sandbox.notifications(payment.id).first?.state == "failed")
+        #expect(try await sandbox.notifications(payment.id).first?.state == .failed)
         let attempts = try await sandbox.database.notifications(of: sandbox.demo, resource: payment.id, page: 1, perPage: 10).0.first { $0.0.id == id }?.1
         #expect(attempts?.map(\.statusCode) == [500, 302, nil])
     }

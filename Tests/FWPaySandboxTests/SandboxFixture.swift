@@ -46,8 +46,30 @@ struct SandboxFixture {
         return try await database.chargeOrder(order.id, of: demo, now: database.clock.timestamp())
     }
 
-    func status(_ reference: String) throws -> String? {
+    func status(_ reference: String) throws -> PaymentStatus? {
         try database.payment(reference, of: demo)?.status
+    }
+
+    /// A session as POST /checkout/sessions makes it: the body checked by the rules, then stored.
+    func createSession(_ body: JSON, for client: ClientRecord? = nil) async throws -> SessionRecord {
+        let client = client ?? demo
+        return try await database.createSession(try validate(body, of: client, database: database), for: client)
+    }
+
+    /// The answer of POST /checkout/sessions/{id}/confirm.
+    func confirm(_ id: String, of client: ClientRecord) async throws -> JSON {
+        let (confirmation, payment) = try await database.confirmSession(id, of: client)
+        return PaymentWire.confirmation(confirmation, payment: payment)
+    }
+
+    /// The answer of POST /payments/charge.
+    func chargeToken(_ body: JSON, of client: ClientRecord) async throws -> JSON {
+        PaymentWire.tokenCharge(try await database.chargeToken(try TokenChargeRules.validate(body), of: client))
+    }
+
+    /// POST /payments/{ref}/refunds.
+    func refund(_ reference: String, of client: ClientRecord, body: JSON) async throws -> RefundRecord {
+        try await database.createRefund(payment: reference, of: client, refund: try RefundRules.validate(body))
     }
 
     /// A pre-authorization (tokenization_and_pay, manual capture) submitted and confirmed.
@@ -59,9 +81,9 @@ struct SandboxFixture {
             ("recipient", .object([("fields", .array([.object([("id", .string("custom_field_1")), ("value", .string("X"))])]))])),
             ("items", .array([.object([("id", .string("default")), ("amount", .integer(amount))])])),
         ])
-        let session = try await database.createSession(body, for: demo).0
+        let session = try await createSession(body)
         _ = try await database.submitForm(session: session.id, form: Self.form(holder: holder))
-        let answer = try await database.confirmSession(session.id, of: demo)
+        let answer = try await confirm(session.id, of: demo)
         return try #require(answer["payment_reference"]?.string)
     }
 

@@ -82,22 +82,22 @@ import Testing
 
     @Test func confirmNeedsTheFormAndExpiresAfter1800Seconds() async throws {
         let sandbox = try await SandboxFixture()
-        let first = try await sandbox.database.createSession(body([]), for: sandbox.demo).0
-        let early = await problem { try await sandbox.database.confirmSession(first.id, of: sandbox.demo) }
+        let first = try await sandbox.createSession(body([]))
+        let early = await problem { try await sandbox.confirm(first.id, of: sandbox.demo) }
         #expect(early?.errors.first?.message == "cannot be confirmed before the payer has sent the form")
-        #expect(await problem { try await sandbox.database.confirmSession(first.id, of: sandbox.other) }?.status == .notFound)
+        #expect(await problem { try await sandbox.confirm(first.id, of: sandbox.other) }?.status == .notFound)
         _ = try await sandbox.database.advanceClock(by: 1_801)
         #expect(await problem { try await sandbox.database.submitForm(session: first.id, form: SandboxFixture.form()) }?.errors.first?.message == "has expired")
-        #expect(await problem { try await sandbox.database.confirmSession(first.id, of: sandbox.demo) }?.errors.first?.message == "has expired")
+        #expect(await problem { try await sandbox.confirm(first.id, of: sandbox.demo) }?.errors.first?.message == "has expired")
 
-        let second = try await sandbox.database.createSession(body([]), for: sandbox.demo).0
+        let second = try await sandbox.createSession(body([]))
         _ = try await sandbox.database.submitForm(session: second.id, form: SandboxFixture.form())
-        let answer = try await sandbox.database.confirmSession(second.id, of: sandbox.demo)
+        let answer = try await sandbox.confirm(second.id, of: sandbox.demo)
         let reference = try #require(answer["payment_reference"]?.string)
         #expect(answer["charge_info"] == .object([("amount", .integer(33_000)), ("currency", .string("USD"))]))
         #expect(answer["mandate"] == nil)  // one_off saves no card
-        #expect(try sandbox.status(reference) == "guaranteed")
-        #expect(await problem { try await sandbox.database.confirmSession(second.id, of: sandbox.demo) }?.errors.first?.message
+        #expect(try sandbox.status(reference) == .guaranteed)
+        #expect(await problem { try await sandbox.confirm(second.id, of: sandbox.demo) }?.errors.first?.message
                 == "has already been confirmed (payment \(reference))")
     }
 
@@ -105,24 +105,24 @@ import Testing
         let sandbox = try await SandboxFixture()
         let reference = try await sandbox.preauthorization(holder: "MAGICVALUE NOT ENOUGH BALANCE")
         let payment = try #require(try sandbox.database.payment(reference, of: sandbox.demo))
-        #expect(payment.status == "failed" && payment.reason == "insufficient_funds" && payment.reasonCode == "51")
+        #expect(payment.status == .failed && payment.reason == "insufficient_funds" && payment.reasonCode == "51")
     }
 
     @Test func preauthorizationHoldCaptureAndAdjust() async throws {
         let sandbox = try await SandboxFixture()
         let reference = try await sandbox.preauthorization(amount: 60_000)
-        #expect(try sandbox.status(reference) == "authorized")
+        #expect(try sandbox.status(reference) == .authorized)
         #expect(await problem { try await sandbox.database.adjustAuthorization(reference, amount: 50_000, of: sandbox.demo) }?.errors.first?.message
                 == "can only be raised; the held amount is $600.00")
         _ = try await sandbox.database.adjustAuthorization(reference, amount: 60_000, of: sandbox.demo)  // equal: extends the hold
         _ = try await sandbox.database.advanceClock(by: 6 * 86_400)
         _ = try await sandbox.database.adjustAuthorization(reference, amount: 70_000, of: sandbox.demo)
         _ = try await sandbox.database.advanceClock(by: 6 * 86_400)
-        #expect(try sandbox.status(reference) == "adjusted")  // 12 days, but each adjustment restarted the hold
+        #expect(try sandbox.status(reference) == .adjusted)  // 12 days, but each adjustment restarted the hold
         #expect(await problem { try await sandbox.database.capture(reference, amount: 70_001, of: sandbox.demo) }?.errors.first?.message
                 == "is more than the authorized amount of $700.00")
         let captured = try await sandbox.database.capture(reference, amount: 50_000, of: sandbox.demo)
-        #expect(captured.capturedAmount == 50_000 && captured.amountTo == 50_000 && captured.status == "guaranteed")
+        #expect(captured.capturedAmount == 50_000 && captured.amountTo == 50_000 && captured.status == .guaranteed)
         #expect(await problem { try await sandbox.database.capture(reference, amount: 1, of: sandbox.demo) }?.errors.first?.message == "has already been captured")
     }
 
@@ -132,10 +132,10 @@ import Testing
         let final = try await sandbox.preauthorization(authorization: "final")
         #expect(await problem { try await sandbox.database.adjustAuthorization(final, amount: 70_000, of: sandbox.demo) }?.errors.first?.message
                 == "is final; only preauth authorizations can be adjusted")
-        #expect(try await sandbox.database.cancelPayment(final, of: sandbox.demo).status == "cancelled")  // released at once
+        #expect(try await sandbox.database.cancelPayment(final, of: sandbox.demo).status == .cancelled)  // released at once
         _ = try await sandbox.database.advanceClock(by: 7 * 86_400 + 1)
         let expired = try #require(try sandbox.database.payment(expiring, of: sandbox.demo))
-        #expect(expired.status == "cancelled" && expired.reason == "authorization_expired")
+        #expect(expired.status == .cancelled && expired.reason == "authorization_expired")
     }
 
     @Test func tokenChargesUseTheSavedCard() async throws {
@@ -146,12 +146,12 @@ import Testing
         let charge: JSON = .object([("payment_method_token", .string(token)), ("mandate_id", .string(mandate)),
                                     ("charge_intent", .object([("mode", .string("unscheduled"))])), ("recipient", .object([("id", .string("FWU"))])),
                                     ("items", .array([.object([("amount", .integer(10_000))])]))])
-        let answer = try await sandbox.database.chargeToken(charge, of: sandbox.demo)
+        let answer = try await sandbox.chargeToken(charge, of: sandbox.demo)
         #expect(answer["status"] == .string("guaranteed"))
-        #expect(await problem { try await sandbox.database.chargeToken(charge, of: sandbox.other) }?.errors.first?.source == "/payment_method_token")
+        #expect(await problem { try await sandbox.chargeToken(charge, of: sandbox.other) }?.errors.first?.source == "/payment_method_token")
         let wrongMandate = charge.setting("mandate_id", .string("MCFWU20260101xxxxxxxx"))
-        #expect(await problem { try await sandbox.database.chargeToken(wrongMandate, of: sandbox.demo) }?.errors.first?.source == "/payment_method_token")
-        let missing = await problem { try await sandbox.database.chargeToken(.object([]), of: sandbox.demo) }
+        #expect(await problem { try await sandbox.chargeToken(wrongMandate, of: sandbox.demo) }?.errors.first?.source == "/payment_method_token")
+        let missing = await problem { try await sandbox.chargeToken(.object([]), of: sandbox.demo) }
         #expect(missing?.errors.map(\.source) == ["/payment_method_token", "/mandate_id", "/charge_intent/mode", "/items"])
     }
 }

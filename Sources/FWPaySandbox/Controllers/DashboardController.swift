@@ -19,7 +19,7 @@ struct DashboardController {
 
     func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
-        let status = request.formQuery("status").flatMap { PaymentStatus(rawValue: $0)?.rawValue }
+        let status = request.formQuery("status").flatMap(PaymentStatus.init(rawValue:))
         let recipient = request.formQuery("recipient").flatMap { $0.utf8.count <= 64 ? $0 : nil }
         let search = request.formQuery("q").map { String($0.trimmingCharacters(in: .whitespaces).prefix(64)) }.flatMap { $0.isEmpty ? nil : $0 }
         let page = request.formQuery("page").flatMap { Int($0) }.map { min(max($0, 1), 1_000_000) } ?? 1
@@ -31,14 +31,14 @@ struct DashboardController {
 
         var values = context.merchantHeader(.dashboard)
         values["query"] = search ?? ""
-        values["statuses"] = PaymentStatus.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == status] }
+        values["statuses"] = PaymentStatus.allCases.map { ["value": $0.rawValue, "selected": $0 == status] }
         values["recipients"] = recipients.map { ["value": $0.id, "label": $0.name, "selected": $0.id == recipient] }
         values["total"] = total
         values["one"] = total == 1
         values["filtered"] = status != nil || recipient != nil || search != nil
         values["hasPayments"] = !payments.isEmpty
         values["payments"] = payments.map { payment -> [String: Any] in
-            ["reference": payment.id, "status": payment.status,
+            ["reference": payment.id, "status": payment.status.rawValue,
              "amountFrom": Self.amount(payment.amountFrom, payment.currencyFrom), "currencyFrom": payment.currencyFrom,
              "amountTo": Self.amount(payment.amountTo, payment.currencyTo), "currencyTo": payment.currencyTo,
              "recipient": "\(payment.recipientID) · \(names[payment.recipientID] ?? "")",
@@ -49,7 +49,7 @@ struct DashboardController {
         func link(_ page: Int) -> String {
             var parts = ["page=\(page)"]
             if let search { parts.append("q=" + (search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
-            if let status { parts.append("status=\(status)") }
+            if let status { parts.append("status=\(status.rawValue)") }
             if let recipient { parts.append("recipient=" + (recipient.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
             return "/dashboard?" + parts.joined(separator: "&")
         }
@@ -82,7 +82,7 @@ struct DashboardController {
                 _ = try await database.cancelPayment(reference, of: client)
                 done = "cancelled"
             case "refund":
-                _ = try await database.createRefund(payment: reference, of: client, body: .object([("amount", .integer(try Self.amount(form)))]))
+                _ = try await database.createRefund(payment: reference, of: client, refund: ValidatedRefund(amount: try Self.amount(form)))
                 done = "refunded"
             case "advance":
                 guard let status = form["status"].flatMap(PaymentStatus.init(rawValue:)) else {
@@ -109,12 +109,11 @@ struct DashboardController {
         let history = try await database.history(of: payment.id)
         let (notifications, _) = try await database.notifications(of: client, resource: payment.id, page: 1, perPage: 100)
         let (refunds, _) = try await database.refunds(of: client, payment: payment.id, status: nil, page: 1, perPage: 100)
-        let current = payment.paymentStatus
-        let card = payment.card.flatMap { try? JSON.parse($0) }
+        let current = payment.status
 
         var values = context.merchantHeader(.dashboard)
         values["reference"] = payment.id
-        values["status"] = payment.status
+        values["status"] = payment.status.rawValue
         values["done"] = done
         if let failure {
             values["failure"] = failure.detail
@@ -129,9 +128,8 @@ struct DashboardController {
         values["currencyTo"] = payment.currencyTo
         values["recipient"] = "\(payment.recipientID) · \(recipient?.name ?? "")"
         values["method"] = payment.paymentMethod
-        if let card {
-            let brand = card["brand"]?.string ?? "card"
-            values["card"] = "\(brand.prefix(1).uppercased() + brand.dropFirst()) ending \(card["last_four_digits"]?.string ?? "")"
+        if let card = payment.card {
+            values["card"] = "\(card.brand.prefix(1).uppercased() + card.brand.dropFirst()) ending \(card.lastFour)"
         }
         if let held = payment.heldAmount {
             values["held"] = Self.amount(held, payment.currencyTo) + " " + payment.currencyTo
@@ -160,17 +158,17 @@ struct DashboardController {
         values["hasNextStatuses"] = !next.isEmpty
         values["hasActions"] = canCapture || canCancel || canRefund || !next.isEmpty
 
-        values["history"] = history.map { ["at": $0.at, "status": $0.status, "note": $0.note ?? ""] }
+        values["history"] = history.map { ["at": $0.at, "status": $0.status.rawValue, "note": $0.note ?? ""] }
         values["refunds"] = refunds.map { refund -> [String: Any] in
             ["id": refund.id, "amount": Self.amount(refund.amount, refund.currency) + " " + refund.currency,
-             "status": refund.status, "bundle": refund.bundleID]
+             "status": refund.status.rawValue, "bundle": refund.bundleID]
         }
         values["hasRefunds"] = !refunds.isEmpty
         values["hasNotifications"] = !notifications.isEmpty
         values["noNotifications"] = payment.notificationsURL == nil && client.notificationsURL == nil
             ? "None: neither this payment nor the client has a notifications URL." : "None yet."
         values["notifications"] = notifications.map { notification, attempts -> [String: Any] in
-            ["event": notification.eventType, "url": notification.url, "state": notification.state,
+            ["event": notification.eventType, "url": notification.url, "state": notification.state.rawValue,
              "createdAt": notification.createdAt, "body": notification.body,
              "digest": Digest.flywireDigest(body: notification.body, secret: client.sharedSecret),
              "hasAttempts": !attempts.isEmpty,

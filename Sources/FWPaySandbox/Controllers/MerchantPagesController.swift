@@ -69,7 +69,8 @@ struct MerchantPagesController {
         ])
         let session: SessionRecord, validated: ValidatedSession
         do {
-            (session, validated) = try await database.createSession(body, for: client)
+            validated = try validate(body, of: client, database: database)
+            session = try await database.createSession(validated, for: client)
         } catch let problem as Problem where problem.status == .unprocessableContent {
             var fieldErrors: [String: String] = [:]
             for entry in problem.errors where entry.param == "order_id" { fieldErrors["order_id"] = entry.message }

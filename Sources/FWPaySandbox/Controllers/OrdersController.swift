@@ -16,10 +16,10 @@ struct OrdersController {
     func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let body = try await request.jsonObject(context: context)
-        let recipient = try recipient(of: body, title: "Bad Request")
+        let recipient = try OrderRules.recipient(of: body, title: "Bad Request", lookup: database.recipient)
         let order = try OrderRules.validate(body, recipient: recipient, title: "Bad Request")
         let record = try await database.createOrder(order, for: client, now: database.clock.timestamp())
-        return .json(record.json(paymentReference: nil), status: .created)
+        return .json(OrderWire.order(record, paymentReference: nil), status: .created)
     }
 
     /// Available orders (seed 000): filters `recipient`, `country` (orders usable with a portal
@@ -29,51 +29,33 @@ struct OrdersController {
         let pagination = try Pagination(request)
         let (orders, total) = try await database.orders(of: client, recipient: request.query("recipient"), country: request.query("country"),
                                                         status: request.query("status"), page: pagination.page, perPage: pagination.perPage)
-        return .json(pagination.envelope("orders", orders.map { $0.0.json(paymentReference: $0.1) }, total: total))
+        return .json(pagination.envelope("orders", orders.map { OrderWire.order($0.0, paymentReference: $0.1) }, total: total))
     }
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let id = try context.parameters.require("id")
         guard let (order, payment) = try database.order(id, of: client) else { throw Problem.notFound("Order \(id) not found") }
-        return .json(order.json(paymentReference: payment?.id))
+        return .json(OrderWire.order(order, paymentReference: payment?.id))
     }
 
     func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let id = try context.parameters.require("id")
         let changes = try await request.jsonObject(context: context)
-        // Refused even when it matches the order's recipient (seed 002).
-        if changes["recipient"]?["id"] != nil {
-            throw Problem.invalid(source: "/recipient/id", param: "id", "cannot be updated")
-        }
+        try OrderRules.checkEdit(changes)
         guard let (existing, _) = try database.order(id, of: client) else { throw Problem.notFound("Order \(id) not found") }
         guard let recipient = database.recipient(existing.recipientID) else { throw Problem.notFound("Recipient not found") }
         let updated = try await database.updateOrder(id, of: client, now: database.clock.timestamp()) { order in
             try OrderRules.validate(OrderRules.merge(changes, into: order.body), recipient: recipient, title: "Unprocessable entity")
         }
-        return .json(updated.json(paymentReference: nil))
+        return .json(OrderWire.order(updated, paymentReference: nil))
     }
 
     func charge(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let id = try context.parameters.require("id")
         let payment = try await database.chargeOrder(id, of: client, now: database.clock.timestamp())
-        return .json(payment.chargeJSON, status: .created)
-    }
-
-    /// The recipient named by `recipient.id`, or the 422 a client should see.
-    private func recipient(of body: JSON, title: String) throws -> RecipientRecord {
-        switch body["recipient"]?["id"] {
-        case .string(let id)?:
-            guard id.count <= 64, let recipient = database.recipient(id) else {
-                throw Problem.invalid(source: "/recipient/id", param: "id", "is invalid", title: title)
-            }
-            return recipient
-        case nil, .null?:
-            throw Problem.invalid(source: "/recipient/id", param: "id", type: "missing_param", "is required", title: title)
-        case let other?:
-            throw Problem.invalid(source: "/recipient/id", param: "id", "must be a string, not \(other.typeName)", title: title)
-        }
+        return .json(PaymentWire.orderCharge(payment), status: .created)
     }
 }

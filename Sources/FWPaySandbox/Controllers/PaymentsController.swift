@@ -21,88 +21,71 @@ struct PaymentsController {
     func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let pagination = try Pagination(request)
-        if let status = request.query("status"), PaymentStatus(rawValue: status) == nil {
+        let status = request.query("status")
+        if let status, PaymentStatus(rawValue: status) == nil {
             throw Problem.badRequest("Invalid parameters", errors: [Problem.Entry(
                 source: "status", param: "status", type: "invalid_param",
                 message: "must be one of \(PaymentStatus.allCases.map(\.rawValue).joined(separator: ", "))")])
         }
         let filter = SandboxDatabase.PaymentFilter(recipient: request.query("recipient") ?? request.query("recipient_id"),
-                                                   status: request.query("status"),
+                                                   status: status.flatMap(PaymentStatus.init(rawValue:)),
                                                    externalReference: request.query("external_reference"))
         let (payments, total) = try await database.payments(of: client, filter: filter, page: pagination.page, perPage: pagination.perPage)
-        return .json(pagination.envelope("payments", payments.map(\.details), total: total))
+        return .json(pagination.envelope("payments", payments.map(PaymentWire.details), total: total))
     }
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let reference = try context.parameters.require("reference")
         guard let payment = try database.payment(reference, of: client) else { throw Problem.notFound("Payment \(reference) not found") }
-        return .json(payment.details)
+        return .json(PaymentWire.details(payment))
     }
 
-    /// A receipt [S]: what the payer paid, to whom, and when; none for failed or cancelled payments.
+    /// A receipt [S]: none for failed or cancelled payments.
     func receipt(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let reference = try context.parameters.require("reference")
         guard let payment = try database.payment(reference, of: client) else { throw Problem.notFound("Payment \(reference) not found") }
-        guard !["failed", "cancelled"].contains(payment.status) else {
-            throw Problem.invalid(source: "/payment", param: "payment_id", type: "invalid_status", "has no receipt; it is \(payment.status)")
+        guard payment.status != .failed, payment.status != .cancelled else {
+            throw Problem.invalid(source: "/payment", param: "payment_id", type: "invalid_status", "has no receipt; it is \(payment.status.rawValue)")
         }
-        let recipient = database.recipient(payment.recipientID)
-        let payer = payment.payer.flatMap { try? JSON.parse($0) } ?? .object([])
-        return .json(.object([
-            ("receipt_number", .string("RCPT-" + payment.id)), ("payment_id", .string(payment.id)),
-            ("status", .string(payment.status)),
-            ("recipient", .object([("id", .string(payment.recipientID)), ("name", .string(recipient?.name ?? ""))])),
-            ("payer", .object([("first_name", payer["first_name"] ?? .null), ("last_name", payer["last_name"] ?? .null),
-                               ("email", payer["email"] ?? .null), ("country", payer["country"] ?? .null)])),
-            ("amount_from", .integer(payment.amountFrom)), ("currency_from", .string(payment.currencyFrom)),
-            ("amount_to", .integer(payment.amountTo)), ("currency_to", .string(payment.currencyTo)),
-            ("payment_method", .string(payment.paymentMethod)), ("created_at", .string(payment.createdAt)),
-        ]))
+        return .json(PaymentWire.receipt(payment, recipientName: database.recipient(payment.recipientID)?.name ?? ""))
     }
 
     func process(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let payment = try await database.processPayment(try context.parameters.require("reference"), of: try context.requireClient())
-        return .json(payment.details)
+        return .json(PaymentWire.details(payment))
     }
 
     func cancel(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let payment = try await database.cancelPayment(try context.parameters.require("reference"), of: try context.requireClient())
-        return .json(payment.details)
+        return .json(PaymentWire.details(payment))
     }
 
     func capture(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let reference = try context.parameters.require("reference")
-        let amount = try await request.jsonObject(context: context).requiredAmount()
-        let held = try database.payment(reference, of: client)?.heldAmount
-        let payment = try await database.capture(reference, amount: amount, of: client)
-        return .json(.object([
-            ("payment_id", .string(payment.id)), ("status", .string(payment.status)),
-            ("captured_amount", .integer(amount)), ("released_amount", .integer((held ?? amount) - amount)),
-            ("currency", .string(payment.currencyTo)),
-        ]), status: .created)
+        let amount = try PaymentRules.amount(of: try await request.jsonObject(context: context))
+        return .json(PaymentWire.capture(try await database.capture(reference, amount: amount, of: client)), status: .created)
     }
 
     func adjust(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let reference = try context.parameters.require("reference")
-        let amount = try await request.jsonObject(context: context).requiredAmount()
-        let payment = try await database.adjustAuthorization(reference, amount: amount, of: client)
-        return .json(payment.details, status: .created)
+        let amount = try PaymentRules.amount(of: try await request.jsonObject(context: context))
+        return .json(PaymentWire.details(try await database.adjustAuthorization(reference, amount: amount, of: client)), status: .created)
     }
 
     func refund(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let reference = try context.parameters.require("reference")
-        let body = try await request.jsonObject(context: context)
-        return .json(try await database.createRefund(payment: reference, of: client, body: body).json, status: .created)
+        let refund = try RefundRules.validate(try await request.jsonObject(context: context))
+        return .json(RefundWire.refund(try await database.createRefund(payment: reference, of: client, refund: refund)), status: .created)
     }
 
     func chargeToken(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
-        let body = try await request.jsonObject(context: context)
-        return .json(try await database.chargeToken(body, of: client), status: .created)
+        let charge = try TokenChargeRules.validate(try await request.jsonObject(context: context))
+        return .json(PaymentWire.tokenCharge(try await database.chargeToken(charge, of: client)), status: .created)
     }
 }

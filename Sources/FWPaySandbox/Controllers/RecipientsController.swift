@@ -13,12 +13,12 @@ struct RecipientsController {
     func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let pagination = try Pagination(request)
         let (recipients, total) = database.recipients(page: pagination.page, perPage: pagination.perPage)
-        return .json(pagination.envelope("recipients", recipients.map(\.summary), total: total))
+        return .json(pagination.envelope("recipients", recipients.map(RecipientWire.summary), total: total))
     }
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard let recipient = database.recipient(id) else { throw Problem.notFound("Recipient \(id) not found") }
-        return .json(recipient.details)
+        return .json(RecipientWire.details(recipient))
     }
 }

@@ -15,7 +15,7 @@ struct RefundBundlesController {
         let client = try context.requireClient()
         let pagination = try Pagination(request)
         let (bundles, total) = try await database.bundles(of: client, page: pagination.page, perPage: pagination.perPage)
-        return .json(pagination.envelope("refund_bundles", bundles.map { $0.0.json(refunds: $0.1) }, total: total))
+        return .json(pagination.envelope("refund_bundles", bundles.map { RefundWire.bundle($0.0, refunds: $0.1) }, total: total))
     }
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
@@ -23,11 +23,11 @@ struct RefundBundlesController {
         guard let (bundle, refunds) = try await database.bundle(id, of: try context.requireClient()) else {
             throw Problem.notFound("Refund bundle \(id) not found")
         }
-        return .json(bundle.json(refunds: refunds))
+        return .json(RefundWire.bundle(bundle, refunds: refunds))
     }
 
     func approve(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let (bundle, refunds) = try await database.approveBundle(try context.parameters.require("id"), of: try context.requireClient())
-        return .json(bundle.json(refunds: refunds))
+        return .json(RefundWire.bundle(bundle, refunds: refunds))
     }
 }

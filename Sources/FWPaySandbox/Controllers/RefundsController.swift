@@ -16,16 +16,16 @@ struct RefundsController {
         let pagination = try Pagination(request)
         let (refunds, total) = try await database.refunds(of: client, payment: request.query("payment_id"), status: request.query("status"),
                                                           page: pagination.page, perPage: pagination.perPage)
-        return .json(pagination.envelope("refunds", refunds.map(\.json), total: total))
+        return .json(pagination.envelope("refunds", refunds.map(RefundWire.refund), total: total))
     }
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard let refund = try database.refund(id, of: try context.requireClient()) else { throw Problem.notFound("Refund \(id) not found") }
-        return .json(refund.json)
+        return .json(RefundWire.refund(refund))
     }
 
     func cancel(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        .json(try await database.cancelRefund(try context.parameters.require("id"), of: try context.requireClient()).json)
+        .json(RefundWire.refund(try await database.cancelRefund(try context.parameters.require("id"), of: try context.requireClient())))
     }
 }

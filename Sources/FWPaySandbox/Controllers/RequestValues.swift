@@ -12,14 +12,3 @@ extension Request {
         "http://" + (head.authority ?? "127.0.0.1")
     }
 }
-
-extension JSON {
-    /// The positive integer `amount` of a body, or a 422 naming it.
-    func requiredAmount() throws -> Int64 {
-        switch self["amount"] {
-        case .integer(let amount)? where amount > 0: return amount
-        case nil: throw Problem.invalid(source: "/amount", param: "amount", type: "missing_param", "is required")
-        default: throw Problem.invalid(source: "/amount", param: "amount", "must be a positive integer number of subunits")
-        }
-    }
-}

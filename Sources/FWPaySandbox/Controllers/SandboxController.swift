@@ -53,7 +53,7 @@ struct SandboxController {
                                   "must be one of \(PaymentStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let payment = try await database.forceTransition(reference, to: status, reason: body["reason"]?.string, of: client)
-        return .json(payment.details)
+        return .json(PaymentWire.details(payment))
     }
 
     /// Every notification of this client, newest first, with each delivery attempt.
@@ -63,19 +63,7 @@ struct SandboxController {
         let (rows, total) = try await database.notifications(of: client, resource: request.query("resource_id"),
                                                              page: pagination.page, perPage: pagination.perPage)
         return .json(pagination.envelope("notifications", rows.map { notification, attempts in
-            .object([
-                ("id", .integer(notification.id ?? 0)), ("resource", .string(notification.resource)),
-                ("resource_id", .string(notification.resourceID)), ("event_type", .string(notification.eventType)),
-                ("url", .string(notification.url)), ("state", .string(notification.state)),
-                ("body", .string(notification.body)),
-                ("digest", .string(Digest.flywireDigest(body: notification.body, secret: client.sharedSecret))),
-                ("created_at", .string(notification.createdAt)),
-                ("attempts", .array(attempts.map {
-                    .object([("attempt", .integer(Int64($0.attempt))), ("at", .string($0.at)),
-                             ("status_code", $0.statusCode.map { .integer(Int64($0)) } ?? .null),
-                             ("error", $0.error.map(JSON.string) ?? .null)])
-                })),
-            ])
+            NotificationWire.entry(notification, attempts: attempts, digest: Digest.flywireDigest(body: notification.body, secret: client.sharedSecret))
         }, total: total))
     }
 

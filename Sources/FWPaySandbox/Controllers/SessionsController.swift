@@ -14,16 +14,9 @@ struct SessionsController {
 
     func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
-        let (session, validated) = try await database.createSession(try await request.jsonObject(context: context), for: client)
-        return .json(.object([
-            ("id", .string(session.id)),
-            ("expires_in_seconds", .integer(Int64(SessionRules.lifetime))),
-            ("hosted_form", .object([
-                ("url", .string("\(request.sandboxBaseURL)/checkout/form?session_id=\(session.id)")),
-                ("method", .string("GET")),
-            ])),
-            ("warnings", .array(validated.warnings)),
-        ]), status: .created)
+        let validated = try validate(try await request.jsonObject(context: context), of: client, database: database)
+        let session = try await database.createSession(validated, for: client)
+        return .json(SessionWire.created(session, warnings: validated.warnings, baseURL: request.sandboxBaseURL), status: .created)
     }
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
@@ -32,18 +25,20 @@ struct SessionsController {
         guard let session = try database.session(id), session.clientID == client.id else {
             throw Problem.notFound("Checkout session \(id) not found")
         }
-        let remaining = max(0, session.expiresAt - database.clock.now())
-        return .json(.object([
-            ("id", .string(session.id)), ("type", .string(session.type)), ("status", .string(remaining == 0 && session.status == .open ? "expired" : session.status.rawValue)),
-            ("recipient_id", .string(session.recipientID)), ("amount", .integer(session.amount)), ("currency", .string(session.currency)),
-            ("expires_in_seconds", .integer(Int64(remaining))), ("payment_reference", session.paymentID.map(JSON.string) ?? .null),
-            ("created_at", .string(session.createdAt)), ("order_id", session.orderID.map(JSON.string) ?? .null),
-        ]))
+        return .json(SessionWire.details(session, now: database.clock.now()))
     }
 
     func confirm(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
-        let id = try context.parameters.require("id")
-        return .json(try await database.confirmSession(id, of: client), status: .created)
+        let (confirmation, payment) = try await database.confirmSession(try context.parameters.require("id"), of: client)
+        return .json(PaymentWire.confirmation(confirmation, payment: payment), status: .created)
     }
+}
+
+/// A session body checked against its recipient and, when it names an `order_id`, against
+/// that order of the client (the API and the merchant's Create Session page).
+func validate(_ body: JSON, of client: ClientRecord, database: SandboxDatabase) throws -> ValidatedSession {
+    let recipient = try SessionRules.recipient(of: body, lookup: database.recipient)
+    guard let orderID = SessionRules.orderID(of: body) else { return try SessionRules.validate(body, recipient: recipient) }
+    return try SessionRules.validate(body, recipient: recipient, order: orderID.isEmpty ? nil : try database.order(orderID, of: client))
 }

@@ -34,6 +34,10 @@ struct Currency: Sendable, Equatable {
 
     static func named(_ code: String) -> Currency? { all.first { $0.code == code } }
 
+    /// What an amount of an unknown currency is read as (recipients and payments only hold
+    /// known ones).
+    static let dollar = all[0]
+
     static func of(country: String) -> Currency? { byCountry[country].flatMap(named) }
 
     /// "$50.00", "¥5000", "BHD 10.000".

@@ -117,3 +117,8 @@ extension JSON {
         output += "\""
     }
 }
+
+extension JSON {
+    /// A string, or null when there is none.
+    static func optional(_ text: String?) -> JSON { text.map(JSON.string) ?? .null }
+}

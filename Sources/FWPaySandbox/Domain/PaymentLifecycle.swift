@@ -1,9 +1,5 @@
-/// Payment statuses and how they change (flywire-api.md §4), with the sandbox's magic values
-/// and test cards. Pure rules: the store applies them inside its transactions.
-enum PaymentStatus: String, Sendable, CaseIterable {
-    case initiated, authorized, adjusted, processed, guaranteed, delivered, failed, cancelled, reversed
-}
-
+/// How payment statuses change (flywire-api.md §4), with the sandbox's magic values. Pure
+/// rules: the store applies them inside its transactions.
 enum PaymentLifecycle {
     static let minute = 60.0, hour = 3_600.0, day = 86_400.0
     /// A pre-authorization's holding period.
@@ -62,10 +58,15 @@ enum PaymentLifecycle {
         var status: PaymentStatus
         var onlyFrom: Set<PaymentStatus>
         var reason: String? = nil
+        var reasonCode: String? = nil
     }
 
-    /// What happens to a new payment after it is created `initiated`.
-    static func plan(method: String, capture: String, magic: Magic?) -> [Step] {
+    /// What happens to a new payment after it is created `initiated`: a declined card fails
+    /// at once, with its reason and code.
+    static func plan(method: String, capture: String, magic: Magic?, card: CardOutcome = .approved) -> [Step] {
+        if case .declined(let reason, let code) = card {
+            return [Step(after: 0, status: .failed, onlyFrom: [.initiated], reason: reason, reasonCode: code)]
+        }
         if let magic {
             switch magic {
             case .toGuaranteed:
@@ -106,36 +107,6 @@ enum PaymentLifecycle {
         case .authorized, .adjusted: [Step(after: holdingPeriod, status: .cancelled, onlyFrom: [.authorized, .adjusted],
                                            reason: "authorization_expired")]
         default: []
-        }
-    }
-}
-
-/// Flywire's test cards (flywire-api.md §4) and the card holder names that choose an outcome.
-enum TestCard {
-    struct Card: Sendable {
-        let number: String
-        let brand: String
-        let cvvLength: Int
-    }
-
-    static let all = [
-        Card(number: "4111111111111111", brand: "visa", cvvLength: 3),
-        Card(number: "5454545454545454", brand: "mastercard", cvvLength: 3),
-        Card(number: "370000000000002", brand: "amex", cvvLength: 4),
-    ]
-
-    static func card(number: String) -> Card? {
-        let digits = number.filter { $0 != " " && $0 != "-" }
-        return all.first { $0.number == digits }
-    }
-
-    /// The failure a card holder name asks for: (reason, reason_code), or nil to approve.
-    static func outcome(holder: String) -> (reason: String, code: String)? {
-        switch holder.uppercased().trimmingCharacters(in: .whitespaces) {
-        case "MAGICVALUE CARD EXPIRED": ("card_expired", "54")
-        case "MAGICVALUE NOT ENOUGH BALANCE": ("insufficient_funds", "51")
-        case "MAGICVALUE FRAUD": ("suspected_fraud", "59")
-        default: nil
         }
     }
 }

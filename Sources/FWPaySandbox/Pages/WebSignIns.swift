@@ -20,8 +20,8 @@ actor WebSignIns {
     func start(clientID: String) -> String {
         let now = Date().timeIntervalSince1970
         signIns = signIns.filter { $0.value.expiresAt > now }
-        let token = SandboxDatabase.randomHex(64)
-        signIns[token] = SignIn(clientID: clientID, formToken: SandboxDatabase.randomHex(64), expiresAt: now + Self.lifetime)
+        let token = RandomIdentifier.hex(64)
+        signIns[token] = SignIn(clientID: clientID, formToken: RandomIdentifier.hex(64), expiresAt: now + Self.lifetime)
         return token
     }
 

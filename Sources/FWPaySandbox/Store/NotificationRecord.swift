@@ -14,8 +14,7 @@ struct NotificationRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
     var url: String
     /// The exact bytes POSTed, which the digest signs.
     var body: String
-    /// "pending", "delivered" or "failed" (attempts exhausted).
-    var state: String
+    var state: NotificationState
     var attempts: Int
     /// On the sandbox clock.
     var nextAttemptAt: Double

@@ -10,8 +10,8 @@ struct PaymentMethodTokenRecord: Codable, Sendable, FetchableRecord, Persistable
     var recipientID: String
     var payorID: String?
     var mandateID: String
-    /// JSON text: brand, last_four_digits, card_expiration, holder.
-    var card: String
+    /// The saved card (stored as JSON text, holder included).
+    var card: CardDetails
     var createdAt: String
 
     enum CodingKeys: String, CodingKey {

@@ -9,7 +9,7 @@ struct PaymentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var clientID: String
     var orderID: String?
     var recipientID: String
-    var status: String
+    var status: PaymentStatus
     var amountFrom: Int64
     var currencyFrom: String
     var amountTo: Int64
@@ -17,8 +17,7 @@ struct PaymentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var paymentMethod: String
     var externalReference: String?
     var createdAt: String
-    /// "order" (529 payments), "checkout" or "token".
-    var kind: String = "order"
+    var kind: PaymentKind = .order
     var sessionID: String?
     /// The payer as the order or form gave it (JSON text).
     var payer: String?
@@ -35,8 +34,8 @@ struct PaymentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var token: String?
     var mandateID: String?
     var payorID: String?
-    /// `{brand, last_four_digits, card_expiration, ...}` (JSON text) for card payments.
-    var card: String?
+    /// The card of a card payment (stored as JSON text).
+    var card: CardDetails?
     var updatedAt: String?
 
     enum CodingKeys: String, CodingKey {
@@ -70,44 +69,14 @@ struct PaymentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         static let externalReference = Column(CodingKeys.externalReference)
     }
 
-    var paymentStatus: PaymentStatus { PaymentStatus(rawValue: status) ?? .initiated }
+    /// The currency the recipient is paid in, which the payment's amounts are checked in.
+    var billingCurrency: Currency { Currency.named(currencyTo) ?? .dollar }
+}
 
-    /// The answer to POST /orders/{id}/charge (seed 002).
-    var chargeJSON: JSON {
-        .object([
-            ("payment_reference", .string(id)), ("amount_from", .integer(amountFrom)),
-            ("currency_from", .string(currencyFrom)), ("amount_to", .integer(amountTo)),
-            ("currency_to", .string(currencyTo)),
-        ])
-    }
-
-    /// GET /payments/{ref}.
-    var details: JSON {
-        var members: [(String, JSON)] = [
-            ("payment_id", .string(id)), ("status", .string(status)),
-            ("amount_from", .integer(amountFrom)), ("currency_from", .string(currencyFrom)),
-            ("amount_to", .integer(amountTo)), ("currency_to", .string(currencyTo)),
-            ("external_reference", externalReference.map(JSON.string) ?? .null),
-            ("payor_id", payorID.map(JSON.string) ?? .null),
-            ("recipient_id", .string(recipientID)), ("order_id", orderID.map(JSON.string) ?? .null),
-            ("session_id", sessionID.map(JSON.string) ?? .null),
-        ]
-        var method: [(String, JSON)] = [("type", .string(paymentMethod))]
-        for (key, value) in (card.flatMap { try? JSON.parse($0) }?.members ?? []) { method.append((key, value)) }
-        if let token { method.append(("token", .string(token))) }
-        members.append(("payment_method", .object(method)))
-        if capture == "manual" {
-            members.append(("charge_intent", .object([
-                ("capture", .string("manual")), ("authorization", authorization.map(JSON.string) ?? .null),
-                ("authorized_amount", heldAmount.map(JSON.integer) ?? .null),
-                ("captured_amount", capturedAmount.map(JSON.integer) ?? .null),
-            ])))
-        }
-        if let mandateID { members.append(("mandate", .object([("id", .string(mandateID))]))) }
-        if let reason { members.append(("reason", .string(reason))) }
-        if let reasonCode { members.append(("reason_code", .string(reasonCode))) }
-        members.append(("created_at", .string(createdAt)))
-        members.append(("updated_at", .string(updatedAt ?? createdAt)))
-        return .object(members)
-    }
+/// How a payment was made.
+enum PaymentKind: String, Codable, Sendable {
+    /// By charging an order: a "529" payment, which the client marks processed.
+    case order
+    case checkout
+    case token
 }

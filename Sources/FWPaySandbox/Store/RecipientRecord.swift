@@ -19,34 +19,12 @@ struct RecipientRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         case maximumAmount = "max_amount"
     }
 
-    var billingCurrency: Currency { Currency.named(currency) ?? Currency.named("USD")! }
+    var billingCurrency: Currency { Currency.named(currency) ?? .dollar }
 
     var fieldList: [(id: String, label: String, required: Bool)] {
         ((try? JSON.parse(fields))?.array ?? []).compactMap { field in
             guard let id = field["id"]?.string else { return nil }
             return (id, field["label"]?.string ?? id, field["required"] == .bool(true))
         }
-    }
-
-    /// GET /recipients/{id}.
-    var details: JSON {
-        .object([
-            ("id", .string(id)), ("name", .string(name)), ("country", .string(country)),
-            ("currency", .string(currency)),
-            ("fields", .array(fieldList.map {
-                .object([("id", .string($0.id)), ("label", .string($0.label)), ("type", .string("text")),
-                         ("required", .bool($0.required))])
-            })),
-            ("settings", .object([
-                ("currency", .string(currency)),
-                ("min_amount", .integer(minimumAmount)),
-                ("max_amount", .integer(maximumAmount)),
-            ])),
-        ])
-    }
-
-    /// An entry of GET /recipients.
-    var summary: JSON {
-        .object([("id", .string(id)), ("name", .string(name)), ("country", .string(country)), ("currency", .string(currency))])
     }
 }

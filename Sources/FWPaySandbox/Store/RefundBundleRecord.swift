@@ -6,8 +6,7 @@ struct RefundBundleRecord: Codable, Sendable, FetchableRecord, PersistableRecord
 
     var id: String
     var clientID: String
-    /// "pending" until approved, then "approved".
-    var status: String
+    var status: RefundBundleStatus
     var createdAt: String
     var approvedAt: String?
 
@@ -21,14 +20,5 @@ struct RefundBundleRecord: Codable, Sendable, FetchableRecord, PersistableRecord
     enum Columns {
         static let clientID = Column(CodingKeys.clientID)
         static let status = Column(CodingKeys.status)
-    }
-
-    func json(refunds: [RefundRecord]) -> JSON {
-        .object([
-            ("bundle_id", .string(id)), ("status", .string(status)), ("created_at", .string(createdAt)),
-            ("approved_at", approvedAt.map(JSON.string) ?? .null),
-            ("refunds", .array(refunds.map(\.json))),
-            ("total_amount", .integer(refunds.map(\.amountTo).reduce(0, +))),
-        ])
     }
 }

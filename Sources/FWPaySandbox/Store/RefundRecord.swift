@@ -5,14 +5,11 @@ import GRDB
 struct RefundRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "refund"
 
-    /// Refunds in these statuses count as "active": a payment has at most one.
-    static let activeStatuses = ["pending", "initiated", "received"]
-
     var id: String
     var clientID: String
     var paymentID: String
     var bundleID: String
-    var status: String
+    var status: RefundStatus
     var amount: Int64
     var currency: String
     var amountTo: Int64
@@ -42,17 +39,5 @@ struct RefundRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         static let paymentID = Column(CodingKeys.paymentID)
         static let bundleID = Column(CodingKeys.bundleID)
         static let status = Column(CodingKeys.status)
-    }
-
-    /// The refund as the API answers it (flywire-api.md §2).
-    var json: JSON {
-        .object([
-            ("refund_id", .string(id)), ("payment_id", .string(paymentID)), ("bundle_id", .string(bundleID)),
-            ("created_at", .string(createdAt)), ("status", .string(status)),
-            ("amount", .integer(amount)), ("currency", .string(currency)),
-            ("amount_to", .integer(amountTo)), ("currency_to", .string(currencyTo)),
-            ("recipient_id", .string(recipientID)),
-            ("external_reference", externalReference.map(JSON.string) ?? .null),
-        ])
     }
 }

@@ -11,18 +11,18 @@ extension SandboxDatabase {
     /// far the clock jumps.
     func transition(_ db: Database, _ payment: inout PaymentRecord, to status: PaymentStatus,
                     reason: String? = nil, reasonCode: String? = nil, note: String? = nil, at: Double? = nil) throws {
-        let from = payment.paymentStatus
+        let from = payment.status
         guard PaymentLifecycle.canMove(from: from, to: status) else {
             throw Problem.invalid(source: "/status", param: "status", type: "invalid_status",
                                   "cannot change from \(from.rawValue) to \(status.rawValue)")
         }
         let now = at ?? clock.now()
-        payment.status = status.rawValue
+        payment.status = status
         payment.updatedAt = clock.timestamp(now)
         if let reason { payment.reason = reason }
         if let reasonCode { payment.reasonCode = reasonCode }
         try payment.update(db)
-        var history = PaymentStatusRecord(paymentID: payment.id, status: status.rawValue, at: clock.timestamp(now), note: note ?? reason)
+        var history = PaymentStatusRecord(paymentID: payment.id, status: status, at: clock.timestamp(now), note: note ?? reason)
         try history.insert(db)
         try enqueuePaymentNotification(db, payment, at: now)
         for step in PaymentLifecycle.followUps(entering: status) {
@@ -30,25 +30,27 @@ extension SandboxDatabase {
         }
     }
 
-    /// Records a new payment (status `initiated`) and runs its plan: immediate steps now,
-    /// later ones scheduled.
-    func start(_ db: Database, _ payment: inout PaymentRecord, plan: [PaymentLifecycle.Step]) throws {
+    /// Stores a new payment (status `initiated`) and runs its plan: immediate steps now,
+    /// later ones scheduled. The only way a payment is stored.
+    func create(_ db: Database, _ draft: PaymentDraft) throws -> PaymentRecord {
         let now = clock.now()
-        payment.status = PaymentStatus.initiated.rawValue
+        var payment = draft.payment
+        payment.status = .initiated
         payment.updatedAt = payment.createdAt
         try payment.insert(db)
-        var history = PaymentStatusRecord(paymentID: payment.id, status: "initiated", at: clock.timestamp(now))
+        var history = PaymentStatusRecord(paymentID: payment.id, status: .initiated, at: clock.timestamp(now))
         try history.insert(db)
         try enqueuePaymentNotification(db, payment)
-        for step in plan {
+        for step in draft.plan {
             if step.after == 0 {
-                if step.onlyFrom.contains(payment.paymentStatus) {
-                    try transition(db, &payment, to: step.status, reason: step.reason)
+                if step.onlyFrom.contains(payment.status) {
+                    try transition(db, &payment, to: step.status, reason: step.reason, reasonCode: step.reasonCode)
                 }
             } else {
                 try schedule(db, payment: payment.id, step: step, from: now)
             }
         }
+        return payment
     }
 
     func schedule(_ db: Database, payment: String, step: PaymentLifecycle.Step, from now: Double) throws {
@@ -76,14 +78,15 @@ extension SandboxDatabase {
                 switch due.resource {
                 case "payment":
                     guard var payment = try PaymentRecord.fetchOne(db, key: due.resourceID),
-                          allowed.contains(payment.status),
+                          allowed.contains(payment.status.rawValue),
                           let status = PaymentStatus(rawValue: due.toStatus),
-                          PaymentLifecycle.canMove(from: payment.paymentStatus, to: status) else { continue }
+                          PaymentLifecycle.canMove(from: payment.status, to: status) else { continue }
                     try self.transition(db, &payment, to: status, reason: due.reason, note: "scheduled", at: due.dueAt)
                     made += 1
                 case "refund":
-                    guard var refund = try RefundRecord.fetchOne(db, key: due.resourceID), allowed.contains(refund.status) else { continue }
-                    try self.moveRefund(db, &refund, to: due.toStatus, at: due.dueAt)
+                    guard var refund = try RefundRecord.fetchOne(db, key: due.resourceID), allowed.contains(refund.status.rawValue),
+                          let status = RefundStatus(rawValue: due.toStatus) else { continue }
+                    try self.moveRefund(db, &refund, to: status, at: due.dueAt)
                     made += 1
                 default:
                     continue
@@ -93,34 +96,20 @@ extension SandboxDatabase {
         }
     }
 
-    /// The v2 envelope (flywire-api.md §5) for a payment's current status, queued for its
-    /// notifications URL, else its client's static URL; without either, nothing is sent.
+    /// Queues the notification of a payment's current status (flywire-api.md §5).
     func enqueuePaymentNotification(_ db: Database, _ payment: PaymentRecord, at: Double? = nil) throws {
-        let data: JSON = .object([
-            ("payment_id", .string(payment.id)), ("status", .string(payment.status)),
-            ("external_reference", payment.externalReference.map(JSON.string) ?? .null),
-            // Flywire sends these amounts as strings.
-            ("amount_from", .string(String(payment.amountFrom))), ("currency_from", .string(payment.currencyFrom)),
-            ("amount_to", .string(String(payment.amountTo))), ("currency_to", .string(payment.currencyTo)),
-        ])
-        let withReason = payment.status == "failed" || payment.status == "cancelled"
-            ? data.setting("reason", payment.reason.map(JSON.string) ?? .null).setting("reason_code", payment.reasonCode.map(JSON.string) ?? .null)
-            : data
         try enqueueNotification(db, clientID: payment.clientID, url: payment.notificationsURL, resource: "payments",
-                                resourceID: payment.id, eventType: payment.status, data: withReason, at: at)
+                                resourceID: payment.id, eventType: payment.status.rawValue, data: NotificationWire.payment(payment), at: at)
     }
 
+    /// Queues a notification for `url`, else the client's static URL; without either, nothing is sent.
     func enqueueNotification(_ db: Database, clientID: String, url: String?, resource: String, resourceID: String,
                              eventType: String, data: JSON, at: Double? = nil) throws {
-        let staticURL = try ClientRecord.fetchOne(db, key: clientID)?.notificationsURL
-        guard let target = url ?? staticURL, !target.isEmpty else { return }
+        guard let target = url ?? client(id: clientID)?.notificationsURL, !target.isEmpty else { return }
         let now = at ?? clock.now()
-        let envelope: JSON = .object([
-            ("event_type", .string(eventType)), ("event_date", .string(clock.isoTimestamp(now))),
-            ("event_resource", .string(resource)), ("data", data),
-        ])
+        let envelope = NotificationWire.envelope(eventType: eventType, date: clock.isoTimestamp(now), resource: resource, data: data)
         var notification = NotificationRecord(clientID: clientID, resource: resource, resourceID: resourceID,
-                                              eventType: eventType, url: target, body: envelope.text, state: "pending",
+                                              eventType: eventType, url: target, body: envelope.text, state: .pending,
                                               attempts: 0, nextAttemptAt: now, createdAt: clock.timestamp(now))
         try notification.insert(db)
     }

@@ -6,7 +6,7 @@ extension SandboxDatabase {
     func dueNotifications(limit: Int) async throws -> [(NotificationRecord, String)] {
         try await pool.read { db in
             let due = try NotificationRecord
-                .filter(NotificationRecord.Columns.state == "pending" && NotificationRecord.Columns.nextAttemptAt <= self.clock.now())
+                .filter(NotificationRecord.Columns.state == NotificationState.pending && NotificationRecord.Columns.nextAttemptAt <= self.clock.now())
                 .order(NotificationRecord.Columns.id).limit(limit).fetchAll(db)
             return try due.compactMap { notification in
                 try ClientRecord.fetchOne(db, key: notification.clientID).map { (notification, $0.sharedSecret) }
@@ -18,15 +18,15 @@ extension SandboxDatabase {
     /// doubling each time, until `maximumAttempts`, then failed.
     func recordAttempt(_ id: Int64, statusCode: Int?, error: String?, retryBase: Double, maximumAttempts: Int) async throws {
         try await write { db in
-            guard var notification = try NotificationRecord.fetchOne(db, key: id), notification.state == "pending" else { return }
+            guard var notification = try NotificationRecord.fetchOne(db, key: id), notification.state == .pending else { return }
             notification.attempts += 1
             var attempt = NotificationAttemptRecord(notificationID: id, attempt: notification.attempts, at: self.clock.timestamp(),
                                                     statusCode: statusCode, error: error)
             try attempt.insert(db)
             if let statusCode, (200..<300).contains(statusCode) {
-                notification.state = "delivered"
+                notification.state = .delivered
             } else if notification.attempts >= maximumAttempts {
-                notification.state = "failed"
+                notification.state = .failed
             } else {
                 let exponent = Double(1 << min(notification.attempts - 1, 20))
                 notification.nextAttemptAt = self.clock.now() + retryBase * exponent

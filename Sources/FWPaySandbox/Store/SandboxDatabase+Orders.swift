@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Order writes. Each is one transaction; GRDB serialises writers, so two concurrent charges
+/// Orders. Each write is one transaction; GRDB serialises writers, so two concurrent charges
 /// of one order cannot both see it open, and the UNIQUE order_id of `payment` backs that up.
 extension SandboxDatabase {
     func order(_ id: String, of client: ClientRecord) throws -> (OrderRecord, PaymentRecord?)? {
@@ -22,19 +22,13 @@ extension SandboxDatabase {
         return record
     }
 
-    /// Replaces an open order's body with `edit`, which `validate` checks against the order
-    /// as it is inside the transaction.
+    /// Replaces an open order's body with what `validate` makes of the order as it is inside
+    /// the transaction.
     func updateOrder(_ id: String, of client: ClientRecord, now: String,
                      validate: @escaping @Sendable (OrderRecord) throws -> ValidatedOrder) async throws -> OrderRecord {
         try await write { db in
-            guard var order = try OrderRecord.fetchOne(db, id: id, ownedBy: client) else {
-                throw Problem.notFound("Order \(id) not found")
-            }
-            guard order.status == .open else {
-                let reference = try OrderRecord.chargedReference(db, order: id)
-                throw Problem.invalid(source: "/order", param: "id", type: "invalid_status",
-                                      "cannot be edited: it was charged as payment \(reference)")
-            }
+            var order = try Self.fetchOrder(db, id, of: client)
+            try OrderDecision.checkEditable(order, chargedBy: try OrderRecord.payment(db, charging: id))
             let validated = try validate(order)
             order.document = validated.document.text
             order.payerCountry = validated.payerCountry
@@ -44,40 +38,35 @@ extension SandboxDatabase {
         }
     }
 
-    /// Turns an open order into a payment. A second charge is refused with the existing
-    /// payment's reference.
+    /// Turns an open order into a payment.
     func chargeOrder(_ id: String, of client: ClientRecord, now: String) async throws -> PaymentRecord {
         try await write { db in
-            var order = try OrderRecord.fetchChargeable(db, id: id, ownedBy: client, source: "/order", param: "id")
-            guard let recipient = self.recipient(order.recipientID),
-                  let offer = order.body["offer"]?["id"]?.string.flatMap(Offer.init(id:)) else {
-                throw Problem.invalid(source: "/offer/id", param: "id", "is invalid")
-            }
-            let total = order.total
-            let body = order.body
-            var payment = PaymentRecord(
-                id: try PaymentReference.unused(for: recipient.id, in: db), clientID: client.id, orderID: order.id, recipientID: recipient.id, status: "initiated",
-                amountFrom: recipient.billingCurrency.convert(total, to: offer.currency), currencyFrom: offer.currency.code,
-                amountTo: total, currencyTo: recipient.currency, paymentMethod: offer.method.rawValue,
-                externalReference: body["external_reference"]?.string, createdAt: now, kind: "order",
-                payer: body["payer"]?.text, notificationsURL: body["notifications_url"]?.string)
-            let magic = PaymentLifecycle.Magic(firstName: body["payer"]?["first_name"]?.string)
-            try self.start(db, &payment, plan: PaymentLifecycle.plan(method: payment.paymentMethod, capture: "automatic", magic: magic))
-            order.status = .charged
-            order.updatedAt = now
-            try order.update(db)
+            var order = try Self.fetchOrder(db, id, of: client)
+            try OrderDecision.checkOpen(order, chargedBy: try OrderRecord.payment(db, charging: id), source: "/order", param: "id")
+            guard let recipient = self.recipient(order.recipientID) else { throw Problem.notFound("Recipient \(order.recipientID) not found") }
+            let draft = try PaymentDraft.charging(order, recipient: recipient, reference: try Self.unusedReference(for: recipient.id, in: db), now: now)
+            let payment = try self.create(db, draft)
+            try self.markCharged(db, &order, now: now)
             return payment
         }
     }
-}
 
-/// Payment references: the recipient id and nine digits (FWU744586810).
-enum PaymentReference {
-    /// A reference no payment has yet.
-    static func unused(for recipient: String, in db: Database) throws -> String {
+    func markCharged(_ db: Database, _ order: inout OrderRecord, now: String) throws {
+        order.status = .charged
+        order.updatedAt = now
+        try order.update(db)
+    }
+
+    static func fetchOrder(_ db: Database, _ id: String, of client: ClientRecord) throws -> OrderRecord {
+        guard let order = try OrderRecord.fetchOne(db, id: id, ownedBy: client) else { throw Problem.notFound("Order \(id) not found") }
+        return order
+    }
+
+    /// A payment reference no payment has yet.
+    static func unusedReference(for recipient: String, in db: Database) throws -> String {
         let taken = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM payment WHERE id = ?)")
         while true {
-            let reference = recipient + String(Int.random(in: 100_000_000...999_999_999))
+            let reference = RandomIdentifier.paymentReference(recipient)
             if try Bool.fetchOne(taken, arguments: [reference]) != true { return reference }
         }
     }

@@ -37,7 +37,7 @@ struct PaymentStatusRecord: Codable, Sendable, FetchableRecord, MutablePersistab
 
     var id: Int64?
     var paymentID: String
-    var status: String
+    var status: PaymentStatus
     var at: String
     var note: String?
 

@@ -5,14 +5,10 @@ import GRDB
 struct SessionRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "session"
 
-    enum Status: String, Codable, Sendable, DatabaseValueConvertible {
-        case open, submitted, confirmed
-    }
-
     var id: String
     var clientID: String
     var type: String
-    var status: Status
+    var status: SessionStatus
     var recipientID: String
     /// The creation body (JSON text).
     var body: String

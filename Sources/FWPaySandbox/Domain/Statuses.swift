@@ -1,0 +1,43 @@
+import GRDB
+
+/// The statuses of every stored resource. Each raw value is exactly what the database's
+/// CHECK constraint (or status trigger) of its table allows; StatusTests compares them, so
+/// that a status added here without a migration fails there and not in a user's sandbox.
+
+/// Payment statuses (flywire-api.md §4); how they change is `PaymentLifecycle`.
+enum PaymentStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case initiated, authorized, adjusted, processed, guaranteed, delivered, failed, cancelled, reversed
+}
+
+/// Refunds: pending (in an unapproved bundle) -> initiated -> received -> finished, or
+/// cancelled / returned.
+enum RefundStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case pending, initiated, received, finished, cancelled, returned
+
+    /// A payment has at most one refund in these statuses.
+    static let active: Set<RefundStatus> = [.pending, .initiated, .received]
+    /// Refunds in these statuses gave no money back: they do not count against the payment.
+    static let void: Set<RefundStatus> = [.cancelled, .returned]
+    /// A refund can be cancelled until it is received.
+    static let cancellable: Set<RefundStatus> = [.pending, .initiated]
+}
+
+/// A refund bundle is pending until the client approves it.
+enum RefundBundleStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case pending, approved
+}
+
+/// An order is charged once.
+enum OrderStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case open, charged
+}
+
+/// A checkout session: open until the payer sends the form, then submitted, then confirmed.
+enum SessionStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case open, submitted, confirmed
+}
+
+/// A notification waits, is delivered (2xx), or is given up on after its attempts.
+enum NotificationState: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case pending, delivered, failed
+}
