@@ -142,6 +142,22 @@ public final class SandboxDatabase: Sendable {
                 t.add(column: "order_id", .text).references("order", onDelete: .restrict)
             }
         }
+        // Payments and refunds had no CHECK on their statuses; triggers give them one (SQLite
+        // cannot add a CHECK to a column). StatusTests holds these lists to the enums.
+        migrator.registerMigration("status checks for payments and refunds") { db in
+            let payment = "'initiated', 'authorized', 'adjusted', 'processed', 'guaranteed', 'delivered', 'failed', 'cancelled', 'reversed'"
+            let refund = "'pending', 'initiated', 'received', 'finished', 'cancelled', 'returned'"
+            for (table, statuses) in [("payment", payment), ("refund", refund)] {
+                for event in ["INSERT", "UPDATE OF status"] {
+                    let name = "\(table)_status_check_\(event == "INSERT" ? "insert" : "update")"
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(name) BEFORE \(event) ON "\(table)"
+                        WHEN NEW.status NOT IN (\(statuses))
+                        BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: \(table) status'); END
+                        """)
+                }
+            }
+        }
         return migrator
     }
 

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import FWPaySandbox
+
+/// Each status enum allows exactly what its table's CHECK constraint (or status trigger)
+/// allows, so that a status added on one side only fails here.
+@Suite struct StatusTests {
+    /// The quoted values of every `IN (...)` list in the schema of `name` (a table or trigger)
+    /// that follows `column`.
+    func allowed(_ fixture: SandboxFixture, _ name: String, column: String) throws -> [[String]] {
+        let sql = try fixture.database.lookup { db in
+            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE (name = ? OR tbl_name = ?) AND sql IS NOT NULL", arguments: [name, name])
+        }.joined(separator: "\n")
+        var lists: [[String]] = []
+        var rest = Substring(sql)
+        while let start = rest.range(of: "\(column) NOT IN (") ?? rest.range(of: "\(column) IN (") {
+            let tail = rest[start.upperBound...]
+            guard let end = tail.firstIndex(of: ")") else { break }
+            lists.append(tail[..<end].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'")) })
+            rest = tail[end...]
+        }
+        return lists
+    }
+
+    func expectSame<Status: RawRepresentable & CaseIterable>(_ type: Status.Type, _ lists: [[String]]) where Status.RawValue == String {
+        #expect(!lists.isEmpty)
+        for list in lists { #expect(list.sorted() == Status.allCases.map(\.rawValue).sorted()) }
+    }
+
+    @Test func enumsMatchTheDatabaseChecks() async throws {
+        let fixture = try await SandboxFixture()
+        expectSame(PaymentStatus.self, try allowed(fixture, "payment", column: "status"))
+        expectSame(RefundStatus.self, try allowed(fixture, "refund", column: "status"))
+        expectSame(OrderStatus.self, try allowed(fixture, "order", column: "status"))
+        expectSame(SessionStatus.self, try allowed(fixture, "session", column: "status"))
+        expectSame(RefundBundleStatus.self, try allowed(fixture, "refund_bundle", column: "status"))
+        expectSame(NotificationState.self, try allowed(fixture, "notification", column: "state"))
+    }
+
+    @Test func aStatusOutsideTheListIsRefusedByTheDatabase() async throws {
+        let fixture = try await SandboxFixture()
+        let payment = try await fixture.payment()
+        let refused = await #expect(throws: DatabaseError.self) {
+            try await fixture.database.write { db in try db.execute(sql: "UPDATE payment SET status = 'bogus' WHERE id = ?", arguments: [payment.id]) }
+        }
+        #expect(refused?.message?.contains("payment status") == true)
+    }
+}
