@@ -43,7 +43,7 @@ public final class SandboxDatabase: Sendable {
         }
         configuration.busyMode = .timeout(10)
         pool = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(pool)
+        try SandboxSchema.migrator.migrate(pool)
         checkpointer = try DatabaseQueue(path: path, configuration: configuration)
         var readOnly = configuration
         readOnly.readonly = true
@@ -66,99 +66,6 @@ public final class SandboxDatabase: Sendable {
         clientsByID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         recipientList = try pool.read { db in try RecipientRecord.order(Column("id")).fetchAll(db) }
         recipientsByID = Dictionary(uniqueKeysWithValues: recipientList.map { ($0.id, $0) })
-    }
-
-    /// Migrations are history: never edit one that has shipped, add a new one.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("create clients, recipients, orders, payments") { db in
-            try db.create(table: "client") { t in
-                t.primaryKey("id", .text)
-                t.column("api_key", .text).notNull().unique()
-                t.column("shared_secret", .text).notNull()
-                t.column("notifications_url", .text)
-            }
-            try db.create(table: "recipient") { t in
-                t.primaryKey("id", .text)
-                t.column("name", .text).notNull()
-                t.column("country", .text).notNull()
-                t.column("currency", .text).notNull()
-                t.column("min_amount", .integer).notNull().check { $0 > 0 }
-                t.column("max_amount", .integer).notNull()
-                t.column("fields", .text).notNull()
-            }
-            try db.create(table: "order") { t in
-                t.primaryKey("id", .text)
-                t.column("client_id", .text).notNull().indexed().references("client", onDelete: .restrict)
-                t.column("recipient_id", .text).notNull().references("recipient", onDelete: .restrict)
-                t.column("payer_country", .text).notNull()
-                t.column("document", .text).notNull()
-                t.column("status", .text).notNull().check(sql: "status IN ('open', 'charged')")
-                t.column("created_at", .text).notNull()
-                t.column("updated_at", .text).notNull()
-            }
-            try db.create(table: "payment") { t in
-                t.primaryKey("id", .text)
-                t.column("client_id", .text).notNull().indexed().references("client", onDelete: .restrict)
-                t.column("order_id", .text).unique().references("order", onDelete: .restrict)
-                t.column("recipient_id", .text).notNull().references("recipient", onDelete: .restrict)
-                t.column("status", .text).notNull()
-                t.column("amount_from", .integer).notNull().check { $0 > 0 }
-                t.column("currency_from", .text).notNull()
-                t.column("amount_to", .integer).notNull().check { $0 > 0 }
-                t.column("currency_to", .text).notNull()
-                t.column("payment_method", .text).notNull()
-                t.column("external_reference", .text)
-                t.column("created_at", .text).notNull()
-            }
-        }
-        migrator.registerMigration("seed recipients FWU, ETM, TKU, BHU") { db in
-            for recipient in SeedRecipients.all {
-                let fields = JSON.array(recipient.fields.map {
-                    .object([("id", .string($0.id)), ("label", .string($0.label)), ("required", .bool($0.required))])
-                })
-                try db.execute(sql: """
-                    INSERT INTO recipient (id, name, country, currency, min_amount, max_amount, fields)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [recipient.id, recipient.name, recipient.country, recipient.currency,
-                                     recipient.minimumAmount, recipient.maximumAmount, fields.text])
-            }
-        }
-        registerLifecycleMigration(&migrator)
-        migrator.registerMigration("seed recipient FLW") { db in
-            let recipient = SeedRecipients.lodging
-            let fields = JSON.array(recipient.fields.map {
-                .object([("id", .string($0.id)), ("label", .string($0.label)), ("required", .bool($0.required))])
-            })
-            try db.execute(sql: """
-                INSERT INTO recipient (id, name, country, currency, min_amount, max_amount, fields) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [recipient.id, recipient.name, recipient.country, recipient.currency,
-                                 recipient.minimumAmount, recipient.maximumAmount, fields.text])
-        }
-        // A session made for an order (the merchant's Create Session page, seed 000): confirming
-        // it charges that order, once.
-        migrator.registerMigration("session order") { db in
-            try db.alter(table: "session") { t in
-                t.add(column: "order_id", .text).references("order", onDelete: .restrict)
-            }
-        }
-        // Payments and refunds had no CHECK on their statuses; triggers give them one (SQLite
-        // cannot add a CHECK to a column). StatusTests holds these lists to the enums.
-        migrator.registerMigration("status checks for payments and refunds") { db in
-            let payment = "'initiated', 'authorized', 'adjusted', 'processed', 'guaranteed', 'delivered', 'failed', 'cancelled', 'reversed'"
-            let refund = "'pending', 'initiated', 'received', 'finished', 'cancelled', 'returned'"
-            for (table, statuses) in [("payment", payment), ("refund", refund)] {
-                for event in ["INSERT", "UPDATE OF status"] {
-                    let name = "\(table)_status_check_\(event == "INSERT" ? "insert" : "update")"
-                    try db.execute(sql: """
-                        CREATE TRIGGER \(name) BEFORE \(event) ON "\(table)"
-                        WHEN NEW.status NOT IN (\(statuses))
-                        BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: \(table) status'); END
-                        """)
-                }
-            }
-        }
-        return migrator
     }
 
     /// Copies committed changes from the write-ahead log into the database file, so that
