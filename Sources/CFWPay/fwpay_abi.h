@@ -26,6 +26,27 @@
 #define FWP_BASE_URL_PRODUCTION "https://api-platform.flywire.com/payments/v1"
 #define FWP_BASE_URL_SANDBOX "https://api-platform-sandbox.flywire.com/payments/v1"
 
+/* ---- Limits -------------------------------------------------------------------------
+ * What the library accepts, defined once here: the core checks against these, and the
+ * Python package and the fwpay command read the same values (scripts/gen-header.py writes
+ * them into bindings/python/fwpay/_abi.py). */
+
+/** Bytes of an identifier argument (order id, payment reference, recipient id...). */
+#define FWP_IDENTIFIER_MAX 64
+/** Bytes of an API key. */
+#define FWP_API_KEY_MAX 256
+/** Characters of a caller-chosen Idempotency-Key. */
+#define FWP_IDEMPOTENCY_KEY_MAX 100
+/** The longest connect timeout, in milliseconds (10 minutes). */
+#define FWP_CONNECT_TIMEOUT_MS_MAX 600000L
+/** The longest timeout of a whole request, in milliseconds (1 hour). */
+#define FWP_TIMEOUT_MS_MAX 3600000L
+/** The most retries of one call. */
+#define FWP_MAX_RETRIES_MAX 10
+/** Bounds of max_idle_connection_ms, in milliseconds. */
+#define FWP_IDLE_CONNECTION_MS_MIN 1000L
+#define FWP_IDLE_CONNECTION_MS_MAX 3600000L
+
 /* ---- Result codes --------------------------------------------------------------------
  * Every function returns FWP_OK (0) or one of these negative codes. fwp_strerror() names
  * them. Their absolute values stay below 64 so that the fwpay command can exit with them. */
@@ -131,11 +152,13 @@ typedef struct fwp_client_options {
     const char *base_url;
     /** The X-Authentication-Key sent with every request. Required. */
     const char *api_key;
-    /** Time allowed to establish a connection, in milliseconds (default 30000). */
+    /** Time allowed to establish a connection, in milliseconds (default 30000, at most
+     *  FWP_CONNECT_TIMEOUT_MS_MAX). */
     long connect_timeout_ms;
-    /** Time allowed for a whole request, in milliseconds (default 80000). */
+    /** Time allowed for a whole request, in milliseconds (default 80000, at most
+     *  FWP_TIMEOUT_MS_MAX). */
     long timeout_ms;
-    /** Retries after failures that are safe to retry (default 2, at most 10). */
+    /** Retries after failures that are safe to retry (default 2, at most FWP_MAX_RETRIES_MAX). */
     int max_retries;
     /** Non-zero to allow plain http to a host that is not loopback (default 0). */
     int allow_insecure_http;

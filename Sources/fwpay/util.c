@@ -38,8 +38,8 @@ static int take_call_options(struct cli *cli, const char *group, const struct ac
     if (timeout) {
         char *end = NULL;
         double seconds = strtod(timeout, &end);
-        if (!*timeout || *end || !(seconds > 0 && seconds <= 3600))
-            return usage_error(group, actions, "--timeout takes seconds, more than 0 and at most 3600, not '%s'", timeout);
+        if (!*timeout || *end || !(seconds > 0 && seconds <= FWP_TIMEOUT_MS_MAX / 1000))
+            return usage_error(group, actions, "--timeout takes seconds, more than 0 and at most %ld, not '%s'", FWP_TIMEOUT_MS_MAX / 1000, timeout);
         cli->options.timeout_ms = (long)(seconds * 1000) > 0 ? (long)(seconds * 1000) : 1;
         cli->has_options = 1;
     }

@@ -67,9 +67,11 @@ import Testing
     }
 
     @Test func codesMatchThePublicHeader() {
-        #expect(FWPayError.Kind.invalidArgument.rawValue == FWP_E_INVALID_ARGUMENT.rawValue)
-        #expect(FWPayError.Kind.outcomeUnknown.rawValue == FWP_E_OUTCOME_UNKNOWN.rawValue)
-        #expect(FWPayError.Kind.noMemory.rawValue == FWP_E_NO_MEMORY.rawValue)
+        // Every kind has its own code, and every code names its kind back.
+        let codes = FWPayError.Kind.allCases.map(\.code)
+        #expect(Set(codes).count == codes.count && codes.allSatisfy { $0 < 0 })
+        #expect(FWPayError.Kind.allCases.allSatisfy { FWPayError.Kind(code: $0.code) == $0 })
+        #expect(FWPayError.Kind.outcomeUnknown.code == FWP_E_OUTCOME_UNKNOWN.rawValue)
         #expect(Version.string == "\(FWP_VERSION_MAJOR).\(FWP_VERSION_MINOR).\(FWP_VERSION_PATCH)")
     }
 }

@@ -9,9 +9,10 @@ import Musl
 // Helpers shared by the @c exports: argument checks, conversion, and the one place where an
 // FWPayError becomes an FWP_E_ code and an fwp_error. Nothing here decides API behaviour.
 
-/// Limits on C string arguments, in bytes (terminating NUL excluded).
+/// Limits on C string arguments, in bytes (terminating NUL excluded): how far a string is
+/// read at most. What an identifier may be is the core's rule (`Check.identifier`).
 enum ArgumentLimit {
-    static let identifier = 64
+    static let identifier = Int(FWP_IDENTIFIER_MAX)
     static let shortText = 256
     static let url = 2048
 }
@@ -37,7 +38,7 @@ func reset(_ err: UnsafeMutablePointer<fwp_error>?) {
 /// Fills `err` from `error` and returns the code.
 @discardableResult
 func report(_ error: FWPayError, into err: UnsafeMutablePointer<fwp_error>?) -> CInt {
-    let code = error.kind.rawValue
+    let code = error.kind.code
     guard let err else { return code }
     err.pointee.code = code
     err.pointee.http_status = CInt(clamping: error.httpStatus ?? 0)
@@ -120,18 +121,18 @@ func callOptions(_ options: UnsafePointer<fwp_call_options>?) throws(FWPayError)
         throw FWPayError(.invalidArgument, "options.version is \(given.version); this library knows versions 1 to \(FWP_CALL_OPTIONS_VERSION) (use FWP_CALL_OPTIONS_INIT)")
     }
     var call = CallOptions()
-    if let key = try optionalString(given.idempotency_key, "options.idempotency_key", limit: 100) {
+    if let key = try optionalString(given.idempotency_key, "options.idempotency_key", limit: Int(FWP_IDEMPOTENCY_KEY_MAX)) {
         call.idempotencyKey = try IdempotencyKey(key)
     }
     if given.timeout_ms != 0 {
-        guard (1...3_600_000).contains(given.timeout_ms) else {
-            throw FWPayError(.invalidArgument, "options.timeout_ms must be 0 (the client's) or 1 to 3600000 (got \(given.timeout_ms))")
+        guard (1...FWP_TIMEOUT_MS_MAX).contains(given.timeout_ms) else {
+            throw FWPayError(.invalidArgument, "options.timeout_ms must be 0 (the client's) or 1 to \(FWP_TIMEOUT_MS_MAX) (got \(given.timeout_ms))")
         }
         call.timeoutMilliseconds = given.timeout_ms
     }
     if given.max_retries != -1 {
-        guard (0...10).contains(given.max_retries) else {
-            throw FWPayError(.invalidArgument, "options.max_retries must be -1 (the client's) or 0 to 10 (got \(given.max_retries))")
+        guard (0...FWP_MAX_RETRIES_MAX).contains(given.max_retries) else {
+            throw FWPayError(.invalidArgument, "options.max_retries must be -1 (the client's) or 0 to \(FWP_MAX_RETRIES_MAX) (got \(given.max_retries))")
         }
         call.maximumRetries = Int(given.max_retries)
     }

@@ -1,3 +1,4 @@
+import CFWPay
 /// What a client needs to talk to the API. `validated()` checks every value before a client
 /// exists, so a bad setting fails at creation, not in the middle of a payment.
 public struct ClientConfiguration: Sendable {
@@ -20,25 +21,24 @@ public struct ClientConfiguration: Sendable {
 
     func validated() throws(FWPayError) -> TransportSettings {
         guard !apiKey.isEmpty else { throw FWPayError(.invalidArgument, "api_key must not be empty") }
-        guard apiKey.utf8.count <= 256 else {
-            throw FWPayError(.invalidArgument, "api_key is \(apiKey.utf8.count) bytes long; the limit is 256")
+        guard apiKey.utf8.count <= FWP_API_KEY_MAX else {
+            throw FWPayError(.invalidArgument, "api_key is \(apiKey.utf8.count) bytes long; the limit is \(FWP_API_KEY_MAX)")
         }
         // The key goes into a header line: nothing but printable ASCII, and never echoed here.
         guard apiKey.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw FWPayError(.invalidArgument, "api_key may only contain printable ASCII characters without spaces")
         }
-        guard (1...600_000).contains(connectTimeoutMilliseconds) else {
-            throw FWPayError(.invalidArgument, "connect_timeout_ms must be between 1 and 600000 (got \(connectTimeoutMilliseconds))")
+        guard (1...FWP_CONNECT_TIMEOUT_MS_MAX).contains(connectTimeoutMilliseconds) else {
+            throw FWPayError(.invalidArgument, "connect_timeout_ms must be between 1 and \(FWP_CONNECT_TIMEOUT_MS_MAX) (got \(connectTimeoutMilliseconds))")
         }
-        guard (1...3_600_000).contains(timeoutMilliseconds) else {
-            throw FWPayError(.invalidArgument, "timeout_ms must be between 1 and 3600000 (got \(timeoutMilliseconds))")
+        guard (1...FWP_TIMEOUT_MS_MAX).contains(timeoutMilliseconds) else {
+            throw FWPayError(.invalidArgument, "timeout_ms must be between 1 and \(FWP_TIMEOUT_MS_MAX) (got \(timeoutMilliseconds))")
         }
-        guard (0...10).contains(maximumRetries) else {
-            throw FWPayError(.invalidArgument, "max_retries must be between 0 and 10 (got \(maximumRetries))")
+        guard (0...Int(FWP_MAX_RETRIES_MAX)).contains(maximumRetries) else {
+            throw FWPayError(.invalidArgument, "max_retries must be between 0 and \(FWP_MAX_RETRIES_MAX) (got \(maximumRetries))")
         }
-        guard (1_000...3_600_000).contains(maximumIdleConnectionMilliseconds) else {
-            throw FWPayError(.invalidArgument,
-                             "max_idle_connection_ms must be between 1000 and 3600000 (got \(maximumIdleConnectionMilliseconds))")
+        guard (FWP_IDLE_CONNECTION_MS_MIN...FWP_IDLE_CONNECTION_MS_MAX).contains(maximumIdleConnectionMilliseconds) else {
+            throw FWPayError(.invalidArgument, "max_idle_connection_ms must be between \(FWP_IDLE_CONNECTION_MS_MIN) and \(FWP_IDLE_CONNECTION_MS_MAX) (got \(maximumIdleConnectionMilliseconds))")
         }
         return TransportSettings(baseURL: try checkedBaseURL(), apiKey: apiKey,
                                  connectTimeoutMilliseconds: connectTimeoutMilliseconds,

@@ -2,21 +2,34 @@ import CFWPay
 
 /// The one error the core throws. Its `kind` maps one to one onto the public `FWP_E_` codes.
 public struct FWPayError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Int32, Sendable {
-        case invalidArgument = -1
-        case invalidJSON = -2
-        case invalidRequest = -3
-        case authentication = -4
-        case notFound = -5
-        case rateLimited = -6
-        case server = -7
-        case http = -8
-        case connection = -9
-        case timeout = -10
-        case outcomeUnknown = -11
-        case badResponse = -12
-        case noMemory = -13
-        case signature = -14
+    public enum Kind: Sendable, CaseIterable {
+        case invalidArgument, invalidJSON, invalidRequest, authentication, notFound, rateLimited, server, http
+        case connection, timeout, outcomeUnknown, badResponse, noMemory, signature
+
+        /// The FWP_E_ code, as Sources/CFWPay/fwpay_abi.h defines it (the one definition).
+        public var code: Int32 {
+            switch self {
+            case .invalidArgument: FWP_E_INVALID_ARGUMENT.rawValue
+            case .invalidJSON: FWP_E_INVALID_JSON.rawValue
+            case .invalidRequest: FWP_E_INVALID_REQUEST.rawValue
+            case .authentication: FWP_E_AUTHENTICATION.rawValue
+            case .notFound: FWP_E_NOT_FOUND.rawValue
+            case .rateLimited: FWP_E_RATE_LIMITED.rawValue
+            case .server: FWP_E_SERVER.rawValue
+            case .http: FWP_E_HTTP.rawValue
+            case .connection: FWP_E_CONNECTION.rawValue
+            case .timeout: FWP_E_TIMEOUT.rawValue
+            case .outcomeUnknown: FWP_E_OUTCOME_UNKNOWN.rawValue
+            case .badResponse: FWP_E_BAD_RESPONSE.rawValue
+            case .noMemory: FWP_E_NO_MEMORY.rawValue
+            case .signature: FWP_E_SIGNATURE.rawValue
+            }
+        }
+
+        init?(code: Int32) {
+            guard let kind = Kind.allCases.first(where: { $0.code == code }) else { return nil }
+            self = kind
+        }
     }
 
     public var kind: Kind
@@ -49,7 +62,7 @@ public struct FWPayError: Error, Sendable, CustomStringConvertible {
 
     /// The name fwp_strerror() gives each code.
     static func describe(code: Int32) -> String {
-        switch Kind(rawValue: code) {
+        switch Kind(code: code) {
         case nil: code == 0 ? "success" : "unknown error code \(code)"
         case .invalidArgument: "invalid argument"
         case .invalidJSON: "invalid JSON text"

@@ -1,12 +1,14 @@
+import CFWPay
+
 /// The `Idempotency-Key` sent with a POST: generated once per logical call and kept across
 /// its retries, so that a server that honours it applies the call at most once.
 public struct IdempotencyKey: Sendable, Equatable {
     public let value: String
 
-    /// A caller-chosen key: 1 to 100 printable ASCII characters.
+    /// A caller-chosen key: 1 to FWP_IDEMPOTENCY_KEY_MAX printable ASCII characters.
     public init(_ value: String) throws(FWPayError) {
-        guard !value.isEmpty, value.utf8.count <= 100, value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
-            throw FWPayError(.invalidArgument, "idempotency_key must be 1 to 100 printable ASCII characters without spaces")
+        guard !value.isEmpty, value.utf8.count <= FWP_IDEMPOTENCY_KEY_MAX, value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            throw FWPayError(.invalidArgument, "idempotency_key must be 1 to \(FWP_IDEMPOTENCY_KEY_MAX) printable ASCII characters without spaces")
         }
         self.value = value
     }

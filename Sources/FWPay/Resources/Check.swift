@@ -1,3 +1,5 @@
+import CFWPay
+
 /// Local checks of request values, run before anything is sent. Each failure names the
 /// field and uses the server's error shape (see `FWPayError.invalidParameter`).
 enum Check {
@@ -5,8 +7,8 @@ enum Check {
     /// 1 to 64 characters from [A-Za-z0-9_-], so that it cannot change the path it is put in.
     static func identifier(_ value: String, field: String) throws(FWPayError) {
         guard !value.isEmpty else { throw FWPayError(.invalidArgument, "\(field) must not be empty") }
-        guard value.utf8.count <= 64 else {
-            throw FWPayError(.invalidArgument, "\(field) is \(value.utf8.count) bytes long; identifiers are at most 64")
+        guard value.utf8.count <= FWP_IDENTIFIER_MAX else {
+            throw FWPayError(.invalidArgument, "\(field) is \(value.utf8.count) bytes long; identifiers are at most \(FWP_IDENTIFIER_MAX)")
         }
         guard value.utf8.allSatisfy(isIdentifierByte) else {
             throw FWPayError(.invalidArgument, "\(field) \"\(value)\" may only contain letters, digits, '-' and '_'")

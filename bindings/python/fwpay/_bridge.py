@@ -2,13 +2,14 @@
 misread them), JSON both ways, and the one place where a code becomes an exception."""
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import math
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
-from . import _errors, _native
-from ._native import CALL_OPTIONS_VERSION, FwpCallOptions, FwpError, lib
+from . import _abi, _errors, _native
+from ._native import FwpCallOptions, FwpError, lib
 
 _INT32_MAX = 2**31 - 1
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
@@ -30,7 +31,17 @@ def _raise_error(code: int, err: FwpError) -> None:
     raise error
 
 
-_native.raise_error = _raise_error
+def _check(result: int, function: Any, arguments: tuple[Any, ...]) -> int:
+    """ctypes' errcheck of every function returning an FWP_ code: `arguments` are those the
+    caller passed, the last an FwpError (passed as is: ctypes takes its address)."""
+    if result != 0:
+        err = arguments[-1]
+        _raise_error(result, err if isinstance(err, FwpError) else FwpError())
+    return result
+
+
+for _name in _native.CHECKED:
+    getattr(lib, _name).errcheck = _check
 
 
 def invalid(message: str) -> _errors.InvalidArgumentError:
@@ -75,8 +86,19 @@ def c_count(value: object, name: str, maximum: int = _INT32_MAX) -> int:
     return value
 
 
+def _holds_nul(value: Any) -> bool:
+    """Whether a string (or key) inside `value` holds a NUL character."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_holds_nul(item) for item in value)
+    return False
+
+
 def to_json(value: Any, name: str) -> ctypes.c_void_p:
-    """A new json_t holding `value`; release it with `release`."""
+    """A new json_t holding `value`; release it with `release` (or use `json_value`)."""
     try:
         text = json.dumps(value, allow_nan=False, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # a ValueError too: test it first
@@ -85,15 +107,28 @@ def to_json(value: Any, name: str) -> ctypes.c_void_p:
         raise invalid(f"{name} cannot be sent as JSON: {error}") from None
     except RecursionError:
         raise invalid(f"{name} nests too deeply to be sent as JSON") from None
-    if b"\\u0000" in text:  # jansson (and so the library) refuses NUL inside JSON text
+    # jansson (and so the library) refuses NUL inside strings; look at the text itself, not
+    # at its escaped JSON, where a literal backslash-u0000 would look the same.
+    try:
+        nul = _holds_nul(value)
+    except RecursionError:
+        raise invalid(f"{name} nests too deeply to be sent as JSON") from None
+    if nul:
         raise invalid(f"{name} holds a NUL character (\\u0000), which cannot be sent")
     out = ctypes.c_void_p()
-    lib.fwp_json_parse(text, len(text), ctypes.byref(out), ctypes.byref(FwpError()))
+    lib.fwp_json_parse(text, len(text), ctypes.byref(out), FwpError())
     return out
 
 
-def optional_json(value: Any, name: str) -> ctypes.c_void_p:
-    return to_json(value, name) if value is not None else ctypes.c_void_p()
+@contextlib.contextmanager
+def json_value(value: Any, name: str) -> Iterator[ctypes.c_void_p]:
+    """A json_t of `value` (NULL for None) for the duration of a call, released however the
+    call ends, including when an argument converted after it is refused."""
+    converted = to_json(value, name) if value is not None else ctypes.c_void_p()
+    try:
+        yield converted
+    finally:
+        release(converted)
 
 
 def release(value: ctypes.c_void_p) -> None:
@@ -104,7 +139,7 @@ def release(value: ctypes.c_void_p) -> None:
 def from_json(value: ctypes.c_void_p) -> Any:
     """The Python value of a json_t (borrowed)."""
     text = ctypes.c_void_p()
-    lib.fwp_json_dump(value, ctypes.byref(text), ctypes.byref(FwpError()))
+    lib.fwp_json_dump(value, ctypes.byref(text), FwpError())
     try:
         return json.loads(ctypes.string_at(text).decode("utf-8"))
     finally:
@@ -115,7 +150,7 @@ def call_options(idempotency_key: str | None = None, timeout: float | None = Non
     """The fwp_call_options of keyword arguments (None when all are defaults)."""
     if idempotency_key is None and timeout is None:
         return None
-    options = FwpCallOptions(CALL_OPTIONS_VERSION, None, 0, -1)
+    options = FwpCallOptions(_abi.FWP_CALL_OPTIONS_VERSION, None, 0, -1)
     if idempotency_key is not None:
         options.idempotency_key = c_string(idempotency_key, "idempotency_key")
     if timeout is not None:
@@ -123,26 +158,21 @@ def call_options(idempotency_key: str | None = None, timeout: float | None = Non
     return options
 
 
-def milliseconds(seconds: object, name: str) -> int:
+def milliseconds(seconds: object, name: str, maximum_ms: int = _abi.FWP_TIMEOUT_MS_MAX) -> int:
+    """Seconds as the library's milliseconds, within its limit (from the C header)."""
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
         raise TypeError(f"{name} must be a number of seconds, not {type(seconds).__name__}")
-    if not math.isfinite(seconds) or not 0 < seconds <= 3600:
-        raise invalid(f"{name} must be more than 0 and at most 3600 seconds")
+    if not math.isfinite(seconds) or not 0 < seconds <= maximum_ms / 1000:
+        raise invalid(f"{name} must be more than 0 and at most {maximum_ms // 1000} seconds")
     return max(1, int(seconds * 1000))
 
 
-def call(function: Callable[..., int], *args: Any, options: FwpCallOptions | None = None,
-         json_args: tuple[ctypes.c_void_p, ...] = ()) -> Any:
+def call(function: Callable[..., int], *args: Any, options: FwpCallOptions | None = None) -> Any:
     """Calls an operation (arguments, then options, `out` and an fwp_error) and returns its
-    result as a Python value; `json_args` are released afterwards, whatever happens."""
+    result as a Python value."""
     out = ctypes.c_void_p()
-    err = FwpError()
+    function(*args, ctypes.byref(options) if options is not None else None, ctypes.byref(out), FwpError())
     try:
-        function(*args, ctypes.byref(options) if options is not None else None, ctypes.byref(out), ctypes.byref(err))
-        try:
-            return from_json(out)
-        finally:
-            release(out)
+        return from_json(out)
     finally:
-        for value in json_args:
-            release(value)
+        release(out)

@@ -6,8 +6,8 @@ import logging
 from types import TracebackType
 from typing import Any
 
-from . import _errors
-from ._bridge import c_string, call, call_options, milliseconds, optional_json
+from . import _abi, _errors
+from ._bridge import c_string, call, call_options, milliseconds, json_value
 from ._native import LOG_CALLBACK, FwpClientOptions, FwpError, lib
 from ._offers import Offers
 from ._orders import Orders
@@ -16,8 +16,8 @@ from ._recipients import Recipients
 from ._refunds import Bundles, Refunds
 from ._sessions import Sessions
 
-PRODUCTION_BASE_URL = "https://api-platform.flywire.com/payments/v1"
-SANDBOX_BASE_URL = "https://api-platform-sandbox.flywire.com/payments/v1"
+PRODUCTION_BASE_URL = _abi.FWP_BASE_URL_PRODUCTION
+SANDBOX_BASE_URL = _abi.FWP_BASE_URL_SANDBOX
 
 _LEVELS = {0: logging.ERROR, 1: logging.WARNING, 2: logging.INFO, 3: logging.DEBUG}
 _logger = logging.getLogger("fwpay")
@@ -53,11 +53,11 @@ class Client:
         key, url = c_string(api_key, "api_key"), c_string(base_url, "base_url")
         options.api_key, options.base_url = key, url
         options.timeout_ms = milliseconds(timeout, "timeout")
-        options.connect_timeout_ms = milliseconds(connect_timeout, "connect_timeout")
+        options.connect_timeout_ms = milliseconds(connect_timeout, "connect_timeout", _abi.FWP_CONNECT_TIMEOUT_MS_MAX)
         if isinstance(max_retries, bool) or not isinstance(max_retries, int):
             raise TypeError(f"max_retries must be an int, not {type(max_retries).__name__}")
-        if not 0 <= max_retries <= 10:
-            raise _errors.InvalidArgumentError("max_retries must be between 0 and 10", code=_errors.INVALID_ARGUMENT)
+        if not 0 <= max_retries <= _abi.FWP_MAX_RETRIES_MAX:
+            raise _errors.InvalidArgumentError(f"max_retries must be between 0 and {_abi.FWP_MAX_RETRIES_MAX}", code=_errors.INVALID_ARGUMENT)
         options.max_retries = max_retries
         options.allow_insecure_http = 1 if allow_insecure_http else 0
         options.log_callback = _log_callback
@@ -76,9 +76,8 @@ class Client:
         """Any other call: ``method`` ("GET", "POST", "PATCH", "DELETE") to ``path`` below the
         base URL (e.g. "/payments/FWU123456789"), with an optional JSON body."""
         verb, target = c_string(method, "method"), c_string(path, "path")
-        value = optional_json(body, "body")
-        return call(lib.fwp_request, self._handle, verb, target, value, options=call_options(idempotency_key, timeout),
-                    json_args=(value,))
+        with json_value(body, "body") as value:
+            return call(lib.fwp_request, self._handle, verb, target, value, options=call_options(idempotency_key, timeout))
 
     def close(self) -> None:
         """Releases the client and its connections; using it afterwards raises InvalidArgumentError."""

@@ -1,5 +1,5 @@
-"""Loading libfwpay and declaring every C function the package calls: argument types,
-result type, and an error check that raises the right exception from the call's fwp_error.
+"""Loading libfwpay and declaring every C function the package calls: argument types and
+result type. The types of the ABI come from _abi (generated from the C header).
 
 The library is found, in order, at $FWPAY_LIBRARY, next to this file (where `make lib` and
 `pip install` put it), then by the system's library search.
@@ -9,59 +9,15 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
-from ctypes import POINTER, c_char, c_char_p, c_int, c_int64, c_long, c_size_t, c_void_p
-from typing import Any, Callable
+from ctypes import POINTER, c_char_p, c_int, c_int64, c_size_t, c_void_p
+from typing import Any
 
-ERROR_MESSAGE_SIZE = 512
-ERROR_ID_SIZE = 128
-CLIENT_OPTIONS_VERSION = 1
-CALL_OPTIONS_VERSION = 1
+from ._abi import fwp_call_options as FwpCallOptions
+from ._abi import fwp_client_options as FwpClientOptions
+from ._abi import fwp_error as FwpError
+from ._abi import fwp_log_callback as LOG_CALLBACK
 
-
-class FwpError(ctypes.Structure):
-    """Mirror of `fwp_error` in include/fwpay.h."""
-
-    _fields_ = [
-        ("code", c_int),
-        ("http_status", c_int),
-        ("curl_code", c_int),
-        ("message", c_char * ERROR_MESSAGE_SIZE),
-        ("request_id", c_char * ERROR_ID_SIZE),
-        ("idempotency_key", c_char * ERROR_ID_SIZE),
-        ("errors", c_void_p),
-    ]
-
-
-LOG_CALLBACK = ctypes.CFUNCTYPE(None, c_int, c_char_p, c_void_p)
-
-
-class FwpClientOptions(ctypes.Structure):
-    """Mirror of `fwp_client_options` in include/fwpay.h."""
-
-    _fields_ = [
-        ("version", c_int),
-        ("base_url", c_char_p),
-        ("api_key", c_char_p),
-        ("connect_timeout_ms", c_long),
-        ("timeout_ms", c_long),
-        ("max_retries", c_int),
-        ("allow_insecure_http", c_int),
-        ("log_callback", LOG_CALLBACK),
-        ("log_userdata", c_void_p),
-        ("log_level", c_int),
-        ("max_idle_connection_ms", c_long),
-    ]
-
-
-class FwpCallOptions(ctypes.Structure):
-    """Mirror of `fwp_call_options` in include/fwpay.h."""
-
-    _fields_ = [
-        ("version", c_int),
-        ("idempotency_key", c_char_p),
-        ("timeout_ms", c_long),
-        ("max_retries", c_int),
-    ]
+__all__ = ["FwpCallOptions", "FwpClientOptions", "FwpError", "LOG_CALLBACK", "CHECKED", "lib"]
 
 
 def _find_library() -> str:
@@ -87,21 +43,8 @@ _err = POINTER(FwpError)
 _out = POINTER(c_void_p)
 _opts = POINTER(FwpCallOptions)
 
-#: Set by _bridge: turns a failed call's code and fwp_error into an exception.
-raise_error: Callable[[int, FwpError], None] | None = None
-
-
-def _check(result: int, function: Any, arguments: tuple[Any, ...]) -> int:
-    """errcheck of every function returning an FWP_ code with an fwp_error last."""
-    if result != 0:
-        err = arguments[-1]
-        detail = err._obj if hasattr(err, "_obj") else FwpError()  # byref(FwpError) or None
-        assert raise_error is not None
-        raise_error(result, detail)
-    return result
-
-
-# (name, argtypes, restype); every c_int function listed here takes an fwp_error last.
+# (name, argtypes): every function here returns an FWP_ code and takes an fwp_error last;
+# _bridge gives them the errcheck that raises the code's exception.
 _CHECKED: list[tuple[str, list[Any]]] = [
     ("fwp_client_new_with_options", [POINTER(FwpClientOptions), POINTER(c_void_p), _err]),
     ("fwp_json_parse", [c_char_p, c_size_t, _out, _err]),
@@ -158,7 +101,8 @@ for _name, _argtypes in _CHECKED:
     _function = getattr(lib, _name)
     _function.argtypes = _argtypes
     _function.restype = c_int
-    _function.errcheck = _check
+#: The functions that return an FWP_ code and take an fwp_error last.
+CHECKED = [name for name, _ in _CHECKED]
 for _name, _argtypes, _restype in _PLAIN:
     _function = getattr(lib, _name)
     _function.argtypes = _argtypes

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._bridge import c_string, call, call_options, to_json
+from ._bridge import c_string, call, call_options, json_value
 from ._native import lib
 from ._pages import PageIterator
 from ._service import Json, Service
@@ -22,17 +22,15 @@ class Orders(Service):
         """Creates an order (POST /orders); its ``"id"`` is what ``update`` and ``charge``
         take. Checked before sending: ``items`` amounts are positive integers, ``metadata``
         has at most 20 pairs (keys <= 40, values <= 500 characters)."""
-        value = to_json(body_dict(body), "body")
-        return call(lib.fwp_order_create, self._handle, value, options=call_options(idempotency_key, timeout),  # type: ignore[no-any-return]
-                    json_args=(value,))
+        with json_value(body_dict(body), "body") as value:
+            return call(lib.fwp_order_create, self._handle, value, options=call_options(idempotency_key, timeout))  # type: ignore[no-any-return]
 
     def update(self, order_id: str, body: Json, *, timeout: float | None = None) -> Json:
         """Edits an order (PATCH /orders/{id}); it keeps its id. ``recipient.id`` cannot be
         changed and is refused (InvalidRequestError), even when it matches."""
         order = c_string(order_id, "order_id")
-        value = to_json(body_dict(body), "body")
-        return call(lib.fwp_order_update, self._handle, order, value, options=call_options(None, timeout),  # type: ignore[no-any-return]
-                    json_args=(value,))
+        with json_value(body_dict(body), "body") as value:
+            return call(lib.fwp_order_update, self._handle, order, value, options=call_options(None, timeout))  # type: ignore[no-any-return]
 
     def charge(self, order_id: str, *, idempotency_key: str | None = None, timeout: float | None = None) -> Json:
         """Charges an order, creating the payment (POST /orders/{id}/charge):

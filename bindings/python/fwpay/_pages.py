@@ -19,7 +19,7 @@ class PageIterator(Iterator[dict[str, Any]]):
         try:
             lib.fwp_iter_new(client, c_string(collection, "list"), value, c_count(per_page, "per_page", 100),
                              ctypes.byref(options) if options is not None else None, ctypes.byref(self._iter),
-                             ctypes.byref(FwpError()))
+                             FwpError())
         finally:
             release(value)
 
@@ -31,7 +31,7 @@ class PageIterator(Iterator[dict[str, Any]]):
         if not self._iter:
             raise StopIteration
         out = ctypes.c_void_p()
-        lib.fwp_iter_next(self._iter, ctypes.byref(out), ctypes.byref(FwpError()))
+        lib.fwp_iter_next(self._iter, ctypes.byref(out), FwpError())
         if not out:
             self.close()
             raise StopIteration

@@ -1,7 +1,7 @@
 """client.payments: details, lists, and what can be done to a payment."""
 from __future__ import annotations
 
-from ._bridge import c_int64, c_string, call, call_options, to_json
+from ._bridge import c_int64, c_string, call, call_options, json_value
 from ._native import lib
 from ._orders import body_dict
 from ._pages import PageIterator
@@ -60,6 +60,6 @@ class Payments(Service):
         """Charges a saved card (POST /payments/charge) with ``payment_method_token``,
         ``mandate_id``, ``charge_intent.mode``, ``recipient.id`` and ``items``. After
         OutcomeUnknownError, retry only with the same ``idempotency_key``."""
-        value = to_json(body_dict(body), "body")
-        return call(lib.fwp_payment_charge, self._handle, value,  # type: ignore[no-any-return]
-                    options=call_options(idempotency_key, timeout), json_args=(value,))
+        with json_value(body_dict(body), "body") as value:
+            return call(lib.fwp_payment_charge, self._handle, value,  # type: ignore[no-any-return]
+                        options=call_options(idempotency_key, timeout))

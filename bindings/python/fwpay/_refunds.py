@@ -1,7 +1,7 @@
 """client.refunds and client.bundles."""
 from __future__ import annotations
 
-from ._bridge import c_string, call, call_options, to_json
+from ._bridge import c_string, call, call_options, json_value
 from ._native import lib
 from ._orders import body_dict
 from ._pages import PageIterator
@@ -16,9 +16,9 @@ class Refunds(Service):
         """Refunds (part of) a delivered payment: ``body`` has ``amount`` (a positive integer
         in the payment's currency) and optional ``external_reference``, ``notifications_url``."""
         payment = c_string(payment_reference, "payment_reference")
-        value = to_json(body_dict(body), "body")
-        return call(lib.fwp_refund_create, self._handle, payment, value,  # type: ignore[no-any-return]
-                    options=call_options(idempotency_key, timeout), json_args=(value,))
+        with json_value(body_dict(body), "body") as value:
+            return call(lib.fwp_refund_create, self._handle, payment, value,  # type: ignore[no-any-return]
+                        options=call_options(idempotency_key, timeout))
 
     def get(self, refund_id: str, *, timeout: float | None = None) -> Json:
         return call(lib.fwp_refund_get, self._handle, c_string(refund_id, "refund_id"),  # type: ignore[no-any-return]

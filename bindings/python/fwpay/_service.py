@@ -4,7 +4,7 @@ from __future__ import annotations
 import ctypes
 from typing import Any, Callable
 
-from ._bridge import c_count, call, call_options, optional_json
+from ._bridge import c_count, call, call_options, json_value
 from ._pages import PageIterator
 
 Json = dict[str, Any]
@@ -23,6 +23,6 @@ class Service:
     def _page(self, function: Callable[..., int], filters: dict[str, Any] | None, page: int | None,
               per_page: int | None, timeout: float | None) -> Json:
         chosen = None if filters is None else {k: v for k, v in filters.items() if v is not None}
-        value = optional_json(chosen, "filters")
-        return call(function, self._handle, *([value] if filters is not None else []), c_count(page, "page"),  # type: ignore[no-any-return]
-                    c_count(per_page, "per_page", 100), options=call_options(None, timeout), json_args=(value,))
+        with json_value(chosen, "filters") as value:
+            return call(function, self._handle, *([value] if filters is not None else []), c_count(page, "page"),  # type: ignore[no-any-return]
+                        c_count(per_page, "per_page", 100), options=call_options(None, timeout))

@@ -1,7 +1,7 @@
 """client.sessions: checkout sessions."""
 from __future__ import annotations
 
-from ._bridge import c_string, call, call_options, to_json
+from ._bridge import c_string, call, call_options, json_value
 from ._native import lib
 from ._orders import body_dict
 from ._service import Json, Service
@@ -14,9 +14,9 @@ class Sessions(Service):
         """Creates a session of any type (POST /checkout/sessions): ``{"id",
         "expires_in_seconds", "hosted_form": {"url", "method"}, "warnings"}``. Seed 003's hard
         rules are checked before sending (types, pre-authorization settings, locale, ...)."""
-        value = to_json(body_dict(body), "body")
-        return call(lib.fwp_session_create, self._handle, value,  # type: ignore[no-any-return]
-                    options=call_options(idempotency_key, timeout), json_args=(value,))
+        with json_value(body_dict(body), "body") as value:
+            return call(lib.fwp_session_create, self._handle, value,  # type: ignore[no-any-return]
+                        options=call_options(idempotency_key, timeout))
 
     def confirm(self, session: str, *, idempotency_key: str | None = None, timeout: float | None = None) -> Json:
         """Confirms a session after the payer sent the form, creating the payment. ``session``

@@ -23,7 +23,7 @@ def verify(body: bytes, digest: str, secret: str) -> None:
     is Base64(HMAC-SHA256(secret, body)) of the raw ``body`` bytes; compared in constant time."""
     raw = c_bytes(body, "body")
     lib.fwp_notification_verify(raw, len(raw), c_string(digest, "digest"), c_string(secret, "secret"),
-                                ctypes.byref(FwpError()))
+                                FwpError())
 
 
 def is_valid(body: bytes, digest: str, secret: str) -> bool:
@@ -43,7 +43,7 @@ def parse(body: bytes) -> dict[str, Any]:
     out = ctypes.c_void_p()
     err = FwpError()
     from ._bridge import from_json, release
-    lib.fwp_notification_parse(raw, len(raw), ctypes.byref(out), ctypes.byref(err))
+    lib.fwp_notification_parse(raw, len(raw), ctypes.byref(out), err)
     try:
         event: dict[str, Any] = from_json(out)
         return event
@@ -61,7 +61,7 @@ def sign(body: bytes, secret: str) -> str:
     """The X-Flywire-Digest Flywire would send for ``body`` (to test a receiver)."""
     raw = c_bytes(body, "body")
     text = ctypes.c_void_p()
-    lib.fwp_notification_sign(raw, len(raw), c_string(secret, "secret"), ctypes.byref(text), ctypes.byref(FwpError()))
+    lib.fwp_notification_sign(raw, len(raw), c_string(secret, "secret"), ctypes.byref(text), FwpError())
     try:
         return ctypes.string_at(text).decode("ascii")
     finally:

@@ -1,0 +1,94 @@
+"""The C boundary of the package: JSON values released whatever happens, NUL found in the text
+and not in its escapes, limits and codes read from the C header."""
+from __future__ import annotations
+
+import ctypes
+from typing import Any, Iterator
+
+import pytest
+
+import fwpay
+from fwpay import _abi, _bridge, _errors
+from fwpay._native import lib
+
+
+@pytest.fixture
+def client(sandbox: Any) -> Iterator[fwpay.Client]:
+    with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+        yield client
+
+
+@pytest.fixture
+def json_values(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Counts the json_t values the package makes (fwp_json_parse) and releases."""
+    counts = {"made": 0, "released": 0}
+    parse, release = lib.fwp_json_parse, _bridge.release
+
+    def counting_parse(text: bytes, length: int, out: Any, err: Any) -> int:
+        result: int = parse(text, length, out, err)
+        counts["made"] += 1
+        return result
+
+    def counting_release(value: ctypes.c_void_p) -> None:
+        if value:
+            counts["released"] += 1
+        release(value)
+
+    monkeypatch.setattr(lib, "fwp_json_parse", counting_parse)
+    monkeypatch.setattr(_bridge, "release", counting_release)
+    return counts
+
+
+def order(sandbox: Any) -> dict[str, Any]:
+    return {"payer": {"first_name": "P", "country": "US"}, "recipient": {"id": "FWU", "fields": [{"id": "custom_field_1", "value": "X"}]},
+            "items": [{"id": "t", "amount": 120000}], "offer": {"id": "x"}}
+
+
+def test_a_body_is_released_when_an_argument_after_it_is_refused(client: fwpay.Client, sandbox: Any,
+                                                                 json_values: dict[str, int]) -> None:
+    with pytest.raises(fwpay.InvalidArgumentError, match="timeout"):
+        client.orders.create(order(sandbox), timeout=-1)
+    with pytest.raises(TypeError, match="idempotency_key"):
+        client.payments.charge({"items": []}, idempotency_key=42)  # type: ignore[arg-type]
+    with pytest.raises(fwpay.InvalidArgumentError, match="page"):
+        client.payments.page(status="delivered", page=-3)
+    with pytest.raises(TypeError, match="path"):
+        client.request("POST", 7, {"a": 1})  # type: ignore[arg-type]
+    assert json_values["made"] >= 3
+    assert json_values["released"] == json_values["made"]
+
+
+def test_text_that_spells_an_escaped_nul_is_sent(client: fwpay.Client) -> None:
+    # The six characters \u0000 are ordinary text; only a real NUL cannot be sent.
+    answer = client.request("GET", "/recipients/FWU", None)
+    assert answer["id"] == "FWU"
+    value = _bridge.to_json({"note": "a literal \\u0000 in text"}, "body")
+    try:
+        assert _bridge.from_json(value) == {"note": "a literal \\u0000 in text"}
+    finally:
+        _bridge.release(value)
+    with pytest.raises(fwpay.InvalidArgumentError, match="NUL character"):
+        _bridge.to_json({"note": "a real \x00 here"}, "body")
+    with pytest.raises(fwpay.InvalidArgumentError, match="NUL character"):
+        _bridge.to_json({"key\x00": 1}, "body")
+
+
+def test_limits_come_from_the_c_header(sandbox: Any) -> None:
+    # The core refuses connect timeouts above FWP_CONNECT_TIMEOUT_MS_MAX; so does Python, with
+    # the same bound, before calling it.
+    limit = _abi.FWP_CONNECT_TIMEOUT_MS_MAX // 1000
+    with pytest.raises(fwpay.InvalidArgumentError, match=f"at most {limit} seconds"):
+        fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url, connect_timeout=limit + 1)
+    fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url, connect_timeout=limit).close()
+    with pytest.raises(fwpay.InvalidArgumentError, match=f"between 0 and {_abi.FWP_MAX_RETRIES_MAX}"):
+        fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url, max_retries=_abi.FWP_MAX_RETRIES_MAX + 1)
+    assert fwpay.PRODUCTION_BASE_URL == "https://api-platform.flywire.com/payments/v1"
+
+
+def test_every_code_of_the_header_has_an_exception_and_a_name() -> None:
+    codes = {name: value for name, value in vars(_abi).items() if name.startswith("FWP_E_")}
+    assert len(codes) == 14
+    for name, code in codes.items():
+        assert _errors.error_for(code, "m").code == code
+        assert lib.fwp_strerror(code).decode() not in ("", f"unknown error code {code}"), name
+    assert fwpay.__version__ == _abi.FWP_VERSION_STRING
