@@ -69,10 +69,12 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "FWPayTests", dependencies: ["FWPay", "CFWPay"]),
+        // The Swift tests live beside the other suites, under tests/ (names that differ only by
+        // case, Tests and tests, would collide on case-insensitive file systems).
+        .testTarget(name: "FWPayTests", dependencies: ["FWPay", "CFWPay"], path: "tests/swift/FWPayTests"),
         .testTarget(name: "FWPaySandboxTests", dependencies: [
             "FWPaySandbox", .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
-        ]),
+        ], path: "tests/swift/FWPaySandboxTests"),
     ]
 )
