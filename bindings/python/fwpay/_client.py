@@ -62,7 +62,7 @@ class Client:
         options.allow_insecure_http = 1 if allow_insecure_http else 0
         options.log_callback = _log_callback
         options.log_level = 3 if _logger.isEnabledFor(logging.DEBUG) else 2 if _logger.isEnabledFor(logging.INFO) else 1
-        lib.fwp_client_new_with_options(ctypes.byref(options), ctypes.byref(self._handle), ctypes.byref(FwpError()))
+        lib.fwp_client_new_with_options(ctypes.byref(options), ctypes.byref(self._handle), FwpError())
         self.recipients = Recipients(self._handle)
         self.offers = Offers(self._handle)
         self.orders = Orders(self._handle)
