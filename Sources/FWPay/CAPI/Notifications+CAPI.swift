@@ -48,15 +48,21 @@ public func fwp_notification_sign(_ body: UnsafePointer<CChar>?, _ len: size_t, 
     }
 }
 
-/// fwp_notification_parse: reads a notification body, v2 envelope or classic format, into
-/// one shape: {"format", "resource", "event_type", "event_date", "id", "payment_id",
+/// fwp_notification_parse: reads a notification body, v2 envelope or classic (v1) callback,
+/// into one shape: {"format", "resource", "event_type", "event_date", "id", "payment_id",
 /// "status", "external_reference", "amount_from", "currency_from", "amount_to",
-/// "currency_to", "amount", "currency", "dedup_key", "data"}. Amounts are integers even when
-/// sent as strings; absent members are null. dedup_key is the same for every delivery of one
-/// event: Flywire retries, so store it and ignore repeats. Verify the digest first. body, len:
-/// as fwp_notification_verify. out: receives a new reference, NULL on failure; release with
-/// json_decref. err: optional. Returns FWP_OK, FWP_E_INVALID_JSON, FWP_E_BAD_RESPONSE (not a
-/// notification) or FWP_E_INVALID_ARGUMENT. Since 0.1.
+/// "currency_to", "amount", "currency", "amount_text", "dedup_key", "data"} (and "envelope",
+/// the v2 envelope's other members). Amounts are integers in subunits, from integers or
+/// strings of digits; a classic callback's major-unit amount ("1500.00") is converted by its
+/// currency's exponent, and when there is no currency (or the text is unreadable) the amount
+/// is null and "amount_text" holds the text. A v2 body without data.status takes the event
+/// type as its status. Absent members are null; unknown ones are kept in "data": no member
+/// makes a notification fail. dedup_key is the same for every delivery of one event (the
+/// resource, id, event and a digest of the raw body) and differs between two events: store it
+/// and ignore repeats. Verify the digest first. body, len: as fwp_notification_verify. out:
+/// receives a new reference, NULL on failure; release with json_decref. err: optional.
+/// Returns FWP_OK, FWP_E_INVALID_JSON (not JSON), FWP_E_BAD_RESPONSE (not a JSON object) or
+/// FWP_E_INVALID_ARGUMENT. Since 0.1.
 @c
 public func fwp_notification_parse(_ body: UnsafePointer<CChar>?, _ len: size_t,
                                    _ out: UnsafeMutablePointer<UnsafeMutablePointer<json_t>?>?,

@@ -101,12 +101,13 @@ extension JSONValue {
     }
 
     /// Parses JSON text from a server (any value at the top level; "\u0000" in strings is
-    /// valid JSON and kept, since lengths travel with the strings). Throws `.invalidJSON`
-    /// naming the line, column and jansson's reason.
+    /// valid JSON and kept, since lengths travel with the strings). A member given twice keeps
+    /// its last value: the client is tolerant of what it reads (a 201 with a repeated key is
+    /// still a 201). Throws `.invalidJSON` naming the line, column and jansson's reason.
     init(parsing bytes: UnsafeRawBufferPointer) throws(FWPayError) {
         var error = json_error_t()
         guard let parsed = json_loadb(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count,
-                                      Int(JSON_DECODE_ANY | JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL), &error) else {
+                                      Int(JSON_DECODE_ANY | JSON_ALLOW_NUL), &error) else {
             throw FWPayError(.invalidJSON, "invalid JSON at line \(error.line), column \(error.column): \(Self.text(of: error))")
         }
         defer { json_decref(parsed) }
