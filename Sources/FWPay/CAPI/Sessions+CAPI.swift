@@ -4,8 +4,9 @@ import CFWPay
 /// "one_off", "tokenization", "tokenization_and_pay" (pre-authorizations with
 /// charge_intent.capture "manual"), "new_mandate" or "recurring". body: borrowed JSON object
 /// (type, recipient_id, items, charge_intent, payor, options.form, recipient.fields,
-/// notifications_url, external_reference, schema, payor_id). The documented hard rules are
-/// checked before sending (see docs/c-api.md). options: NULL or per-call settings. out:
+/// notifications_url, external_reference, schema, payor_id, order_id). Only what is certainly
+/// invalid is refused before sending (see docs/api.md): types, intents and required members
+/// are the server's to judge, so a one_off pre-authorization is sent as it is. options: NULL or per-call settings. out:
 /// receives a new reference to {"id", "expires_in_seconds", "hosted_form": {"url", "method"},
 /// "warnings"}, NULL on failure; release with json_decref. Show hosted_form.url to the payer;
 /// warnings list pre-fill values the form ignored. err: optional. Returns FWP_OK or a

@@ -50,42 +50,50 @@ enum Check {
         }
     }
 
-    /// `items`: a non-empty array of objects, each with a positive integer `amount` in subunits.
-    static func items(_ value: JSONValue?, required: Bool) throws(FWPayError) {
-        guard let value else {
-            if required { throw .invalidParameter(source: "/items", param: "items", type: "missing_param", "is required") }
-            return
-        }
-        guard case .array(let items) = value, !items.isEmpty else {
-            throw .invalidParameter(source: "/items", param: "items", "must be a non-empty array")
+    /// `items`, when given: an array of objects whose `amount`, when given, is an amount.
+    /// Whether items are required, how many, and their totals are the server's to judge.
+    static func items(_ value: JSONValue?) throws(FWPayError) {
+        guard let value, value != .null else { return }
+        guard case .array(let items) = value else {
+            throw .invalidParameter(source: "/items", param: "items", "must be an array, not \(value.typeName)")
         }
         for (index, item) in items.enumerated() {
             guard case .object(let fields) = item else {
                 throw .invalidParameter(source: "/items/\(index)", param: "items", "must be an object, not \(item.typeName)")
             }
-            try amount(fields["amount"], source: "/items/\(index)/amount", param: "amount")
+            if let amount = fields["amount"] { try self.amount(amount, source: "/items/\(index)/amount", param: "amount") }
         }
     }
 
-    /// An amount: a positive integer number of currency subunits (USD 120.25 is 12025).
-    static func amount(_ value: JSONValue?, source: String, param: String) throws(FWPayError) {
+    /// An amount: a positive whole number of currency subunits (USD 120.25 is 12025). A whole
+    /// number written as a JSON float (33000.0, as one real integration sends) is an amount; a
+    /// fraction, a string or another type is not.
+    static func amount(_ value: JSONValue, source: String, param: String) throws(FWPayError) {
         switch value {
-        case nil:
-            throw .invalidParameter(source: source, param: param, type: "missing_param", "is required")
-        case .integer(let amount)?:
+        case .integer(let amount):
             guard amount > 0 else {
                 throw .invalidParameter(source: source, param: param, "must be a positive integer number of subunits (got \(amount))")
             }
-        case let other?:
-            throw .invalidParameter(source: source, param: param,
-                                    "must be a positive integer number of subunits, not \(other.typeName)")
+        case .real(let amount):
+            guard amount.isFinite, amount.rounded() == amount else {
+                throw .invalidParameter(source: source, param: param, "must be a whole number of subunits (got \(amount))")
+            }
+            guard amount > 0 else {
+                throw .invalidParameter(source: source, param: param, "must be a positive integer number of subunits (got \(amount))")
+            }
+        default:
+            throw .invalidParameter(source: source, param: param, "must be a positive integer number of subunits, not \(value.typeName)")
         }
     }
 
-    /// A country: an ISO 3166 alpha-2 code in capitals.
-    static func country(_ value: String, source: String) throws(FWPayError) {
-        guard value.utf8.count == 2, value.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
-            throw .invalidParameter(source: source, param: "country", "must be an ISO 3166 two-letter country code in capitals, like \"ES\"")
+    /// An optional text member of at most `maximum` characters (a documented limit).
+    static func text(_ value: JSONValue?, source: String, param: String, maximum: Int) throws(FWPayError) {
+        guard let value, value != .null else { return }
+        guard case .string(let text) = value else {
+            throw .invalidParameter(source: source, param: param, "must be a string, not \(value.typeName)")
+        }
+        guard text.unicodeScalars.count <= maximum else {
+            throw .invalidParameter(source: source, param: param, "is \(text.unicodeScalars.count) characters long; the limit is \(maximum)")
         }
     }
 

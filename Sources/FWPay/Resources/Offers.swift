@@ -10,7 +10,7 @@ public struct Offers: Sendable {
         guard amount > 0 else {
             throw .invalidParameter(source: "/amount", param: "amount", "must be a positive integer number of subunits (got \(amount))")
         }
-        try Check.country(country, source: "/country")
+        guard !country.isEmpty else { throw .invalidParameter(source: "/country", param: "country", type: "missing_param", "is required") }
         var query = QueryString()
         query.add("amount", String(amount))
         query.add("country", country)

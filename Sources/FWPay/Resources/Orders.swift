@@ -3,12 +3,12 @@
 public struct Orders: Sendable {
     let transport: Transport
 
-    /// Creates an order (POST /orders). Checked before sending: the body is an object,
-    /// `items` is a non-empty array of positive integer amounts, `metadata` has at most 20
-    /// pairs with keys of at most 40 and values of at most 500 characters.
+    /// Creates an order (POST /orders). Checked before sending: the body is an object, item
+    /// amounts (when given) are whole and positive, `metadata` has at most 20 pairs with keys
+    /// of at most 40 and values of at most 500 characters (seed 002's documented limits).
     public func create(_ body: JSONValue, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         let order = try Check.object(body, field: "body")
-        try Check.items(order["items"], required: true)
+        try Check.items(order["items"])
         try Check.metadata(order["metadata"])
         return try transport.send(HTTPRequest(method: .post, path: "/orders", body: try body.serialized(),
                                               idempotencyKey: options.keyForPost), options: options)
@@ -28,7 +28,7 @@ public struct Orders: Sendable {
                 throw .invalidParameter(source: "/recipient/id", param: "id", "cannot be updated")
             }
         }
-        try Check.items(changes["items"], required: false)
+        try Check.items(changes["items"])
         try Check.metadata(changes["metadata"])
         return try transport.send(HTTPRequest(method: .patch, path: "/orders/\(orderID)", body: try body.serialized()),
                                   options: options)

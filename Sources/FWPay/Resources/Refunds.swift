@@ -8,7 +8,7 @@ public struct Refunds: Sendable {
     public func create(payment reference: String, _ body: JSONValue, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         try Check.identifier(reference, field: "payment_reference")
         let refund = try Check.object(body, field: "body")
-        try Check.amount(refund["amount"], source: "/amount", param: "amount")
+        if let amount = refund["amount"] { try Check.amount(amount, source: "/amount", param: "amount") }
         return try transport.send(HTTPRequest(method: .post, path: "/payments/\(reference)/refunds", body: try body.serialized(),
                                               idempotencyKey: options.keyForPost), options: options)
     }
