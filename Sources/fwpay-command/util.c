@@ -245,6 +245,12 @@ int parse_amount(const char *group, const struct action *actions, const char *te
     char *end = NULL;
     errno = 0;
     long long value = strtoll(text, &end, 10);
+    /* A whole number written with a zero fraction ("33000.0") is the same amount. */
+    if (end != text && *end == '.') {
+        const char *rest = end + 1;
+        while (*rest == '0') rest++;
+        if (!*rest && rest != end + 1) end = (char *)rest;
+    }
     if (!*text || *end || errno == ERANGE)
         return usage_error(group, actions, "--amount takes a whole number of subunits (USD 120.25 is 12025), not '%s'", text);
     *amount = (int64_t)value;

@@ -73,7 +73,7 @@ struct PaymentsController {
         let client = try context.requireClient()
         let reference = try context.parameters.require("reference")
         let amount = try PaymentRules.amount(of: try await request.jsonObject(context: context))
-        return .json(PaymentWire.details(try await database.adjustAuthorization(reference, amount: amount, of: client)), status: .created)
+        return .json(PaymentWire.adjustment(try await database.adjustAuthorization(reference, amount: amount, of: client)), status: .created)
     }
 
     func refund(_ request: Request, context: SandboxRequestContext) async throws -> Response {

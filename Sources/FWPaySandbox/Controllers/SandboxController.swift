@@ -13,6 +13,9 @@ struct SandboxController {
             .post("clock/advance", use: advanceClock)
             .post("payments/:reference/transition", use: transition)
             .get("notifications", use: notifications)
+            .get("settings", use: settings)
+            .post("settings", use: changeSettings)
+            .post("refunds/:id/transition", use: refundTransition)
             .get("faults", use: listFaults)
             .post("faults", use: addFault)
             .delete("faults", use: clearFaults)
@@ -54,6 +57,35 @@ struct SandboxController {
         }
         let payment = try await database.forceTransition(reference, to: status, reason: body["reason"]?.string, of: client)
         return .json(PaymentWire.details(payment))
+    }
+
+    /// This client's settings [S]: `notification_format` (v2, v2_without_status or classic).
+    func settings(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        .json(.object([("notification_format", .string(database.notificationFormat(of: try context.requireClient().id).rawValue))]))
+    }
+
+    func changeSettings(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let body = try await request.jsonObject(context: context)
+        if let given = body["notification_format"] {
+            guard let format = given.string.flatMap(NotificationWire.Format.init(rawValue:)) else {
+                throw Problem.invalid(source: "/notification_format", param: "notification_format",
+                                      "must be one of \(NotificationWire.Format.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            try await database.setNotificationFormat(format, of: client)
+        }
+        return try await settings(request, context: context)
+    }
+
+    /// `{"status": "..."}`: a refund change the refund lifecycle allows, made now (the real
+    /// API's approved, completed, rejected and failed are reached this way).
+    func refundTransition(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let body = try await request.jsonObject(context: context)
+        guard let status = body["status"]?.string.flatMap(RefundStatus.init(rawValue:)) else {
+            throw Problem.invalid(source: "/status", param: "status", "must be one of \(RefundStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return .json(RefundWire.refund(try await database.forceRefund(try context.parameters.require("id"), to: status, of: client)))
     }
 
     /// Every notification of this client, newest first, with each delivery attempt.

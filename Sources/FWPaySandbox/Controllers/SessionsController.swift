@@ -16,7 +16,8 @@ struct SessionsController {
         let client = try context.requireClient()
         let validated = try validate(try await request.jsonObject(context: context), of: client, database: database)
         let session = try await database.createSession(validated, for: client)
-        return .json(SessionWire.created(session, warnings: validated.warnings, baseURL: request.sandboxBaseURL), status: .created)
+        return .json(SessionWire.created(session, warnings: validated.warnings, baseURL: request.sandboxBaseURL,
+                                         expiresAt: database.clock.offsetTimestamp(session.expiresAt)), status: .created)
     }
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
@@ -28,10 +29,17 @@ struct SessionsController {
         return .json(SessionWire.details(session, now: database.clock.now()))
     }
 
+    /// 200, as Flywire answers (a real integration treats anything else as an error). A
+    /// session id that is not a UUID is refused as invalid (422), as Flywire does; an unknown
+    /// one is not found (404).
     func confirm(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
-        let (confirmation, payment) = try await database.confirmSession(try context.parameters.require("id"), of: client)
-        return .json(PaymentWire.confirmation(confirmation, payment: payment), status: .created)
+        let id = try context.parameters.require("id")
+        guard SessionRules.isSessionID(id) else {
+            throw Problem.invalid(source: "/session_id", param: "session_id", "is not a checkout session id")
+        }
+        let (confirmation, payment) = try await database.confirmSession(id, of: client)
+        return .json(PaymentWire.confirmation(confirmation, payment: payment))
     }
 }
 

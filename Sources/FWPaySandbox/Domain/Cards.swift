@@ -21,6 +21,8 @@ enum TestCard {
 /// What the card network says to a charge of a test card, chosen by the card holder's name.
 enum CardOutcome: Sendable, Equatable {
     case approved
+    /// Accepted for review [S]: the charge is `pending`, then processed an hour later.
+    case pending
     case declined(reason: String, code: String)
 
     init(holder: String) {
@@ -28,6 +30,7 @@ enum CardOutcome: Sendable, Equatable {
         case "MAGICVALUE CARD EXPIRED": self = .declined(reason: "card_expired", code: "54")
         case "MAGICVALUE NOT ENOUGH BALANCE": self = .declined(reason: "insufficient_funds", code: "51")
         case "MAGICVALUE FRAUD": self = .declined(reason: "suspected_fraud", code: "59")
+        case "MAGICVALUE PENDING": self = .pending
         default: self = .approved
         }
     }

@@ -62,6 +62,18 @@ struct Currency: Sendable, Equatable {
         return grouped + "." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 
+    /// The amount in major units as plain decimal text, without grouping: "1500.00", "5000",
+    /// "10.000" (what a classic callback carries).
+    func decimal(_ amount: Int64) -> String {
+        let digits = subunits == 1000 ? 3 : subunits == 100 ? 2 : subunits == 10 ? 1 : 0
+        let sign = amount < 0 ? "-" : ""
+        let magnitude = amount.magnitude
+        let units = magnitude / UInt64(subunits), rest = magnitude % UInt64(subunits)
+        guard digits > 0 else { return sign + String(units) }
+        let fraction = String(rest)
+        return sign + String(units) + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
+
     /// `amount` subunits of this currency in `target`'s subunits at the sandbox's fixed rates,
     /// plus `markup` (a fraction) when the currencies differ.
     func convert(_ amount: Int64, to target: Currency, markup: Double = 0.01) -> Int64 {

@@ -29,6 +29,15 @@ enum JSON: Sendable, Equatable {
 
     var string: String? { if case .string(let text) = self { text } else { nil } }
     var integer: Int64? { if case .integer(let number) = self { number } else { nil } }
+    /// An integer, or a whole number written as a real (33000.0: one real integration sends
+    /// amounts so, and Flywire takes them).
+    var wholeNumber: Int64? {
+        switch self {
+        case .integer(let number): number
+        case .real(let number) where number.rounded() == number && abs(number) < 9e18: Int64(number)
+        default: nil
+        }
+    }
     var array: [JSON]? { if case .array(let elements) = self { elements } else { nil } }
     var members: [(String, JSON)]? { if case .object(let members) = self { members } else { nil } }
 

@@ -20,7 +20,8 @@ struct PaymentDraft: Sendable {
             amountFrom: recipient.billingCurrency.convert(total, to: offer.currency), currencyFrom: offer.currency.code,
             amountTo: total, currencyTo: recipient.currency, paymentMethod: offer.method.rawValue,
             externalReference: body["external_reference"]?.string, createdAt: now, kind: .order,
-            payer: body["payer"]?.text, notificationsURL: body["notifications_url"]?.string)
+            payer: body["payer"]?.text, notificationsURL: body["notifications_url"]?.string,
+            fields: fieldsText(body), metadata: body["metadata"]?.text)
         let magic = PaymentLifecycle.Magic(firstName: body["payer"]?["first_name"]?.string)
         return PaymentDraft(payment: payment, plan: PaymentLifecycle.plan(method: payment.paymentMethod, capture: "automatic", magic: magic))
     }
@@ -32,7 +33,7 @@ struct PaymentDraft: Sendable {
                            token: PaymentMethodTokenRecord?, reference: String, now: Double, timestamp: String) -> PaymentDraft {
         let request = session.request
         let form = session.submitted ?? .object([])
-        let payerCurrency = (form["country"]?.string).flatMap(Currency.of(country:)) ?? recipient.billingCurrency
+        let payerCurrency = SessionConfirmation.payerCurrency(session, recipient: recipient)
         let capture = request["charge_intent"]?["capture"]?.string ?? "automatic"
         let manual = capture == "manual"
         var payment = PaymentRecord(
@@ -44,7 +45,7 @@ struct PaymentDraft: Sendable {
             notificationsURL: request["notifications_url"]?.string, capture: capture,
             authorization: manual ? request["charge_intent"]?["authorization"]?.string : nil,
             heldAmount: manual ? session.amount : nil, token: token?.token, mandateID: token?.mandateID,
-            payorID: request["payor_id"]?.string, card: card)
+            payorID: request["payor_id"]?.string, card: card, fields: fieldsText(request), metadata: request["metadata"]?.text)
         if manual { payment.holdExpiresAt = now + PaymentLifecycle.holdingPeriod }
         let magic = PaymentLifecycle.Magic(firstName: form["first_name"]?.string)
         return PaymentDraft(payment: payment, plan: PaymentLifecycle.plan(method: "card", capture: capture, magic: magic, card: card.outcome))
@@ -54,12 +55,23 @@ struct PaymentDraft: Sendable {
     static func charging(_ token: PaymentMethodTokenRecord, _ charge: ValidatedTokenCharge, recipient: RecipientRecord, total: Int64,
                          reference: String, now: String) -> PaymentDraft {
         let card = token.card
+        // The payer pays in the currency of the mandate (their own, from when the card was saved).
+        let payerCurrency = token.currency.flatMap(Currency.named) ?? recipient.billingCurrency
         let payment = PaymentRecord(
             id: reference, clientID: token.clientID, orderID: nil, recipientID: recipient.id, status: .initiated,
-            amountFrom: total, currencyFrom: recipient.currency, amountTo: total, currencyTo: recipient.currency,
+            amountFrom: recipient.billingCurrency.convert(total, to: payerCurrency), currencyFrom: payerCurrency.code,
+            amountTo: total, currencyTo: recipient.currency,
             paymentMethod: "card", externalReference: charge.externalReference, createdAt: now, kind: .token,
             notificationsURL: charge.notificationsURL, token: token.token, mandateID: token.mandateID,
-            payorID: charge.payorID ?? token.payorID, card: card)
+            payorID: charge.payorID ?? token.payorID, card: card, metadata: charge.metadata?.text)
         return PaymentDraft(payment: payment, plan: PaymentLifecycle.plan(method: "card", capture: "automatic", magic: nil, card: card.outcome))
+    }
+
+    /// The recipient fields of a body as one object, `{"custom_field_1": "X"}`, as real
+    /// notifications carry them (JSON text).
+    static func fieldsText(_ body: JSON) -> String? {
+        let values = CommonRules.fieldValues(body["recipient"]?["fields"])
+        guard !values.isEmpty else { return nil }
+        return JSON.object(values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).text
     }
 }

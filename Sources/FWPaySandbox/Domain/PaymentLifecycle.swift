@@ -14,19 +14,21 @@ enum PaymentLifecycle {
     /// Every change the sandbox makes by itself or through the API; a forced transition
     /// (`POST /sandbox/payments/{ref}/transition`) may also make these only.
     static let allowed: [PaymentStatus: Set<PaymentStatus>] = [
-        .initiated: [.authorized, .processed, .guaranteed, .failed, .cancelled],
-        .authorized: [.adjusted, .processed, .cancelled],
-        .adjusted: [.adjusted, .processed, .cancelled],
+        .initiated: [.pending, .authorized, .processed, .guaranteed, .failed, .cancelled],
+        .pending: [.processed, .guaranteed, .failed, .cancelled],
+        .authorized: [.adjusted, .processed, .cancelled, .expired],
+        .adjusted: [.adjusted, .processed, .cancelled, .expired],
         .processed: [.guaranteed, .cancelled, .failed],
         .guaranteed: [.delivered, .reversed],
         .delivered: [.reversed],
         .cancelled: [.processed, .initiated],
         .failed: [],
         .reversed: [],
+        .expired: [],
     ]
 
     /// Where the API's actions are allowed (the store enforces them; the dashboard offers them).
-    static let cancellable: Set<PaymentStatus> = [.initiated, .authorized, .adjusted]
+    static let cancellable: Set<PaymentStatus> = [.initiated, .pending, .authorized, .adjusted]
     /// A pre-authorization is captured, or its hold adjusted, from these.
     static let holding: Set<PaymentStatus> = [.authorized, .adjusted]
     /// Refunds are made from delivered payments only (flywire-api.md §3).
@@ -67,6 +69,11 @@ enum PaymentLifecycle {
         if case .declined(let reason, let code) = card {
             return [Step(after: 0, status: .failed, onlyFrom: [.initiated], reason: reason, reasonCode: code)]
         }
+        if card == .pending, capture != "manual" {
+            return [Step(after: 0, status: .pending, onlyFrom: [.initiated]),
+                    Step(after: hour, status: .processed, onlyFrom: [.pending]),
+                    Step(after: hour, status: .guaranteed, onlyFrom: [.processed])]
+        }
         if let magic {
             switch magic {
             case .toGuaranteed:
@@ -104,7 +111,7 @@ enum PaymentLifecycle {
     static func followUps(entering status: PaymentStatus) -> [Step] {
         switch status {
         case .guaranteed: [Step(after: deliveryDelay, status: .delivered, onlyFrom: [.guaranteed])]
-        case .authorized, .adjusted: [Step(after: holdingPeriod, status: .cancelled, onlyFrom: [.authorized, .adjusted],
+        case .authorized, .adjusted: [Step(after: holdingPeriod, status: .expired, onlyFrom: [.authorized, .adjusted],
                                            reason: "authorization_expired")]
         default: []
         }

@@ -14,15 +14,14 @@ struct Problem: Error, HTTPResponseError {
     var title: String
     var detail: String
     var errors: [Entry] = []
-    /// Flywire's documented 400 example carries `"status":"400"` as a string; the sandbox
-    /// does the same for 400s so that clients are exercised against it.
-    var statusAsString = false
 
     var body: JSON {
         var members: [(String, JSON)] = [
             ("type", .string("https://developers.flywire.com")),
             ("title", .string(title)),
-            ("status", statusAsString ? .string(String(status.code)) : .integer(Int64(status.code))),
+            // An integer, as the real API sends it (a real client parses it as one only); the
+            // documented 400 example's string "400" is a documentation slip.
+            ("status", .integer(Int64(status.code))),
             ("detail", .string(detail)),
         ]
         if !errors.isEmpty {
@@ -53,7 +52,7 @@ extension Problem {
 
     /// 400 for a body that is not usable at all (not JSON, not an object).
     static func badRequest(_ detail: String, errors: [Entry] = []) -> Problem {
-        Problem(status: .badRequest, title: "Bad Request", detail: detail, errors: errors, statusAsString: true)
+        Problem(status: .badRequest, title: "Bad Request", detail: detail, errors: errors)
     }
 
     static func notFound(_ detail: String) -> Problem {

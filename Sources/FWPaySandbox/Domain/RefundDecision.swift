@@ -47,6 +47,24 @@ enum RefundDecision {
         }
     }
 
+    /// Every change a refund may make (by itself, through the API, or forced).
+    static let allowed: [RefundStatus: Set<RefundStatus>] = [
+        .pending: [.initiated, .cancelled, .rejected],
+        .initiated: [.approved, .received, .cancelled, .rejected, .failed],
+        .approved: [.received, .failed],
+        .received: [.finished, .completed, .returned, .failed],
+        .finished: [.returned],
+        .completed: [.returned],
+        .cancelled: [], .returned: [], .rejected: [], .failed: [],
+    ]
+
+    static func checkMove(_ refund: RefundRecord, to status: RefundStatus) throws {
+        guard allowed[refund.status]?.contains(status) ?? false else {
+            throw Problem.invalid(source: "/status", param: "status", type: "invalid_status",
+                                  "cannot change from \(refund.status.rawValue) to \(status.rawValue)")
+        }
+    }
+
     /// A refund's automatic progress once its bundle is approved [S]: received a day later,
     /// finished two days after that.
     static func next(after status: RefundStatus) -> (status: RefundStatus, after: Double)? {

@@ -32,6 +32,13 @@ final class SandboxClock: Sendable {
         Self.format(seconds ?? now(), separator: "T", suffix: "Z")
     }
 
+    /// "2025-10-21T16:25:15.117+00:00", as Flywire writes a session's `expires_at`.
+    func offsetTimestamp(_ seconds: Double) -> String {
+        let milliseconds = Int((seconds - seconds.rounded(.down)) * 1000)
+        let fraction = milliseconds < 10 ? "00\(milliseconds)" : milliseconds < 100 ? "0\(milliseconds)" : "\(milliseconds)"
+        return Self.format(seconds, separator: "T", suffix: ".\(fraction)+00:00")
+    }
+
     /// (year, month, day) of a time on the sandbox clock, in UTC.
     static func date(_ seconds: Double) -> (year: Int, month: Int, day: Int) {
         var time = time_t(seconds)

@@ -3,6 +3,8 @@
 /// charging types make a payment (for the session's order, if it was made for one), and a
 /// declined card fails the payment, or refuses the confirm of a session that only saves it.
 struct SessionConfirmation: Sendable {
+    /// What the payer sent on the form (no card number or CVV).
+    var form: JSON
     var card: CardDetails
     var token: PaymentMethodTokenRecord?
     var draft: PaymentDraft?
@@ -32,15 +34,22 @@ struct SessionConfirmation: Sendable {
             throw Problem.invalid(source: "/card", param: "card", type: "declined", "was declined (\(reason))")
         }
         var token: PaymentMethodTokenRecord?
-        if session.type != "one_off", card.outcome == .approved {
+        if session.type != "one_off", card.outcome == .approved || card.outcome == .pending {
             token = PaymentMethodTokenRecord(token: RandomIdentifier.hex(20), clientID: session.clientID, recipientID: recipient.id,
                                              payorID: session.request["payor_id"]?.string,
-                                             mandateID: RandomIdentifier.mandate(recipient.id, now: now), card: card, createdAt: timestamp)
+                                             mandateID: RandomIdentifier.mandate(recipient.id, now: now), card: card, createdAt: timestamp,
+                                             currency: payerCurrency(session, recipient: recipient).code)
         }
         let draft = charges
             ? PaymentDraft.confirming(session, order: order, recipient: recipient, card: card, token: token,
                                       reference: try reference(), now: now, timestamp: timestamp)
             : nil
-        return SessionConfirmation(card: card, token: token, draft: draft)
+        let form = (session.submitted ?? .object([])).removing("card_number").removing("cvv")
+        return SessionConfirmation(form: form, card: card, token: token, draft: draft)
+    }
+
+    /// The currency the payer pays in: that of the country they gave on the form.
+    static func payerCurrency(_ session: SessionRecord, recipient: RecipientRecord) -> Currency {
+        (session.submitted?["country"]?.string).flatMap(Currency.of(country:)) ?? recipient.billingCurrency
     }
 }

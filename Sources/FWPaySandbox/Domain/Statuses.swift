@@ -4,20 +4,22 @@ import GRDB
 /// CHECK constraint (or status trigger) of its table allows; StatusTests compares them, so
 /// that a status added here without a migration fails there and not in a user's sandbox.
 
-/// Payment statuses (flywire-api.md §4); how they change is `PaymentLifecycle`.
+/// Payment statuses (flywire-api.md §4, and `expired` and `pending`, which the real API also
+/// has: real-api-evidence.md §2 row 16); how they change is `PaymentLifecycle`.
 enum PaymentStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
-    case initiated, authorized, adjusted, processed, guaranteed, delivered, failed, cancelled, reversed
+    case initiated, pending, authorized, adjusted, processed, guaranteed, delivered, failed, cancelled, reversed, expired
 }
 
 /// Refunds: pending (in an unapproved bundle) -> initiated -> received -> finished, or
-/// cancelled / returned.
+/// cancelled / returned; the real API also has approved, completed, rejected and failed
+/// (real-api-evidence.md §2 row 17), which the sandbox reaches by forced transitions.
 enum RefundStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
-    case pending, initiated, received, finished, cancelled, returned
+    case pending, initiated, approved, received, finished, completed, cancelled, returned, rejected, failed
 
     /// A payment has at most one refund in these statuses.
     static let active: Set<RefundStatus> = [.pending, .initiated, .received]
     /// Refunds in these statuses gave no money back: they do not count against the payment.
-    static let void: Set<RefundStatus> = [.cancelled, .returned]
+    static let void: Set<RefundStatus> = [.cancelled, .returned, .rejected, .failed]
     /// A refund can be cancelled until it is received.
     static let cancellable: Set<RefundStatus> = [.pending, .initiated]
 }

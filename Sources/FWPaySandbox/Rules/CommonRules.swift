@@ -1,14 +1,18 @@
 /// Rules that several request bodies share, each written once: amounts, items, references,
 /// notification URLs, metadata and recipient fields.
 enum CommonRules {
-    /// A positive integer amount of subunits (`amount` of captures, adjustments, refunds).
+    /// A positive whole amount of subunits (items, captures, adjustments, refunds), written
+    /// as an integer or as a whole real (33000.0).
     static func amount(_ value: JSON?, source: String = "/amount", param: String = "amount", errors: inout RuleErrors) -> Int64? {
-        switch value {
-        case .integer(let amount)? where amount > 0: return amount
-        case nil: errors.fail(source, param, "missing_param", "is required")
-        default: errors.fail(source, param, "invalid_param", "must be a positive integer number of subunits")
+        guard let value else {
+            errors.fail(source, param, "missing_param", "is required")
+            return nil
         }
-        return nil
+        guard let amount = value.wholeNumber, amount > 0 else {
+            errors.fail(source, param, "invalid_param", "must be a positive integer number of subunits")
+            return nil
+        }
+        return amount
     }
 
     /// The total of `items`, in the recipient's subunits: every amount a positive integer,

@@ -20,6 +20,7 @@ struct ValidatedTokenCharge: Sendable {
     var payorID: String?
     var externalReference: String?
     var notificationsURL: String?
+    var metadata: JSON?
 }
 
 /// POST /payments/charge: a saved card charged again with its token and mandate.
@@ -42,7 +43,7 @@ enum TokenChargeRules {
                                     recipientID: body["recipient"]?["id"]?.string ?? body["recipient_id"]?.string,
                                     items: body["items"] ?? .null, payorID: body["payor_id"]?.string,
                                     externalReference: body["external_reference"]?.string,
-                                    notificationsURL: body["notifications_url"]?.string)
+                                    notificationsURL: body["notifications_url"]?.string, metadata: body["metadata"])
     }
 
     /// The charge's total for the recipient the card was saved for: the body may name that

@@ -19,6 +19,8 @@ enum SessionRules {
     static let chargingTypes: Set<String> = ["one_off", "tokenization_and_pay", "recurring"]
     static let locales = ["en", "es-ES", "zh-CN", "ko", "pt-PT", "ja", "fr-FR", "id", "ar", "vi", "it-IT", "de-DE"]
     static let modes = ["installment", "subscription", "unscheduled", "one_off"]
+    /// Types that can hold a card's funds (manual capture).
+    static let preauthorizationTypes: Set<String> = ["one_off", "tokenization_and_pay"]
     /// A session can be confirmed for this long after it is created.
     static let lifetime = 1_800.0
 
@@ -50,8 +52,10 @@ enum SessionRules {
             errors.fail("/charge_intent/mode", "mode", "missing_param", "is required")
         }
         if capture == "manual" {
-            if type != "tokenization_and_pay" {
-                errors.fail("/charge_intent/capture", "capture", "invalid_param", "manual capture (pre-authorization) needs type tokenization_and_pay")
+            // Both real pre-authorization integrations send one_off; seed 003 documents
+            // tokenization_and_pay (real-api-evidence.md §2 row 1).
+            if !preauthorizationTypes.contains(type) {
+                errors.fail("/charge_intent/capture", "capture", "invalid_param", "manual capture (pre-authorization) needs type one_off or tokenization_and_pay")
             }
             switch intent?["authorization"]?.string {
             case "preauth"?, "final"?: break
@@ -61,11 +65,8 @@ enum SessionRules {
             if body["schema"]?.string != "cards" {
                 errors.fail("/schema", "schema", "invalid_param", "must be cards: only card payments can be pre-authorized")
             }
-            if let country = body["payor"]?["country"]?.string, let payerCurrency = Currency.of(country: country),
-               payerCurrency.code != recipient.currency {
-                errors.fail("/charge_intent/capture", "capture", "invalid_param",
-                            "pre-authorization is only for same-currency payments (the payer pays in \(payerCurrency.code), \(recipient.id) bills in \(recipient.currency))")
-            }
+            // Same-currency is judged on the card the payer actually pays with, when the
+            // form is sent: a pre-filled payor is editable, and only ever a warning (seed 003).
         }
         if let schema = body["schema"], schema.string != "cards" {
             errors.fail("/schema", "schema", "invalid_param", "must be cards: the sandbox's form takes cards")
@@ -126,6 +127,16 @@ enum SessionRules {
         var validated = try validate(filling(body, from: order.body), recipient: recipient)
         validated.orderID = order.id
         return validated
+    }
+
+    /// Whether `id` has the shape of a session id (a UUID).
+    static func isSessionID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard bytes.count == 36 else { return false }
+        return bytes.enumerated().allSatisfy { index, byte in
+            [8, 13, 18, 23].contains(index) ? byte == UInt8(ascii: "-")
+                : (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46)
+        }
     }
 
     /// The order id a session body names, if any (nil for none; "" when it is not a usable id).

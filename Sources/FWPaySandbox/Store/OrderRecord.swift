@@ -31,7 +31,7 @@ struct OrderRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
 
     /// What the order charges, in the recipient's subunits. The items passed `OrderRules`
     /// (their total is within the recipient's limits), so the sum cannot overflow.
-    var total: Int64 { (body["items"]?.array ?? []).compactMap { $0["amount"]?.integer }.reduce(0, +) }
+    var total: Int64 { (body["items"]?.array ?? []).compactMap { $0["amount"]?.wholeNumber }.reduce(0, +) }
 }
 
 extension OrderRecord {

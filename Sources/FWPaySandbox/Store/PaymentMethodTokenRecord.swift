@@ -13,9 +13,11 @@ struct PaymentMethodTokenRecord: Codable, Sendable, FetchableRecord, Persistable
     /// The saved card (stored as JSON text, holder included).
     var card: CardDetails
     var createdAt: String
+    /// The currency its mandate charges in: the payer's, from the form's country.
+    var currency: String?
 
     enum CodingKeys: String, CodingKey {
-        case token, card
+        case token, card, currency
         case clientID = "client_id"
         case recipientID = "recipient_id"
         case payorID = "payor_id"

@@ -37,6 +37,10 @@ struct PaymentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     /// The card of a card payment (stored as JSON text).
     var card: CardDetails?
     var updatedAt: String?
+    /// The recipient's fields as the order or session gave them, `{"id": "value"}` (JSON text).
+    var fields: String?
+    /// The order's or session's metadata (JSON text).
+    var metadata: String?
 
     enum CodingKeys: String, CodingKey {
         case id, status, kind, payer, capture, authorization, reason, token, card
@@ -59,6 +63,7 @@ struct PaymentRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         case mandateID = "mandate_id"
         case payorID = "payor_id"
         case updatedAt = "updated_at"
+        case fields, metadata
     }
 
     enum Columns {

@@ -12,10 +12,14 @@ struct RecipientRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var maximumAmount: Int64
     /// `[{"id","label","required"}]` as JSON text.
     var fields: String
+    var externalCode: String?
+    /// The state or province, where the country has them.
+    var state: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, name, country, currency, fields
+        case id, name, country, currency, fields, state
         case minimumAmount = "min_amount"
+        case externalCode = "external_code"
         case maximumAmount = "max_amount"
     }
 

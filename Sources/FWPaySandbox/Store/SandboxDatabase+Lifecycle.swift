@@ -96,20 +96,27 @@ extension SandboxDatabase {
         }
     }
 
-    /// Queues the notification of a payment's current status (flywire-api.md §5).
+    /// Queues the notifications of a payment's current status (flywire-api.md §5): its
+    /// `payments` event, and the `charges` event of a pre-authorization's card attempt.
     func enqueuePaymentNotification(_ db: Database, _ payment: PaymentRecord, at: Double? = nil) throws {
-        try enqueueNotification(db, clientID: payment.clientID, url: payment.notificationsURL, resource: "payments",
-                                resourceID: payment.id, eventType: payment.status.rawValue, data: NotificationWire.payment(payment), at: at)
+        let now = at ?? clock.now()
+        let expiresAt = clock.isoTimestamp(payment.holdExpiresAt ?? now + PaymentLifecycle.bankTransferExpiry)
+        try enqueueNotification(db, clientID: payment.clientID, url: payment.notificationsURL,
+                                event: NotificationWire.payment(payment, expiresAt: expiresAt), at: now)
+        if let charge = NotificationWire.charge(payment, expiresAt: expiresAt) {
+            try enqueueNotification(db, clientID: payment.clientID, url: payment.notificationsURL, event: charge, at: now)
+        }
     }
 
-    /// Queues a notification for `url`, else the client's static URL; without either, nothing is sent.
-    func enqueueNotification(_ db: Database, clientID: String, url: String?, resource: String, resourceID: String,
-                             eventType: String, data: JSON, at: Double? = nil) throws {
+    /// Queues `event` for `url`, else the client's static URL (without either, nothing is
+    /// sent), in the format the client chose.
+    func enqueueNotification(_ db: Database, clientID: String, url: String?, event: NotificationWire.Event, at: Double? = nil) throws {
         guard let target = url ?? client(id: clientID)?.notificationsURL, !target.isEmpty else { return }
         let now = at ?? clock.now()
-        let envelope = NotificationWire.envelope(eventType: eventType, date: clock.isoTimestamp(now), resource: resource, data: data)
-        var notification = NotificationRecord(clientID: clientID, resource: resource, resourceID: resourceID,
-                                              eventType: eventType, url: target, body: envelope.text, state: .pending,
+        let body = NotificationWire.body(event, format: notificationFormat(of: clientID), date: clock.isoTimestamp(now),
+                                         callbackID: RandomIdentifier.hex(24))
+        var notification = NotificationRecord(clientID: clientID, resource: event.resource, resourceID: event.resourceID,
+                                              eventType: event.eventType, url: target, body: body.text, state: .pending,
                                               attempts: 0, nextAttemptAt: now, createdAt: clock.timestamp(now))
         try notification.insert(db)
     }

@@ -68,6 +68,22 @@ extension SandboxDatabase {
         }
     }
 
+    /// POST /sandbox/refunds/{id}/transition.
+    func forceRefund(_ id: String, to status: RefundStatus, of client: ClientRecord) async throws -> RefundRecord {
+        try await write { db in
+            guard var refund = try RefundRecord.fetchOne(db, id: id, ownedBy: client) else { throw Problem.notFound("Refund \(id) not found") }
+            try RefundDecision.checkMove(refund, to: status)
+            try self.cancelScheduledRefund(db, refund.id)
+            try self.moveRefund(db, &refund, to: status)
+            return refund
+        }
+    }
+
+    private func cancelScheduledRefund(_ db: Database, _ id: String) throws {
+        try ScheduledTransitionRecord.filter(ScheduledTransitionRecord.Columns.resource == "refund"
+                                             && ScheduledTransitionRecord.Columns.resourceID == id).deleteAll(db)
+    }
+
     func moveRefund(_ db: Database, _ refund: inout RefundRecord, to status: RefundStatus, at: Double? = nil) throws {
         let now = at ?? clock.now()
         refund.status = status
@@ -82,7 +98,6 @@ extension SandboxDatabase {
     }
 
     private func enqueueRefundNotification(_ db: Database, _ refund: RefundRecord, at: Double? = nil) throws {
-        try enqueueNotification(db, clientID: refund.clientID, url: refund.notificationsURL, resource: "refunds",
-                                resourceID: refund.id, eventType: refund.status.rawValue, data: NotificationWire.refund(refund), at: at)
+        try enqueueNotification(db, clientID: refund.clientID, url: refund.notificationsURL, event: NotificationWire.refund(refund), at: at)
     }
 }

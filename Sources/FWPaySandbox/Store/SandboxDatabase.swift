@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The sandbox's one owner of its SQLite database (WAL, synchronous=FULL: a change the API
 /// acknowledged survives a crash). Controllers open no transactions: every write is a method
@@ -27,6 +28,9 @@ public final class SandboxDatabase: Sendable {
     let runningIdempotentRequests = RunningIdempotentRequests()
     /// How long an answer to an idempotent request may wait for a change to be stored with.
     let answerStorageDelay: Duration
+    /// The notification format each client chose (POST /sandbox/settings), kept in
+    /// `sandbox_state` and read once here.
+    private let notificationFormats: Mutex<[String: NotificationWire.Format]>
 
     /// Opens (creating if needed) and migrates the database at `path`, then makes sure the
     /// given API clients exist.
@@ -65,6 +69,13 @@ public final class SandboxDatabase: Sendable {
         clientsByKey = Dictionary(all.map { ($0.apiKey, $0) }, uniquingKeysWith: { first, _ in first })
         clientsByID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         recipientList = try pool.read { db in try RecipientRecord.order(Column("id")).fetchAll(db) }
+        let formats = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, value FROM sandbox_state WHERE key LIKE 'notification_format:%'")
+        }
+        notificationFormats = Mutex(Dictionary(formats.compactMap { row -> (String, NotificationWire.Format)? in
+            let key: String = row["key"], value: String = row["value"]
+            return NotificationWire.Format(rawValue: value).map { (String(key.dropFirst("notification_format:".count)), $0) }
+        }, uniquingKeysWith: { _, last in last }))
         recipientsByID = Dictionary(uniqueKeysWithValues: recipientList.map { ($0.id, $0) })
     }
 
@@ -80,6 +91,19 @@ public final class SandboxDatabase: Sendable {
         guard frames > 0 else { return 0 }
         try await pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
         return frames
+    }
+
+    func notificationFormat(of clientID: String) -> NotificationWire.Format {
+        notificationFormats.withLock { $0[clientID] } ?? .v2
+    }
+
+    /// Chooses the format of a client's notifications from now on.
+    func setNotificationFormat(_ format: NotificationWire.Format, of client: ClientRecord) async throws {
+        try await write { db in
+            try db.execute(sql: "INSERT INTO sandbox_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: ["notification_format:\(client.id)", format.rawValue])
+        }
+        notificationFormats.withLock { $0[client.id] = format }
     }
 
     func client(id: String) -> ClientRecord? {

@@ -92,6 +92,37 @@ enum SandboxSchema {
                 }
             }
         }
+        // What the real API carries and the sandbox did not (real-api-evidence.md §2): the
+        // recipients' external code and state, a payment's recipient fields and metadata, the
+        // currency a saved card's mandate charges in, and the statuses the real API adds.
+        migrator.registerMigration("real API members and statuses") { db in
+            try db.alter(table: "recipient") { t in
+                t.add(column: "external_code", .text)
+                t.add(column: "state", .text)
+            }
+            for (id, code, state) in [("FWU", "flywire-university", "MA"), ("ETM", "escuela-tecnica-madrid", "MD"),
+                                      ("TKU", "tokyo-kokusai-university", "13"), ("BHU", "bahrain-university-technology", nil),
+                                      ("FLW", "flywire-hotels-london", "LND")] {
+                try db.execute(sql: "UPDATE recipient SET external_code = ?, state = ? WHERE id = ?", arguments: [code, state, id])
+            }
+            try db.alter(table: "payment") { t in
+                t.add(column: "fields", .text)
+                t.add(column: "metadata", .text)
+            }
+            try db.alter(table: "payment_method_token") { t in t.add(column: "currency", .text) }
+            let payment = "'initiated', 'pending', 'authorized', 'adjusted', 'processed', 'guaranteed', 'delivered', 'failed', 'cancelled', 'reversed', 'expired'"
+            let refund = "'pending', 'initiated', 'approved', 'received', 'finished', 'completed', 'cancelled', 'returned', 'rejected', 'failed'"
+            for (table, statuses) in [("payment", payment), ("refund", refund)] {
+                for (suffix, event) in [("insert", "INSERT"), ("update", "UPDATE OF status")] {
+                    try db.execute(sql: "DROP TRIGGER \(table)_status_check_\(suffix)")
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_status_check_\(suffix) BEFORE \(event) ON "\(table)"
+                        WHEN NEW.status NOT IN (\(statuses))
+                        BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: \(table) status'); END
+                        """)
+                }
+            }
+        }
         return migrator
     }
     /// The second migration: everything past orders (issue 3). Columns added to `payment`

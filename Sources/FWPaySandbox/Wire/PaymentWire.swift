@@ -24,6 +24,8 @@ enum PaymentWire {
         if let mandateID = payment.mandateID { members.append(("mandate", .object([("id", .string(mandateID))]))) }
         if let reason = payment.reason { members.append(("reason", .string(reason))) }
         if let reasonCode = payment.reasonCode { members.append(("reason_code", .string(reasonCode))) }
+        members.append(("status_detail", .string(statusDetail(payment))))
+        members.append(("metadata", payment.metadata.flatMap { try? JSON.parse($0) } ?? .object([])))
         members.append(("created_at", .string(payment.createdAt)))
         members.append(("updated_at", .string(payment.updatedAt ?? payment.createdAt)))
         return .object(members)
@@ -38,39 +40,83 @@ enum PaymentWire {
         ])
     }
 
-    /// POST /payments/{ref}/captures: what was captured and what was released [S].
+    /// POST /payments/{ref}/captures: `charge_result {status: "received"}`, as Flywire answers
+    /// (the capture is processed asynchronously); what was captured and released beside it [S].
     static func capture(_ payment: PaymentRecord) -> JSON {
         let captured = payment.capturedAmount ?? payment.amountTo
         return .object([
+            ("charge_result", received),
             ("payment_id", .string(payment.id)), ("status", .string(payment.status.rawValue)),
             ("captured_amount", .integer(captured)), ("released_amount", .integer((payment.heldAmount ?? captured) - captured)),
             ("currency", .string(payment.currencyTo)),
         ])
     }
 
-    /// POST /checkout/sessions/{id}/confirm (seed 003): the payment, if the session took
-    /// money, and the card, with its token and mandate if it was saved.
+    /// POST /payments/{ref}/authorization_adjustments: `charge_result {status: "received"}`,
+    /// as Flywire answers; the payment as it now is beside it [S].
+    static func adjustment(_ payment: PaymentRecord) -> JSON {
+        .object([("charge_result", received)] + (details(payment).members ?? []))
+    }
+
+    /// POST /checkout/sessions/{id}/confirm (seed 003, and the answers real integrations
+    /// recorded): the payment, if the session took money; the card, with its token; the
+    /// mandate with its currency, if the card was saved; the payer.
     static func confirmation(_ confirmation: SessionConfirmation, payment: PaymentRecord?) -> JSON {
         var answer: [(String, JSON)] = []
         if let payment {
             answer.append(("payment_reference", .string(payment.id)))
             answer.append(("charge_info", chargeInfo(payment)))
-            answer.append(("status", .string(payment.status.rawValue)))
         }
         var method: [(String, JSON)] = [("type", .string("card"))] + cardMembers(confirmation.card)
         if let token = confirmation.token { method.insert(("token", .string(token.token)), at: 0) }
         answer.append(("payment_method", .object(method)))
-        if let token = confirmation.token { answer.append(("mandate", .object([("id", .string(token.mandateID))]))) }
+        if let token = confirmation.token {
+            answer.append(("mandate", .object([("id", .string(token.mandateID)), ("currency", .optional(token.currency))])))
+        }
+        answer.append(("payor", payor(confirmation.form)))
         return .object(answer)
     }
 
-    /// POST /payments/charge.
+    /// POST /payments/charge: `charge_result.status` is success, pending or failed;
+    /// `charge_info` is what the payer paid, in the mandate's currency.
     static func tokenCharge(_ payment: PaymentRecord) -> JSON {
-        .object([
-            ("payment_reference", .string(payment.id)), ("status", .string(payment.status.rawValue)),
-            ("charge_info", chargeInfo(payment)), ("mandate", .object([("id", .optional(payment.mandateID))])),
+        let result: String = switch payment.status {
+        case .failed: "failed"
+        case .pending, .initiated: "pending"
+        default: "success"
+        }
+        var charge: [(String, JSON)] = [("status", .string(result))]
+        if payment.status == .failed { charge.append(("reason", .optional(payment.reason))) }
+        return .object([
+            ("payment_reference", .string(payment.id)), ("charge_info", chargeInfo(payment)), ("charge_result", .object(charge)),
         ])
     }
+
+    /// `{country, email[, state]}` of what the payer sent on the form.
+    static func payor(_ form: JSON) -> JSON {
+        var payor: [(String, JSON)] = [("country", form["country"] ?? .null), ("email", form["email"] ?? .null)]
+        if let state = form["state"], state != .null { payor.append(("state", state)) }
+        return .object(payor)
+    }
+
+    /// A sentence on where the payment stands [S]: the real API carries `status_detail`; its
+    /// texts are not documented.
+    static func statusDetail(_ payment: PaymentRecord) -> String {
+        switch payment.status {
+        case .initiated: payment.paymentMethod == "bank_transfer" ? "Waiting for the payer's funds" : "Payment started"
+        case .pending: "The card issuer is reviewing the payment"
+        case .authorized, .adjusted: "Funds held on the card until they are captured or released"
+        case .processed: "Funds received by Flywire"
+        case .guaranteed: "Funds guaranteed; on their way to the recipient"
+        case .delivered: "Funds delivered to the recipient"
+        case .failed: "The card was declined" + (payment.reason.map { " (\($0))" } ?? "")
+        case .cancelled: "Cancelled" + (payment.reason.map { " (\($0))" } ?? "")
+        case .reversed: "The payment was reversed"
+        case .expired: "The hold expired and the funds were released"
+        }
+    }
+
+    private static let received: JSON = .object([("status", .string("received"))])
 
     /// GET /payments/{ref}/receipt [S]: what the payer paid, to whom, and when.
     static func receipt(_ payment: PaymentRecord, recipientName: String) -> JSON {

@@ -16,9 +16,10 @@ enum RecipientWire {
         ])
     }
 
-    /// An entry of GET /recipients.
+    /// An entry of GET /recipients: the members a real integration reads (`id`,
+    /// `external_code`, `name`, `country`, `state`), and the billing currency [S].
     static func summary(_ recipient: RecipientRecord) -> JSON {
-        .object([("id", .string(recipient.id)), ("name", .string(recipient.name)), ("country", .string(recipient.country)),
-                 ("currency", .string(recipient.currency))])
+        .object([("id", .string(recipient.id)), ("external_code", .optional(recipient.externalCode)), ("name", .string(recipient.name)),
+                 ("country", .string(recipient.country)), ("state", .optional(recipient.state)), ("currency", .string(recipient.currency))])
     }
 }

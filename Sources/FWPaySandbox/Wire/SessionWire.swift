@@ -2,9 +2,10 @@
 enum SessionWire {
     /// POST /checkout/sessions (seed 003). `baseURL` is the sandbox's address as the client
     /// reached it, for the payer's link.
-    static func created(_ session: SessionRecord, warnings: [JSON], baseURL: String) -> JSON {
+    static func created(_ session: SessionRecord, warnings: [JSON], baseURL: String, expiresAt: String) -> JSON {
         .object([
             ("id", .string(session.id)),
+            ("expires_at", .string(expiresAt)),
             ("expires_in_seconds", .integer(Int64(SessionRules.lifetime))),
             ("hosted_form", .object([
                 ("url", .string("\(baseURL)/checkout/form?session_id=\(session.id)")),

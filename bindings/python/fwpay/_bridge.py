@@ -68,6 +68,9 @@ def c_bytes(value: object, name: str) -> bytes:
 
 
 def c_int64(value: object, name: str) -> int:
+    """An int for an int64_t argument; a whole float (33000.0) is the same amount."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
     if not _INT64_MIN <= value <= _INT64_MAX:

@@ -20,7 +20,7 @@ class Orders(Service):
 
     def create(self, body: Json, *, idempotency_key: str | None = None, timeout: float | None = None) -> Json:
         """Creates an order (POST /orders); its ``"id"`` is what ``update`` and ``charge``
-        take. Checked before sending: ``items`` amounts are positive integers, ``metadata``
+        take. Checked before sending: item amounts are whole and positive, ``metadata``
         has at most 20 pairs (keys <= 40, values <= 500 characters)."""
         with json_value(body_dict(body), "body") as value:
             return call(lib.fwp_order_create, self._handle, value, options=call_options(idempotency_key, timeout))  # type: ignore[no-any-return]

@@ -12,8 +12,10 @@ class Sessions(Service):
 
     def create(self, body: Json, *, idempotency_key: str | None = None, timeout: float | None = None) -> Json:
         """Creates a session of any type (POST /checkout/sessions): ``{"id",
-        "expires_in_seconds", "hosted_form": {"url", "method"}, "warnings"}``. Seed 003's hard
-        rules are checked before sending (types, pre-authorization settings, locale, ...)."""
+        "expires_in_seconds", "hosted_form": {"url", "method"}, "warnings"}``. Only what
+        is certainly invalid is refused before sending (item amounts, the 50-character limits);
+        types and intents are the server's to judge (a ``one_off`` pre-authorization is sent as
+        it is), and an ``order_id`` session needs no ``items``."""
         with json_value(body_dict(body), "body") as value:
             return call(lib.fwp_session_create, self._handle, value,  # type: ignore[no-any-return]
                         options=call_options(idempotency_key, timeout))

@@ -37,12 +37,17 @@ import Testing
                              ("charge_intent", .object([("capture", .string("manual")), ("mode", .string("unscheduled"))]))])
         #expect(manual.contains("/charge_intent/authorization missing_param: is required for manual capture"))
         #expect(manual.contains("/schema invalid_param: must be cards: only card payments can be pre-authorized"))
-        #expect(errors([("charge_intent", .object([("capture", .string("manual")), ("authorization", .string("final"))])), ("schema", .string("cards"))])
-                == ["/charge_intent/capture invalid_param: manual capture (pre-authorization) needs type tokenization_and_pay"])
+        // One_off is what both real pre-authorization integrations send (real-api-evidence.md §2 row 1).
+        #expect(errors([("charge_intent", .object([("mode", .string("one_off")), ("capture", .string("manual")), ("authorization", .string("preauth"))])),
+                        ("schema", .string("cards"))]) == [])
+        #expect(errors([("type", .string("recurring")), ("charge_intent", .object([("mode", .string("unscheduled")), ("capture", .string("manual")),
+                                                                                   ("authorization", .string("final"))])), ("schema", .string("cards"))])
+                == ["/charge_intent/capture invalid_param: manual capture (pre-authorization) needs type one_off or tokenization_and_pay"])
+        // A pre-filled payer from another country is editable: it never fails the session (seed 003).
         let foreign = errors([("type", .string("tokenization_and_pay")), ("schema", .string("cards")),
                               ("charge_intent", .object([("capture", .string("manual")), ("authorization", .string("preauth")), ("mode", .string("installment"))])),
                               ("payor", .object([("country", .string("ES"))]))])
-        #expect(foreign.first?.contains("only for same-currency payments") == true)
+        #expect(foreign == [])
         #expect(errors([("options", .object([("form", .object([("locale", .string("xx"))]))]))]).first?.hasPrefix("/options/form/locale") == true)
         #expect(errors([("options", .object([("form", .object([("action_button", .string(String(repeating: "x", count: 51)))]))]))]).count == 1)
         #expect(errors([("options", .object([("form", .object([("action_button", .string("Book now"))]))]))]) == [])
@@ -135,7 +140,7 @@ import Testing
         #expect(try await sandbox.database.cancelPayment(final, of: sandbox.demo).status == .cancelled)  // released at once
         _ = try await sandbox.database.advanceClock(by: 7 * 86_400 + 1)
         let expired = try #require(try sandbox.database.payment(expiring, of: sandbox.demo))
-        #expect(expired.status == .cancelled && expired.reason == "authorization_expired")
+        #expect(expired.status == .expired && expired.reason == "authorization_expired")
     }
 
     @Test func tokenChargesUseTheSavedCard() async throws {
@@ -147,7 +152,7 @@ import Testing
                                     ("charge_intent", .object([("mode", .string("unscheduled"))])), ("recipient", .object([("id", .string("FWU"))])),
                                     ("items", .array([.object([("amount", .integer(10_000))])]))])
         let answer = try await sandbox.chargeToken(charge, of: sandbox.demo)
-        #expect(answer["status"] == .string("guaranteed"))
+        #expect(answer["charge_result"]?["status"] == .string("success"))
         #expect(await problem { try await sandbox.chargeToken(charge, of: sandbox.other) }?.errors.first?.source == "/payment_method_token")
         let wrongMandate = charge.setting("mandate_id", .string("MCFWU20260101xxxxxxxx"))
         #expect(await problem { try await sandbox.chargeToken(wrongMandate, of: sandbox.demo) }?.errors.first?.source == "/payment_method_token")
