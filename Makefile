@@ -125,7 +125,7 @@ test-reliability: faults-program
 
 test-python: lib cli sandbox examples
 	python3 -m mypy --strict bindings/python/fwpay
-	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox tests/security
+	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox tests/security tests/evidence
 
 # Benchmarks (not tests): writes bench/BENCHMARKS.md and bench/latency.png; see bench/run.sh.
 bench: lib cli

@@ -18,7 +18,7 @@ static const struct command {
 } commands[] = {
     { "recipients",    cmd_recipients,    "list, show and search recipients (portals)" },
     { "offers",        cmd_offers,        "list the offers for an amount, a payer country and a recipient" },
-    { "orders",        cmd_orders,        "create, update, charge, show, list and check orders" },
+    { "orders",        cmd_orders,        "create, update, charge, show, list and check orders (get, list, check: sandbox-only)" },
     { "sessions",      cmd_sessions,      "create and confirm checkout sessions" },
     { "payments",      cmd_payments,      "show, list, charge, capture, adjust, cancel, process payments" },
     { "refunds",       cmd_refunds,       "create, show, list and cancel refunds" },

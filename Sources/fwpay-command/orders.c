@@ -14,9 +14,9 @@ static const struct action actions[] = {
     { "create", create, "orders create --data <json | @file | @->" },
     { "update", update, "orders update <order-id> --data <json | @file | @->" },
     { "charge", charge, "orders charge <order-id>           (creates the payment)" },
-    { "get",    get,    "orders get <order-id>" },
-    { "list",   list,   "orders list [--recipient ID] [--country CC] [--status open|charged] [--page N] [--per-page N] [--all]" },
-    { "check",  check,  "orders check <order-id> --portal <recipient-id>" },
+    { "get",    get,    "orders get <order-id>   (sandbox-only: GET /orders/{id} is fwpay-sandbox's, not Flywire's)" },
+    { "list",   list,   "orders list [--recipient ID] [--country CC] [--status open|charged] [--page N] [--per-page N] [--all]   (sandbox-only)" },
+    { "check",  check,  "orders check <order-id> --portal <recipient-id>   (sandbox-only: reads GET /orders/{id})" },
     { NULL, NULL, NULL },
 };
 

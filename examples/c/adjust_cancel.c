@@ -42,7 +42,7 @@ int main(void) {
     /* The stay got longer: raise the hold (only upward; the same amount extends it). */
     rc = fwp_payment_adjust(client, reference, 60000, NULL, &payment, &err);
     if (rc != FWP_OK) return fail("fwp_payment_adjust", rc, &err);
-    printf("adjusted: status %s\n", json_string_value(json_object_get(payment, "status")));
+    printf("adjusted: %s\n", json_string_value(json_object_get(json_object_get(payment, "charge_result"), "status")));
     json_decref(payment);
 
     /* A lower amount is refused, before the holding period ends or after. */

@@ -25,10 +25,11 @@ int main(void) {
     int rc = fwp_client_new(getenv("FWPAY_BASE_URL"), api_key, &client, &err);
     if (rc != FWP_OK) return fail("client", rc, &err);
 
-    /* 1. A tokenization_and_pay session with manual capture: a pre-authorization. */
+    /* 1. A one_off session with manual capture: a pre-authorization, as real integrations make
+     *    them (tokenization_and_pay works too, and also saves the card). */
     json_t *body = json_pack("{s:s, s:s, s:s, s:{s:s, s:s, s:s}, s:{s:[{s:s, s:s}]}, s:[{s:s, s:i}], s:s}",
-                             "type", "tokenization_and_pay", "recipient_id", "FWU", "schema", "cards",
-                             "charge_intent", "capture", "manual", "authorization", "preauth", "mode", "unscheduled",
+                             "type", "one_off", "recipient_id", "FWU", "schema", "cards",
+                             "charge_intent", "capture", "manual", "authorization", "preauth", "mode", "one_off",
                              "recipient", "fields", "id", "custom_field_1", "value", "ROOM-101",
                              "items", "id", "default", "amount", 60000, "external_reference", "stay-2026-0042");
     json_t *session = NULL;
@@ -50,7 +51,11 @@ int main(void) {
     json_decref(message);
     if (rc != FWP_OK) return fail("fwp_session_confirm", rc, &err);
     const char *reference = json_string_value(json_object_get(confirmed, "payment_reference"));
-    printf("held: %s, status %s\n", reference, json_string_value(json_object_get(confirmed, "status")));
+    json_t *payment = NULL;
+    rc = fwp_payment_get(client, reference, NULL, &payment, &err);
+    if (rc != FWP_OK) return fail("fwp_payment_get", rc, &err);
+    printf("held: %s, status %s\n", reference, json_string_value(json_object_get(payment, "status")));
+    json_decref(payment);
 
     /* 4. Check-out: capture the final bill; the rest of the hold is released at once. */
     json_t *capture = NULL;
@@ -60,11 +65,15 @@ int main(void) {
         return 1;
     }
     if (rc != FWP_OK) return fail("fwp_payment_capture", rc, &err);
-    printf("captured %lld, released %lld %s; payment reference: %s\n",
-           (long long)json_integer_value(json_object_get(capture, "captured_amount")),
-           (long long)json_integer_value(json_object_get(capture, "released_amount")),
-           json_string_value(json_object_get(capture, "currency")), reference);
+    /* Flywire answers charge_result {"status": "received"} and processes the capture on its
+     * own; the payment then shows what was taken. */
+    printf("capture %s\n", json_string_value(json_object_get(json_object_get(capture, "charge_result"), "status")));
     json_decref(capture);
+    rc = fwp_payment_get(client, reference, NULL, &payment, &err);
+    if (rc != FWP_OK) return fail("fwp_payment_get", rc, &err);
+    printf("captured %lld %s; payment reference: %s, status %s\n", (long long)json_integer_value(json_object_get(payment, "amount_to")),
+           json_string_value(json_object_get(payment, "currency_to")), reference, json_string_value(json_object_get(payment, "status")));
+    json_decref(payment);
     json_decref(confirmed);
     fwp_client_free(client);
     return 0;

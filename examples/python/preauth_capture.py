@@ -27,8 +27,10 @@ def main() -> int:
     with fwpay.Client(api_key=os.environ["FWPAY_API_KEY"],
                       base_url=os.environ.get("FWPAY_BASE_URL", fwpay.PRODUCTION_BASE_URL)) as client:
         session = client.sessions.create({
-            "type": "tokenization_and_pay", "recipient_id": "FWU", "schema": "cards",
-            "charge_intent": {"capture": "manual", "authorization": "preauth", "mode": "unscheduled"},
+            # one_off with manual capture, as real integrations make pre-authorizations
+            # (tokenization_and_pay works too, and also saves the card).
+            "type": "one_off", "recipient_id": "FWU", "schema": "cards",
+            "charge_intent": {"capture": "manual", "authorization": "preauth", "mode": "one_off"},
             "recipient": {"fields": [{"id": "custom_field_1", "value": "ROOM-101"}]},
             "items": [{"id": "default", "amount": 60000}], "external_reference": "stay-2026-0042",
         })
@@ -36,14 +38,17 @@ def main() -> int:
         message = sandbox_payer_sends_form(session["hosted_form"]["url"])
         held = client.sessions.confirm(message["confirm_url"]["url"])
         reference = held["payment_reference"]
-        print(f"held: {reference}, status {held['status']}")
+        print(f"held: {reference}, status {client.payments.get(reference)['status']}")
         try:
             capture = client.payments.capture(reference, amount=50000, idempotency_key=f"checkout-{reference}")
         except fwpay.OutcomeUnknownError as error:
             print(f"the capture may have happened: retry with key {error.idempotency_key}", file=sys.stderr)
             return 1
-        print(f"captured {capture['captured_amount']}, released {capture['released_amount']} {capture['currency']}; "
-              f"payment reference: {reference}")
+        # Flywire answers charge_result {"status": "received"} and processes the capture on its
+        # own; the payment then shows what was taken.
+        print(f"capture {capture['charge_result']['status']}")
+        payment = client.payments.get(reference)
+        print(f"captured {payment['amount_to']} {payment['currency_to']}; payment reference: {reference}, status {payment['status']}")
     return 0
 
 

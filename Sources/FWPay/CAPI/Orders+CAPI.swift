@@ -57,7 +57,8 @@ public func fwp_order_charge(_ client: OpaquePointer?, _ order_id: UnsafePointer
 }
 
 /// fwp_order_get: an order as stored (GET /orders/{id}), with its status (open, charged) and,
-/// once charged, its payment_reference. order_id: not NULL. options: NULL or per-call
+/// once charged, its payment_reference. SANDBOX-ONLY: fwpay-sandbox serves this endpoint; no
+/// public client calls it and Flywire's API is not known to have it. order_id: not NULL. options: NULL or per-call
 /// settings. out: receives a new reference, NULL on failure; release with json_decref. err:
 /// optional. Returns FWP_OK, FWP_E_NOT_FOUND or another negative FWP_E_ code. Since 0.1.
 @c
@@ -70,7 +71,8 @@ public func fwp_order_get(_ client: OpaquePointer?, _ order_id: UnsafePointer<CC
     }
 }
 
-/// fwp_order_list: one page of the available orders (GET /orders). filters: borrowed JSON
+/// fwp_order_list: one page of the available orders (GET /orders). SANDBOX-ONLY: served by
+/// fwpay-sandbox; Flywire's API is not known to have this endpoint. filters: borrowed JSON
 /// object or NULL, with any of "recipient", "country" (orders usable with a portal in that
 /// country) and "status" ("open", "charged"). page, per_page: as fwp_recipient_list. options:
 /// NULL or per-call settings. out: receives a new reference to {"orders": [...], "page",
@@ -88,7 +90,8 @@ public func fwp_order_list(_ client: OpaquePointer?, _ filters: UnsafePointer<js
 
 /// fwp_order_check: whether order order_id can be used with the portal (recipient)
 /// portal_id before a checkout session is made for it (seed 000: compatibility depends on the
-/// portal's country): the order's recipient must be in the portal's country. options: NULL or
+/// portal's country): the order's recipient must be in the portal's country. SANDBOX-ONLY: it
+/// reads the order with GET /orders/{id}, which only fwpay-sandbox is known to serve. options: NULL or
 /// per-call settings. out: receives a new reference to {"compatible": true, "order_country",
 /// "portal_country"}, NULL on failure; release with json_decref. err: optional. Returns
 /// FWP_OK when compatible, FWP_E_INVALID_REQUEST (err->errors type "incompatible", message

@@ -41,18 +41,22 @@ class Orders(Service):
                     options=call_options(idempotency_key, timeout))
 
     def get(self, order_id: str, *, timeout: float | None = None) -> Json:
-        """An order as stored (GET /orders/{id}), with ``status`` and, once charged, ``payment_reference``."""
+        """An order as stored (GET /orders/{id}), with ``status`` and, once charged, ``payment_reference``.
+
+        Sandbox-only: fwpay-sandbox serves GET /orders/{id}; Flywire's API is not known to have it."""
         return call(lib.fwp_order_get, self._handle, c_string(order_id, "order_id"),  # type: ignore[no-any-return]
                     options=call_options(None, timeout))
 
     def list(self, *, recipient: str | None = None, country: str | None = None, status: str | None = None,
              per_page: int | None = None, timeout: float | None = None) -> PageIterator:
-        """Every available order (filters: ``recipient``, ``country`` for a portal's country, ``status``)."""
+        """Every available order (filters: ``recipient``, ``country`` for a portal's country, ``status``).
+
+        Sandbox-only: fwpay-sandbox serves GET /orders; Flywire's API is not known to have it."""
         return self._iterate("orders", {"recipient": recipient, "country": country, "status": status}, per_page, timeout)
 
     def page(self, *, recipient: str | None = None, country: str | None = None, status: str | None = None,
              page: int | None = None, per_page: int | None = None, timeout: float | None = None) -> Json:
-        """One page of orders (GET /orders)."""
+        """One page of orders (GET /orders). Sandbox-only, like ``list``."""
         return self._page(lib.fwp_order_list, {"recipient": recipient, "country": country, "status": status},
                           page, per_page, timeout)
 
