@@ -36,9 +36,13 @@ def is_valid(body: bytes, digest: str, secret: str) -> bool:
 
 
 def parse(body: bytes) -> dict[str, Any]:
-    """Reads a notification (v2 envelope or classic format) into one shape: ``format``,
-    ``resource``, ``event_type``, ``event_date``, ``id``, ``payment_id``, ``status``,
-    ``external_reference``, amounts as ints, currencies, ``dedup_key`` and the original ``data``."""
+    """Reads a notification (v2 envelope, v2 without ``data.status``, or classic v1 callback)
+    into one shape: ``format``, ``resource``, ``event_type``, ``event_date``, ``id``,
+    ``payment_id``, ``status``, ``external_reference``, amounts as ints in subunits (a classic
+    callback's "1500.00" converted by its currency; without one, ``amount`` is None and
+    ``amount_text`` keeps the text), currencies, ``dedup_key`` (one per event, the same for its
+    retries) and the original ``data``. No member makes it fail; only a body that is not a
+    JSON object does."""
     raw = c_bytes(body, "body")
     out = ctypes.c_void_p()
     err = FwpError()
