@@ -38,7 +38,8 @@ static json_t *paid_session(const char *authorization, const char *holder) {
 static void sessions(void) {
     fwp_error err = FWP_ERROR_INIT;
     json_t *out = NULL;
-    /* Seed 003's hard rules, checked before sending. */
+    /* Seed 003's rules are the server's to judge: the library sends these, the sandbox refuses
+     * them (422) naming the member. */
     const char *refused[][2] = {
         { "{\"recipient_id\": \"FWU\"}", "/type" },
         { "{\"type\": \"weekly\", \"recipient_id\": \"FWU\"}", "/type" },
@@ -50,17 +51,30 @@ static void sessions(void) {
         { "{\"type\": \"tokenization_and_pay\", \"recipient_id\": \"FWU\", \"items\": [{\"id\": \"default\", \"amount\": 100}],"
           " \"charge_intent\": {\"capture\": \"manual\", \"authorization\": \"preauth\", \"mode\": \"unscheduled\"}}", "/schema" },
         { "{\"type\": \"one_off\", \"recipient_id\": \"FWU\", \"items\": [{\"amount\": 100}],"
-          " \"charge_intent\": {\"capture\": \"manual\"}}", "/charge_intent/capture" },
+          " \"charge_intent\": {\"capture\": \"manual\"}}", "/charge_intent/authorization" },
         { "{\"type\": \"one_off\", \"recipient_id\": \"FWU\", \"items\": [{\"amount\": 100}], \"options\": {\"form\": {\"locale\": \"xx\"}}}",
           "/options/form/locale" },
         { "{\"type\": \"one_off\", \"recipient_id\": \"FWU\", \"items\": [{\"amount\": 100}], \"payor_id\": \"a b\"}", "/payor_id" },
-        { "{\"type\": \"one_off\", \"recipient_id\": \"FWU\", \"items\": [{\"amount\": 0}]}", "/items/0/amount" },
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         json_t *body = parse(refused[i][0]);
-        CHECK(fwp_session_create(client, body, NULL, &out, &err) == FWP_E_INVALID_REQUEST && err.http_status == 0,
+        CHECK(fwp_session_create(client, body, NULL, &out, &err) == FWP_E_INVALID_REQUEST && err.http_status == 422,
               "case %zu: %d %s", i, err.code, ERR(err));
-        CHECK(strcmp(first_error_field(&err, "source"), refused[i][1]) == 0, "case %zu: %s", i, ERR(err));
+        CHECK(strstr(err.message, refused[i][1]) != NULL, "case %zu: %s", i, ERR(err));
+        json_decref(body);
+    }
+    /* What is certainly invalid is refused before sending (http_status 0). */
+    const char *local[][2] = {
+        { "{\"type\": \"one_off\", \"recipient_id\": \"FWU\", \"items\": [{\"amount\": 0}]}", "/items/0/amount" },
+        { "{\"type\": \"one_off\", \"items\": [{\"amount\": 12.5}]}", "/items/0/amount" },
+        { "{\"type\": \"one_off\", \"items\": \"all of them\"}", "/items" },
+        { "{\"type\": \"one_off\", \"external_reference\": \"123456789012345678901234567890123456789012345678901\"}", "/external_reference" },
+    };
+    for (size_t i = 0; i < sizeof local / sizeof local[0]; i++) {
+        json_t *body = parse(local[i][0]);
+        CHECK(fwp_session_create(client, body, NULL, &out, &err) == FWP_E_INVALID_REQUEST && err.http_status == 0,
+              "local case %zu: %d %s", i, err.code, ERR(err));
+        CHECK(strcmp(first_error_field(&err, "source"), local[i][1]) == 0, "local case %zu: %s", i, ERR(err));
         json_decref(body);
     }
 
@@ -115,10 +129,12 @@ static void preauthorization(void) {
              text_of(json_object_get(confirmed, "payment_method"), "token"), text_of(json_object_get(confirmed, "mandate"), "id"));
     json_t *body = parse(charge);
     CHECK(fwp_payment_charge(client, body, NULL, &out, &err) == FWP_OK, "%s", ERR(err));
-    CHECK(strcmp(text_of(out, "status"), "guaranteed") == 0, "token charge guaranteed");
+    CHECK(strcmp(text_of(json_object_get(out, "charge_result"), "status"), "success") == 0, "token charge: charge_result success");
     json_decref(out);
     json_object_del(body, "mandate_id");
-    CHECK(fwp_payment_charge(client, body, NULL, &out, &err) == FWP_E_INVALID_REQUEST && err.http_status == 0, "mandate_id required");
+    /* The server says what is missing. */
+    CHECK(fwp_payment_charge(client, body, NULL, &out, &err) == FWP_E_INVALID_REQUEST && err.http_status == 422, "mandate_id required");
+    CHECK(strcmp(first_error_field(&err, "source"), "/mandate_id") == 0, "%s", ERR(err));
     json_decref(body);
     json_decref(confirmed);
 

@@ -2,7 +2,9 @@ import CFWPay
 
 /// fwp_request: any call of the API that has no function of its own. method: "GET", "POST",
 /// "PATCH" or "DELETE". path: below the base URL, starting with "/", query included and
-/// percent-encoded (e.g. "/payments/FWU123456789"). body: borrowed JSON, NULL for none (must
+/// percent-encoded (e.g. "/payments/FWU123456789"); with a client of fwpay-sandbox's root
+/// (http://127.0.0.1:PORT), it also reaches the sandbox's own control API under "/sandbox",
+/// which is SANDBOX-ONLY (Flywire has none). body: borrowed JSON, NULL for none (must
 /// be NULL for GET). A POST carries an Idempotency-Key (options->idempotency_key, or a random
 /// one). options: NULL or per-call settings. out: receives a new reference to the answer (JSON
 /// null for an empty answer), NULL on failure; release with json_decref. err: optional.

@@ -74,7 +74,8 @@ class Client:
     def request(self, method: str, path: str, body: Any = None, *, idempotency_key: str | None = None,
                 timeout: float | None = None) -> Any:
         """Any other call: ``method`` ("GET", "POST", "PATCH", "DELETE") to ``path`` below the
-        base URL (e.g. "/payments/FWU123456789"), with an optional JSON body."""
+        base URL (e.g. "/payments/FWU123456789"), with an optional JSON body. With a client of
+        fwpay-sandbox's root it also reaches the sandbox-only control API under ``/sandbox``."""
         verb, target = c_string(method, "method"), c_string(path, "path")
         with json_value(body, "body") as value:
             return call(lib.fwp_request, self._handle, verb, target, value, options=call_options(idempotency_key, timeout))
