@@ -10,11 +10,15 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
                              onListening: @escaping @Sendable (_ host: String, _ port: Int) -> Void)
     throws -> some ApplicationProtocol {
     let database = try SandboxDatabase(path: configuration.databasePath, clients: configuration.clients)
+    let connections = ConnectionGuard(limit: min(configuration.maximumConnections, ConnectionGuard.connectionsThatFit()),
+                                      firstHead: .seconds(Int64(configuration.headTimeoutSeconds)),
+                                      nextHead: .seconds(Int64(configuration.idleTimeoutSeconds)))
     return Application(
         router: try buildRouter(database: database, faults: FaultInjector(), honourIdempotencyKeys: !configuration.ignoreIdempotencyKeys),
         // Idle connections are closed after 60 s by default, longer than clients keep them
         // (fwpay: 20 s).
-        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
+        server: .http1(configuration: .init(additionalChannelHandlers: [connections.handler()],
+                                            idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "fwpay-sandbox"),
         services: [
             TransitionScheduler(database: database, logger: logger),

@@ -7,6 +7,12 @@ public struct SandboxConfiguration: Sendable {
         public var sharedSecret: String
         public var notificationsURL: String?
 
+        /// A client id that follows from its key alone ("client-" and 16 hex digits of its
+        /// SHA-256), so that the same key has the same id in every run.
+        public static func id(forKey key: String) -> String {
+            "client-" + String(Digest.sha256(Array(key.utf8)).prefix(16))
+        }
+
         public init(id: String, apiKey: String, sharedSecret: String, notificationsURL: String? = nil) {
             self.id = id
             self.apiKey = apiKey
@@ -34,6 +40,10 @@ public struct SandboxConfiguration: Sendable {
     public var ignoreIdempotencyKeys = false
     /// Seconds before an idle connection is closed.
     public var idleTimeoutSeconds = 60
+    /// Seconds a new connection has to send a whole request head.
+    public var headTimeoutSeconds = 10
+    /// Connections served at once (also kept below the process's descriptor limit).
+    public var maximumConnections = 4_096
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "fwpay-sandbox.sqlite",
                 clients: [APIClient] = [SandboxConfiguration.demoClient], notificationRetrySeconds: Double = 5,

@@ -28,9 +28,19 @@ struct SandboxCommand: AsyncParsableCommand {
     var db = "fwpay-sandbox.sqlite"
 
     @Option(name: .customLong("client"),
-            help: ArgumentHelp("Another API client, as KEY:SECRET or KEY:SECRET:NOTIFICATIONS_URL (repeatable).",
+            help: ArgumentHelp("Another API client, as KEY:SECRET or KEY:SECRET:NOTIFICATIONS_URL (repeatable). Visible in ps: prefer --clients-file or FWPAY_SANDBOX_CLIENTS.",
                                valueName: "key:secret[:url]"))
     var clients: [String] = []
+
+    @Option(help: ArgumentHelp("A file of API clients, one KEY:SECRET[:URL] a line (# comments); keeps the secrets off the command line.",
+                               valueName: "path"))
+    var clientsFile: String?
+
+    @Option(help: "Connections served at once (kept below the descriptor limit too).")
+    var maxConnections = 4_096
+
+    @Option(help: "Seconds a new connection has to send a whole request head.")
+    var headTimeout = 10
 
     @Option(help: "Static notifications URL of the demo client.")
     var notificationsURL: String?
@@ -63,6 +73,8 @@ struct SandboxCommand: AsyncParsableCommand {
             throw ValidationError("--client takes KEY:SECRET or KEY:SECRET:NOTIFICATIONS_URL")
         }
         guard (1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
+        guard (1...3_600).contains(headTimeout) else { throw ValidationError("--head-timeout must be 1 to 3600 seconds") }
+        guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be 1 to 100000") }
         guard notificationRetrySeconds > 0, (1...20).contains(notificationAttempts) else {
             throw ValidationError("--notification-retry-seconds must be positive and --notification-attempts 1 to 20")
         }
@@ -73,9 +85,24 @@ struct SandboxCommand: AsyncParsableCommand {
         var logger = Logger(label: "fwpay-sandbox")
         logger.logLevel = .warning
         var extra: [SandboxConfiguration.APIClient] = []
-        for (index, client) in clients.enumerated() {
+        // Clients from the command line, FWPAY_SANDBOX_CLIENTS (the same form, separated by
+        // spaces or newlines) and --clients-file, which keep the secrets out of `ps`.
+        var given = clients
+        if let environment = ProcessInfo.processInfo.environment["FWPAY_SANDBOX_CLIENTS"] {
+            given += environment.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        }
+        if let clientsFile {
+            guard let text = try? String(contentsOfFile: clientsFile, encoding: .utf8) else {
+                throw ValidationError("--clients-file: cannot read \(clientsFile)")
+            }
+            given += text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+        for client in given {
             let parts = client.split(separator: ":", maxSplits: 2).map(String.init)
-            extra.append(.init(id: "client-\(index + 2)", apiKey: parts[0], sharedSecret: parts[1],
+            guard parts.count >= 2 else { throw ValidationError("a client is KEY:SECRET or KEY:SECRET:NOTIFICATIONS_URL") }
+            // The id follows from the key, so that a restart with another list of clients
+            // finds each client's data again (finding L6).
+            extra.append(.init(id: SandboxConfiguration.APIClient.id(forKey: parts[0]), apiKey: parts[0], sharedSecret: parts[1],
                                notificationsURL: parts.count > 2 ? parts[2] : nil))
         }
         var demo = SandboxConfiguration.demoClient
@@ -86,6 +113,8 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.deliverAnywhere = deliverAnywhere
         configuration.ignoreIdempotencyKeys = ignoreIdempotencyKeys
         configuration.idleTimeoutSeconds = idleTimeout
+        configuration.headTimeoutSeconds = headTimeout
+        configuration.maximumConnections = maxConnections
         let app = try buildApplication(configuration, logger: logger) { host, port in
             print("fwpay-sandbox listening on http://\(host):\(port)")
             fflush(nil)  // the line is what scripts wait for: do not leave it in a buffer

@@ -2,15 +2,18 @@ import GRDB
 
 /// The notification outbox: what is due, and what each delivery attempt gave.
 extension SandboxDatabase {
-    /// Pending notifications due on the sandbox clock, oldest first, with the secret that signs them.
-    func dueNotifications(limit: Int) async throws -> [(NotificationRecord, String)] {
+    /// Pending notifications due on the sandbox clock, oldest first and at most `perClient` of
+    /// each client (so that one client's backlog never hides another's), with the secret that
+    /// signs them.
+    func dueNotifications(perClient: Int, limit: Int) async throws -> [(NotificationRecord, String)] {
         try await pool.read { db in
-            let due = try NotificationRecord
-                .filter(NotificationRecord.Columns.state == NotificationState.pending && NotificationRecord.Columns.nextAttemptAt <= self.clock.now())
-                .order(NotificationRecord.Columns.id).limit(limit).fetchAll(db)
-            return try due.compactMap { notification in
-                try ClientRecord.fetchOne(db, key: notification.clientID).map { (notification, $0.sharedSecret) }
-            }
+            let due = try NotificationRecord.fetchAll(db, sql: """
+                SELECT * FROM (
+                    SELECT *, ROW_NUMBER() OVER (PARTITION BY client_id ORDER BY id) AS place FROM notification
+                    WHERE state = 'pending' AND next_attempt_at <= ?)
+                WHERE place <= ? ORDER BY id LIMIT ?
+                """, arguments: [self.clock.now(), perClient, limit])
+            return due.compactMap { notification in self.client(id: notification.clientID).map { (notification, $0.sharedSecret) } }
         }
     }
 

@@ -69,7 +69,7 @@ import Testing
         try await sandbox.database.recordAttempt(id, statusCode: 500, error: nil, retryBase: 10, maximumAttempts: 3)
         var row = try #require(try await sandbox.notifications(payment.id).first)
         #expect(row.attempts == 1 && row.state == .pending && abs(row.nextAttemptAt - (start + 10)) < 1)
-        #expect(try await sandbox.database.dueNotifications(limit: 10).isEmpty)
+        #expect(try await sandbox.database.dueNotifications(perClient: 10, limit: 10).isEmpty)
         try await sandbox.database.recordAttempt(id, statusCode: 302, error: nil, retryBase: 10, maximumAttempts: 3)  // 3xx is a failure
         row = try #require(try await sandbox.notifications(payment.id).first)
         #expect(row.attempts == 2 && abs(row.nextAttemptAt - (start + 20)) < 1)

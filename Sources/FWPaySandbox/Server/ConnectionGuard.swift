@@ -1,0 +1,123 @@
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
+import NIOHTTPTypes
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Keeps the sandbox up under connection floods (security finding H2): at most `limit`
+/// connections at once, below the process's descriptor limit (past it, libdispatch crashes
+/// the process); a connection that has not sent a whole request head within `firstHead` of
+/// opening, or within `nextHead` of its last answer (the keep-alive time clients count on), is
+/// closed, so that dripping headers cannot hold a connection for ever.
+final class ConnectionGuard: Sendable {
+    let limit: Int
+    let firstHead: TimeAmount
+    let nextHead: TimeAmount
+    private let open = Mutex(0)
+
+    init(limit: Int, firstHead: TimeAmount, nextHead: TimeAmount) {
+        self.limit = limit
+        self.firstHead = firstHead
+        self.nextHead = nextHead
+    }
+
+    /// How many connections are open now.
+    var count: Int { open.withLock { $0 } }
+
+    /// Takes a place for a new connection; false when all are taken.
+    fileprivate func admit() -> Bool {
+        open.withLock { count in
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    fileprivate func release() { open.withLock { $0 -= 1 } }
+
+    /// The handler every connection's pipeline gets.
+    func handler() -> ConnectionGuardHandler { ConnectionGuardHandler(guard: self) }
+
+    /// Raises the soft descriptor limit to the hard one, and returns how many connections fit
+    /// below it with `reserve` descriptors kept for the database, deliveries and the runtime.
+    static func connectionsThatFit(reserve: Int = 128) -> Int {
+        var limits = rlimit()
+        guard getrlimit(RLIMIT_NOFILE_VALUE, &limits) == 0 else { return 512 }
+        if limits.rlim_cur < limits.rlim_max {
+            var raised = limits
+            raised.rlim_cur = limits.rlim_max
+            if setrlimit(RLIMIT_NOFILE_VALUE, &raised) == 0 { limits = raised }
+        }
+        let descriptors = limits.rlim_cur == rlim_t.max ? 1 << 20 : Int(clamping: limits.rlim_cur)
+        return max(16, min(descriptors - reserve, 100_000))
+    }
+
+    #if canImport(Glibc)
+    private static let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+    #endif
+}
+
+/// Counts its connection in, closes it when there is no room, and times out slow heads.
+final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    private let connections: ConnectionGuard
+    private var admitted = false
+    private var headTimer: Scheduled<Void>?
+
+    init(guard connections: ConnectionGuard) {
+        self.connections = connections
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        admitted = connections.admit()
+        guard admitted else {
+            context.close(promise: nil)
+            return
+        }
+        armHeadTimer(context, after: connections.firstHead)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        headTimer?.cancel()
+        if admitted {
+            admitted = false
+            connections.release()
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        headTimer?.cancel()
+        if admitted {
+            admitted = false
+            connections.release()
+        }
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if case .head = unwrapInboundIn(data) {
+            headTimer?.cancel()
+            headTimer = nil
+        }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data) { armHeadTimer(context, after: connections.nextHead) }
+        context.write(data, promise: promise)
+    }
+
+    private func armHeadTimer(_ context: ChannelHandlerContext, after delay: TimeAmount) {
+        headTimer?.cancel()
+        let channel = context.channel
+        headTimer = context.eventLoop.scheduleTask(in: delay) { channel.close(promise: nil) }
+    }
+}
