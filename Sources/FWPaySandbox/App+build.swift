@@ -14,7 +14,8 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
                                       firstHead: .seconds(Int64(configuration.headTimeoutSeconds)),
                                       nextHead: .seconds(Int64(configuration.idleTimeoutSeconds)))
     return Application(
-        router: try buildRouter(database: database, faults: FaultInjector(), honourIdempotencyKeys: !configuration.ignoreIdempotencyKeys),
+        router: try buildRouter(database: database, faults: FaultInjector(), honourIdempotencyKeys: !configuration.ignoreIdempotencyKeys,
+                                allowedHosts: Set(([configuration.host] + configuration.allowedHosts).map { $0.lowercased() })),
         // Idle connections are closed after 60 s by default, longer than clients keep them
         // (fwpay: 20 s).
         server: .http1(configuration: .init(additionalChannelHandlers: [connections.handler()],
@@ -36,11 +37,13 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
 
 /// Every route of the sandbox. API routes live under `apiBasePath` behind the API key check;
 /// the web pages (payer's form, sign-in, merchant pages, dashboard) answer HTML.
-func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempotencyKeys: Bool = true) throws -> Router<SandboxRequestContext> {
+func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempotencyKeys: Bool = true,
+                 allowedHosts: Set<String> = []) throws -> Router<SandboxRequestContext> {
     let pages = try PageRenderer()
     let signIns = WebSignIns()
     let router = Router(context: SandboxRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: HostCheckMiddleware(allowed: allowedHosts))
     router.add(middleware: ProblemMiddleware())
     router.get("/health") { _, _ in Response.json(.object([("status", .string("ok"))])) }
     // Order matters: faults wrap idempotency, so that a connection dropped after the change

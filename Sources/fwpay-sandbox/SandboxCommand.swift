@@ -36,6 +36,9 @@ struct SandboxCommand: AsyncParsableCommand {
                                valueName: "path"))
     var clientsFile: String?
 
+    @Option(name: .customLong("allowed-host"), help: "A host name the sandbox answers to besides loopback names (repeatable).")
+    var allowedHosts: [String] = []
+
     @Option(help: "Connections served at once (kept below the descriptor limit too).")
     var maxConnections = 4_096
 
@@ -115,6 +118,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.idleTimeoutSeconds = idleTimeout
         configuration.headTimeoutSeconds = headTimeout
         configuration.maximumConnections = maxConnections
+        configuration.allowedHosts = allowedHosts
         let app = try buildApplication(configuration, logger: logger) { host, port in
             print("fwpay-sandbox listening on http://\(host):\(port)")
             fflush(nil)  // the line is what scripts wait for: do not leave it in a buffer

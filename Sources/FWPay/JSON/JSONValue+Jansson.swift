@@ -15,7 +15,7 @@ extension JSONValue {
     /// Reads a borrowed `json_t`. Throws when it nests deeper than `maximumDepth`.
     init(jansson value: UnsafePointer<json_t>, depth: Int = 0) throws(FWPayError) {
         guard depth <= Self.maximumDepth else {
-            throw FWPayError(.invalidArgument, "JSON nests deeper than \(Self.maximumDepth) levels")
+            throw FWPayError(.invalidArgument, "the JSON value is too deeply nested (more than \(Self.maximumDepth) levels)")
         }
         let mutableValue = UnsafeMutablePointer(mutating: value)
         switch value.pointee.type {

@@ -93,7 +93,8 @@ final class Transport: Sendable {
         do throws(FWPayError) {
             return try JSONValue(parsing: response.body)
         } catch {
-            throw FWPayError(.badResponse, "HTTP \(response.status) answer to \(request.method.rawValue) is not JSON: \(error.message)",
+            let what = error.kind == .invalidJSON ? "is not JSON" : "cannot be read"
+            throw FWPayError(.badResponse, "HTTP \(response.status) answer to \(request.method.rawValue) \(what): \(error.message)",
                              httpStatus: response.status, requestID: response.requestID,
                              idempotencyKey: request.idempotencyKey?.value)
         }

@@ -62,7 +62,16 @@ struct HostedFormController {
             "lang": text.language, "t": text.strings, "confirmURL": confirmURL, "email": form["email"] ?? "",
             // Inside <script>: "<" is escaped so that no value can close the element.
             "messageJSON": message.text.replacingOccurrences(of: "<", with: "\\u003c"),
+            "originsJSON": Self.targetOrigins(of: session).text.replacingOccurrences(of: "<", with: "\\u003c"),
         ], embeddable: true)
+    }
+
+    /// Where the postMessage may go: the session's `options.form.allowed_origins` [S] (so that
+    /// the payer's email and the confirm URL reach only the merchant's page, finding L17), else
+    /// any embedding page, as seed 003 documents.
+    static func targetOrigins(of session: SessionRecord) -> JSON {
+        let given = (session.request["options"]?["form"]?["allowed_origins"]?.array ?? []).compactMap(\.string)
+        return .array((given.isEmpty ? ["*"] : given).map(JSON.string))
     }
 
     /// Why a link cannot be filled in: the page a browser gets, or the problem a JSON client gets.

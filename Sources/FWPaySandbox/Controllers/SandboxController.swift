@@ -117,9 +117,11 @@ struct SandboxController {
         guard (1...100_000).contains(count), (0...120_000).contains(latency), (400...599).contains(status) else {
             throw Problem.invalid(source: "/count", param: "count", "count 1 to 100000, latency_ms 0 to 120000, status 400 to 599")
         }
-        let fault = faults.add(.init(id: 0, clientID: client.id, method: body["method"]?.string?.uppercased(),
-                                     pathPrefix: body["path"]?.string ?? "/", kind: kind, remaining: count,
-                                     latencyMilliseconds: latency, status: status))
+        guard let fault = faults.add(.init(id: 0, clientID: client.id, method: body["method"]?.string?.uppercased(),
+                                           pathPrefix: String((body["path"]?.string ?? "/").prefix(2_048)), kind: kind, remaining: count,
+                                           latencyMilliseconds: latency, status: status)) else {
+            throw Problem.invalid(source: "/", param: "faults", "this client has \(FaultInjector.maximumPerClient) faults already; DELETE /sandbox/faults first")
+        }
         return .json(fault.json, status: .created)
     }
 

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// Sign-in to the merchant pages with the client's API key: GET and POST /sign-in, and
@@ -25,6 +26,14 @@ struct SignInController {
     }
 
     func signIn(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        // Another site must not sign a browser in to a client of its choosing (login CSRF,
+        // finding L16): a browser's cross-site post says where it comes from.
+        if let origin = request.headers[.origin], origin != request.sandboxBaseURL {
+            throw Problem(status: .forbidden, title: "Forbidden", detail: "Sign in from this sandbox's own sign-in page")
+        }
+        if request.headers[HTTPField.Name("Sec-Fetch-Site")!].map({ $0 == "cross-site" }) == true {
+            throw Problem(status: .forbidden, title: "Forbidden", detail: "Sign in from this sandbox's own sign-in page")
+        }
         let form = try await FormBody.fields(of: request)
         let next = Self.safeNext(form["next"])
         guard let key = form["api_key"], !key.isEmpty, key.utf8.count <= 256, let client = database.client(apiKey: key) else {
@@ -49,7 +58,10 @@ struct SignInController {
     /// Where to go after signing in: a path of this site only (never "//host" or a URL), so
     /// that a link cannot send a freshly signed-in browser elsewhere.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.utf8.count <= 2_048 else {
+        // No control characters or spaces either: browsers drop tab and newline from URLs, so
+        // "/\t/host" would become "//host", another origin (finding L8).
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.utf8.count <= 2_048,
+              next.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else {
             return "/dashboard"
         }
         return next

@@ -48,12 +48,13 @@ struct CardDetails: Sendable, Equatable {
     var country = "US"
     var issuer = "FWPAY SANDBOX BANK"
 
-    /// The card of a submitted form (a test card: PayerForm checked it).
+    /// The card of a submitted form as stored (`PayerForm.storable`: brand and last four
+    /// digits), or as sent (a test card number).
     init(form: JSON) {
-        let card = TestCard.card(number: form["card_number"]?.string ?? "") ?? TestCard.all[0]
+        let card = TestCard.card(number: form["card_number"]?.string ?? "")
         let (month, year) = PayerForm.expiration(form["card_expiration"]?.string ?? "") ?? (3, 2030)
-        brand = card.brand
-        lastFour = String(card.number.suffix(4))
+        brand = card?.brand ?? form["card_brand"]?.string ?? TestCard.all[0].brand
+        lastFour = card.map { String($0.number.suffix(4)) } ?? form["card_last_four"]?.string ?? String(TestCard.all[0].number.suffix(4))
         expiration = (month < 10 ? "0" : "") + "\(month)/\(year)"
         holder = form["card_holder"]?.string ?? ""
     }

@@ -33,35 +33,41 @@ final class FaultInjector: Sendable {
         }
     }
 
-    private let state = Mutex<(next: Int, faults: [Fault])>((1, []))
+    /// Faults a client may have at once (finding L4: 54k of them slowed every client).
+    static let maximumPerClient = 1_000
+    /// Each client's faults, so that one client's list is never scanned for another's requests.
+    private let state = Mutex<(next: Int, faults: [String: [Fault]])>((1, [:]))
 
-    func add(_ fault: Fault) -> Fault {
+    /// Adds `fault`, or returns nil when its client has `maximumPerClient` already.
+    func add(_ fault: Fault) -> Fault? {
         state.withLock { state in
+            guard state.faults[fault.clientID, default: []].count < Self.maximumPerClient else { return nil }
             var added = fault
             added.id = state.next
             state.next += 1
-            state.faults.append(added)
+            state.faults[fault.clientID, default: []].append(added)
             return added
         }
     }
 
     func list(clientID: String) -> [Fault] {
-        state.withLock { $0.faults.filter { $0.clientID == clientID } }
+        state.withLock { $0.faults[clientID] ?? [] }
     }
 
     func clear(clientID: String) {
-        state.withLock { $0.faults.removeAll { $0.clientID == clientID } }
+        state.withLock { _ = $0.faults.removeValue(forKey: clientID) }
     }
 
     /// The first fault matching a request, counted as used.
     func take(clientID: String, method: String, path: String) -> Fault? {
         state.withLock { state in
-            guard let index = state.faults.firstIndex(where: {
-                $0.clientID == clientID && $0.remaining > 0 && ($0.method == nil || $0.method == method) && path.hasPrefix($0.pathPrefix)
+            guard var faults = state.faults[clientID], let index = faults.firstIndex(where: {
+                $0.remaining > 0 && ($0.method == nil || $0.method == method) && path.hasPrefix($0.pathPrefix)
             }) else { return nil }
-            state.faults[index].remaining -= 1
-            let fault = state.faults[index]
-            if fault.remaining == 0 { state.faults.remove(at: index) }
+            faults[index].remaining -= 1
+            let fault = faults[index]
+            if fault.remaining == 0 { faults.remove(at: index) }
+            state.faults[clientID] = faults
             return fault
         }
     }

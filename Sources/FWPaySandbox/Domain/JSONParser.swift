@@ -8,8 +8,10 @@ struct JSONParser {
         var description: String { "\(reason) at byte \(offset)" }
     }
 
-    /// Deeper nesting is refused rather than risking the stack (JSONDecoder's limit too).
-    static let maximumDepth = 512
+    /// Deeper nesting is refused: no API body needs it, and the answers that echo a body (an
+    /// order in a list is two levels down) must stay within what clients read (fwpay reads 64
+    /// levels; security finding L1).
+    static let maximumDepth = 32
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -59,10 +61,14 @@ struct JSONParser {
         var members: [(String, JSON)] = []
         skipWhitespace()
         if consume(UInt8(ascii: "}")) { return .object(members) }
+        var names = Set<String>()
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
+            let start = index
             let key = try string()
+            // A member given twice is ambiguous (which one counts?): refused (finding M3).
+            guard names.insert(key).inserted else { index = start; throw error("the member \"\(key.prefix(40))\" is given twice") }
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw error("expected ':'") }
             skipWhitespace()

@@ -9,7 +9,13 @@ enum OrderDecision {
         }
     }
 
-    static func checkEditable(_ order: OrderRecord, chargedBy payment: PaymentRecord?) throws {
+    /// An order is edited only while no checkout session that charges it is open: the session
+    /// was made for what the order held (finding M2).
+    static func checkEditable(_ order: OrderRecord, chargedBy payment: PaymentRecord?, openSession: String?) throws {
         try checkOpen(order, chargedBy: payment, source: "/order", param: "id", message: "cannot be edited: it was charged as payment")
+        if let openSession {
+            throw Problem.invalid(source: "/order", param: "id", type: "invalid_status",
+                                  "cannot be edited while checkout session \(openSession) is open for it")
+        }
     }
 }

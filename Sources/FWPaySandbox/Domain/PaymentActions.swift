@@ -43,8 +43,9 @@ enum PaymentActions {
                              transitions: [.init(status: .processed, note: "captured \(amount), released \(held - amount)"), .init(status: .guaranteed)])
     }
 
-    /// Raises a `preauth` hold to `amount` (equal extends it), restarting the holding period.
-    static func adjust(_ payment: PaymentRecord, amount: Int64, now: Double) throws -> PaymentChange {
+    /// Raises a `preauth` hold to `amount` (equal extends it), restarting the holding period;
+    /// never above `maximum`, the recipient's largest payment (finding M1).
+    static func adjust(_ payment: PaymentRecord, amount: Int64, maximum: Int64, now: Double) throws -> PaymentChange {
         try requirePreauthorization(payment)
         guard payment.authorization == "preauth" else {
             throw Problem.invalid(source: "/authorization", param: "authorization", type: "invalid_status",
@@ -54,6 +55,9 @@ enum PaymentActions {
         let held = payment.heldAmount ?? payment.amountTo
         guard amount >= held else {
             throw Problem.invalid(source: "/amount", param: "amount", "can only be raised; the held amount is \(payment.billingCurrency.format(held))")
+        }
+        guard amount <= maximum else {
+            throw Problem.invalid(source: "/amount", param: "amount", "Amount must be less than \(payment.billingCurrency.format(maximum))")
         }
         var adjusted = payment
         adjusted.heldAmount = amount

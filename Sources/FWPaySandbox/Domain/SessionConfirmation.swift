@@ -44,7 +44,7 @@ struct SessionConfirmation: Sendable {
             ? PaymentDraft.confirming(session, order: order, recipient: recipient, card: card, token: token,
                                       reference: try reference(), now: now, timestamp: timestamp)
             : nil
-        let form = (session.submitted ?? .object([])).removing("card_number").removing("cvv")
+        let form = (session.submitted ?? .object([])).removing("card_number").removing("cvv").removing("card_brand").removing("card_last_four")
         return SessionConfirmation(form: form, card: card, token: token, draft: draft)
     }
 

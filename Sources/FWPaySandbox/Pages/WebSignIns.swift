@@ -15,11 +15,16 @@ actor WebSignIns {
     static let lifetime = 12 * 3_600.0
 
     private var signIns: [String: SignIn] = [:]
+    /// Sign-ins kept at most; past it the oldest ends (finding L16: they were unbounded).
+    static let maximum = 1_000
 
     /// A new sign-in for `clientID`: returns the cookie's token.
     func start(clientID: String) -> String {
         let now = Date().timeIntervalSince1970
         signIns = signIns.filter { $0.value.expiresAt > now }
+        if signIns.count >= Self.maximum, let oldest = signIns.min(by: { $0.value.expiresAt < $1.value.expiresAt })?.key {
+            signIns[oldest] = nil
+        }
         let token = RandomIdentifier.hex(64)
         signIns[token] = SignIn(clientID: clientID, formToken: RandomIdentifier.hex(64), expiresAt: now + Self.lifetime)
         return token

@@ -44,6 +44,18 @@ enum PayerForm {
 }
 
 extension PayerForm {
+    /// What of a checked submission may be kept: never the card number or the CVV, only the
+    /// brand and the last four digits beside the expiry and holder (finding L10; PCI DSS).
+    static func storable(_ form: [String: String]) -> [String: String] {
+        var kept = form
+        kept["cvv"] = nil
+        if let number = kept.removeValue(forKey: "card_number"), let card = TestCard.card(number: number) {
+            kept["card_brand"] = card.brand
+            kept["card_last_four"] = String(card.number.suffix(4))
+        }
+        return kept
+    }
+
     /// Refuses a form sent for a session that was confirmed or has expired.
     static func checkSubmittable(_ session: SessionRecord, now: Double) throws {
         guard session.status != .confirmed else {

@@ -82,6 +82,12 @@ enum SessionRules {
         if let locale = form?["locale"], !(locale.string.map(locales.contains) ?? false) {
             errors.fail("/options/form/locale", "locale", "invalid_param", "must be one of \(locales.joined(separator: ", "))")
         }
+        if let origins = form?["allowed_origins"] {
+            let valid = origins.array?.allSatisfy { origin in
+                origin.string.map { ($0.hasPrefix("https://") || $0.hasPrefix("http://")) && !$0.dropFirst(8).contains("/") } ?? false
+            } ?? false
+            if !valid { errors.fail("/options/form/allowed_origins", "allowed_origins", "invalid_param", "must be an array of origins, like \"https://shop.example\"") }
+        }
         if let logo = form?["show_flywire_logo"], case .bool = logo {} else if form?["show_flywire_logo"] != nil {
             errors.fail("/options/form/show_flywire_logo", "show_flywire_logo", "invalid_param", "must be true or false")
         }
@@ -124,7 +130,24 @@ enum SessionRules {
         guard order.recipientID == recipient.id else {
             throw Problem.invalid(source: "/order_id", param: "order_id", "is an order of \(order.recipientID), not of \(recipient.id)")
         }
-        var validated = try validate(filling(body, from: order.body), recipient: recipient)
+        // The session charges what the order holds: other items or recipient fields would
+        // charge another amount and still mark the order charged (finding M2).
+        var errors = RuleErrors()
+        if let items = body["items"], items != order.body["items"] {
+            errors.fail("/items", "items", "invalid_param", "must be left out, or be the order's items: the session charges the order")
+        }
+        if let fields = body["recipient"]?["fields"], fields != order.body["recipient"]?["fields"] {
+            errors.fail("/recipient/fields", "fields", "invalid_param", "must be left out, or be the order's fields")
+        }
+        CommonRules.externalReference(body["external_reference"], maximum: externalReferenceLength, errors: &errors)
+        try errors.check()
+        // The order's own reference may be longer than a session's (255 against 50, finding
+        // L7): it is checked by the order's rules and taken as it is.
+        let inherited = body["external_reference"] == nil ? order.body["external_reference"] : nil
+        var filled = filling(body, from: order.body)
+        if inherited != nil { filled = filled.removing("external_reference") }
+        var validated = try validate(filled, recipient: recipient)
+        if let inherited { validated.body = validated.body.setting("external_reference", inherited) }
         validated.orderID = order.id
         return validated
     }

@@ -63,7 +63,7 @@ struct NotificationDelivery: Service {
         var failure: String?
         var attempts = maximumAttempts
         if let url = URL(string: notification.url), url.scheme == "http" || url.scheme == "https" {
-            if !deliverAnywhere, !Self.isLoopback(url.host ?? "") {
+            if !deliverAnywhere, !Loopback.contains(url.host ?? "") {
                 failure = "not sent: \(url.host ?? "this host") is not a loopback address (start the sandbox with --deliver-anywhere to allow it)"
                 attempts = 1
             } else {
@@ -90,20 +90,6 @@ struct NotificationDelivery: Service {
         } catch {
             logger.error("recording notification \(id): \(error)")
         }
-    }
-
-    /// Whether `host` is a loopback address: "localhost", an IPv4 address in 127.0.0.0/8 or
-    /// ::1. A name is not resolved: "127.attacker.example" is a name, not an address (L15).
-    static func isLoopback(_ host: String) -> Bool {
-        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        if bare.lowercased() == "localhost" { return true }
-        var v4 = in_addr()
-        if inet_pton(AF_INET, bare, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
-        var v6 = in6_addr()
-        if inet_pton(AF_INET6, bare, &v6) == 1 {
-            return withUnsafeBytes(of: &v6) { bytes in bytes.prefix(15).allSatisfy { $0 == 0 } && bytes[15] == 1 }
-        }
-        return false
     }
 
     /// The notifications being delivered, so that none is sent twice at once.

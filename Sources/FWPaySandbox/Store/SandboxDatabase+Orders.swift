@@ -28,7 +28,10 @@ extension SandboxDatabase {
                      validate: @escaping @Sendable (OrderRecord) throws -> ValidatedOrder) async throws -> OrderRecord {
         try await write { db in
             var order = try Self.fetchOrder(db, id, of: client)
-            try OrderDecision.checkEditable(order, chargedBy: try OrderRecord.payment(db, charging: id))
+            let openSession = try String.fetchOne(db, sql: """
+                SELECT id FROM session WHERE order_id = ? AND status != 'confirmed' AND expires_at >= ? LIMIT 1
+                """, arguments: [id, self.clock.now()])
+            try OrderDecision.checkEditable(order, chargedBy: try OrderRecord.payment(db, charging: id), openSession: openSession)
             let validated = try validate(order)
             order.document = validated.document.text
             order.payerCountry = validated.payerCountry

@@ -51,7 +51,9 @@ extension SandboxDatabase {
 
     func adjustAuthorization(_ reference: String, amount: Int64, of client: ClientRecord) async throws -> PaymentRecord {
         let now = clock.now()
-        return try await change(reference, of: client) { try PaymentActions.adjust($0, amount: amount, now: now) }
+        return try await change(reference, of: client) { payment in
+            try PaymentActions.adjust(payment, amount: amount, maximum: self.recipient(payment.recipientID)?.maximumAmount ?? 0, now: now)
+        }
     }
 
     func cancelPayment(_ reference: String, of client: ClientRecord) async throws -> PaymentRecord {

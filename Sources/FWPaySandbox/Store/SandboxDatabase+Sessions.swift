@@ -20,12 +20,12 @@ extension SandboxDatabase {
     }
 
     /// Stores what the payer sent on the form, which `PayerForm` checked, while the session
-    /// can still take it.
+    /// can still take it: what `PayerForm.storable` keeps of it, never the card number or CVV.
     func submitForm(session id: String, form: [String: String]) async throws -> SessionRecord {
         try await write { db in
             guard var session = try SessionRecord.fetchOne(db, key: id) else { throw Problem.notFound("Checkout session \(id) not found") }
             try PayerForm.checkSubmittable(session, now: self.clock.now())
-            session.form = JSON.object(form.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).text
+            session.form = JSON.object(PayerForm.storable(form).sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).text
             session.status = .submitted
             try session.update(db)
             return session
