@@ -52,7 +52,7 @@ check-header: lib
 
 cli: lib
 	@mkdir -p $(BINDIR)
-	$(CC) $(CFLAGS) Sources/fwpay-command/*.c -o $(BINDIR)/fwpay $(LINK_FWPAY)
+	$(CC) $(CFLAGS) -pthread Sources/fwpay-command/*.c -o $(BINDIR)/fwpay $(LINK_FWPAY)
 
 sandbox: deps
 	swift build --product fwpay-sandbox
@@ -144,7 +144,7 @@ install: lib cli
 	ln -sf libfwpay.so.$(MAJOR) $(DESTDIR)$(PREFIX)/lib/libfwpay.so
 	install -m 644 include/fwpay.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(LIBDIR)/pkgconfig/fwpay.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
-	$(CC) $(CFLAGS) Sources/fwpay-command/*.c -o $(DESTDIR)$(PREFIX)/bin/fwpay -L$(LIBDIR) -lfwpay -ljansson \
+	$(CC) $(CFLAGS) -pthread Sources/fwpay-command/*.c -o $(DESTDIR)$(PREFIX)/bin/fwpay -L$(LIBDIR) -lfwpay -ljansson \
 		-Wl,-rpath,$(PREFIX)/lib
 
 clean:

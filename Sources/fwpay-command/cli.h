@@ -65,4 +65,6 @@ typedef int (*page_call)(fwp_client *client, const json_t *filters, int page, in
 int list_action(struct cli *cli, fwp_client *client, int argc, char **argv, const char *group,
                 const struct action *actions, const char *list, const char *const *filters, page_call call);
 
+int read_secret_file(const char *path, char *out, size_t size);
+
 #endif

@@ -4,6 +4,10 @@
  * 200; an invalid one is answered 401 and reported on stderr. Plain http on loopback only. */
 #include <arpa/inet.h>
 #include <netdb.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sys/time.h>
+#include <time.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +20,19 @@
 
 #define MAX_HEADERS 16384
 #define MAX_BODY (1 << 20)
+/* Connections served at once, each on its own thread, and how long one may stay silent: one
+ * idle or slow connection must not hold back the next notification (security finding M5). */
+#define MAX_CONNECTIONS 32
+#define READ_TIMEOUT_SECONDS 5
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static long received_total = 0;
+static int serving = 0;
 
 static int listen_run(struct cli *, fwp_client *, int, char **);
 
 static const struct action actions[] = {
-    { "listen", listen_run, "listen [--port N] [--secret S] [--forward http://127.0.0.1:PORT/PATH] [--count N]" },
+    { "listen", listen_run, "listen [--port N] [--secret S | --secret-file PATH] [--forward http://127.0.0.1:PORT/PATH] [--count N]" },
     { NULL, NULL, NULL },
 };
 
@@ -73,8 +85,7 @@ static int forward(const char *url, const char *body, size_t length, const char 
 }
 
 /* One connection; 1 when a valid notification was received. */
-static int handle(struct cli *cli, int connection, const char *secret, const char *target) {
-    static char buffer[MAX_HEADERS + MAX_BODY + 1];
+static int handle(struct cli *cli, int connection, const char *secret, const char *target, char *buffer) {
     size_t used = 0;
     char *end = NULL;
     while (!end && used < MAX_HEADERS) {
@@ -112,11 +123,34 @@ static int handle(struct cli *cli, int connection, const char *secret, const cha
         fprintf(stderr, "fwpay listen: forwarded %s to %s: %d\n", json_string_value(json_object_get(event, "dedup_key")),
                 target, status);
     }
-    int pretty = cli->pretty;
-    cli->pretty = 0;  /* one line per notification, so that it can be piped */
-    print_json(cli, event);
-    cli->pretty = pretty;
+    struct cli line = *cli;
+    line.pretty = 0;  /* one line per notification, so that it can be piped */
+    pthread_mutex_lock(&lock);
+    print_json(&line, event);
+    fflush(stdout);
+    pthread_mutex_unlock(&lock);
     return 1;
+}
+
+struct connection_job {
+    struct cli *cli;
+    int connection;
+    const char *secret, *target;
+};
+
+static void *serve(void *argument) {
+    struct connection_job *job = argument;
+    char *buffer = malloc(MAX_HEADERS + MAX_BODY + 1);
+    int valid = buffer ? handle(job->cli, job->connection, job->secret, job->target, buffer) : 0;
+    if (!buffer) answer(job->connection, 503, "Service Unavailable");
+    free(buffer);
+    close(job->connection);
+    pthread_mutex_lock(&lock);
+    received_total += valid;
+    serving--;
+    pthread_mutex_unlock(&lock);
+    free(job);
+    return NULL;
 }
 
 static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv) {
@@ -125,6 +159,13 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
     if (take_option(&argc, argv, "--port", &port_text) < 0 || take_option(&argc, argv, "--secret", &secret) < 0 ||
         take_option(&argc, argv, "--forward", &target) < 0 || take_option(&argc, argv, "--count", &count_text) < 0)
         return usage_error("listen", actions, "an option is missing its value");
+    const char *secret_file = NULL;
+    if (take_option(&argc, argv, "--secret-file", &secret_file) < 0) return usage_error("listen", actions, "an option is missing its value");
+    static char secret_text[1024];
+    if (secret_file) {
+        if (read_secret_file(secret_file, secret_text, sizeof secret_text) != 0) return CLI_EXIT_USAGE;
+        secret = secret_text;
+    }
     if (!secret) secret = getenv("FWPAY_SHARED_SECRET");
     if (!secret || !*secret) return usage_error("listen", actions, "--secret or FWPAY_SHARED_SECRET is required");
     if (target && strncmp(target, "http://", 7) != 0) return usage_error("listen", actions, "--forward takes an http:// URL");
@@ -147,13 +188,51 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
     }
     fprintf(stderr, "fwpay listen: listening on http://127.0.0.1:%d/ (give it as notifications_url)\n", ntohs(address.sin_port));
     fflush(stderr);
-    for (long received = 0; count < 0 || received < count;) {
+    for (;;) {
+        pthread_mutex_lock(&lock);
+        int done = count >= 0 && received_total >= count, busy = serving;
+        pthread_mutex_unlock(&lock);
+        if (done) break;
+        struct pollfd ready = { server, POLLIN, 0 };
+        if (poll(&ready, 1, 200) <= 0) continue;
         int connection = accept(server, NULL, NULL);
         if (connection < 0) continue;
-        received += handle(cli, connection, secret, target);
-        close(connection);
+        struct timeval timeout = { READ_TIMEOUT_SECONDS, 0 };
+        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+        struct connection_job *job = busy < MAX_CONNECTIONS ? malloc(sizeof *job) : NULL;
+        pthread_t thread;
+        pthread_attr_t attributes;
+        pthread_attr_init(&attributes);
+        pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+        if (job) {
+            *job = (struct connection_job){ cli, connection, secret, target };
+            pthread_mutex_lock(&lock);
+            serving++;
+            pthread_mutex_unlock(&lock);
+            if (pthread_create(&thread, &attributes, serve, job) != 0) {
+                pthread_mutex_lock(&lock);
+                serving--;
+                pthread_mutex_unlock(&lock);
+                free(job);
+                job = NULL;
+            }
+        }
+        pthread_attr_destroy(&attributes);
+        if (!job) {
+            answer(connection, 503, "Service Unavailable");
+            close(connection);
+        }
     }
     close(server);
+    /* Let the connections still being answered finish (each is bounded by its timeouts). */
+    for (int waited = 0; waited < 100; waited++) {
+        pthread_mutex_lock(&lock);
+        int busy = serving;
+        pthread_mutex_unlock(&lock);
+        if (!busy) break;
+        nanosleep(&(struct timespec){ 0, 100000000L }, NULL);
+    }
     return 0;
 }
 

@@ -42,7 +42,9 @@ static void print_help(FILE *to) {
         "`fwpay <command> --help` (or `fwpay help <command>`) lists a command's actions.\n"
         "\n"
         "Options:\n"
-        "  --api-key KEY    API key (default: $FWPAY_API_KEY); never printed\n"
+        "  --api-key KEY    API key (default: $FWPAY_API_KEY); never printed. Other processes see it\n"
+        "                   in ps: prefer $FWPAY_API_KEY or --api-key-file\n"
+        "  --api-key-file PATH  read the API key from the first line of PATH (- for standard input)\n"
         "  --base-url URL   API base URL (default: $FWPAY_BASE_URL, else Flywire production,\n"
         "                   " FWP_BASE_URL_PRODUCTION ")\n"
         "  --pretty         indented JSON (the default on a terminal)\n"
@@ -95,6 +97,13 @@ int main(int argc, char **argv) {
         }
         if (strcmp(arg, "--pretty") == 0) { cli.pretty = 1; continue; }
         if (strcmp(arg, "--compact") == 0) { cli.pretty = 0; continue; }
+        if (strcmp(arg, "--api-key-file") == 0) {
+            if (i + 1 >= argc) { fprintf(stderr, "fwpay: %s needs a value\n", arg); return CLI_EXIT_USAGE; }
+            static char key[1024];
+            if (read_secret_file(argv[++i], key, sizeof key) != 0) return CLI_EXIT_USAGE;
+            cli.api_key = key;
+            continue;
+        }
         if (strcmp(arg, "--api-key") == 0 || strcmp(arg, "--base-url") == 0) {
             if (i + 1 >= argc) { fprintf(stderr, "fwpay: %s needs a value\n", arg); return CLI_EXIT_USAGE; }
             if (arg[2] == 'a') cli.api_key = argv[++i]; else cli.base_url = argv[++i];

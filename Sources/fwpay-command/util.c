@@ -203,6 +203,18 @@ int print_json(struct cli *cli, json_t *value) {
     return fflush(stdout) == 0 ? 0 : CLI_EXIT_USAGE;
 }
 
+/* Writes text that a server chose to stderr with its control characters escaped (C0, DEL and
+ * C1, as \xHH), so that an answer cannot move the cursor, clear the screen or retitle the
+ * terminal (security finding L12). */
+static void put_safe(const char *text) {
+    const unsigned char *byte = (const unsigned char *)(text ? text : "-");
+    for (; *byte; byte++) {
+        if (*byte < 0x20 || *byte == 0x7f) fprintf(stderr, "\\x%02x", *byte);
+        else if (*byte == 0xc2 && byte[1] >= 0x80 && byte[1] <= 0x9f) { fprintf(stderr, "\\x%02x", byte[1]); byte++; }
+        else fputc(*byte, stderr);
+    }
+}
+
 /* Prints a result (JSON on stdout) or an error (stderr), releases the result and the
  * error, and returns the exit status. */
 int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err) {
@@ -210,7 +222,9 @@ int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err) {
         fwp_error_clear(err);
         return print_json(cli, result);
     }
-    fprintf(stderr, "fwpay: %s\n", err->message[0] ? err->message : fwp_strerror(rc));
+    fputs("fwpay: ", stderr);
+    put_safe(err->message[0] ? err->message : fwp_strerror(rc));
+    fputc('\n', stderr);
     if (err->errors) {
         size_t index;
         json_t *entry;
@@ -218,11 +232,15 @@ int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err) {
             const char *source = json_string_value(json_object_get(entry, "source"));
             const char *message = json_string_value(json_object_get(entry, "message"));
             const char *type = json_string_value(json_object_get(entry, "type"));
-            fprintf(stderr, "  %s: %s%s%s%s\n", source ? source : "-", message ? message : "-",
-                    type ? " (" : "", type ? type : "", type ? ")" : "");
+            fputs("  ", stderr);
+            put_safe(source);
+            fputs(": ", stderr);
+            put_safe(message);
+            if (type) { fputs(" (", stderr); put_safe(type); fputc(')', stderr); }
+            fputc('\n', stderr);
         }
     }
-    if (err->request_id[0]) fprintf(stderr, "  request id: %s\n", err->request_id);
+    if (err->request_id[0]) { fputs("  request id: ", stderr); put_safe(err->request_id); fputc('\n', stderr); }
     if (rc == FWP_E_OUTCOME_UNKNOWN && err->idempotency_key[0])
         fprintf(stderr, "  idempotency key: %s\n", err->idempotency_key);
     fwp_error_clear(err);
@@ -313,4 +331,17 @@ int list_action(struct cli *cli, fwp_client *client, int argc, char **argv, cons
     if (rc != FWP_OK) { json_decref(items); return print_result(cli, rc, NULL, &err); }
     fwp_error_clear(&err);
     return print_json(cli, items);
+}
+
+/* Reads a secret from the first line of `path` ("-": standard input) into `out`, so that it
+ * need not sit on a command line that ps shows (security finding L11). 0 on success. */
+int read_secret_file(const char *path, char *out, size_t size) {
+    FILE *file = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    if (!file) { fprintf(stderr, "fwpay: cannot read the key file '%s'\n", path); return -1; }
+    int ok = fgets(out, (int)size, file) != NULL;
+    if (file != stdin) fclose(file);
+    size_t length = ok ? strcspn(out, "\r\n") : 0;
+    if (!ok || length == 0) { fprintf(stderr, "fwpay: the key file '%s' is empty\n", path); return -1; }
+    out[length] = 0;
+    return 0;
 }

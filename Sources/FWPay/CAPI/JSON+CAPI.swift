@@ -37,16 +37,26 @@ public func fwp_json_parse(_ text: UnsafePointer<CChar>?, _ len: size_t,
     }
 }
 
+/// As deep as fwp_json_parse reads (jansson's own limit).
+private let maximumDumpDepth = 2048
+
 /// fwp_json_dump: writes value as compact JSON text. value: borrowed, not NULL. out: receives
 /// a NUL-terminated string, NULL on failure; release it with fwp_free. err: optional. Returns
-/// FWP_OK, FWP_E_INVALID_ARGUMENT or FWP_E_NO_MEMORY. Thread-safe. Since 0.1.
+/// FWP_OK, or FWP_E_INVALID_ARGUMENT for NULL, a value nested deeper than 2048 levels (or
+/// holding itself), or one jansson cannot write (a key holding NUL). Thread-safe. Since 0.1.
 @c
 public func fwp_json_dump(_ value: UnsafePointer<json_t>?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                           _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
     exported(err) { () throws(FWPayError) in
         let result = try prepare(out)
         guard let value else { throw FWPayError(.invalidArgument, "value must not be NULL") }
-        guard let text = json_dumps(value, Int(JSON_COMPACT | JSON_ENCODE_ANY)) else { throw FWPayError.noMemory }
+        // json_dumps recurses: a deep value would overflow the stack (finding L13).
+        guard JSONValue.nests(value, atMost: maximumDumpDepth) else {
+            throw FWPayError(.invalidArgument, "value nests deeper than \(maximumDumpDepth) levels, or holds itself")
+        }
+        guard let text = json_dumps(value, Int(JSON_COMPACT | JSON_ENCODE_ANY)) else {
+            throw FWPayError(.invalidArgument, "value cannot be written as JSON (a key holds a NUL character?)")
+        }
         result.pointee = text
     }
 }

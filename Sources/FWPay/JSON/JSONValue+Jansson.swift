@@ -100,6 +100,27 @@ extension JSONValue {
         return made
     }
 
+    /// Whether `value` nests at most `limit` levels, checked without recursion (so that any
+    /// depth is safe to check) and ending on a value that holds itself.
+    static func nests(_ value: UnsafePointer<json_t>, atMost limit: Int) -> Bool {
+        var pending: [(UnsafeMutablePointer<json_t>, Int)] = [(UnsafeMutablePointer(mutating: value), 1)]
+        while let (node, depth) = pending.popLast() {
+            guard depth <= limit else { return false }
+            if node.pointee.type == JSON_ARRAY {
+                for index in 0..<json_array_size(node) {
+                    if let child = json_array_get(node, index) { pending.append((child, depth + 1)) }
+                }
+            } else if node.pointee.type == JSON_OBJECT {
+                var iterator = json_object_iter(node)
+                while let current = iterator {
+                    if let child = json_object_iter_value(current) { pending.append((child, depth + 1)) }
+                    iterator = json_object_iter_next(node, current)
+                }
+            }
+        }
+        return true
+    }
+
     /// Parses JSON text from a server (any value at the top level; "\u0000" in strings is
     /// valid JSON and kept, since lengths travel with the strings). A member given twice keeps
     /// its last value: the client is tolerant of what it reads (a 201 with a repeated key is

@@ -62,8 +62,10 @@ final class Transport: Sendable {
                     serverHonoursIdempotencyKeys.store(true, ordering: .relaxed)
                 }
                 if (200..<300).contains(response.status) {
-                    return Reply(value: try decode(response, for: request), httpStatus: response.status,
-                                 requestID: response.requestID, idempotencyKey: request.idempotencyKey?.value)
+                    let value: JSONValue
+                    do throws(FWPayError) { value = try decode(response, for: request) } catch { throw redacted(error) }
+                    return Reply(value: value, httpStatus: response.status,
+                                 requestID: response.requestID.map(redacted), idempotencyKey: request.idempotencyKey?.value)
                 }
                 if response.status >= 500, request.method.isSafeToRepeat, attempt < settings.maximumRetries {
                     attempt += 1
@@ -134,11 +136,27 @@ final class Transport: Sendable {
         return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 
-    /// The API key must never reach an error message, even if a server echoes it.
+    /// The API key must never reach an error, even if a server or a proxy echoes it: not its
+    /// message, its request id, nor the strings of its `errors` (finding L2).
     private func redacted(_ error: FWPayError) -> FWPayError {
-        guard !settings.apiKey.isEmpty, error.message.contains(settings.apiKey) else { return error }
+        guard !settings.apiKey.isEmpty else { return error }
         var copy = error
-        copy.message = copy.message.replacing(settings.apiKey, with: "[REDACTED]")
+        copy.message = redacted(copy.message)
+        copy.requestID = copy.requestID.map(redacted)
+        copy.errors = copy.errors.map(redacted)
         return copy
+    }
+
+    private func redacted(_ text: String) -> String {
+        text.contains(settings.apiKey) ? text.replacing(settings.apiKey, with: "[REDACTED]") : text
+    }
+
+    private func redacted(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text): .string(redacted(text))
+        case .array(let elements): .array(elements.map(redacted))
+        case .object(let object): .object(JSONObject(object.members.map { (redacted($0.key), redacted($0.value)) }))
+        default: value
+        }
     }
 }

@@ -63,13 +63,13 @@ class Client:
         options.log_callback = _log_callback
         options.log_level = 3 if _logger.isEnabledFor(logging.DEBUG) else 2 if _logger.isEnabledFor(logging.INFO) else 1
         lib.fwp_client_new_with_options(ctypes.byref(options), ctypes.byref(self._handle), FwpError())
-        self.recipients = Recipients(self._handle)
-        self.offers = Offers(self._handle)
-        self.orders = Orders(self._handle)
-        self.sessions = Sessions(self._handle)
-        self.payments = Payments(self._handle)
-        self.refunds = Refunds(self._handle)
-        self.bundles = Bundles(self._handle)
+        self.recipients = Recipients(self._handle, self)
+        self.offers = Offers(self._handle, self)
+        self.orders = Orders(self._handle, self)
+        self.sessions = Sessions(self._handle, self)
+        self.payments = Payments(self._handle, self)
+        self.refunds = Refunds(self._handle, self)
+        self.bundles = Bundles(self._handle, self)
 
     def request(self, method: str, path: str, body: Any = None, *, idempotency_key: str | None = None,
                 timeout: float | None = None) -> Any:

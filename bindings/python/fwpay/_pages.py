@@ -12,7 +12,8 @@ class PageIterator(Iterator[dict[str, Any]]):
     Use it from one thread at a time (make one per thread)."""
 
     def __init__(self, client: ctypes.c_void_p, collection: str, filters: dict[str, Any],
-                 per_page: int | None, options: FwpCallOptions | None) -> None:
+                 per_page: int | None, options: FwpCallOptions | None, owner: object = None) -> None:
+        self._owner = owner  # the Client, kept alive while its pages are read
         from ._bridge import c_count, c_string, release, to_json
         self._iter = ctypes.c_void_p()
         value = to_json(filters, "filters") if filters else ctypes.c_void_p()

@@ -13,12 +13,15 @@ Json = dict[str, Any]
 class Service:
     """A resource namespace of a Client (``client.payments``, ``client.orders``, ...)."""
 
-    def __init__(self, handle: ctypes.c_void_p) -> None:
+    def __init__(self, handle: ctypes.c_void_p, owner: object = None) -> None:
         self._handle = handle
+        # The Client: kept alive while its namespace is, so that
+        # ``fwpay.Client(...).recipients.get("FWU")`` does not close the handle mid-call (L14).
+        self._owner = owner
 
     def _iterate(self, collection: str, filters: dict[str, Any], per_page: int | None, timeout: float | None) -> PageIterator:
         return PageIterator(self._handle, collection, {k: v for k, v in filters.items() if v is not None},
-                            per_page, call_options(None, timeout))
+                            per_page, call_options(None, timeout), owner=self._owner)
 
     def _page(self, function: Callable[..., int], filters: dict[str, Any] | None, page: int | None,
               per_page: int | None, timeout: float | None) -> Json:
