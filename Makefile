@@ -122,6 +122,7 @@ fuzz:
 test-reliability: faults-program
 	FWPAY_SANDBOX=$(BINDIR)/fwpay-sandbox $(BUILD)/tests/faults 200
 	python3 tests/reliability/faults.py 200
+	python3 tests/reliability/hostile.py
 
 test-python: lib cli sandbox examples
 	python3 -m mypy --strict bindings/python/fwpay

@@ -45,6 +45,23 @@ static void json_helpers(void) {
     CHECK(fwp_json_parse("{}", (size_t)-1, &value, &err) == FWP_E_INVALID_ARGUMENT, "huge len");
     CHECK(fwp_json_dump(NULL, &dumped, &err) == FWP_E_INVALID_ARGUMENT, "dump NULL value");
     CHECK(fwp_json_dump(NULL, &dumped, NULL) == FWP_E_INVALID_ARGUMENT, "err may be NULL");
+
+    /* A value 100,000 levels deep crashed json_dumps (finding L13); one that holds itself was
+     * "out of memory". Both are invalid arguments now. */
+    json_t *deep = json_array(), *inner = deep;
+    for (int level = 0; level < 100000; level++) {
+        json_t *next = json_array();
+        json_array_append_new(inner, next);
+        inner = next;
+    }
+    CHECK(fwp_json_dump(deep, &dumped, &err) == FWP_E_INVALID_ARGUMENT && dumped == NULL, "deep value refused: %s", ERR(err));
+    CHECK(strstr(err.message, "deeper than 2048") != NULL, "%s", ERR(err));
+    json_decref(deep);
+    json_t *cycle = json_array();
+    json_array_append(cycle, cycle);
+    CHECK(fwp_json_dump(cycle, &dumped, &err) == FWP_E_INVALID_ARGUMENT, "a value holding itself is refused: %s", ERR(err));
+    json_array_clear(cycle);
+    json_decref(cycle);
     fwp_error_clear(&err);
 }
 

@@ -26,6 +26,8 @@ step "C tests under ASan+UBSan"
   tests/c/run-sanitized.sh .build-asan/debug; } > "$out/asan.txt" 2>&1 || status=1
 step "8 threads under ThreadSanitizer"
 make -s test-tsan > "$out/tsan.txt" 2>&1 || status=1
+step "hostile peers and amounts (floods, streaming and dripping receivers, amounts, card data)"
+python3 tests/reliability/hostile.py > "$out/hostile.txt" 2>&1 || status=1
 step "secrets, durability under SIGKILL, 200 connections"
 python3 -m pytest -q tests/security tests/sandbox/test_durability.py > "$out/pytest.txt" 2>&1 || status=1
 
@@ -50,6 +52,8 @@ valgrind = re.search(r"C tests under valgrind: (\d+) passed, (\d+) failed", text
 asan = re.search(r"C tests under ASan\+UBSan: (\d+) passed, (\d+) failed", text("asan.txt"))
 tsan_clean = "test_threads: 5 passed, 0 failed" in text("tsan.txt") and "WARNING: ThreadSanitizer" not in text("tsan.txt")
 pytest = re.search(r"(\d+) passed", text("pytest.txt")) and " failed" not in text("pytest.txt")
+hostile = dict(re.findall(r"^(.+?): (.+) \[(?:ok|FAILED)\]$", text("hostile.txt"), re.M))
+hostile_ok = "FAILED" not in text("hostile.txt") and len(hostile) == 5
 rows = [
     ("money-moving calls (C / Python)", f"{c['calls']} / {py['calls']}"),
     ("faults injected (drops before and after commit, 503, 429, stalls past the timeout)", f"{c['faults']} / {py['faults']}"),
@@ -64,11 +68,11 @@ rows = [
     ("C test programs under ASan+UBSan: **findings**", f"{asan.group(2) if asan else '?'} failing of {int(asan.group(1)) + int(asan.group(2)) if asan else '?'}"),
     ("8 threads sharing a client under TSan: **findings**", "0" if tsan_clean else "1"),
     ("**secret exposures**; SIGKILL durability; 200 connections", "0; every acknowledged change kept; all answered" if pytest else "FAILED"),
-]
+] + [(name, figure) for name, figure in hostile.items()]
 table = "| measure | figure |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
 (out.parent / "reliability.md").write_text(table + "\n")
 print(table)
-bad = status or c["duplicates"] + py["duplicates"] + c["lost"] + py["lost"] + crashes or not tsan_clean or not pytest
+bad = status or c["duplicates"] + py["duplicates"] + c["lost"] + py["lost"] + crashes or not tsan_clean or not pytest or not hostile_ok
 print(f"reliability: {0 if bad else 1} passed, {1 if bad else 0} failed")
 sys.exit(1 if bad else 0)
 PY

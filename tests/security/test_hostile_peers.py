@@ -4,6 +4,7 @@ Every load is bounded in count and time."""
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import re
 import resource
@@ -17,7 +18,7 @@ from typing import Any, Callable
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SANDBOX = str(ROOT / "build" / "bin" / "fwpay-sandbox")
+SANDBOX = os.environ.get("FWPAY_SANDBOX", str(ROOT / "build" / "bin" / "fwpay-sandbox"))
 
 
 class HostileReceiver:

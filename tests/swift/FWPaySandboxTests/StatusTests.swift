@@ -48,3 +48,16 @@ import Testing
         #expect(refused?.message?.contains("payment status") == true)
     }
 }
+
+/// Where notifications may go by default, and which Host names are answered (L9, L15).
+@Suite struct LoopbackTests {
+    @Test func addressesAreParsedNotMatchedByPrefix() {
+        for host in ["127.0.0.1", "127.1.2.3", "localhost", "LOCALHOST", "::1", "[::1]"] { #expect(Loopback.contains(host), "\(host)") }
+        for host in ["127.attacker.example", "127.0.0.1.evil.com", "128.0.0.1", "0x7f000001", "example.com", "", "::2"] {
+            #expect(!Loopback.contains(host), "\(host)")
+        }
+        #expect(Loopback.host(ofAuthority: "127.0.0.1:8080") == "127.0.0.1")
+        #expect(Loopback.host(ofAuthority: "[::1]:80") == "[::1]")
+        #expect(Loopback.host(ofAuthority: "evil.example") == "evil.example")
+    }
+}
