@@ -319,7 +319,8 @@ extern int fwp_iter_next(fwp_iter * _Nullable iter, json_t * _Nullable * _Nullab
 
 /// fwp_json_dump: writes value as compact JSON text. value: borrowed, not NULL. out: receives
 /// a NUL-terminated string, NULL on failure; release it with fwp_free. err: optional. Returns
-/// FWP_OK, FWP_E_INVALID_ARGUMENT or FWP_E_NO_MEMORY. Thread-safe. Since 0.1.
+/// FWP_OK, or FWP_E_INVALID_ARGUMENT for NULL, a value nested deeper than 2048 levels (or
+/// holding itself), or one jansson cannot write (a key holding NUL). Thread-safe. Since 0.1.
 extern int fwp_json_dump(json_t const * _Nullable value, char * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_json_parse: parses len bytes of UTF-8 JSON text (any value at the top level; a
@@ -334,15 +335,21 @@ extern int fwp_json_parse(char const * _Nullable text, size_t len, json_t * _Nul
 /// cannot call jansson's inline function). NULL is a harmless no-op. Since 0.1.
 extern void fwp_json_release(json_t * _Nullable value);
 
-/// fwp_notification_parse: reads a notification body, v2 envelope or classic format, into
-/// one shape: {"format", "resource", "event_type", "event_date", "id", "payment_id",
+/// fwp_notification_parse: reads a notification body, v2 envelope or classic (v1) callback,
+/// into one shape: {"format", "resource", "event_type", "event_date", "id", "payment_id",
 /// "status", "external_reference", "amount_from", "currency_from", "amount_to",
-/// "currency_to", "amount", "currency", "dedup_key", "data"}. Amounts are integers even when
-/// sent as strings; absent members are null. dedup_key is the same for every delivery of one
-/// event: Flywire retries, so store it and ignore repeats. Verify the digest first. body, len:
-/// as fwp_notification_verify. out: receives a new reference, NULL on failure; release with
-/// json_decref. err: optional. Returns FWP_OK, FWP_E_INVALID_JSON, FWP_E_BAD_RESPONSE (not a
-/// notification) or FWP_E_INVALID_ARGUMENT. Since 0.1.
+/// "currency_to", "amount", "currency", "amount_text", "dedup_key", "data"} (and "envelope",
+/// the v2 envelope's other members). Amounts are integers in subunits, from integers or
+/// strings of digits; a classic callback's major-unit amount ("1500.00") is converted by its
+/// currency's exponent, and when there is no currency (or the text is unreadable) the amount
+/// is null and "amount_text" holds the text. A v2 body without data.status takes the event
+/// type as its status. Absent members are null; unknown ones are kept in "data": no member
+/// makes a notification fail. dedup_key is the same for every delivery of one event (the
+/// resource, id, event and a digest of the raw body) and differs between two events: store it
+/// and ignore repeats. Verify the digest first. body, len: as fwp_notification_verify. out:
+/// receives a new reference, NULL on failure; release with json_decref. err: optional.
+/// Returns FWP_OK, FWP_E_INVALID_JSON (not JSON), FWP_E_BAD_RESPONSE (not a JSON object) or
+/// FWP_E_INVALID_ARGUMENT. Since 0.1.
 extern int fwp_notification_parse(char const * _Nullable body, size_t len, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_notification_sign: the X-Flywire-Digest value for body and secret (what Flywire sends;
@@ -381,7 +388,8 @@ extern int fwp_order_charge(fwp_client * _Nullable client, char const * _Nullabl
 
 /// fwp_order_check: whether order order_id can be used with the portal (recipient)
 /// portal_id before a checkout session is made for it (seed 000: compatibility depends on the
-/// portal's country): the order's recipient must be in the portal's country. options: NULL or
+/// portal's country): the order's recipient must be in the portal's country. SANDBOX-ONLY: it
+/// reads the order with GET /orders/{id}, which only fwpay-sandbox is known to serve. options: NULL or
 /// per-call settings. out: receives a new reference to {"compatible": true, "order_country",
 /// "portal_country"}, NULL on failure; release with json_decref. err: optional. Returns
 /// FWP_OK when compatible, FWP_E_INVALID_REQUEST (err->errors type "incompatible", message
@@ -400,12 +408,14 @@ extern int fwp_order_check(fwp_client * _Nullable client, char const * _Nullable
 extern int fwp_order_create(fwp_client * _Nullable client, json_t const * _Nullable body, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_order_get: an order as stored (GET /orders/{id}), with its status (open, charged) and,
-/// once charged, its payment_reference. order_id: not NULL. options: NULL or per-call
+/// once charged, its payment_reference. SANDBOX-ONLY: fwpay-sandbox serves this endpoint; no
+/// public client calls it and Flywire's API is not known to have it. order_id: not NULL. options: NULL or per-call
 /// settings. out: receives a new reference, NULL on failure; release with json_decref. err:
 /// optional. Returns FWP_OK, FWP_E_NOT_FOUND or another negative FWP_E_ code. Since 0.1.
 extern int fwp_order_get(fwp_client * _Nullable client, char const * _Nullable order_id, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
-/// fwp_order_list: one page of the available orders (GET /orders). filters: borrowed JSON
+/// fwp_order_list: one page of the available orders (GET /orders). SANDBOX-ONLY: served by
+/// fwpay-sandbox; Flywire's API is not known to have this endpoint. filters: borrowed JSON
 /// object or NULL, with any of "recipient", "country" (orders usable with a portal in that
 /// country) and "status" ("open", "charged"). page, per_page: as fwp_recipient_list. options:
 /// NULL or per-call settings. out: receives a new reference to {"orders": [...], "page",
@@ -512,7 +522,9 @@ extern int fwp_refund_list(fwp_client * _Nullable client, json_t const * _Nullab
 
 /// fwp_request: any call of the API that has no function of its own. method: "GET", "POST",
 /// "PATCH" or "DELETE". path: below the base URL, starting with "/", query included and
-/// percent-encoded (e.g. "/payments/FWU123456789"). body: borrowed JSON, NULL for none (must
+/// percent-encoded (e.g. "/payments/FWU123456789"); with a client of fwpay-sandbox's root
+/// (http://127.0.0.1:PORT), it also reaches the sandbox's own control API under "/sandbox",
+/// which is SANDBOX-ONLY (Flywire has none). body: borrowed JSON, NULL for none (must
 /// be NULL for GET). A POST carries an Idempotency-Key (options->idempotency_key, or a random
 /// one). options: NULL or per-call settings. out: receives a new reference to the answer (JSON
 /// null for an empty answer), NULL on failure; release with json_decref. err: optional.
@@ -534,8 +546,9 @@ extern int fwp_session_confirm(fwp_client * _Nullable client, char const * _Null
 /// "one_off", "tokenization", "tokenization_and_pay" (pre-authorizations with
 /// charge_intent.capture "manual"), "new_mandate" or "recurring". body: borrowed JSON object
 /// (type, recipient_id, items, charge_intent, payor, options.form, recipient.fields,
-/// notifications_url, external_reference, schema, payor_id). The documented hard rules are
-/// checked before sending (see docs/c-api.md). options: NULL or per-call settings. out:
+/// notifications_url, external_reference, schema, payor_id, order_id). Only what is certainly
+/// invalid is refused before sending (see docs/api.md): types, intents and required members
+/// are the server's to judge, so a one_off pre-authorization is sent as it is. options: NULL or per-call settings. out:
 /// receives a new reference to {"id", "expires_in_seconds", "hosted_form": {"url", "method"},
 /// "warnings"}, NULL on failure; release with json_decref. Show hosted_form.url to the payer;
 /// warnings list pre-fill values the form ignored. err: optional. Returns FWP_OK or a

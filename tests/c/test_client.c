@@ -57,10 +57,13 @@ static void json_helpers(void) {
     CHECK(fwp_json_dump(deep, &dumped, &err) == FWP_E_INVALID_ARGUMENT && dumped == NULL, "deep value refused: %s", ERR(err));
     CHECK(strstr(err.message, "deeper than 2048") != NULL, "%s", ERR(err));
     json_decref(deep);
-    json_t *cycle = json_array();
-    json_array_append(cycle, cycle);
+    json_t *cycle = json_array(), *member = json_array();
+    json_array_append_new(cycle, member);
+    json_array_append(member, cycle);  /* cycle holds member, which holds cycle */
+    dumped = NULL;
     CHECK(fwp_json_dump(cycle, &dumped, &err) == FWP_E_INVALID_ARGUMENT, "a value holding itself is refused: %s", ERR(err));
-    json_array_clear(cycle);
+    fwp_free(dumped);
+    json_array_clear(member);
     json_decref(cycle);
     fwp_error_clear(&err);
 }

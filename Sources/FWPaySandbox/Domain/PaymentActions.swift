@@ -35,10 +35,8 @@ enum PaymentActions {
         guard amount <= held else {
             throw Problem.invalid(source: "/amount", param: "amount", "is more than the authorized amount of \(payment.billingCurrency.format(held))")
         }
-        var captured = payment
+        var captured = payment.holding(amount)
         captured.capturedAmount = amount
-        captured.amountTo = amount
-        captured.amountFrom = amount
         return PaymentChange(payment: captured, dropScheduled: .reason("authorization_expired"),
                              transitions: [.init(status: .processed, note: "captured \(amount), released \(held - amount)"), .init(status: .guaranteed)])
     }
@@ -59,10 +57,8 @@ enum PaymentActions {
         guard amount <= maximum else {
             throw Problem.invalid(source: "/amount", param: "amount", "Amount must be less than \(payment.billingCurrency.format(maximum))")
         }
-        var adjusted = payment
+        var adjusted = payment.holding(amount)
         adjusted.heldAmount = amount
-        adjusted.amountTo = amount
-        adjusted.amountFrom = amount
         adjusted.holdExpiresAt = now + PaymentLifecycle.holdingPeriod
         return PaymentChange(payment: adjusted, dropScheduled: .reason("authorization_expired"),
                              transitions: [.init(status: .adjusted, note: "held \(amount)")])
@@ -96,5 +92,15 @@ enum PaymentActions {
 
     private static func invalidStatus(_ message: String) -> Problem {
         Problem.invalid(source: "/payment", param: "payment_id", type: "invalid_status", message)
+    }
+}
+
+private extension PaymentRecord {
+    /// The payment at `amount` (same currency: pre-authorizations are same-currency).
+    func holding(_ amount: Int64) -> PaymentRecord {
+        var changed = self
+        changed.amountTo = amount
+        changed.amountFrom = amount
+        return changed
     }
 }

@@ -38,9 +38,9 @@ struct NotificationDelivery: Service {
             await withDiscardingTaskGroup { group in
                 while !Task.isCancelled {
                     var due: [(NotificationRecord, String)] = []
-                    do { due = try await database.dueNotifications(perClient: perClient, limit: 4 * concurrent) } catch {
-                        logger.error("notifications: \(error)")
-                    }
+                    do { due = try await database.dueNotifications(perClient: perClient, limit: 4 * concurrent) }
+                    catch is CancellationError { break }
+                    catch { logger.error("notifications: \(error)") }
                     var started = 0
                     for (notification, secret) in due {
                         guard let id = notification.id,
@@ -58,7 +58,9 @@ struct NotificationDelivery: Service {
     }
 
     private func deliver(_ notification: NotificationRecord, secret: String, poster: NotificationPoster) async {
-        guard let id = notification.id else { return }
+        // The list it came from may have been read just before another delivery of it ended:
+        // deliver it only if it is still due (never twice for one due time).
+        guard let id = notification.id, (try? database.isDue(notification)) == true else { return }
         var statusCode: Int?
         var failure: String?
         var attempts = maximumAttempts

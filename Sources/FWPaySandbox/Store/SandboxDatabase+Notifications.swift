@@ -17,6 +17,14 @@ extension SandboxDatabase {
         }
     }
 
+    /// Whether `notification` is still pending and due as it was when it was listed.
+    func isDue(_ notification: NotificationRecord) throws -> Bool {
+        try lookup { db in
+            try Bool.fetchOne(db, sql: "SELECT state = 'pending' AND next_attempt_at = ? FROM notification WHERE id = ?",
+                              arguments: [notification.nextAttemptAt, notification.id]) ?? false
+        }
+    }
+
     /// Records an attempt: delivered on 2xx; otherwise retried after `retryBase` seconds,
     /// doubling each time, until `maximumAttempts`, then failed.
     func recordAttempt(_ id: Int64, statusCode: Int?, error: String?, retryBase: Double, maximumAttempts: Int) async throws {

@@ -60,7 +60,7 @@ def test_bad_call_arguments(client: fwpay.Client) -> None:
         client.orders.create({"items": [{"amount": "100"}]})
     with pytest.raises(fwpay.InvalidRequestError, match="at most 500"):
         client.orders.create({"items": [{"amount": 100}], "metadata": {"k": "v" * 10_000_000}})
-    with pytest.raises(fwpay.InvalidArgumentError, match="deeper than"):
+    with pytest.raises(fwpay.InvalidArgumentError, match="too deeply nested"):
         deep: dict[str, Any] = {}
         cursor = deep
         for _ in range(100):
