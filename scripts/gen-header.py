@@ -40,8 +40,10 @@ PROLOGUE = """\
  *   - err is optional (NULL to ignore). When given, it must have been initialised with
  *     FWP_ERROR_INIT; each call resets it, and fwp_error_clear() releases it at the end.
  *   - Every argument is checked before anything is sent: a NULL pointer, a string that is
- *     too long or not UTF-8, a number out of range, or a body breaking a documented rule
- *     returns an error code and a message naming the argument. Nothing is ever printed.
+ *     too long or not UTF-8, a number out of range, or a body that is certainly invalid (a
+ *     fractional amount, a documented length limit) returns an error code and a message
+ *     naming the argument. The library is never stricter than Flywire: what only the server
+ *     can judge is sent (docs/api.md lists each check). Nothing is ever printed.
  *   - Amounts are integers in subunits of their currency (USD 120.25 is 12025).
  *
  * Thread safety
