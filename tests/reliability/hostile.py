@@ -70,8 +70,8 @@ def receivers() -> None:
             stop(process)
             for receiver in (stream, drip, fine):
                 receiver.close()
-        report("hostile receivers: memory while one streams and 20 drip", f"+{grown // 1024} MiB", grown < 64 * 1024)
-        report("hostile receivers: another client's notification delivered after",
+        report("memory while a receiver streams and 20 drip", f"+{grown // 1024} MiB", grown < 64 * 1024)
+        report("another client's notification delivered, beside them, after",
                f"{delivered_after * 1000:.0f} ms" if delivered_after is not None else "never (8 s)",
                delivered_after is not None and delivered_after < 5)
 

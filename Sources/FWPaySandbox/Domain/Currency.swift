@@ -40,6 +40,13 @@ struct Currency: Sendable, Equatable {
 
     static func of(country: String) -> Currency? { byCountry[country].flatMap(named) }
 
+    /// Digits after the decimal point: 2 for 100 subunits, 3 for 1000, 1 for 10 (VND), 0 for 1.
+    var decimals: Int {
+        var digits = 0, rest = subunits
+        while rest >= 10 { rest /= 10; digits += 1 }
+        return digits
+    }
+
     /// "$50.00", "¥5000", "BHD 10.000".
     func format(_ amount: Int64) -> String {
         symbol + number(amount)
@@ -47,7 +54,7 @@ struct Currency: Sendable, Equatable {
 
     /// The amount without its symbol: "50.00", "5000", "10.000", "1,200.00".
     func number(_ amount: Int64) -> String {
-        let digits = subunits == 1000 ? 3 : subunits == 100 ? 2 : subunits == 10 ? 1 : 0
+        let digits = decimals
         let units = amount / subunits
         let rest = amount % subunits
         var unitText = String(units)
@@ -65,7 +72,7 @@ struct Currency: Sendable, Equatable {
     /// The amount in major units as plain decimal text, without grouping: "1500.00", "5000",
     /// "10.000" (what a classic callback carries).
     func decimal(_ amount: Int64) -> String {
-        let digits = subunits == 1000 ? 3 : subunits == 100 ? 2 : subunits == 10 ? 1 : 0
+        let digits = decimals
         let sign = amount < 0 ? "-" : ""
         let magnitude = amount.magnitude
         let units = magnitude / UInt64(subunits), rest = magnitude % UInt64(subunits)

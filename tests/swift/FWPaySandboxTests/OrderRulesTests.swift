@@ -76,6 +76,9 @@ import Testing
         #expect(usd.format(123_456_789) == "$1,234,567.89")
         #expect(jpy.format(5_000) == "¥5,000")
         #expect(bhd.format(10_000) == "BHD 10.000")
+        // What classic callbacks carry: major units without grouping.
+        #expect(usd.decimal(150_000) == "1500.00" && jpy.decimal(1_500) == "1500" && bhd.decimal(12_345) == "12.345")
+        #expect(Currency.named("VND")!.decimal(15_005) == "1500.5" && usd.decimal(-5) == "-0.05")
         #expect(Currency.named("VND")!.subunits == 10)
         #expect(usd.convert(10_000, to: usd) == 10_000)
         #expect(usd.convert(10_000, to: jpy) == 15_150)  // $100 at 150 ¥/$ plus 1 %
