@@ -319,3 +319,15 @@ def test_m5_one_idle_connection_does_not_block_fwpay_listen(tmp_path: pathlib.Pa
         listener.wait(10)
     finally:
         listener.kill()
+
+
+def test_a_notifications_url_with_a_port_out_of_range_is_a_failed_delivery(sandbox_factory: Callable[..., conftest.Sandbox]) -> None:
+    """A client chooses the URL: the sandbox must report it, not trap on it."""
+    sandbox = sandbox_factory()
+    reference = call(sandbox, "POST", f"/orders/{order(sandbox, notifications_url='http://127.0.0.1:99999/hook')}/charge")[1]["payment_reference"]
+    deadline, log = time.monotonic() + 10, []
+    while time.monotonic() < deadline and not (log and log[0]["attempts"]):
+        time.sleep(0.2)
+        log = call(sandbox, "GET", f"/sandbox/notifications?resource_id={reference}", api=False)[1]["notifications"]
+    assert log and "port" in (log[0]["attempts"][0]["error"] or "")
+    assert call(sandbox, "GET", "/health", api=False)[0] == 200

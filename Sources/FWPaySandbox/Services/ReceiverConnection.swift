@@ -10,7 +10,9 @@ enum ReceiverConnection {
     static func post(to url: URL, headers: [(String, String)], body: String, connectTimeout: TimeAmount,
                      deadline: TimeAmount) async -> (status: Int?, failure: String?) {
         guard let host = url.host else { return (nil, "the URL has no host") }
+        // A client chose the URL: a port out of range is its mistake, never a trap here.
         let port = url.port ?? 80
+        guard (1...65_535).contains(port) else { return (nil, "the URL's port \(port) is not 1 to 65535") }
         let group = MultiThreadedEventLoopGroup.singleton
         let loop = group.next()
         let promise = loop.makePromise(of: Int.self)
