@@ -160,8 +160,7 @@ def python_abi(abi: str) -> str:
                 lines.append(f'        ("{array.group(1)}", c_char * {array.group(2)}),')
                 continue
             m = re.fullmatch(r"(.+?)\s*(\w+)", declaration)
-            ctype = m.group(1).replace(" *", " *").strip() if m else ""
-            ctype = re.sub(r"\s*\*$", " *", ctype)
+            ctype = re.sub(r"\s*\*$", " *", m.group(1).strip()) if m else ""
             if not m or ctype not in CTYPES:
                 sys.exit(f"gen-header: no ctypes type for '{declaration}' in {name}")
             lines.append(f'        ("{m.group(2)}", {CTYPES[ctype]}),')

@@ -37,9 +37,6 @@ public func fwp_json_parse(_ text: UnsafePointer<CChar>?, _ len: size_t,
     }
 }
 
-/// As deep as fwp_json_parse reads (jansson's own limit).
-private let maximumDumpDepth = 2048
-
 /// fwp_json_dump: writes value as compact JSON text. value: borrowed, not NULL. out: receives
 /// a NUL-terminated string, NULL on failure; release it with fwp_free. err: optional. Returns
 /// FWP_OK, or FWP_E_INVALID_ARGUMENT for NULL, a value nested deeper than 2048 levels (or
@@ -51,8 +48,8 @@ public func fwp_json_dump(_ value: UnsafePointer<json_t>?, _ out: UnsafeMutableP
         let result = try prepare(out)
         guard let value else { throw FWPayError(.invalidArgument, "value must not be NULL") }
         // json_dumps recurses: a deep value would overflow the stack (finding L13).
-        guard JSONValue.nests(value, atMost: maximumDumpDepth) else {
-            throw FWPayError(.invalidArgument, "value nests deeper than \(maximumDumpDepth) levels, or holds itself")
+        guard JSONValue.nests(value, atMost: JSONValue.maximumTextDepth) else {
+            throw FWPayError(.invalidArgument, "value nests deeper than \(JSONValue.maximumTextDepth) levels, or holds itself")
         }
         guard let text = json_dumps(value, Int(JSON_COMPACT | JSON_ENCODE_ANY)) else {
             throw FWPayError(.invalidArgument, "value cannot be written as JSON (a key holds a NUL character?)")

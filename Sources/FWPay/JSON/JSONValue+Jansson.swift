@@ -100,6 +100,9 @@ extension JSONValue {
         return made
     }
 
+    /// How deep a value written or read as text may nest: jansson's own parsing limit.
+    static let maximumTextDepth = 2048
+
     /// Whether `value` nests at most `limit` levels, checked without recursion (so that any
     /// depth is safe to check) and ending on a value that holds itself.
     static func nests(_ value: UnsafePointer<json_t>, atMost limit: Int) -> Bool {

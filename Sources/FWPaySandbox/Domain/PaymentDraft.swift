@@ -41,7 +41,7 @@ struct PaymentDraft: Sendable {
             amountFrom: recipient.billingCurrency.convert(session.amount, to: payerCurrency), currencyFrom: payerCurrency.code,
             amountTo: session.amount, currencyTo: recipient.currency, paymentMethod: "card",
             externalReference: request["external_reference"]?.string, createdAt: timestamp, kind: .checkout,
-            sessionID: session.id, payer: form.removing("card_number").removing("cvv").removing("card_brand").removing("card_last_four").text,
+            sessionID: session.id, payer: PayerForm.payer(of: form).text,
             notificationsURL: request["notifications_url"]?.string, capture: capture,
             authorization: manual ? request["charge_intent"]?["authorization"]?.string : nil,
             heldAmount: manual ? session.amount : nil, token: token?.token, mandateID: token?.mandateID,

@@ -3,7 +3,7 @@
 /// charging types make a payment (for the session's order, if it was made for one), and a
 /// declined card fails the payment, or refuses the confirm of a session that only saves it.
 struct SessionConfirmation: Sendable {
-    /// What the payer sent on the form (no card number or CVV).
+    /// What the payer sent on the form (no card member).
     var form: JSON
     var card: CardDetails
     var token: PaymentMethodTokenRecord?
@@ -25,9 +25,14 @@ struct SessionConfirmation: Sendable {
         }
     }
 
-    static func decide(_ session: SessionRecord, order: OrderRecord?, recipient: RecipientRecord, now: Double, timestamp: String,
-                       reference: () throws -> String) throws -> SessionConfirmation {
+    /// `order`: the session's order with the payment that charged it, if any (only for a
+    /// charging session made for an order); a charged one is refused.
+    static func decide(_ session: SessionRecord, order: (OrderRecord, PaymentRecord?)?, recipient: RecipientRecord, now: Double,
+                       timestamp: String, reference: () throws -> String) throws -> SessionConfirmation {
         try checkConfirmable(session, now: now)
+        if let (order, payment) = order {
+            try OrderDecision.checkOpen(order, chargedBy: payment, source: "/order_id", param: "order_id")
+        }
         let card = CardDetails(form: session.submitted ?? .object([]))
         let charges = SessionRules.chargingTypes.contains(session.type)
         if case .declined(let reason, _) = card.outcome, !charges {
@@ -41,11 +46,10 @@ struct SessionConfirmation: Sendable {
                                              currency: payerCurrency(session, recipient: recipient).code)
         }
         let draft = charges
-            ? PaymentDraft.confirming(session, order: order, recipient: recipient, card: card, token: token,
+            ? PaymentDraft.confirming(session, order: order?.0, recipient: recipient, card: card, token: token,
                                       reference: try reference(), now: now, timestamp: timestamp)
             : nil
-        let form = (session.submitted ?? .object([])).removing("card_number").removing("cvv").removing("card_brand").removing("card_last_four")
-        return SessionConfirmation(form: form, card: card, token: token, draft: draft)
+        return SessionConfirmation(form: PayerForm.payer(of: session.submitted ?? .object([])), card: card, token: token, draft: draft)
     }
 
     /// The currency the payer pays in: that of the country they gave on the form.

@@ -115,7 +115,7 @@ enum CommonRules {
     /// `[{"id","value"}]` (or, as one of Flywire's examples writes it, a single object) as a map.
     static func fieldValues(_ fields: JSON?) -> [String: String] {
         var values: [String: String] = [:]
-        let list: [JSON] = fields?.array ?? (fields?.members != nil ? [fields!] : [])
+        let list: [JSON] = fields.map { $0.array ?? ($0.members != nil ? [$0] : []) } ?? []
         for field in list {
             guard let id = field["id"]?.string else { continue }
             switch field["value"] {

@@ -2,8 +2,6 @@
 struct ValidatedOrder: Sendable {
     var recipient: RecipientRecord
     var payerCountry: String
-    /// What the order charges, in the recipient's subunits.
-    var total: Int64
     /// The body to store: what the client sent (recipient id included).
     var document: JSON
 }
@@ -32,7 +30,7 @@ enum OrderRules {
         case let other?: errors.fail("/payer", "payer", "invalid_param", "must be an object, not \(other.typeName)")
         }
 
-        let total = CommonRules.itemsTotal(body["items"], recipient: recipient, limitSource: "/recipient/items", errors: &errors)
+        _ = CommonRules.itemsTotal(body["items"], recipient: recipient, limitSource: "/recipient/items", errors: &errors)
 
         // Offer: one the sandbox made, for the payer's country, with its extra fields.
         switch body["offer"]?["id"] {
@@ -54,7 +52,7 @@ enum OrderRules {
         CommonRules.notificationsURL(body["notifications_url"], errors: &errors)
         CommonRules.externalReference(body["external_reference"], maximum: externalReferenceLength, errors: &errors)
         try errors.check(title: title)
-        return ValidatedOrder(recipient: recipient, payerCountry: payerCountry, total: total ?? 0, document: body)
+        return ValidatedOrder(recipient: recipient, payerCountry: payerCountry, document: body)
     }
 
     /// Orders take longer external references than sessions (seed 002 vs seed 003).

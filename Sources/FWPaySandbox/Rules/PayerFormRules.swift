@@ -56,6 +56,12 @@ extension PayerForm {
         return kept
     }
 
+    /// The payer's part of a stored form (what the payment keeps as its payer and the confirm
+    /// answers as `payor`): no card member.
+    static func payer(of form: JSON) -> JSON {
+        ["card_number", "cvv", "card_brand", "card_last_four"].reduce(form) { $0.removing($1) }
+    }
+
     /// Refuses a form sent for a session that was confirmed or has expired.
     static func checkSubmittable(_ session: SessionRecord, now: Double) throws {
         guard session.status != .confirmed else {

@@ -5,7 +5,6 @@ struct ValidatedSession: Sendable {
     var amount: Int64
     /// Pre-fill values that are not valid: reported, not refused (seed 003).
     var warnings: [JSON]
-    var capture: String
     /// The body to store (for an order, with what was taken from the order).
     var body: JSON
     /// The order this session charges when confirmed, if it was made for one.
@@ -99,7 +98,7 @@ enum SessionRules {
         CommonRules.notificationsURL(body["notifications_url"], errors: &errors)
         CommonRules.recipientFields(body["recipient"]?["fields"], of: recipient, onlyKnown: false, errors: &errors)
         try errors.check()
-        return ValidatedSession(type: type, recipient: recipient, amount: total, warnings: warnings(body["payor"]), capture: capture,
+        return ValidatedSession(type: type, recipient: recipient, amount: total, warnings: warnings(body["payor"]),
                                 body: body, orderID: nil)
     }
 

@@ -86,20 +86,21 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        headTimer?.cancel()
-        if admitted {
-            admitted = false
-            connections.release()
-        }
+        leave()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        leave()
+        context.fireChannelInactive()
+    }
+
+    /// Gives the connection's place back, once, whichever of removal and closing comes first.
+    private func leave() {
         headTimer?.cancel()
         if admitted {
             admitted = false
             connections.release()
         }
-        context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

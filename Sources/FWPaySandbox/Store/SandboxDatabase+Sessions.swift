@@ -39,14 +39,11 @@ extension SandboxDatabase {
             guard var session = try SessionRecord.fetchOne(db, id: id, ownedBy: client) else {
                 throw Problem.notFound("Checkout session \(id) not found")
             }
-            try SessionConfirmation.checkConfirmable(session, now: self.clock.now())
             guard let recipient = self.recipient(session.recipientID) else { throw Problem.notFound("Recipient not found") }
             // A session made for an order charges it: once, whichever way it is charged first.
-            var order: OrderRecord?
+            var order: (OrderRecord, PaymentRecord?)?
             if let orderID = session.orderID, SessionRules.chargingTypes.contains(session.type) {
-                let found = try Self.fetchOrder(db, orderID, of: client)
-                try OrderDecision.checkOpen(found, chargedBy: try OrderRecord.payment(db, charging: orderID), source: "/order_id", param: "order_id")
-                order = found
+                order = (try Self.fetchOrder(db, orderID, of: client), try OrderRecord.payment(db, charging: orderID))
             }
             let now = self.clock.now()
             let timestamp = self.clock.timestamp(now)
@@ -58,7 +55,7 @@ extension SandboxDatabase {
             if let draft = confirmation.draft {
                 payment = try self.create(db, draft)
                 session.paymentID = payment?.id
-                if var order { try self.markCharged(db, &order, now: timestamp) }
+                if var (charged, _) = order { try self.markCharged(db, &charged, now: timestamp) }
             }
             session.status = .confirmed
             try session.update(db)

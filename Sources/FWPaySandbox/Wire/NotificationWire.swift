@@ -58,7 +58,7 @@ enum NotificationWire {
         }
         if payment.status == .cancelled { data.append(("cancellation_reason", .optional(payment.reason))) }
         return Event(resource: "payments", resourceID: payment.id, eventType: payment.status.rawValue, data: .object(data),
-                     majorUnits: Currency.named(payment.currencyTo).map { $0.decimal(payment.amountTo) } ?? String(payment.amountTo))
+                     majorUnits: majorUnits(payment.amountTo, payment.currencyTo))
     }
 
     /// The `charges` event of a pre-authorization's card attempt (authorized, adjusted,
@@ -82,7 +82,7 @@ enum NotificationWire {
         data += details(payment, expiresAt: expiresAt)
         if event == "failed" { data.append(("reason", .optional(payment.reason))) }
         return Event(resource: "charges", resourceID: payment.id, eventType: event, data: .object(data),
-                     majorUnits: Currency.named(payment.currencyTo).map { $0.decimal(amount) } ?? String(amount))
+                     majorUnits: majorUnits(amount, payment.currencyTo))
     }
 
     /// Members of a payment's events beside its amounts.
@@ -109,7 +109,12 @@ enum NotificationWire {
             ("status", .string(refund.status.rawValue)), ("external_reference", .optional(refund.externalReference)),
             ("amount", .string(String(refund.amount))), ("currency", .string(refund.currency)),
             ("amount_to", .string(String(refund.amountTo))), ("currency_to", .string(refund.currencyTo)),
-        ]), majorUnits: Currency.named(refund.currency).map { $0.decimal(refund.amount) } ?? String(refund.amount))
+        ]), majorUnits: majorUnits(refund.amount, refund.currency))
+    }
+
+    /// `amount` subunits of `currency` as a classic callback writes them ("1500.00").
+    private static func majorUnits(_ amount: Int64, _ currency: String) -> String {
+        Currency.named(currency).map { $0.decimal(amount) } ?? String(amount)
     }
 
     /// An entry of GET /sandbox/notifications [S]: the notification, its digest and its attempts.
