@@ -2,24 +2,55 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
 
-VERSION := $(shell sed -n 's/^\#define FWP_VERSION_STRING "\(.*\)"/\1/p' Sources/CFWPay/fwpay_abi.h)
-MAJOR := $(firstword $(subst ., ,$(VERSION)))
+# The version is written once, in VERSION (scripts/version.py copies it into the sources).
+VERSION := $(shell cat VERSION)
+MAJOR := $(word 1,$(subst ., ,$(VERSION)))
+MINOR := $(word 2,$(subst ., ,$(VERSION)))
+# Before 1.0 every minor release may break the ABI, so the SONAME carries major.minor (as
+# libgit2's did); from 1.0 on, the major alone. docs/building.md explains the policy.
+SOVERSION := $(if $(filter 0,$(MAJOR)),$(MAJOR).$(MINOR),$(MAJOR))
+SONAME := libfwpay.so.$(SOVERSION)
+# The symbol version node of the exports (scripts/exports.map.in).
+SYMBOL_NODE := FWPAY_$(SOVERSION)
+
+# GNU installation directories; DESTDIR stages (make install DESTDIR=/tmp/stage).
 PREFIX ?= /usr/local
+prefix ?= $(PREFIX)
+exec_prefix ?= $(prefix)
+bindir ?= $(exec_prefix)/bin
+libdir ?= $(exec_prefix)/lib
+includedir ?= $(prefix)/include
+datarootdir ?= $(prefix)/share
+mandir ?= $(datarootdir)/man
+man1dir ?= $(mandir)/man1
+INSTALL ?= install
+STRIP ?= strip
+# As Debian's dh_strip does: symbols not needed for linking and the compiler's notes go.
+STRIP_FLAGS := --strip-unneeded --remove-section=.comment --remove-section=.note
 
 BUILD := build
 LIBDIR := $(BUILD)/lib
 BINDIR := $(BUILD)/bin
-# The shared library: release, Swift runtime linked in, SONAME, only fwp_ symbols exported.
+DIST := dist
+# Read-only relocations, bound at load (what Debian's hardening asks of every binary).
+SWIFT_HARDENING := -Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now
+# The shared library: release, Swift runtime linked in, SONAME, only fwp_ symbols exported,
+# each under the symbol version node.
 LIB_SCRATCH := .build-lib
 LIB_FLAGS := -c release --scratch-path $(LIB_SCRATCH) --product fwpay -Xswiftc -static-stdlib \
-	-Xlinker -soname=libfwpay.so.$(MAJOR) -Xlinker --version-script=scripts/exports.map
+	-Xlinker -soname=$(SONAME) -Xlinker --version-script=$(BUILD)/exports.map $(SWIFT_HARDENING)
 SWIFT_HEADER := $(LIB_SCRATCH)/release/FWPay.build/include/FWPay-Swift.h
+# The single-file sandbox: release, Swift runtime linked in.
+RELEASE_SCRATCH := .build-release
 
 CC ?= gcc
-CFLAGS := -std=c99 -Wall -Wextra -pedantic -Werror -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude
+# What the C sources need, then the user's CPPFLAGS, CFLAGS and LDFLAGS (GNU conventions; the
+# Debian packages pass dpkg-buildflags' hardening flags this way).
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c99 -Wall -Wextra -pedantic -Werror -D_POSIX_C_SOURCE=200809L -Iinclude $(CPPFLAGS) $(CFLAGS)
 LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all bench deps lib header check-header cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
+.PHONY: all bench deps lib version header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
 
 all: lib cli sandbox examples
 
@@ -27,13 +58,19 @@ deps:
 	@scripts/install-deps.sh
 
 lib: deps
-	swift build $(LIB_FLAGS)
 	@mkdir -p $(LIBDIR)/pkgconfig
+	sed 's/@SYMBOL_NODE@/$(SYMBOL_NODE)/' scripts/exports.map.in > $(BUILD)/exports.map.new
+	cmp -s $(BUILD)/exports.map.new $(BUILD)/exports.map || mv $(BUILD)/exports.map.new $(BUILD)/exports.map
+	swift build $(LIB_FLAGS)
+	rm -f $(LIBDIR)/libfwpay.so*
 	cp $(LIB_SCRATCH)/release/libfwpay.so $(LIBDIR)/libfwpay.so.$(VERSION)
-	ln -sf libfwpay.so.$(VERSION) $(LIBDIR)/libfwpay.so.$(MAJOR)
-	ln -sf libfwpay.so.$(MAJOR) $(LIBDIR)/libfwpay.so
+	ln -sf libfwpay.so.$(VERSION) $(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(LIBDIR)/libfwpay.so
 	cp $(LIB_SCRATCH)/release/libfwpay.so bindings/python/fwpay/libfwpay.so
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' scripts/fwpay.pc.in > $(LIBDIR)/pkgconfig/fwpay.pc
+
+# Writes the version from VERSION into the sources that compile it in (commit the result).
+version:
+	python3 scripts/version.py
 
 # Regenerate include/fwpay.h from the Swift exports (commit the result).
 header: lib
@@ -42,8 +79,9 @@ header: lib
 # Fails when include/fwpay.h is stale, when the library's exports differ from it, or when it
 # does not compile cleanly as C99, C11 and C++.
 check-header: lib
+	python3 scripts/version.py --check
 	python3 scripts/gen-header.py --check $(SWIFT_HEADER)
-	scripts/check-exports.sh $(LIBDIR)/libfwpay.so.$(VERSION)
+	scripts/check-exports.sh $(LIBDIR)/libfwpay.so.$(VERSION) $(SONAME) $(SYMBOL_NODE)
 	@printf '#include "fwpay.h"\nint main(void) { return 0; }\n' > $(BUILD)/header-check.c
 	gcc -std=c99 -Wall -Wextra -pedantic -Werror -Iinclude -fsyntax-only $(BUILD)/header-check.c
 	gcc -std=c11 -Wall -Wextra -pedantic -Werror -Iinclude -fsyntax-only $(BUILD)/header-check.c
@@ -52,7 +90,7 @@ check-header: lib
 
 cli: lib
 	@mkdir -p $(BINDIR)
-	$(CC) $(CFLAGS) -pthread Sources/fwpay-command/*.c -o $(BINDIR)/fwpay $(LINK_FWPAY)
+	$(CC) $(ALL_CFLAGS) -pthread Sources/fwpay-command/*.c -o $(BINDIR)/fwpay $(LINK_FWPAY)
 
 sandbox: deps
 	swift build --product fwpay-sandbox
@@ -63,14 +101,15 @@ EXAMPLES := order_flow preauth_capture adjust_cancel refund notification_receive
 examples: lib
 	@mkdir -p $(BUILD)/examples
 	for example in $(EXAMPLES); do \
-		$(CC) $(CFLAGS) examples/c/$$example.c -o $(BUILD)/examples/$$example -L$(LIBDIR) -lfwpay -ljansson \
+		$(CC) $(ALL_CFLAGS) examples/c/$$example.c -o $(BUILD)/examples/$$example -L$(LIBDIR) -lfwpay -ljansson \
 			-Wl,-rpath,'$$ORIGIN/../lib' || exit 1; \
 	done
 
 demo: all
 	scripts/demo.sh
 
-test: all check-header test-swift test-sandbox test-c test-tsan test-asan test-python test-browser test-reliability fuzz
+test: all check-header test-swift test-sandbox test-c test-tsan test-asan test-python test-browser test-reliability fuzz \
+	test-install test-dist
 	@echo "make test: all suites passed"
 
 test-swift: deps
@@ -111,7 +150,7 @@ reliability: faults-program cli
 
 faults-program: lib sandbox
 	@mkdir -p $(BUILD)/tests
-	$(CC) $(CFLAGS) tests/reliability/faults.c tests/c/harness.c -o $(BUILD)/tests/faults $(LINK_FWPAY) -Wl,-rpath,$(CURDIR)/$(LIBDIR)
+	$(CC) $(ALL_CFLAGS) tests/reliability/faults.c tests/c/harness.c -o $(BUILD)/tests/faults $(LINK_FWPAY) -Wl,-rpath,$(CURDIR)/$(LIBDIR)
 
 # libFuzzer over the C functions that parse input (JSON, notifications); 60 s in make test.
 FUZZ_SECONDS ?= 60
@@ -133,21 +172,96 @@ bench: lib cli
 	scripts/install-deps.sh --bench
 	bench/run.sh
 
+# make install into a stage: a CMake project finds the package and pays an order, pkg-config
+# names the flags, the files are stripped, make uninstall removes every one.
+test-install: lib sandbox
+	scripts/install-deps.sh --dist
+	tests/install/run.sh
+
+# What is shipped, as a user without Swift gets it: the wheel in a fresh venv and the .debs
+# in a throwaway root, each running a flow against dist/fwpay-sandbox, the toolchain hidden.
+test-dist: wheel deb
+	python3 -m pytest -q tests/dist
+
 # The web pages in headless chromium (Debian's chromium and chromium-driver, Selenium);
 # screenshots of every page land in build/screenshots.
 test-browser: lib sandbox
 	python3 -m pytest -q tests/browser
 
-install: lib cli
-	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(LIBDIR)/libfwpay.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
-	ln -sf libfwpay.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libfwpay.so.$(MAJOR)
-	ln -sf libfwpay.so.$(MAJOR) $(DESTDIR)$(PREFIX)/lib/libfwpay.so
-	install -m 644 include/fwpay.h $(DESTDIR)$(PREFIX)/include/
-	install -m 644 $(LIBDIR)/pkgconfig/fwpay.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
-	$(CC) $(CFLAGS) -pthread Sources/fwpay-command/*.c -o $(DESTDIR)$(PREFIX)/bin/fwpay -L$(LIBDIR) -lfwpay -ljansson \
-		-Wl,-rpath,$(PREFIX)/lib
+# GNU-style installation (see the directories above): the stripped library and its links,
+# the header, pkg-config and CMake package files, the command and its man page. The command
+# gets an rpath only when libdir is not a directory the dynamic linker searches by itself.
+SYSTEM_LIBDIRS := /lib /usr/lib /lib64 /usr/lib64 /usr/lib/x86_64-linux-gnu /lib/x86_64-linux-gnu
+COMMAND_RPATH = $(if $(filter $(libdir),$(SYSTEM_LIBDIRS)),,-Wl,-rpath,$(libdir))
+CMAKEDIR := $(libdir)/cmake/fwpay
+SUBSTITUTE = sed -e 's|@prefix@|$(prefix)|' -e 's|@exec_prefix@|$(exec_prefix)|' -e 's|@libdir@|$(libdir)|' \
+	-e 's|@includedir@|$(includedir)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@MAJOR@|$(MAJOR)|' -e 's|@MINOR@|$(MINOR)|' \
+	-e 's|@SONAME@|$(SONAME)|' -e "s|@LIBDIR_FROM_HERE@|$$(realpath -m --relative-to=$(CMAKEDIR) $(libdir))|" \
+	-e "s|@INCLUDEDIR_FROM_HERE@|$$(realpath -m --relative-to=$(CMAKEDIR) $(includedir))|"
+INSTALLED := $(libdir)/libfwpay.so.$(VERSION) $(libdir)/$(SONAME) $(libdir)/libfwpay.so $(includedir)/fwpay.h \
+	$(libdir)/pkgconfig/fwpay.pc $(CMAKEDIR)/fwpayConfig.cmake $(CMAKEDIR)/fwpayConfigVersion.cmake \
+	$(bindir)/fwpay $(man1dir)/fwpay.1.gz
+install: lib
+	$(INSTALL) -d $(DESTDIR)$(libdir)/pkgconfig $(DESTDIR)$(CMAKEDIR) $(DESTDIR)$(includedir) $(DESTDIR)$(bindir) \
+		$(DESTDIR)$(man1dir)
+	$(INSTALL) -m 644 $(LIBDIR)/libfwpay.so.$(VERSION) $(DESTDIR)$(libdir)/
+	$(STRIP) $(STRIP_FLAGS) $(DESTDIR)$(libdir)/libfwpay.so.$(VERSION)
+	ln -sf libfwpay.so.$(VERSION) $(DESTDIR)$(libdir)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(libdir)/libfwpay.so
+	$(INSTALL) -m 644 include/fwpay.h $(DESTDIR)$(includedir)/
+	$(SUBSTITUTE) scripts/fwpay.pc.in > $(DESTDIR)$(libdir)/pkgconfig/fwpay.pc
+	$(SUBSTITUTE) scripts/cmake/fwpayConfig.cmake.in > $(DESTDIR)$(CMAKEDIR)/fwpayConfig.cmake
+	$(SUBSTITUTE) scripts/cmake/fwpayConfigVersion.cmake.in > $(DESTDIR)$(CMAKEDIR)/fwpayConfigVersion.cmake
+	$(CC) $(ALL_CFLAGS) -pthread Sources/fwpay-command/*.c -o $(DESTDIR)$(bindir)/fwpay -L$(LIBDIR) -lfwpay -ljansson \
+		$(COMMAND_RPATH) $(LDFLAGS)
+	$(STRIP) $(STRIP_FLAGS) $(DESTDIR)$(bindir)/fwpay
+	gzip -9n < docs/fwpay.1 > $(DESTDIR)$(man1dir)/fwpay.1.gz
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then ldconfig; fi
+
+# The single-file sandbox and its man page (from its --help, by help2man), beside the rest.
+install-sandbox: dist
+	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(man1dir)
+	$(INSTALL) -m 755 $(DIST)/fwpay-sandbox $(DESTDIR)$(bindir)/
+	gzip -9n < $(BUILD)/man/fwpay-sandbox.1 > $(DESTDIR)$(man1dir)/fwpay-sandbox.1.gz
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED)) $(DESTDIR)$(bindir)/fwpay-sandbox $(DESTDIR)$(man1dir)/fwpay-sandbox.1.gz
+	-rmdir $(DESTDIR)$(CMAKEDIR) 2>/dev/null
+
+# The Python wheel: py3-none (ctypes, any Python 3), repaired by auditwheel into a manylinux
+# wheel that carries its libraries (libcurl, jansson, OpenSSL...), stripped.
+wheel: lib
+	scripts/install-deps.sh --dist
+	rm -rf $(BUILD)/wheel bindings/python/build && mkdir -p $(BUILD)/wheel $(DIST)
+	python3 -m pip wheel --quiet --no-deps --no-build-isolation -w $(BUILD)/wheel ./bindings/python
+	rm -f $(DIST)/fwpay-*.whl
+	python3 -m auditwheel repair --strip -w $(DIST) $(BUILD)/wheel/fwpay-$(VERSION)-py3-none-linux_x86_64.whl
+
+# The Debian packages, from a DESTDIR stage, checked by lintian (docs/building.md); built
+# with every hardening flag dpkg-buildflags knows.
+DEB_FLAGS := DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags
+MULTIARCH := $(shell dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
+deb: lib dist
+	scripts/install-deps.sh --dist
+	rm -rf $(BUILD)/deb
+	$(MAKE) --no-print-directory install install-sandbox DESTDIR=$(CURDIR)/$(BUILD)/deb/stage prefix=/usr \
+		libdir=/usr/lib/$(MULTIARCH) CFLAGS="$$($(DEB_FLAGS) --get CFLAGS)" \
+		CPPFLAGS="$$($(DEB_FLAGS) --get CPPFLAGS)" LDFLAGS="$$($(DEB_FLAGS) --get LDFLAGS)"
+	scripts/make-debs.sh $(BUILD)/deb/stage $(SOVERSION) $(DIST)/deb
+	@# initial-upload-closes-no-bugs asks a first upload to Debian's archive to close its ITP
+	@# bug; these packages are not uploaded there. Information tags are shown, not fatal.
+	lintian -I --fail-on error,warning --suppress-tags initial-upload-closes-no-bugs $(DIST)/deb/*.deb
+
+# dist/: what is shipped. The sandbox as one release binary with the Swift runtime linked in
+# (it runs where no Swift is installed), and its man page.
+dist: deps
+	scripts/install-deps.sh --dist
+	swift build -c release --product fwpay-sandbox --static-swift-stdlib --scratch-path $(RELEASE_SCRATCH) $(SWIFT_HARDENING)
+	@mkdir -p $(DIST) $(BUILD)/man
+	$(STRIP) $(STRIP_FLAGS) -o $(DIST)/fwpay-sandbox $(RELEASE_SCRATCH)/release/fwpay-sandbox
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) help2man -N --no-discard-stderr \
+		-n "a local, stateful implementation of Flywire's Payments API" -o $(BUILD)/man/fwpay-sandbox.1 $(DIST)/fwpay-sandbox
 
 clean:
-	rm -rf $(BUILD) $(LIB_SCRATCH) bindings/python/fwpay/libfwpay.so
+	rm -rf $(BUILD) $(DIST) $(LIB_SCRATCH) $(RELEASE_SCRATCH) bindings/python/fwpay/libfwpay.so
 	swift package clean

@@ -53,12 +53,12 @@ extern "C" {
 /* ---- Version ------------------------------------------------------------------------ */
 
 #define FWP_VERSION_MAJOR 0
-#define FWP_VERSION_MINOR 1
+#define FWP_VERSION_MINOR 2
 #define FWP_VERSION_PATCH 0
 /** The version as one number: major * 10000 + minor * 100 + patch. */
-#define FWP_VERSION_NUM 100
+#define FWP_VERSION_NUM 200
 /** The version as text; fwp_version() returns the version of the library actually loaded. */
-#define FWP_VERSION_STRING "0.1.0"
+#define FWP_VERSION_STRING "0.2.0"
 
 /** Flywire's production and sandbox base URLs (fwp_client_options.base_url). */
 #define FWP_BASE_URL_PRODUCTION "https://api-platform.flywire.com/payments/v1"
@@ -161,8 +161,8 @@ typedef struct fwp_error {
 
 /* ---- Client options --------------------------------------------------------------------- */
 
-/** The version of fwp_client_options this header describes. */
-#define FWP_CLIENT_OPTIONS_VERSION 1
+/** The version of fwp_client_options this header describes (2 added ca_bundle). */
+#define FWP_CLIENT_OPTIONS_VERSION 2
 
 /* ---- Logging --------------------------------------------------------------------------- */
 
@@ -209,10 +209,14 @@ typedef struct fwp_client_options {
     /** Kept-alive connections idle longer than this are closed instead of reused, in
      *  milliseconds (default 20000; keep it below the server's keep-alive timeout). */
     long max_idle_connection_ms;
+    /** A file of PEM CA certificates that TLS trusts instead of the system's; NULL (default)
+     *  for $FWPAY_CA_BUNDLE, else the system's bundle, found at run time on Debian, Ubuntu,
+     *  Fedora, RHEL, SUSE and Alpine (see fwp_ca_bundle). Since version 2 (0.2). */
+    const char *ca_bundle;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL }
 
 /* ---- Per-call options -------------------------------------------------------------------- */
 
@@ -258,6 +262,13 @@ extern int fwp_bundle_get(fwp_client * _Nullable client, char const * _Nullable 
 /// optional. Since 0.1.
 extern int fwp_bundle_list(fwp_client * _Nullable client, int page, int per_page, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
+/// fwp_ca_bundle: the file of CA certificates a client trusts when its options name none:
+/// $FWPAY_CA_BUNDLE, else libcurl's compiled-in bundle when it exists on this machine, else
+/// the first that exists of the Debian/Ubuntu, Fedora/RHEL, SUSE and Alpine paths. Returns a
+/// string to release with fwp_free, or NULL when no bundle is found (TLS would then fail).
+/// Thread-safe. Since 0.2.
+extern char * _Nullable fwp_ca_bundle(void);
+
 /// fwp_client_free: releases a client and its connections. NULL is a harmless no-op. The
 /// client must not be in use by another thread, nor used afterwards. Since 0.1.
 extern void fwp_client_free(fwp_client * _Nullable client);
@@ -280,7 +291,8 @@ extern int fwp_client_new_with_options(fwp_client_options const * _Nullable opti
 /// fwp_client_options_init: fills options with the defaults of FWP_CLIENT_OPTIONS_INIT
 /// (version FWP_CLIENT_OPTIONS_VERSION, base_url NULL for production, api_key NULL, connect
 /// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback,
-/// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms).
+/// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms, the
+/// system's CA bundle).
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 extern int fwp_client_options_init(fwp_client_options * _Nullable options);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Fails unless libfwpay.so exports exactly the functions include/fwpay.h declares, nothing
 # else (no Swift runtime, no curl wrappers), needs no Swift runtime library, contains no
-# Foundation, and carries the SONAME libfwpay.so.<major>.
-#   scripts/check-exports.sh path/to/libfwpay.so
+# Foundation, carries the SONAME the Makefile names and puts every function under its symbol
+# version node.
+#   scripts/check-exports.sh path/to/libfwpay.so SONAME NODE
 set -eu
 cd "$(dirname "$0")/.."
 so="$1"
@@ -27,9 +28,15 @@ if nm "$so" 2>/dev/null | grep -q 'Foundation'; then
   echo "check-exports: $so contains Foundation symbols" >&2
   exit 1
 fi
-major=$(sed -n 's/^#define FWP_VERSION_MAJOR \([0-9]*\)$/\1/p' include/fwpay.h)
-if ! readelf -d "$so" | grep -q "SONAME.*\[libfwpay.so.$major\]"; then
-  echo "check-exports: $so does not carry the SONAME libfwpay.so.$major" >&2
+soname="$2"
+node="$3"
+if ! readelf -d "$so" | grep -q "SONAME.*\[$soname\]"; then
+  echo "check-exports: $so does not carry the SONAME $soname" >&2
   exit 1
 fi
-echo "check-exports: $(wc -l < "$tmp/so") functions exported, all declared in include/fwpay.h; SONAME libfwpay.so.$major; no Swift runtime needed"
+unversioned=$(nm -D --defined-only "$so" | awk '$3 ~ /^fwp_/ && $3 !~ /@@'"$node"'$/ { print $3 }')
+if [ -n "$unversioned" ]; then
+  echo "check-exports: these functions are not under the version node $node: $unversioned" >&2
+  exit 1
+fi
+echo "check-exports: $(wc -l < "$tmp/so") functions exported under $node, all declared in include/fwpay.h; SONAME $soname; no Swift runtime needed"

@@ -98,7 +98,8 @@ def abi_section() -> str:
     m = re.search(r"/\* BEGIN PUBLIC ABI \*/\n(.*?)/\* END PUBLIC ABI \*/", text, re.S)
     if not m:
         sys.exit("gen-header: no PUBLIC ABI section in " + str(ABI))
-    return m.group(1)
+    # The VERSION markers are scripts/version.py's, not the reader's.
+    return re.sub(r"/\* (BEGIN|END) VERSION[^\n]*\*/\n", "", m.group(1))
 
 
 def functions(swift_header: str) -> str:

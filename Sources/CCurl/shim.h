@@ -43,4 +43,11 @@ static inline const char *fwp_curl_response_header(CURL *handle, const char *nam
         return NULL;
     return header->value;
 }
+
+/* The CA bundle path libcurl was built with, or NULL (CURLVERSION_NOW is a macro Swift
+ * does not import). */
+static inline const char *fwp_curl_compiled_in_ca_bundle(void) {
+    const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
+    return info ? info->cainfo : NULL;
+}
 #endif

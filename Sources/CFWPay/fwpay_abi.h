@@ -14,13 +14,15 @@
 /* BEGIN PUBLIC ABI */
 /* ---- Version ------------------------------------------------------------------------ */
 
+/* BEGIN VERSION (scripts/version.py writes it from VERSION) */
 #define FWP_VERSION_MAJOR 0
-#define FWP_VERSION_MINOR 1
+#define FWP_VERSION_MINOR 2
 #define FWP_VERSION_PATCH 0
 /** The version as one number: major * 10000 + minor * 100 + patch. */
-#define FWP_VERSION_NUM 100
+#define FWP_VERSION_NUM 200
 /** The version as text; fwp_version() returns the version of the library actually loaded. */
-#define FWP_VERSION_STRING "0.1.0"
+#define FWP_VERSION_STRING "0.2.0"
+/* END VERSION */
 
 /** Flywire's production and sandbox base URLs (fwp_client_options.base_url). */
 #define FWP_BASE_URL_PRODUCTION "https://api-platform.flywire.com/payments/v1"
@@ -123,8 +125,8 @@ typedef struct fwp_error {
 
 /* ---- Client options --------------------------------------------------------------------- */
 
-/** The version of fwp_client_options this header describes. */
-#define FWP_CLIENT_OPTIONS_VERSION 1
+/** The version of fwp_client_options this header describes (2 added ca_bundle). */
+#define FWP_CLIENT_OPTIONS_VERSION 2
 
 /* ---- Logging --------------------------------------------------------------------------- */
 
@@ -171,10 +173,14 @@ typedef struct fwp_client_options {
     /** Kept-alive connections idle longer than this are closed instead of reused, in
      *  milliseconds (default 20000; keep it below the server's keep-alive timeout). */
     long max_idle_connection_ms;
+    /** A file of PEM CA certificates that TLS trusts instead of the system's; NULL (default)
+     *  for $FWPAY_CA_BUNDLE, else the system's bundle, found at run time on Debian, Ubuntu,
+     *  Fedora, RHEL, SUSE and Alpine (see fwp_ca_bundle). Since version 2 (0.2). */
+    const char *ca_bundle;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL }
 
 /* ---- Per-call options -------------------------------------------------------------------- */
 

@@ -42,6 +42,7 @@ func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempot
     let pages = try PageRenderer()
     let signIns = WebSignIns()
     let router = Router(context: SandboxRequestContext.self)
+    router.add(middleware: VersionHeaderMiddleware())
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: HostCheckMiddleware(allowed: allowedHosts))
     router.add(middleware: ProblemMiddleware())

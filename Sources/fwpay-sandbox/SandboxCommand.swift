@@ -16,7 +16,8 @@ struct SandboxCommand: AsyncParsableCommand {
         discussion: """
             Prints "fwpay-sandbox listening on http://HOST:PORT" once it accepts connections; the API \
             is under /payments/v1. The demo client's API key is "sandbox-demo-key".
-            """)
+            """,
+        version: SandboxVersion.string)
 
     @Option(help: "Address to listen on (keep it on loopback).")
     var host = "127.0.0.1"

@@ -37,7 +37,8 @@ def order_json(sandbox: Any) -> str:
 
 def test_version_and_help() -> None:
     result = subprocess.run([FWPAY, "--version"], capture_output=True, text=True)
-    assert result.returncode == 0 and result.stdout.startswith("fwpay 0.1.0 (libfwpay 0.1.0)")
+    version = (pathlib.Path(__file__).resolve().parents[2] / "VERSION").read_text().strip()
+    assert result.returncode == 0 and result.stdout.startswith(f"fwpay {version} (libfwpay {version})")
     result = subprocess.run([FWPAY, "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     for text in ("orders", "recipients", "offers", "request", "Exit status", "64  usage error", "11  outcome unknown"):

@@ -1,6 +1,12 @@
 import CCurl
 import CFWPay
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// fwp_global_init: initialises the library's process-wide state (libcurl's global init).
 /// Call it once from the main thread before starting other threads that use fwpay; it is
 /// also run by the first fwp_client_new, and calling it again is harmless. After it, the
@@ -14,7 +20,8 @@ public func fwp_global_init() -> CInt {
 /// fwp_client_options_init: fills options with the defaults of FWP_CLIENT_OPTIONS_INIT
 /// (version FWP_CLIENT_OPTIONS_VERSION, base_url NULL for production, api_key NULL, connect
 /// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback,
-/// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms).
+/// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms, the
+/// system's CA bundle).
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 @c
@@ -23,7 +30,8 @@ public func fwp_client_options_init(_ options: UnsafeMutablePointer<fwp_client_o
     options.pointee = fwp_client_options(version: FWP_CLIENT_OPTIONS_VERSION, base_url: nil, api_key: nil,
                                          connect_timeout_ms: 30_000, timeout_ms: 80_000, max_retries: 2,
                                          allow_insecure_http: 0, log_callback: nil, log_userdata: nil,
-                                         log_level: CInt(FWP_LOG_WARNING.rawValue), max_idle_connection_ms: 20_000)
+                                         log_level: CInt(FWP_LOG_WARNING.rawValue), max_idle_connection_ms: 20_000,
+                                         ca_bundle: nil)
     return FWP_OK.rawValue
 }
 
@@ -56,11 +64,7 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
     exported(err) { () throws(FWPayError) in
         let out = try prepare(out_client, "out_client")
         guard let options else { throw FWPayError(.invalidArgument, "options must not be NULL") }
-        let given = options.pointee
-        guard given.version >= 1, given.version <= FWP_CLIENT_OPTIONS_VERSION else {
-            throw FWPayError(.invalidArgument,
-                             "options.version is \(given.version); this library knows versions 1 to \(FWP_CLIENT_OPTIONS_VERSION) (use fwp_client_options_init)")
-        }
+        let given = try optionsOfItsVersion(options)
         var configuration = ClientConfiguration(apiKey: try string(given.api_key, "api_key", limit: ArgumentLimit.shortText))
         if let baseURL = try optionalString(given.base_url, "base_url", limit: ArgumentLimit.url) {
             configuration.baseURL = baseURL
@@ -70,6 +74,7 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
         configuration.maximumRetries = Int(given.max_retries)
         configuration.allowInsecureHTTP = given.allow_insecure_http != 0
         configuration.maximumIdleConnectionMilliseconds = given.max_idle_connection_ms
+        configuration.caBundle = try optionalString(given.ca_bundle, "ca_bundle", limit: ArgumentLimit.url)
         guard let level = Logger.Level(rawValue: given.log_level) else {
             throw FWPayError(.invalidArgument, "log_level must be FWP_LOG_ERROR to FWP_LOG_DEBUG (0 to 3), not \(given.log_level)")
         }
@@ -83,6 +88,33 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
         let client = try Client(configuration: configuration, logger: logger)
         out.pointee = OpaquePointer(Unmanaged.passRetained(client).toOpaque())
     }
+}
+
+/// A copy of the caller's options that reads only the fields of the version it declares (an
+/// older, shorter struct is not read past its end); later fields keep their defaults.
+private func optionsOfItsVersion(_ options: UnsafePointer<fwp_client_options>) throws(FWPayError) -> fwp_client_options {
+    let version = UnsafeRawPointer(options).load(as: CInt.self)
+    guard version >= 1, version <= FWP_CLIENT_OPTIONS_VERSION else {
+        throw FWPayError(.invalidArgument,
+                         "options.version is \(version); this library knows versions 1 to \(FWP_CLIENT_OPTIONS_VERSION) (use fwp_client_options_init)")
+    }
+    var copy = fwp_client_options()
+    _ = fwp_client_options_init(&copy)
+    let size = version >= 2 ? MemoryLayout<fwp_client_options>.size
+        : MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.ca_bundle)!
+    withUnsafeMutableBytes(of: &copy) { $0.copyMemory(from: UnsafeRawBufferPointer(start: options, count: size)) }
+    return copy
+}
+
+/// fwp_ca_bundle: the file of CA certificates a client trusts when its options name none:
+/// $FWPAY_CA_BUNDLE, else libcurl's compiled-in bundle when it exists on this machine, else
+/// the first that exists of the Debian/Ubuntu, Fedora/RHEL, SUSE and Alpine paths. Returns a
+/// string to release with fwp_free, or NULL when no bundle is found (TLS would then fail).
+/// Thread-safe. Since 0.2.
+@c
+public func fwp_ca_bundle() -> UnsafeMutablePointer<CChar>? {
+    guard let path = CABundle.defaultPath() else { return nil }
+    return strdup(path)
 }
 
 /// fwp_client_free: releases a client and its connections. NULL is a harmless no-op. The

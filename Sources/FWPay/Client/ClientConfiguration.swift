@@ -13,6 +13,8 @@ public struct ClientConfiguration: Sendable {
     public var allowInsecureHTTP = false
     /// Kept-alive connections idle longer than this are closed rather than reused.
     public var maximumIdleConnectionMilliseconds = 20_000
+    /// The file of CA certificates TLS trusts; nil to find the system's (see CABundle).
+    public var caBundle: String?
 
     public init(baseURL: String = ClientConfiguration.productionBaseURL, apiKey: String) {
         self.baseURL = baseURL
@@ -40,11 +42,17 @@ public struct ClientConfiguration: Sendable {
         guard (FWP_IDLE_CONNECTION_MS_MIN...FWP_IDLE_CONNECTION_MS_MAX).contains(maximumIdleConnectionMilliseconds) else {
             throw FWPayError(.invalidArgument, "max_idle_connection_ms must be between \(FWP_IDLE_CONNECTION_MS_MIN) and \(FWP_IDLE_CONNECTION_MS_MAX) (got \(maximumIdleConnectionMilliseconds))")
         }
+        let bundle = CABundle.resolve(given: caBundle)
+        if let bundle, !CABundle.isReadable(bundle) {
+            let origin = caBundle?.isEmpty == false ? "ca_bundle" : CABundle.environmentVariable
+            throw FWPayError(.invalidArgument, "\(origin) names \"\(bundle)\", which cannot be read")
+        }
         return TransportSettings(baseURL: try checkedBaseURL(), apiKey: apiKey,
                                  connectTimeoutMilliseconds: connectTimeoutMilliseconds,
                                  timeoutMilliseconds: timeoutMilliseconds, maximumRetries: maximumRetries,
                                  userAgent: "fwpay/\(Version.string)",
-                                 maximumIdleConnectionMilliseconds: maximumIdleConnectionMilliseconds)
+                                 maximumIdleConnectionMilliseconds: maximumIdleConnectionMilliseconds,
+                                 caBundle: bundle)
     }
 
     private func checkedBaseURL() throws(FWPayError) -> String {

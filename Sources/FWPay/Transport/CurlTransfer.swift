@@ -54,6 +54,7 @@ enum CurlTransfer {
         _ = fwp_curl_setopt_long(easy, CURLOPT_MAXAGE_CONN, max(0, settings.maximumIdleConnectionMilliseconds / 1000 - 1))
         _ = fwp_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, list)
         _ = fwp_curl_setopt_string(easy, CURLOPT_USERAGENT, settings.userAgent)
+        if let bundle = settings.caBundle { _ = fwp_curl_setopt_string(easy, CURLOPT_CAINFO, bundle) }
         _ = fwp_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = fwp_curl_setopt_write_function(easy, CURLOPT_WRITEFUNCTION, responseWriteCallback)
         _ = fwp_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque())

@@ -10,6 +10,8 @@ struct TransportSettings: Sendable {
     /// Kept-alive connections idle longer than this are closed rather than reused, so that
     /// the client, not the server, ends an idle connection.
     var maximumIdleConnectionMilliseconds: Int = 20_000
+    /// The CA bundle libcurl is given, or nil for libcurl's compiled-in one (CABundle).
+    var caBundle: String?
     /// First retry delay; it doubles each time, with jitter, up to `maximumRetryDelayMilliseconds`.
     var initialRetryDelayMilliseconds: Int = 250
     var maximumRetryDelayMilliseconds: Int = 5_000

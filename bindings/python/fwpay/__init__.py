@@ -8,7 +8,7 @@ Resources: ``client.recipients``, ``offers``, ``orders``, ``sessions``, ``paymen
 ``refunds``, ``bundles``; ``client.request`` for anything else; ``fwpay.notifications`` for
 the notifications Flywire sends you.
 """
-from . import notifications
+from . import _abi, notifications
 from ._client import PRODUCTION_BASE_URL, SANDBOX_BASE_URL, Client
 from ._errors import (
     APIError,
@@ -25,11 +25,13 @@ from ._errors import (
 from ._native import lib as _lib
 from ._pages import PageIterator
 
-#: The version of the loaded libfwpay (the package carries the library it was built with).
-__version__: str = _lib.fwp_version().decode()
+#: The package's version (the library's major.minor is checked to match on import).
+__version__: str = _abi.FWP_VERSION_STRING
+#: The version of the libfwpay actually loaded (the package carries the one it was built with).
+library_version: str = _lib.fwp_version().decode()
 
 __all__ = [
     "APIError", "AuthenticationError", "Client", "ConnectionError", "Error", "InvalidArgumentError",
     "InvalidRequestError", "NotFoundError", "OutcomeUnknownError", "PageIterator", "PRODUCTION_BASE_URL",
-    "RateLimitError", "SANDBOX_BASE_URL", "SignatureError", "__version__", "notifications",
+    "RateLimitError", "SANDBOX_BASE_URL", "SignatureError", "__version__", "library_version", "notifications",
 ]

@@ -5,10 +5,10 @@ the C file and run `make header`."""
 from ctypes import CFUNCTYPE, Structure, c_char, c_char_p, c_int, c_long, c_void_p
 
 FWP_VERSION_MAJOR = 0
-FWP_VERSION_MINOR = 1
+FWP_VERSION_MINOR = 2
 FWP_VERSION_PATCH = 0
-FWP_VERSION_NUM = 100
-FWP_VERSION_STRING = "0.1.0"
+FWP_VERSION_NUM = 200
+FWP_VERSION_STRING = "0.2.0"
 FWP_BASE_URL_PRODUCTION = "https://api-platform.flywire.com/payments/v1"
 FWP_BASE_URL_SANDBOX = "https://api-platform-sandbox.flywire.com/payments/v1"
 FWP_IDENTIFIER_MAX = 64
@@ -21,7 +21,7 @@ FWP_IDLE_CONNECTION_MS_MIN = 1000
 FWP_IDLE_CONNECTION_MS_MAX = 3600000
 FWP_ERROR_MESSAGE_SIZE = 512
 FWP_ERROR_ID_SIZE = 128
-FWP_CLIENT_OPTIONS_VERSION = 1
+FWP_CLIENT_OPTIONS_VERSION = 2
 FWP_CALL_OPTIONS_VERSION = 1
 
 FWP_OK = 0
@@ -76,6 +76,7 @@ class fwp_client_options(Structure):
         ("log_userdata", c_void_p),
         ("log_level", c_int),
         ("max_idle_connection_ms", c_long),
+        ("ca_bundle", c_char_p),
     ]
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import os
 from types import TracebackType
 from typing import Any
 
@@ -33,6 +34,22 @@ def _log_line(level: int, line: bytes, userdata: Any) -> None:
 _log_callback = LOG_CALLBACK(_log_line)
 
 
+def _ca_bundle(given: str | os.PathLike[str] | None) -> bytes | None:
+    """The CA bundle to name: the caller's; else None when the library finds one itself
+    ($FWPAY_CA_BUNDLE or the system's); else certifi's when it is installed."""
+    if given is not None:
+        return c_string(os.fspath(given), "ca_bundle")
+    found = lib.fwp_ca_bundle()
+    if found:
+        lib.fwp_free(found)
+        return None
+    try:
+        import certifi  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return None
+    return c_string(str(certifi.where()), "ca_bundle")
+
+
 class Client:
     """A client of the Payments API, with a namespace per resource::
 
@@ -41,17 +58,23 @@ class Client:
             payment = client.orders.charge(order["id"])
 
     Thread-safe: share one client between threads (calls release the GIL and run in
-    parallel). Log lines go to the ``fwpay`` logger.
+    parallel). Log lines go to the ``fwpay`` logger. TLS trusts ``ca_bundle`` (a PEM file)
+    when given, else $FWPAY_CA_BUNDLE, else the system's bundle (found at run time on Debian,
+    Ubuntu, Fedora, RHEL, SUSE and Alpine), else certifi's when certifi is installed.
     """
 
     def __init__(self, *, api_key: str, base_url: str = PRODUCTION_BASE_URL, timeout: float = 80.0,
-                 connect_timeout: float = 30.0, max_retries: int = 2, allow_insecure_http: bool = False) -> None:
+                 connect_timeout: float = 30.0, max_retries: int = 2, allow_insecure_http: bool = False,
+                 ca_bundle: str | os.PathLike[str] | None = None) -> None:
         self._handle = ctypes.c_void_p()
         options = FwpClientOptions()
         lib.fwp_client_options_init(ctypes.byref(options))
         # The encoded strings must live until the call has copied them.
         key, url = c_string(api_key, "api_key"), c_string(base_url, "base_url")
         options.api_key, options.base_url = key, url
+        bundle = _ca_bundle(ca_bundle)
+        if bundle is not None:
+            options.ca_bundle = bundle
         options.timeout_ms = milliseconds(timeout, "timeout")
         options.connect_timeout_ms = milliseconds(connect_timeout, "connect_timeout", _abi.FWP_CONNECT_TIMEOUT_MS_MAX)
         if isinstance(max_retries, bool) or not isinstance(max_retries, int):

@@ -12,6 +12,8 @@ import os
 from ctypes import POINTER, c_char_p, c_int, c_int64, c_size_t, c_void_p
 from typing import Any
 
+from . import _abi
+
 from ._abi import fwp_call_options as FwpCallOptions
 from ._abi import fwp_client_options as FwpClientOptions
 from ._abi import fwp_error as FwpError
@@ -35,6 +37,19 @@ def _find_library() -> str:
 
 
 lib = ctypes.CDLL(_find_library())
+
+
+def _check_version() -> None:
+    """Refuses a library of another major.minor than the package's: before 1.0 each minor
+    release may change the ABI, and ctypes would call it with the wrong layouts."""
+    lib.fwp_version.restype = c_char_p
+    loaded = (lib.fwp_version() or b"?").decode()
+    if loaded.split(".")[:2] != _abi.FWP_VERSION_STRING.split(".")[:2]:
+        raise ImportError(f"fwpay {_abi.FWP_VERSION_STRING} needs libfwpay {_abi.FWP_VERSION_MAJOR}.{_abi.FWP_VERSION_MINOR}.x, "
+                          f"but {lib._name} is libfwpay {loaded} (FWPAY_LIBRARY={os.environ.get('FWPAY_LIBRARY', '')!r})")
+
+
+_check_version()
 
 _client = c_void_p   # fwp_client *
 _iter = c_void_p     # fwp_iter *
@@ -95,6 +110,7 @@ _PLAIN: list[tuple[str, list[Any], Any]] = [
     ("fwp_error_clear", [_err], None),
     ("fwp_json_release", [_json], None),
     ("fwp_free", [c_void_p], None),
+    ("fwp_ca_bundle", [], c_void_p),         # a string to release with fwp_free, or NULL
 ]
 
 for _name, _argtypes in _CHECKED:

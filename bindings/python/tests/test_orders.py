@@ -1,6 +1,7 @@
 """The order flow and the server's rules, through the Python package against a sandbox."""
 from __future__ import annotations
 
+import pathlib
 import subprocess
 import threading
 from typing import Any
@@ -27,7 +28,8 @@ def order_body(client: fwpay.Client, country: str = "ES", amount: int = 120000) 
 
 
 def test_version_matches_the_library() -> None:
-    assert fwpay.__version__ == "0.1.0"
+    version = (pathlib.Path(__file__).resolve().parents[3] / "VERSION").read_text().strip()
+    assert fwpay.__version__ == version == fwpay.library_version
 
 
 def test_recipients(client: fwpay.Client) -> None:

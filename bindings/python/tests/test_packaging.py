@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 PACKAGE = pathlib.Path(__file__).resolve().parents[1]
+VERSION = (PACKAGE.parents[1] / "VERSION").read_text().strip()
 
 
 def test_pip_install_bundles_the_library(tmp_path: pathlib.Path) -> None:
@@ -21,4 +22,4 @@ def test_pip_install_bundles_the_library(tmp_path: pathlib.Path) -> None:
                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
     assert check.returncode == 0, check.stderr
     version, location = check.stdout.split()
-    assert version == "0.1.0" and location.startswith(str(target))
+    assert version == VERSION and location.startswith(str(target))

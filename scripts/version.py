@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Writes the version, read from the VERSION file at the repository's root, into the sources
+that compile it in, so that it is written in one place:
+
+    Sources/CFWPay/fwpay_abi.h           the FWP_VERSION_ macros (the library, the header, the
+                                         command; gen-header.py copies them into the Python ABI)
+    Sources/FWPaySandbox/SandboxVersion.swift
+                                         the sandbox's --version and Fwpay-Sandbox-Version
+    docs/fwpay.1                         the man page's title line
+The Makefile, the Python package (pyproject's dynamic version) and the Debian packages read
+VERSION or the library itself. `make version` writes; `--check` fails on drift (in make test).
+"""
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+ABI = ROOT / "Sources" / "CFWPay" / "fwpay_abi.h"
+SANDBOX = ROOT / "Sources" / "FWPaySandbox" / "SandboxVersion.swift"
+MAN = ROOT / "docs" / "fwpay.1"
+BLOCK = re.compile(r"(/\* BEGIN VERSION \(scripts/version\.py writes it from VERSION\) \*/\n).*?(/\* END VERSION \*/)", re.S)
+
+
+def version() -> tuple[int, int, int]:
+    text = (ROOT / "VERSION").read_text().strip()
+    m = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", text)
+    if not m:
+        sys.exit(f"version: VERSION holds {text!r}, not MAJOR.MINOR.PATCH")
+    major, minor, patch = (int(part) for part in m.groups())
+    if minor > 99 or patch > 99:
+        sys.exit("version: FWP_VERSION_NUM has two digits each for minor and patch")
+    return major, minor, patch
+
+
+def abi_text(major: int, minor: int, patch: int) -> str:
+    block = (f"#define FWP_VERSION_MAJOR {major}\n#define FWP_VERSION_MINOR {minor}\n#define FWP_VERSION_PATCH {patch}\n"
+             "/** The version as one number: major * 10000 + minor * 100 + patch. */\n"
+             f"#define FWP_VERSION_NUM {major * 10000 + minor * 100 + patch}\n"
+             "/** The version as text; fwp_version() returns the version of the library actually loaded. */\n"
+             f'#define FWP_VERSION_STRING "{major}.{minor}.{patch}"\n')
+    text = ABI.read_text()
+    if not BLOCK.search(text):
+        sys.exit(f"version: no VERSION block in {ABI}")
+    return BLOCK.sub(lambda m: m.group(1) + block + m.group(2), text)
+
+
+def sandbox_text(major: int, minor: int, patch: int) -> str:
+    return ("// Written by scripts/version.py from VERSION; do not edit.\n\n"
+            "/// The sandbox's version: `fwpay-sandbox --version` and the Fwpay-Sandbox-Version header.\n"
+            "public enum SandboxVersion {\n"
+            f'    public static let string = "{major}.{minor}.{patch}"\n'
+            "}\n")
+
+
+def man_text(major: int, minor: int, patch: int) -> str:
+    return re.sub(r'^(\.TH FWPAY 1 "[^"]*" )"fwpay [^"]*"', rf'\1"fwpay {major}.{minor}.{patch}"', MAN.read_text(), count=1)
+
+
+def main() -> int:
+    parts = version()
+    outputs = {ABI: abi_text(*parts), SANDBOX: sandbox_text(*parts), MAN: man_text(*parts)}
+    stale = [path for path, text in outputs.items() if not path.exists() or path.read_text() != text]
+    if "--check" in sys.argv:
+        for path in stale:
+            print(f"version: {path.relative_to(ROOT)} differs from VERSION; run `make version` and commit it", file=sys.stderr)
+        return 1 if stale else 0
+    for path in stale:
+        path.write_text(outputs[path])
+        print(f"version: wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
