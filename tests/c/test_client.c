@@ -1,7 +1,9 @@
 /* The library without a server: versions, error names, JSON helpers, client options, and
  * bad arguments to every function (NULL, too long, not UTF-8, out of range). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 
@@ -127,6 +129,21 @@ static void client_options(void) {
     options.allow_insecure_http = 0;
     CHECK(fwp_client_new_with_options(&options, &client, &err) == FWP_OK, "default base URL: %s", ERR(err));
     fwp_client_free(client);
+    CHECK(initialised.ca_bundle == NULL && options.ca_bundle == NULL, "no CA bundle by default");
+    options.ca_bundle = "/nonexistent/ca.pem";
+    CHECK(fwp_client_new_with_options(&options, &client, &err) == FWP_E_INVALID_ARGUMENT, "unreadable CA bundle");
+    CHECK(strstr(err.message, "ca_bundle") != NULL && strstr(err.message, "/nonexistent/ca.pem") != NULL, "%s", ERR(err));
+    /* A version-1 struct ends before ca_bundle: the library must not read past it. The bytes
+     * where ca_bundle would be hold a bad pointer here, and are ignored. */
+    struct { fwp_client_options options; } padded;
+    memset(&padded, 0xA5, sizeof padded);
+    memcpy(&padded.options, &options, offsetof(fwp_client_options, ca_bundle));
+    padded.options.version = 1;
+    CHECK(fwp_client_new_with_options(&padded.options, &client, &err) == FWP_OK, "a version-1 struct: %s", ERR(err));
+    fwp_client_free(client);
+    char *bundle = fwp_ca_bundle();
+    CHECK(bundle != NULL && access(bundle, R_OK) == 0, "fwp_ca_bundle finds this machine's bundle: %s", bundle ? bundle : "NULL");
+    fwp_free(bundle);
     fwp_error_clear(&err);
 }
 

@@ -1,0 +1,89 @@
+"""TLS trusts the CA bundle it is told to (ca_bundle=, $FWPAY_CA_BUNDLE), else the system's
+one, found at run time; a bundle that cannot be read is refused before anything is sent.
+The server is a local https server with a certificate of its own CA."""
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import pathlib
+import ssl
+import subprocess
+import threading
+from typing import Iterator
+
+import pytest
+
+import fwpay
+
+
+class _Answer(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = json.dumps({"ok": True, "path": self.path}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def https_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, pathlib.Path]]:
+    directory = tmp_path_factory.mktemp("tls")
+    certificate, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(certificate)],
+                   check=True, capture_output=True, timeout=60)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"https://localhost:{server.server_address[1]}/payments/v1", certificate
+    finally:
+        server.shutdown()
+
+
+def test_the_bundle_given_is_trusted(https_server: tuple[str, pathlib.Path]) -> None:
+    url, certificate = https_server
+    with fwpay.Client(api_key="key", base_url=url, ca_bundle=certificate, max_retries=0) as client:
+        assert client.request("GET", "/ping") == {"ok": True, "path": "/payments/v1/ping"}
+
+
+def test_the_system_bundle_does_not_trust_a_private_ca(https_server: tuple[str, pathlib.Path]) -> None:
+    url, _ = https_server
+    with fwpay.Client(api_key="key", base_url=url, max_retries=0) as client:
+        with pytest.raises(fwpay.ConnectionError) as caught:
+            client.request("GET", "/ping")
+    assert "certificate" in str(caught.value).lower()
+
+
+def test_fwpay_ca_bundle_names_a_bundle_for_every_client(https_server: tuple[str, pathlib.Path],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    url, certificate = https_server
+    monkeypatch.setenv("FWPAY_CA_BUNDLE", str(certificate))
+    with fwpay.Client(api_key="key", base_url=url, max_retries=0) as client:
+        assert client.request("GET", "/ping")["ok"] is True
+
+
+def test_an_unreadable_bundle_is_refused_at_creation(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = tmp_path / "missing.pem"
+    with pytest.raises(fwpay.InvalidArgumentError, match="ca_bundle names .*missing.pem"):
+        fwpay.Client(api_key="key", base_url="https://localhost:1", ca_bundle=missing)
+    monkeypatch.setenv("FWPAY_CA_BUNDLE", str(missing))
+    with pytest.raises(fwpay.InvalidArgumentError, match="FWPAY_CA_BUNDLE names .*missing.pem"):
+        fwpay.Client(api_key="key", base_url="https://localhost:1")
+
+
+def test_the_library_finds_this_machines_bundle() -> None:
+    from fwpay._native import lib
+    found = lib.fwp_ca_bundle()
+    assert found
+    path = __import__("ctypes").string_at(found).decode()
+    lib.fwp_free(found)
+    assert os.access(path, os.R_OK) and path.startswith("/etc/"), path

@@ -1,0 +1,160 @@
+"""What is shipped, as a user without Swift gets it (make test-dist, after make wheel and
+make deb): the manylinux wheel in a fresh venv and the Debian packages in a throwaway root,
+each running a flow against dist/fwpay-sandbox with the Swift toolchain hidden (covered by
+an empty tmpfs, no LD_LIBRARY_PATH, PATH=/usr/bin:/bin)."""
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import time
+from typing import Iterator
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+VERSION = (ROOT / "VERSION").read_text().strip()
+DIST = ROOT / "dist"
+SANDBOX = DIST / "fwpay-sandbox"
+HIDE = str(ROOT / "tests" / "dist" / "hidden-toolchain.sh")
+SWIFT = shutil.which("swift")
+assert SWIFT, "the tests hide the Swift toolchain, so they need to know where it is"
+TOOLCHAIN = str(pathlib.Path(os.path.realpath(SWIFT)).parents[2])  # .../usr/bin/swift -> the toolchain's root
+MULTIARCH = subprocess.run(["dpkg-architecture", "-qDEB_HOST_MULTIARCH"], capture_output=True, text=True,
+                           check=True).stdout.strip()
+
+
+def hidden(*command: str, env: dict[str, str] | None = None, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    assignments = [f"{name}={value}" for name, value in (env or {}).items()]
+    return subprocess.run([HIDE, TOOLCHAIN, *assignments, *command], capture_output=True, text=True, timeout=timeout)
+
+
+def the_wheel() -> pathlib.Path:
+    wheels = sorted(DIST.glob(f"fwpay-{VERSION}-*.whl"))
+    assert len(wheels) == 1, wheels
+    return wheels[0]
+
+
+def test_the_toolchain_is_really_hidden() -> None:
+    seen = hidden("sh", "-c", f"ls -A {TOOLCHAIN} | wc -l; command -v swift || echo none; echo \"$LD_LIBRARY_PATH\"")
+    assert seen.returncode == 0, seen.stderr
+    assert seen.stdout.split() == ["0", "none"], seen.stdout
+
+
+def test_the_wheel_is_manylinux_and_stripped(tmp_path: pathlib.Path) -> None:
+    wheel = the_wheel()
+    assert re.fullmatch(rf"fwpay-{re.escape(VERSION)}-py3-none-manylinux_2_\d+_x86_64\.whl", wheel.name), wheel.name
+    shown = subprocess.run(["python3", "-m", "auditwheel", "show", str(wheel)], capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    assert re.search(r'consistent with the\s+following platform tag:\s+"manylinux_2_\d+_x86_64"', shown.stdout), shown.stdout
+    listing = subprocess.run(["python3", "-m", "zipfile", "-l", str(wheel)], capture_output=True, text=True, check=True).stdout
+    assert "fwpay/libfwpay.so" in listing and "fwpay.libs/libcurl" in listing and "LICENSE" in listing
+    subprocess.run(["python3", "-m", "zipfile", "-e", str(wheel), str(tmp_path)], check=True)
+    for library in [tmp_path / "fwpay" / "libfwpay.so", *(tmp_path / "fwpay.libs").iterdir()]:
+        sections = subprocess.run(["readelf", "-S", str(library)], capture_output=True, text=True, check=True).stdout
+        assert ".debug_info" not in sections and ".symtab" not in sections, f"{library.name} is not stripped"
+    print(f"{wheel.name}: {wheel.stat().st_size} bytes")
+
+
+@pytest.fixture(scope="module")
+def venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[pathlib.Path]:
+    """A fresh venv with the wheel installed from the file alone (no index)."""
+    where = tmp_path_factory.mktemp("venv") / "venv"
+    subprocess.run(["python3", "-m", "venv", str(where)], check=True, timeout=300)
+    install = subprocess.run([str(where / "bin" / "pip"), "install", "--quiet", "--no-index", str(the_wheel())],
+                             capture_output=True, text=True, timeout=300)
+    assert install.returncode == 0, install.stderr
+    yield where
+
+
+def test_the_wheel_runs_a_whole_flow_without_swift(venv: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    run = hidden(str(venv / "bin" / "python"), str(ROOT / "tests" / "dist" / "flow.py"), str(SANDBOX),
+                 str(ROOT / "examples" / "python"), str(tmp_path), timeout=600)
+    assert run.returncode == 0, run.stderr
+    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    assert seen["fwpay_file"].startswith(str(venv)), seen["fwpay_file"]
+    assert seen["version"] == seen["library_version"] == seen["sandbox_version"] == VERSION
+    assert re.search(r"payment reference: FWU\d{9}", seen["outputs"]["order_flow.py"])
+    assert "captured 50000 USD" in seen["outputs"]["preauth_capture.py"]
+    assert "approved: 1 refund(s)" in seen["outputs"]["refund.py"]
+    for side in ("python_libraries", "sandbox_libraries"):
+        assert not [path for path in seen[side] if "swift" in path.lower() or path.startswith(TOOLCHAIN)], seen[side]
+    assert any("fwpay.libs" in path for path in seen["python_libraries"]), "the grafted libraries were not used"
+    for binary in (SANDBOX, *venv.glob("lib/python*/site-packages/fwpay/libfwpay.so")):
+        ldd = subprocess.run(["ldd", str(binary)], capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
+        assert "swift" not in ldd.stdout.lower() and "not found" not in ldd.stdout, ldd.stdout
+
+
+def test_the_wheel_refuses_a_library_of_another_minor(venv: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    library = next(venv.glob("lib/python*/site-packages/fwpay/libfwpay.so"))
+    impostor = tmp_path / "libfwpay.so"
+    text = library.read_bytes()
+    major, minor, _ = VERSION.split(".")
+    other = f"{major}.{int(minor) + 1}.0".encode()
+    assert len(other) == len(VERSION.encode()) and text.count(VERSION.encode() + b"\0") >= 1
+    impostor.write_bytes(text.replace(VERSION.encode() + b"\0", other + b"\0"))
+    result = subprocess.run([str(venv / "bin" / "python"), "-c", "import fwpay"], capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "FWPAY_LIBRARY": str(impostor),
+                                 "LD_LIBRARY_PATH": str(library.parent.parent / "fwpay.libs")}, timeout=60)
+    assert result.returncode != 0
+    assert f"fwpay {VERSION} needs libfwpay {major}.{minor}.x" in result.stderr and other.decode() in result.stderr, result.stderr
+
+
+def debs() -> list[pathlib.Path]:
+    found = sorted((DIST / "deb").glob(f"*_{VERSION}-1_*.deb"))
+    names = {path.name.split("_")[0] for path in found}
+    major, minor, _ = VERSION.split(".")
+    soversion = f"{major}.{minor}" if major == "0" else major
+    assert names == {f"libfwpay{soversion}", "libfwpay-dev", "fwpay", "fwpay-sandbox"}, names
+    return found
+
+
+def test_the_debs_are_clean_under_lintian() -> None:
+    result = subprocess.run(["lintian", "--fail-on", "error,warning", "--suppress-tags", "initial-upload-closes-no-bugs",
+                             *map(str, debs())], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not re.search(r"^[EW]: ", result.stdout, re.M), result.stdout
+
+
+def test_the_debs_install_and_run(tmp_path: pathlib.Path) -> None:
+    """Into a throwaway root whose dpkg database is a copy of this machine's, so that the
+    dependencies dpkg-shlibdeps wrote are checked against what is really installed."""
+    root = tmp_path / "root"
+    (root / "var" / "lib" / "dpkg" / "updates").mkdir(parents=True)
+    (root / "var" / "lib" / "dpkg" / "info").mkdir()
+    shutil.copy("/var/lib/dpkg/status", root / "var" / "lib" / "dpkg" / "status")
+    (root / "var" / "lib" / "dpkg" / "available").touch()
+    install = subprocess.run(["dpkg", f"--root={root}", "--force-script-chrootless", "--no-triggers", "--install",
+                              *map(str, debs())], capture_output=True, text=True, timeout=300)
+    assert install.returncode == 0, install.stdout + install.stderr
+    listed = subprocess.run(["dpkg", f"--root={root}", "-l", "fwpay", "fwpay-sandbox", "libfwpay-dev"],
+                            capture_output=True, text=True, check=True).stdout
+    assert len(re.findall(r"^ii ", listed, re.M)) == 3, listed
+    library_dir = root / "usr" / "lib" / MULTIARCH
+    env = {"LD_LIBRARY_PATH": str(library_dir)}
+    version = hidden(str(root / "usr" / "bin" / "fwpay"), "--version", env=env)
+    assert version.returncode == 0 and version.stdout.startswith(f"fwpay {VERSION} (libfwpay {VERSION})"), version.stderr
+    assert (root / "usr" / "share" / "man" / "man1" / "fwpay-sandbox.1.gz").exists()
+    assert (root / "usr" / "lib" / MULTIARCH / "cmake" / "fwpay" / "fwpayConfig.cmake").exists()
+
+    sandbox = subprocess.Popen([HIDE, TOOLCHAIN, str(root / "usr" / "bin" / "fwpay-sandbox"), "--port", "0",
+                                "--db", str(tmp_path / "deb.sqlite")], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               text=True)
+    try:
+        assert sandbox.stdout is not None
+        deadline, line = time.monotonic() + 60, ""
+        while time.monotonic() < deadline and "listening on" not in line:
+            line = sandbox.stdout.readline()
+        match = re.search(r"listening on (http://\S+)", line)
+        assert match, "the packaged sandbox did not start"
+        env.update(FWPAY_BASE_URL=match.group(1) + "/payments/v1", FWPAY_API_KEY="sandbox-demo-key",
+                   FWPAY=str(root / "usr" / "bin" / "fwpay"))
+        flow = hidden("sh", str(ROOT / "examples" / "shell" / "order_flow.sh"), env=env)
+        assert flow.returncode == 0, flow.stderr
+        assert re.search(r"payment reference: FWU\d{9}", flow.stdout), flow.stdout
+    finally:
+        sandbox.terminate()
+        sandbox.wait(timeout=30)
