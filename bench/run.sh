@@ -1,6 +1,6 @@
 #!/bin/bash
-# make bench: every measurement of bench/BENCHMARKS.md, side by side in one run, against a
-# release build of the sandbox on loopback with its shipped (durable) SQLite settings.
+# make bench: every measurement of bench/BENCHMARKS.md, side by side in one run, against the
+# shipped release build of the sandbox (dist/fwpay-sandbox) on loopback with its durable SQLite settings.
 # Nothing here is a test: no number is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,9 +10,7 @@ mkdir -p "$OUT"
 ITERATIONS=${BENCH_ITERATIONS:-2000}
 RSS_CALLS=${BENCH_RSS_CALLS:-100000}
 
-echo "bench: release build of the sandbox"
-swift build -c release --product fwpay-sandbox
-SANDBOX="$(swift build -c release --show-bin-path)/fwpay-sandbox"
+SANDBOX=dist/fwpay-sandbox  # make bench builds it first (make dist)
 
 echo "bench: building the C benchmark"
 gcc -std=c99 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L -Iinclude bench/client_bench.c -o "$OUT/client_bench" \

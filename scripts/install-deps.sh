@@ -6,7 +6,7 @@
 # patchelf and auditwheel (the manylinux wheel).
 set -eu
 packages="curl libcurl4-openssl-dev libjansson-dev libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip chromium chromium-driver"
-modules="pytest mypy wheel selenium"
+modules="pytest mypy wheel selenium certifi"
 if [ "${1:-}" = "--bench" ]; then
   packages="$packages wrk binutils"
   modules="$modules requests httpx matplotlib"
@@ -26,7 +26,8 @@ if [ -n "$missing" ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing > /dev/null
 fi
-# pytest runs the suites, mypy checks the Python package's types, wheel lets
+# pytest runs the suites, mypy checks the Python package's types, certifi is the CA bundle
+# of last resort (bindings/python/tests/test_tls.py), wheel lets
 # `pip install --no-build-isolation ./bindings/python` build offline, selenium drives chromium.
 missing_python=""
 for module in $modules; do

@@ -4,6 +4,9 @@ that compile it in, so that it is written in one place:
 
     Sources/CFWPay/fwpay_abi.h           the FWP_VERSION_ macros (the library, the header, the
                                          command; gen-header.py copies them into the Python ABI)
+    Sources/FWPay/Client/Version.swift   the core's (fwp_version, the User-Agent); written out
+                                         rather than read from the macros, because SwiftPM does
+                                         not rebuild Swift code when a C module's header changes
     Sources/FWPaySandbox/SandboxVersion.swift
                                          the sandbox's --version and Fwpay-Sandbox-Version
     docs/fwpay.1                         the man page's title line
@@ -17,6 +20,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ABI = ROOT / "Sources" / "CFWPay" / "fwpay_abi.h"
 SANDBOX = ROOT / "Sources" / "FWPaySandbox" / "SandboxVersion.swift"
+CORE = ROOT / "Sources" / "FWPay" / "Client" / "Version.swift"
 MAN = ROOT / "docs" / "fwpay.1"
 BLOCK = re.compile(r"(/\* BEGIN VERSION \(scripts/version\.py writes it from VERSION\) \*/\n).*?(/\* END VERSION \*/)", re.S)
 
@@ -56,9 +60,17 @@ def man_text(major: int, minor: int, patch: int) -> str:
     return re.sub(r'^(\.TH FWPAY 1 "[^"]*" )"fwpay [^"]*"', rf'\1"fwpay {major}.{minor}.{patch}"', MAN.read_text(), count=1)
 
 
+def core_text(major: int, minor: int, patch: int) -> str:
+    return ("// Written by scripts/version.py from VERSION; do not edit.\n\n"
+            "/// The library's version; a test checks it against the FWP_VERSION_ macros of the ABI.\n"
+            "public enum Version {\n"
+            f'    public static let string = "{major}.{minor}.{patch}"\n'
+            "}\n")
+
+
 def main() -> int:
     parts = version()
-    outputs = {ABI: abi_text(*parts), SANDBOX: sandbox_text(*parts), MAN: man_text(*parts)}
+    outputs = {ABI: abi_text(*parts), CORE: core_text(*parts), SANDBOX: sandbox_text(*parts), MAN: man_text(*parts)}
     stale = [path for path, text in outputs.items() if not path.exists() or path.read_text() != text]
     if "--check" in sys.argv:
         for path in stale:

@@ -158,3 +158,20 @@ def test_the_debs_install_and_run(tmp_path: pathlib.Path) -> None:
     finally:
         sandbox.terminate()
         sandbox.wait(timeout=30)
+
+
+def test_the_wheel_finds_a_ca_bundle_where_debian_keeps_none(venv: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    """The wheel's libcurl has Debian's bundle path built in; on a system that keeps its
+    bundle elsewhere (here Alpine's /etc/ssl/cert.pem), the library finds it at run time."""
+    certificate, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(certificate)],
+                   check=True, capture_output=True, timeout=60)
+    script = ('mount -t tmpfs -o size=1m none /etc/ssl && cp "$1" /etc/ssl/cert.pem && shift && '
+              'test ! -e /etc/ssl/certs/ca-certificates.crt && exec env -i PATH=/usr/bin:/bin "$@"')
+    run = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script, "tls", str(certificate),
+                          str(venv / "bin" / "python"), str(ROOT / "tests" / "dist" / "tls_elsewhere.py"),
+                          str(certificate), str(key)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    assert seen == {"bundle": "/etc/ssl/cert.pem", "answer": {"ok": True}}, seen

@@ -9,6 +9,7 @@ import os
 import pathlib
 import ssl
 import subprocess
+import sys
 import threading
 from typing import Iterator
 
@@ -87,3 +88,20 @@ def test_the_library_finds_this_machines_bundle() -> None:
     path = __import__("ctypes").string_at(found).decode()
     lib.fwp_free(found)
     assert os.access(path, os.R_OK) and path.startswith("/etc/"), path
+
+
+def test_certifi_is_the_last_resort_on_a_system_without_a_bundle() -> None:
+    """In a mount namespace where /etc/ssl is empty (and no other system path exists), the
+    library finds no bundle, and the package gives it certifi's."""
+    import certifi  # installed by scripts/install-deps.sh
+    if any(os.path.exists(path) for path in ("/etc/pki", "/var/lib/ca-certificates")):
+        pytest.fail("this test expects a Debian-like machine, whose only bundle is under /etc/ssl")
+    probe = ("import ctypes, fwpay, fwpay._client as c; from fwpay._native import lib; "
+             "print(lib.fwp_ca_bundle() is None, c._ca_bundle(None).decode())")
+    package = str(pathlib.Path(fwpay.__file__).parents[1])
+    run = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c",
+                          'mount -t tmpfs -o size=1m none /etc/ssl && exec "$@"', "certifi",
+                          sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                         env=dict(os.environ, PYTHONPATH=package))
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["True", certifi.where()], run.stdout
