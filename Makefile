@@ -50,7 +50,7 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c99 -Wall -Wextra -pedantic -Werror -D_POSIX_C_SOURCE=200809L -Iinclude $(CPPFLAGS) $(CFLAGS)
 LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 
-.PHONY: all bench deps lib version header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
+.PHONY: all bench deps lib version node-addon java-jar bindings test-bindings header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
 
 all: lib cli sandbox examples
 
@@ -109,7 +109,7 @@ demo: all
 	scripts/demo.sh
 
 test: all check-header test-swift test-sandbox test-c test-tsan test-asan test-python test-browser test-reliability fuzz \
-	test-install test-dist
+	test-bindings test-install test-dist
 	@echo "make test: all suites passed"
 
 test-swift: deps
@@ -183,6 +183,31 @@ test-install: lib sandbox
 test-dist: wheel deb
 	python3 -m pytest -q tests/dist
 
+# The bindings of other languages (bindings/<language>, docs/bindings.md): the Node-API addon,
+# built with the system compiler beside a copy of the library it loads by its SONAME; the
+# Java jar, built with javac against Debian's JNA and Gson.
+NODE_ADDON := bindings/node/build/fwpay.node
+node-addon: lib
+	@mkdir -p bindings/node/build
+	cp $(LIBDIR)/libfwpay.so.$(VERSION) bindings/node/build/$(SONAME)
+	$(CC) -std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -shared -DNODE_GYP_MODULE_NAME=fwpay -I/usr/include/node -Iinclude \
+		bindings/node/src/addon.c -o $(NODE_ADDON) -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN'
+
+JAVA_CLASSPATH := /usr/share/java/jna.jar:/usr/share/java/gson.jar
+JAVA_JAR := $(BUILD)/java/fwpay-$(VERSION).jar
+java-jar:
+	scripts/install-deps.sh --bindings
+	rm -rf $(BUILD)/java && mkdir -p $(BUILD)/java/classes $(BUILD)/java/test
+	javac -Xlint:all,-serial -Werror --release 17 -cp $(JAVA_CLASSPATH) -d $(BUILD)/java/classes bindings/java/src/main/java/dev/fwpay/*.java
+	jar --create --file $(JAVA_JAR) -C $(BUILD)/java/classes .
+	javac -Xlint:all,-serial -Werror --release 17 -cp $(JAVA_JAR):$(JAVA_CLASSPATH) -d $(BUILD)/java/test bindings/java/src/test/java/dev/fwpay/*.java
+
+bindings: node-addon java-jar
+
+test-bindings: lib sandbox bindings
+	scripts/install-deps.sh --bindings
+	tests/bindings/run.sh
+
 # The web pages in headless chromium (Debian's chromium and chromium-driver, Selenium);
 # screenshots of every page land in build/screenshots.
 test-browser: lib sandbox
@@ -198,7 +223,7 @@ SUBSTITUTE = sed -e 's|@prefix@|$(prefix)|' -e 's|@exec_prefix@|$(exec_prefix)|'
 	-e 's|@includedir@|$(includedir)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@MAJOR@|$(MAJOR)|' -e 's|@MINOR@|$(MINOR)|' \
 	-e 's|@SONAME@|$(SONAME)|' -e "s|@LIBDIR_FROM_HERE@|$$(realpath -m --relative-to=$(CMAKEDIR) $(libdir))|" \
 	-e "s|@INCLUDEDIR_FROM_HERE@|$$(realpath -m --relative-to=$(CMAKEDIR) $(includedir))|"
-INSTALLED := $(libdir)/libfwpay.so.$(VERSION) $(libdir)/$(SONAME) $(libdir)/libfwpay.so $(includedir)/fwpay.h \
+INSTALLED := $(libdir)/libfwpay.so.$(VERSION) $(libdir)/$(SONAME) $(libdir)/libfwpay.so $(includedir)/fwpay.h $(includedir)/fwpay_ffi.h \
 	$(libdir)/pkgconfig/fwpay.pc $(CMAKEDIR)/fwpayConfig.cmake $(CMAKEDIR)/fwpayConfigVersion.cmake \
 	$(bindir)/fwpay $(man1dir)/fwpay.1.gz
 install: lib
@@ -208,7 +233,7 @@ install: lib
 	$(STRIP) $(STRIP_FLAGS) $(DESTDIR)$(libdir)/libfwpay.so.$(VERSION)
 	ln -sf libfwpay.so.$(VERSION) $(DESTDIR)$(libdir)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(libdir)/libfwpay.so
-	$(INSTALL) -m 644 include/fwpay.h $(DESTDIR)$(includedir)/
+	$(INSTALL) -m 644 include/fwpay.h include/fwpay_ffi.h $(DESTDIR)$(includedir)/
 	$(SUBSTITUTE) scripts/fwpay.pc.in > $(DESTDIR)$(libdir)/pkgconfig/fwpay.pc
 	$(SUBSTITUTE) scripts/cmake/fwpayConfig.cmake.in > $(DESTDIR)$(CMAKEDIR)/fwpayConfig.cmake
 	$(SUBSTITUTE) scripts/cmake/fwpayConfigVersion.cmake.in > $(DESTDIR)$(CMAKEDIR)/fwpayConfigVersion.cmake

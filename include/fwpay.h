@@ -269,6 +269,27 @@ extern int fwp_bundle_list(fwp_client * _Nullable client, int page, int per_page
 /// Thread-safe. Since 0.2.
 extern char * _Nullable fwp_ca_bundle(void);
 
+/// fwp_call: one operation of the API by name, with its arguments as JSON text (len bytes:
+/// an object; NULL or len 0 for none) and its answer as JSON text. The operations are the
+/// typed functions' names without "fwp_", with their arguments as members:
+/// recipient_list {page, per_page}; recipient_get {recipient_id}; recipient_search {name};
+/// offer_list {recipient_id, amount, country}; order_create {body}; order_update {order_id,
+/// body}; order_charge {order_id, body}; order_get {order_id}; order_list {filters, page,
+/// per_page}; order_check {order_id, portal_id}; session_create {body}; session_confirm
+/// {session}; payment_get, payment_receipt, payment_process, payment_cancel
+/// {payment_reference}; payment_capture, payment_adjust {payment_reference, amount};
+/// payment_list {filters, page, per_page}; payment_charge {body}; refund_create
+/// {payment_reference, body}; refund_get, refund_cancel {refund_id}; refund_list {filters,
+/// page, per_page}; bundle_list {page, per_page}; bundle_get, bundle_approve {bundle_id};
+/// request {method, path, body}. Every operation also takes "idempotency_key", "timeout_ms"
+/// and "max_retries" (as fwp_call_options). Optional members may be absent or null; an
+/// unknown member is refused before anything is sent. out: receives the answer as
+/// NUL-terminated JSON text, NULL on failure; release with fwp_free. err: optional (see
+/// fwp_error_new and fwp_error_json); after a success it carries the request id, the
+/// idempotency key sent and the HTTP status. Thread-safe as the typed calls are. Returns
+/// FWP_OK or a negative FWP_E_ code, as the typed function would. Since 0.2.
+extern int fwp_call(fwp_client * _Nullable client, char const * _Nullable operation, char const * _Nullable args, size_t len, char * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
 /// fwp_client_free: releases a client and its connections. NULL is a harmless no-op. The
 /// client must not be in use by another thread, nor used afterwards. Since 0.1.
 extern void fwp_client_free(fwp_client * _Nullable client);
@@ -280,6 +301,14 @@ extern void fwp_client_free(fwp_client * _Nullable client);
 /// call. Returns FWP_OK or FWP_E_INVALID_ARGUMENT (the message names the bad argument, never
 /// the key). Since 0.1.
 extern int fwp_client_new(char const * _Nullable base_url, char const * _Nullable api_key, fwp_client * _Nullable * _Nullable out_client, fwp_error * _Nullable err);
+
+/// fwp_client_new_json: creates a client from settings given as JSON text (len bytes), an
+/// object with "api_key" (required) and any of "base_url", "connect_timeout_ms",
+/// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
+/// "ca_bundle", with the meanings and defaults of fwp_client_options; an unknown member is
+/// refused. out_client: receives the handle, NULL on failure; release with fwp_client_free.
+/// err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or FWP_E_INVALID_ARGUMENT. Since 0.2.
+extern int fwp_client_new_json(char const * _Nullable settings, size_t len, fwp_client * _Nullable * _Nullable out_client, fwp_error * _Nullable err);
 
 /// fwp_client_new_with_options: creates a client from options (borrowed; its strings are
 /// copied), initialised with fwp_client_options_init or FWP_CLIENT_OPTIONS_INIT.
@@ -300,6 +329,27 @@ extern int fwp_client_options_init(fwp_client_options * _Nullable options);
 /// fwp_error_clear: releases what an fwp_error holds (its errors array) and zeroes it, ready
 /// for reuse. NULL is a harmless no-op. Since 0.1.
 extern void fwp_error_clear(fwp_error * _Nullable err);
+
+/// fwp_error_free: releases an fwp_error of fwp_error_new and what it holds. NULL is a
+/// harmless no-op. Since 0.2.
+extern void fwp_error_free(fwp_error * _Nullable err);
+
+/// fwp_error_json: everything an fwp_error holds, as JSON text: {"code", "kind" (the code's
+/// name: "invalid_argument", "invalid_json", "invalid_request", "authentication",
+/// "not_found", "rate_limited", "server", "http", "connection", "timeout",
+/// "outcome_unknown", "bad_response", "no_memory", "signature", or "ok"), "description"
+/// (fwp_strerror's), "http_status", "curl_code", "message", "request_id",
+/// "idempotency_key", "errors" (the server's array, [] when none)}. After a success it still
+/// says the request id, the key sent and the status. err: not NULL. out: receives
+/// NUL-terminated text, NULL on failure; release with fwp_free. Returns FWP_OK,
+/// FWP_E_INVALID_ARGUMENT or FWP_E_NO_MEMORY. Since 0.2.
+extern int fwp_error_json(fwp_error const * _Nullable err, char * _Nullable * _Nullable out);
+
+/// fwp_error_new: an fwp_error on the heap, zeroed, for languages that cannot allocate the
+/// struct themselves (its layout is not in fwpay_ffi.h). Pass it as any call's err, read it
+/// with fwp_error_json, release it with fwp_error_free. Returns NULL when out of memory.
+/// Since 0.2.
+extern fwp_error * _Nullable fwp_error_new(void);
 
 /// fwp_free: frees memory the library allocated for the caller (the text of fwp_json_dump).
 /// NULL is a harmless no-op. Since 0.1.
@@ -365,6 +415,10 @@ extern void fwp_json_release(json_t * _Nullable value);
 /// Returns FWP_OK, FWP_E_INVALID_JSON (not JSON), FWP_E_BAD_RESPONSE (not a JSON object) or
 /// FWP_E_INVALID_ARGUMENT. Since 0.1.
 extern int fwp_notification_parse(char const * _Nullable body, size_t len, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_notification_parse_json: fwp_notification_parse with the result as JSON text. out:
+/// receives NUL-terminated JSON text, NULL on failure; release with fwp_free. Since 0.2.
+extern int fwp_notification_parse_json(char const * _Nullable body, size_t len, char * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_notification_sign: the X-Flywire-Digest value for body and secret (what Flywire sends;
 /// useful to test a receiver). body, len, secret: as fwp_notification_verify. out: receives a

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Write include/fwpay.h and bindings/python/fwpay/_abi.py from the Swift sources, or check
-that they are up to date.
+"""Write include/fwpay.h, include/fwpay_ffi.h and bindings/python/fwpay/_abi.py from the Swift
+sources, or check that they are up to date.
 
 The public header has two parts, both generated:
   - the C types (version macros, FWP_E_ codes, fwp_error, fwp_client_options), copied from
@@ -10,10 +10,12 @@ The public header has two parts, both generated:
 
 The Python package's mirror of the ABI (every #define number and text, the FWP_ codes, the
 structs as ctypes Structures, the callback type) is written from the same section, so that a
-code, a limit or a field is defined once, in Sources/CFWPay/fwpay_abi.h.
+code, a limit or a field is defined once, in Sources/CFWPay/fwpay_abi.h. include/fwpay_ffi.h
+is the same ABI and functions as plain declarations for FFI parsers (no includes, macros or
+annotations; json_t and fwp_error opaque; numeric constants as an enum).
 
-  scripts/gen-header.py SWIFT_HEADER            rewrite include/fwpay.h and _abi.py
-  scripts/gen-header.py --check SWIFT_HEADER    exit 1 if either is stale
+  scripts/gen-header.py SWIFT_HEADER            rewrite the three files
+  scripts/gen-header.py --check SWIFT_HEADER    exit 1 if one is stale
 """
 import pathlib
 import re
@@ -23,6 +25,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "include" / "fwpay.h"
 ABI = ROOT / "Sources" / "CFWPay" / "fwpay_abi.h"
 PYTHON_ABI = ROOT / "bindings" / "python" / "fwpay" / "_abi.py"
+FFI = ROOT / "include" / "fwpay_ffi.h"
 
 PROLOGUE = """\
 /* fwpay.h: the C API of fwpay, a client library for Flywire's Payments API.
@@ -169,6 +172,45 @@ def python_abi(abi: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+FFI_PROLOGUE = """/* fwpay_ffi.h: the declarations of libfwpay for foreign-function interfaces that parse C
+ * declarations (LuaJIT's ffi.cdef, PHP's FFI::cdef, Python's cffi, JNA and ruby-ffi by
+ * hand): no includes, no macros, no nullability annotations. json_t and fwp_error are
+ * opaque (fwp_error_new, fwp_error_json and fwp_error_free read an error without its
+ * layout); the numeric constants are enums. Written by scripts/gen-header.py from the same
+ * sources as fwpay.h, whose comments document every function; checked for drift in make test.
+ */
+typedef struct json_t json_t;
+typedef struct fwp_error fwp_error;
+"""
+
+
+def ffi_declarations(abi: str, functions_text: str) -> str:
+    """The ABI and the functions as plain declarations (see FFI_PROLOGUE)."""
+    text = re.sub(r"/\*.*?\*/", "", abi, flags=re.S)
+    text = re.sub(r"typedef struct fwp_error \{.*?\} fwp_error;", "", text, flags=re.S)
+    numbers = []
+    kept = []
+    for line in text.splitlines():
+        define = re.match(r"#define (\w+) (.*)$", line)
+        if define:
+            value = re.fullmatch(r"(-?\d+)L?", define.group(2).strip())
+            if value:
+                numbers.append(f"    {define.group(1)} = {value.group(1)}")
+            elif not (define.group(2).startswith('"') or define.group(2).startswith("{")):
+                sys.exit(f"gen-header: no FFI form for #define {define.group(1)} {define.group(2)}")
+            continue
+        kept.append(line.rstrip())
+    lines = [line for line in kept if line.strip()]
+    # A blank line after each top-level declaration, none inside one.
+    body = "".join(line + ("\n\n" if line.startswith("}") or (line.startswith("typedef") and line.endswith(";")) else "\n")
+                   for line in lines)
+    enum = "enum {\n" + ",\n".join(numbers) + "\n};\n"
+    declarations = re.sub(r"/\*.*?\*/|//[^\n]*", "", functions_text, flags=re.S)
+    declarations = re.sub(r" ?_(Nullable|Nonnull)", "", declarations)
+    declarations = "\n".join(line for line in declarations.splitlines() if line.strip()).replace("extern ", "") + "\n"
+    return FFI_PROLOGUE + enum + "\n" + body.rstrip("\n") + "\n\n" + declarations
+
+
 def main() -> int:
     args = [a for a in sys.argv[1:] if a != "--check"]
     if len(args) != 1:
@@ -176,15 +218,17 @@ def main() -> int:
     source = pathlib.Path(args[0])
     if not source.exists():
         sys.exit(f"gen-header: {source} is missing; build the library first (make lib)")
-    outputs = {OUT: PROLOGUE + abi_section() + "\n" + functions(source.read_text()) + EPILOGUE,
-               PYTHON_ABI: python_abi(abi_section())}
+    declared = functions(source.read_text())
+    outputs = {OUT: PROLOGUE + abi_section() + "\n" + declared + EPILOGUE,
+               PYTHON_ABI: python_abi(abi_section()),
+               FFI: ffi_declarations(abi_section(), declared)}
     if "--check" in sys.argv:
         stale = [path for path, text in outputs.items() if not path.exists() or path.read_text() != text]
         for path in stale:
             print(f"gen-header: {path.relative_to(ROOT)} is out of date; run `make header` and commit it", file=sys.stderr)
         if stale:
             return 1
-        print("gen-header: include/fwpay.h and the Python ABI are up to date")
+        print("gen-header: include/fwpay.h, include/fwpay_ffi.h and the Python ABI are up to date")
         return 0
     for path, text in outputs.items():
         path.write_text(text)

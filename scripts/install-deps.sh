@@ -3,13 +3,21 @@
 # libraries, valgrind, chromium with its driver (browser tests), pytest and Selenium. Safe to run again (it only installs what is absent).
 # With --bench, also what `make bench` needs: wrk, requests, httpx and matplotlib. With --dist,
 # what packaging needs: help2man (the sandbox's man page), cmake (the package test), lintian,
-# patchelf and auditwheel (the manylinux wheel).
+# patchelf and auditwheel (the manylinux wheel). With --bindings, the other languages' tools:
+# Ruby and ruby-ffi, PHP and PHPUnit, JNA and Gson (a JDK and Node.js when missing), LuaJIT
+# and cffi (which parse fwpay_ffi.h).
 set -eu
 packages="curl libcurl4-openssl-dev libjansson-dev libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip chromium chromium-driver"
 modules="pytest mypy wheel selenium certifi"
 if [ "${1:-}" = "--bench" ]; then
   packages="$packages wrk binutils"
   modules="$modules requests httpx matplotlib"
+fi
+if [ "${1:-}" = "--bindings" ]; then
+  packages="$packages ruby ruby-ffi php8.2-cli phpunit libjna-java libgoogle-gson-java luajit"
+  modules="$modules cffi"
+  command -v node > /dev/null || packages="$packages nodejs"
+  command -v javac > /dev/null || packages="$packages default-jdk-headless"
 fi
 if [ "${1:-}" = "--dist" ]; then
   packages="$packages help2man cmake lintian binutils dpkg-dev"

@@ -40,7 +40,7 @@ take() {
 }
 libdir="usr/lib/$multiarch"
 take "$lib" "$libdir/libfwpay.so.$version" "$libdir/libfwpay.so.$soversion"
-take libfwpay-dev usr/include/fwpay.h "$libdir/libfwpay.so" "$libdir/pkgconfig/fwpay.pc" "$libdir/cmake/fwpay"
+take libfwpay-dev usr/include/fwpay.h usr/include/fwpay_ffi.h "$libdir/libfwpay.so" "$libdir/pkgconfig/fwpay.pc" "$libdir/cmake/fwpay"
 take fwpay usr/bin/fwpay usr/share/man/man1/fwpay.1.gz
 take fwpay-sandbox usr/bin/fwpay-sandbox usr/share/man/man1/fwpay-sandbox.1.gz
 left=$(find "$stage" -type f -o -type l)

@@ -10,6 +10,8 @@ that compile it in, so that it is written in one place:
     Sources/FWPaySandbox/SandboxVersion.swift
                                          the sandbox's --version and Fwpay-Sandbox-Version
     docs/fwpay.1                         the man page's title line
+    bindings/{ruby,php,java}/.../version  each binding's own version (checked against the
+    bindings/node/package.json           library's major.minor when it loads)
 The Makefile, the Python package (pyproject's dynamic version) and the Debian packages read
 VERSION or the library itself. `make version` writes; `--check` fails on drift (in make test).
 """
@@ -22,6 +24,10 @@ ABI = ROOT / "Sources" / "CFWPay" / "fwpay_abi.h"
 SANDBOX = ROOT / "Sources" / "FWPaySandbox" / "SandboxVersion.swift"
 CORE = ROOT / "Sources" / "FWPay" / "Client" / "Version.swift"
 MAN = ROOT / "docs" / "fwpay.1"
+RUBY = ROOT / "bindings" / "ruby" / "lib" / "fwpay" / "version.rb"
+PHP = ROOT / "bindings" / "php" / "src" / "Version.php"
+JAVA = ROOT / "bindings" / "java" / "src" / "main" / "java" / "dev" / "fwpay" / "Version.java"
+NODE = ROOT / "bindings" / "node" / "package.json"
 BLOCK = re.compile(r"(/\* BEGIN VERSION \(scripts/version\.py writes it from VERSION\) \*/\n).*?(/\* END VERSION \*/)", re.S)
 
 
@@ -68,9 +74,21 @@ def core_text(major: int, minor: int, patch: int) -> str:
             "}\n")
 
 
+def binding_texts(major: int, minor: int, patch: int) -> dict[pathlib.Path, str]:
+    text = f"{major}.{minor}.{patch}"
+    note = "Written by scripts/version.py from VERSION; do not edit."
+    return {
+        RUBY: f'# frozen_string_literal: true\n\n# {note}\nmodule Fwpay\n  VERSION = "{text}"\nend\n',
+        PHP: f'<?php\n\ndeclare(strict_types=1);\n\nnamespace Fwpay;\n\n/** {note} */\nfinal class Version\n{{\n    public const STRING = \'{text}\';\n}}\n',
+        JAVA: f"package dev.fwpay;\n\n/** {note} */\npublic final class Version {{\n    public static final String STRING = \"{text}\";\n\n    private Version() {{}}\n}}\n",
+        NODE: re.sub(r'^(  "version": )"[^"]*"', rf'\1"{text}"', NODE.read_text(), count=1, flags=re.M),
+    }
+
+
 def main() -> int:
     parts = version()
-    outputs = {ABI: abi_text(*parts), CORE: core_text(*parts), SANDBOX: sandbox_text(*parts), MAN: man_text(*parts)}
+    outputs = {ABI: abi_text(*parts), CORE: core_text(*parts), SANDBOX: sandbox_text(*parts), MAN: man_text(*parts),
+               **binding_texts(*parts)}
     stale = [path for path, text in outputs.items() if not path.exists() or path.read_text() != text]
     if "--check" in sys.argv:
         for path in stale:

@@ -24,7 +24,7 @@ fail() { echo "test-install: $*" >&2; exit 1; }
 stage="$work/stage"
 make --no-print-directory -s install DESTDIR="$stage" > "$work/install.log" 2>&1 || { cat "$work/install.log"; fail "make install failed"; }
 prefix="$stage/usr/local"
-for file in "lib/libfwpay.so.$version" "lib/$soname" lib/libfwpay.so include/fwpay.h lib/pkgconfig/fwpay.pc \
+for file in "lib/libfwpay.so.$version" "lib/$soname" lib/libfwpay.so include/fwpay.h include/fwpay_ffi.h lib/pkgconfig/fwpay.pc \
             lib/cmake/fwpay/fwpayConfig.cmake lib/cmake/fwpay/fwpayConfigVersion.cmake bin/fwpay share/man/man1/fwpay.1.gz; do
   [ -e "$prefix/$file" ] || fail "make install did not install $file"
 done

@@ -120,21 +120,27 @@ func callOptions(_ options: UnsafePointer<fwp_call_options>?) throws(FWPayError)
     guard given.version >= 1, given.version <= FWP_CALL_OPTIONS_VERSION else {
         throw FWPayError(.invalidArgument, "options.version is \(given.version); this library knows versions 1 to \(FWP_CALL_OPTIONS_VERSION) (use FWP_CALL_OPTIONS_INIT)")
     }
+    let key = try optionalString(given.idempotency_key, "options.idempotency_key", limit: Int(FWP_IDEMPOTENCY_KEY_MAX))
+    return try callOptions(idempotencyKey: key, timeoutMilliseconds: given.timeout_ms, maximumRetries: Int(given.max_retries),
+                           prefix: "options.")
+}
+
+/// Per-call options from their values, wherever they came from (a struct or fwp_call's
+/// arguments): timeout 0 and retries -1 mean the client's.
+func callOptions(idempotencyKey: String?, timeoutMilliseconds: Int, maximumRetries: Int, prefix: String) throws(FWPayError) -> CallOptions {
     var call = CallOptions()
-    if let key = try optionalString(given.idempotency_key, "options.idempotency_key", limit: Int(FWP_IDEMPOTENCY_KEY_MAX)) {
-        call.idempotencyKey = try IdempotencyKey(key)
-    }
-    if given.timeout_ms != 0 {
-        guard (1...FWP_TIMEOUT_MS_MAX).contains(given.timeout_ms) else {
-            throw FWPayError(.invalidArgument, "options.timeout_ms must be 0 (the client's) or 1 to \(FWP_TIMEOUT_MS_MAX) (got \(given.timeout_ms))")
+    if let idempotencyKey { call.idempotencyKey = try IdempotencyKey(idempotencyKey) }
+    if timeoutMilliseconds != 0 {
+        guard (1...FWP_TIMEOUT_MS_MAX).contains(timeoutMilliseconds) else {
+            throw FWPayError(.invalidArgument, "\(prefix)timeout_ms must be 0 (the client's) or 1 to \(FWP_TIMEOUT_MS_MAX) (got \(timeoutMilliseconds))")
         }
-        call.timeoutMilliseconds = given.timeout_ms
+        call.timeoutMilliseconds = timeoutMilliseconds
     }
-    if given.max_retries != -1 {
-        guard (0...FWP_MAX_RETRIES_MAX).contains(given.max_retries) else {
-            throw FWPayError(.invalidArgument, "options.max_retries must be -1 (the client's) or 0 to \(FWP_MAX_RETRIES_MAX) (got \(given.max_retries))")
+    if maximumRetries != -1 {
+        guard (0...Int(FWP_MAX_RETRIES_MAX)).contains(maximumRetries) else {
+            throw FWPayError(.invalidArgument, "\(prefix)max_retries must be -1 (the client's) or 0 to \(FWP_MAX_RETRIES_MAX) (got \(maximumRetries))")
         }
-        call.maximumRetries = Int(given.max_retries)
+        call.maximumRetries = maximumRetries
     }
     return call
 }
@@ -154,18 +160,32 @@ func performCall(_ client: OpaquePointer?, _ options: UnsafePointer<fwp_call_opt
         try deliver(answer.value, to: result)
         reply = answer
     }
-    if code == FWP_OK.rawValue, let err, let reply {
-        withUnsafeMutableBytes(of: &err.pointee.request_id) { copy(reply.requestID ?? "", into: $0) }
-        withUnsafeMutableBytes(of: &err.pointee.idempotency_key) { copy(reply.idempotencyKey ?? "", into: $0) }
-        err.pointee.http_status = CInt(clamping: reply.httpStatus)
-    }
+    if code == FWP_OK.rawValue, let reply { reportSuccess(reply, into: err) }
     return code
+}
+
+/// After a success, `err` still carries the request id, the idempotency key sent and the
+/// HTTP status (a caller must keep the key of a successful charge).
+func reportSuccess(_ reply: Reply, into err: UnsafeMutablePointer<fwp_error>?) {
+    guard let err else { return }
+    withUnsafeMutableBytes(of: &err.pointee.request_id) { copy(reply.requestID ?? "", into: $0) }
+    withUnsafeMutableBytes(of: &err.pointee.idempotency_key) { copy(reply.idempotencyKey ?? "", into: $0) }
+    err.pointee.http_status = CInt(clamping: reply.httpStatus)
 }
 
 /// A page argument: 0 means the server's default.
 func pageRequest(_ page: CInt, _ perPage: CInt) throws(FWPayError) -> PageRequest {
     guard page >= 0, perPage >= 0 else { throw FWPayError(.invalidArgument, "page and per_page must be 0 (default) or positive") }
     return PageRequest(page: page == 0 ? nil : Int(page), perPage: perPage == 0 ? nil : Int(perPage))
+}
+
+/// A value as NUL-terminated JSON text the caller releases with fwp_free.
+func jsonText(_ value: JSONValue) throws(FWPayError) -> UnsafeMutablePointer<CChar> {
+    let bytes = try value.serialized()
+    guard let text = malloc(bytes.count + 1)?.assumingMemoryBound(to: UInt8.self) else { throw FWPayError.noMemory }
+    text.initialize(from: bytes, count: bytes.count)
+    text[bytes.count] = 0
+    return UnsafeMutableRawPointer(text).assumingMemoryBound(to: CChar.self)
 }
 
 /// Hands a result to the caller as a new jansson reference.

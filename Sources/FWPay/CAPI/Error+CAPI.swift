@@ -21,6 +21,88 @@ public func fwp_error_clear(_ err: UnsafeMutablePointer<fwp_error>?) {
     reset(err)
 }
 
+/// fwp_error_new: an fwp_error on the heap, zeroed, for languages that cannot allocate the
+/// struct themselves (its layout is not in fwpay_ffi.h). Pass it as any call's err, read it
+/// with fwp_error_json, release it with fwp_error_free. Returns NULL when out of memory.
+/// Since 0.2.
+@c
+public func fwp_error_new() -> UnsafeMutablePointer<fwp_error>? {
+    guard let err = calloc(1, MemoryLayout<fwp_error>.size)?.assumingMemoryBound(to: fwp_error.self) else { return nil }
+    return err
+}
+
+/// fwp_error_free: releases an fwp_error of fwp_error_new and what it holds. NULL is a
+/// harmless no-op. Since 0.2.
+@c
+public func fwp_error_free(_ err: UnsafeMutablePointer<fwp_error>?) {
+    guard let err else { return }
+    reset(err)
+    free(err)
+}
+
+/// fwp_error_json: everything an fwp_error holds, as JSON text: {"code", "kind" (the code's
+/// name: "invalid_argument", "invalid_json", "invalid_request", "authentication",
+/// "not_found", "rate_limited", "server", "http", "connection", "timeout",
+/// "outcome_unknown", "bad_response", "no_memory", "signature", or "ok"), "description"
+/// (fwp_strerror's), "http_status", "curl_code", "message", "request_id",
+/// "idempotency_key", "errors" (the server's array, [] when none)}. After a success it still
+/// says the request id, the key sent and the status. err: not NULL. out: receives
+/// NUL-terminated text, NULL on failure; release with fwp_free. Returns FWP_OK,
+/// FWP_E_INVALID_ARGUMENT or FWP_E_NO_MEMORY. Since 0.2.
+@c
+public func fwp_error_json(_ err: UnsafePointer<fwp_error>?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    guard let out else { return FWP_E_INVALID_ARGUMENT.rawValue }
+    out.pointee = nil
+    guard let err else { return FWP_E_INVALID_ARGUMENT.rawValue }
+    let given = err.pointee
+    var errors: JSONValue = .array([])
+    if let array = given.errors, let value = try? JSONValue(jansson: array) { errors = value }
+    let value = JSONValue.object(JSONObject([
+        ("code", .integer(Int64(given.code))),
+        ("kind", .string(FWPayError.Kind(code: given.code)?.name ?? (given.code == 0 ? "ok" : "unknown"))),
+        ("description", .string(FWPayError.describe(code: given.code))),
+        ("http_status", .integer(Int64(given.http_status))),
+        ("curl_code", .integer(Int64(given.curl_code))),
+        ("message", .string(fixedText(given.message))),
+        ("request_id", .string(fixedText(given.request_id))),
+        ("idempotency_key", .string(fixedText(given.idempotency_key))),
+        ("errors", errors),
+    ]))
+    guard let text = try? jsonText(value) else { return FWP_E_NO_MEMORY.rawValue }
+    out.pointee = text
+    return FWP_OK.rawValue
+}
+
+/// The text of one of fwp_error's fixed, NUL-terminated buffers (never read past its end).
+private func fixedText<Buffer>(_ buffer: Buffer) -> String {
+    withUnsafeBytes(of: buffer) { bytes in
+        let length = bytes.firstIndex(of: 0) ?? bytes.count
+        return String(decoding: bytes.prefix(length), as: UTF8.self)
+    }
+}
+
+extension FWPayError.Kind {
+    /// The name bindings map to their exception classes (fwp_error_json's "kind").
+    var name: String {
+        switch self {
+        case .invalidArgument: "invalid_argument"
+        case .invalidJSON: "invalid_json"
+        case .invalidRequest: "invalid_request"
+        case .authentication: "authentication"
+        case .notFound: "not_found"
+        case .rateLimited: "rate_limited"
+        case .server: "server"
+        case .http: "http"
+        case .connection: "connection"
+        case .timeout: "timeout"
+        case .outcomeUnknown: "outcome_unknown"
+        case .badResponse: "bad_response"
+        case .noMemory: "no_memory"
+        case .signature: "signature"
+        }
+    }
+}
+
 /// C copies of the code descriptions, made once and never written again (hence
 /// nonisolated(unsafe)), so that fwp_strerror can return stable pointers.
 private enum ErrorDescriptions {

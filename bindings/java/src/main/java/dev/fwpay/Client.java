@@ -1,0 +1,214 @@
+package dev.fwpay;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * A client of Flywire's Payments API, over libfwpay. Thread-safe: share one between threads.
+ * Results are Map<String, Object> as the server sent them (integers as Long); failures
+ * throw FwpayException subclasses.
+ *
+ * <pre>
+ * try (Client client = Client.builder(System.getenv("FWPAY_API_KEY")).baseUrl(Client.SANDBOX_BASE_URL).build()) {
+ *     Map&lt;String, Object&gt; payment = client.orders.charge(orderId, CallOptions.idempotencyKey("order-" + orderId));
+ * }
+ * </pre>
+ */
+public final class Client implements AutoCloseable {
+    public static final String PRODUCTION_BASE_URL = "https://api-platform.flywire.com/payments/v1";
+    public static final String SANDBOX_BASE_URL = "https://api-platform-sandbox.flywire.com/payments/v1";
+
+    public final Recipients recipients = new Recipients();
+    public final Offers offers = new Offers();
+    public final Orders orders = new Orders();
+    public final Sessions sessions = new Sessions();
+    public final Payments payments = new Payments();
+    public final Refunds refunds = new Refunds();
+    public final Bundles bundles = new Bundles();
+    private volatile Pointer handle;
+
+    /** Settings of a new client: the API key, then what differs from the defaults. */
+    public static final class Builder {
+        private final Map<String, Object> settings = new LinkedHashMap<>();
+
+        private Builder(String apiKey) { settings.put("api_key", apiKey); }
+        public Builder baseUrl(String url) { settings.put("base_url", url); return this; }
+        public Builder timeout(Duration value) { settings.put("timeout_ms", value.toMillis()); return this; }
+        public Builder connectTimeout(Duration value) { settings.put("connect_timeout_ms", value.toMillis()); return this; }
+        public Builder maxRetries(int value) { settings.put("max_retries", value); return this; }
+        public Builder allowInsecureHttp(boolean value) { settings.put("allow_insecure_http", value); return this; }
+        /** A PEM file TLS trusts instead of the system's ($FWPAY_CA_BUNDLE otherwise). */
+        public Builder caBundle(String path) { settings.put("ca_bundle", path); return this; }
+        public Client build() { return new Client(settings); }
+    }
+
+    public static Builder builder(String apiKey) { return new Builder(apiKey); }
+
+    /** The version of the libfwpay loaded (its major.minor is checked against the package's). */
+    public static String libraryVersion() { return Native.LIB.fwp_version(); }
+
+    private Client(Map<String, Object> settings) {
+        byte[] text = Native.utf8(Json.write(settings));
+        PointerByReference out = new PointerByReference();
+        try {
+            Native.check(err -> Native.LIB.fwp_client_new_json(text, Native.length(text), out, err));
+        } finally {
+            java.util.Arrays.fill(text, (byte) 0); // the settings hold the API key
+        }
+        handle = out.getValue();
+    }
+
+    /** Releases the client's connections; calls made afterwards throw InvalidArgument. */
+    @Override
+    public synchronized void close() {
+        Pointer current = handle;
+        handle = null;
+        if (current != null) Native.LIB.fwp_client_free(current);
+    }
+
+    @Override
+    public String toString() { return "fwpay.Client"; } // never the key
+
+    /** Any other call: method ("GET", "POST", "PATCH", "DELETE") to path below the base URL. */
+    public Object request(String method, String path, Object body, CallOptions options) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("method", method);
+        arguments.put("path", path);
+        arguments.put("body", body);
+        return call("request", arguments, options);
+    }
+
+    /** One operation of fwp_call (its name and arguments as fwpay.h documents them). */
+    public Object call(String operation, Map<String, Object> arguments, CallOptions options) {
+        Pointer client = handle;
+        if (client == null) {
+            throw FwpayException.of(Map.of("kind", "invalid_argument", "message", "the client is closed"));
+        }
+        Map<String, Object> given = new LinkedHashMap<>(arguments);
+        (options == null ? CallOptions.DEFAULT : options).addTo(given);
+        byte[] text = Native.utf8(Json.write(given));
+        PointerByReference out = new PointerByReference();
+        Native.check(err -> Native.LIB.fwp_call(client, operation, text, Native.length(text), out, err));
+        return Json.read(Native.take(out));
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object(String operation, Map<String, Object> arguments, CallOptions options) {
+        return (Map<String, Object>) call(operation, arguments, options);
+    }
+
+    static Map<String, Object> arguments(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) map.put((String) pairs[i], pairs[i + 1]);
+        return map;
+    }
+
+    /** Every item of a list, page after page, fetched as the iteration goes. */
+    Iterable<Map<String, Object>> items(String operation, String collection, Map<String, Object> base, int perPage,
+                                        CallOptions options) {
+        return () -> new Iterator<>() {
+            private int page = 0;
+            private long totalPages = 1;
+            private List<Map<String, Object>> current = List.of();
+            private int index = 0;
+
+            @SuppressWarnings("unchecked")
+            @Override
+            public boolean hasNext() {
+                while (index >= current.size()) {
+                    if (page >= totalPages) return false;
+                    page += 1;
+                    Map<String, Object> given = new LinkedHashMap<>(base);
+                    given.put("page", page);
+                    given.put("per_page", perPage);
+                    Map<String, Object> answer = object(operation, given, options);
+                    current = (List<Map<String, Object>>) answer.getOrDefault(collection, new ArrayList<>());
+                    index = 0;
+                    totalPages = current.isEmpty() ? page : ((Number) answer.getOrDefault("total_pages", (long) page)).longValue();
+                }
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return current.get(index++);
+            }
+        };
+    }
+
+    public final class Recipients {
+        public Iterable<Map<String, Object>> list() { return items("recipient_list", "recipients", Map.of(), 100, null); }
+        public Map<String, Object> page(int page, int perPage) { return object("recipient_list", arguments("page", page, "per_page", perPage), null); }
+        public Map<String, Object> get(String id) { return object("recipient_get", arguments("recipient_id", id), null); }
+        public Map<String, Object> search(String name) { return object("recipient_search", arguments("name", name), null); }
+    }
+
+    public final class Offers {
+        /** amount in subunits (USD 120.25 is 12025); country: the payer's, ISO 3166 alpha-2. */
+        public Map<String, Object> list(String recipient, long amount, String country) {
+            return object("offer_list", arguments("recipient_id", recipient, "amount", amount, "country", country), null);
+        }
+    }
+
+    public final class Orders {
+        public Map<String, Object> create(Map<String, Object> body, CallOptions options) { return object("order_create", arguments("body", body), options); }
+        public Map<String, Object> create(Map<String, Object> body) { return create(body, null); }
+        public Map<String, Object> update(String id, Map<String, Object> body) { return object("order_update", arguments("order_id", id, "body", body), null); }
+        /** Creates the order's payment; keep the idempotency key to retry safely. */
+        public Map<String, Object> charge(String id, CallOptions options) { return object("order_charge", arguments("order_id", id), options); }
+        public Map<String, Object> get(String id) { return object("order_get", arguments("order_id", id), null); }
+        public Map<String, Object> check(String id, String portal) { return object("order_check", arguments("order_id", id, "portal_id", portal), null); }
+        /** filters: recipient, country, status. */
+        public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return items("order_list", "orders", arguments("filters", filters), 100, null); }
+    }
+
+    public final class Sessions {
+        public Map<String, Object> create(Map<String, Object> body, CallOptions options) { return object("session_create", arguments("body", body), options); }
+        public Map<String, Object> create(Map<String, Object> body) { return create(body, null); }
+        /** session: the session id, or the confirm URL the payer's form handed your page. */
+        public Map<String, Object> confirm(String session) { return object("session_confirm", arguments("session", session), null); }
+    }
+
+    public final class Payments {
+        public Map<String, Object> get(String reference) { return object("payment_get", arguments("payment_reference", reference), null); }
+        public Map<String, Object> receipt(String reference) { return object("payment_receipt", arguments("payment_reference", reference), null); }
+        public Map<String, Object> process(String reference) { return object("payment_process", arguments("payment_reference", reference), null); }
+        public Map<String, Object> cancel(String reference) { return object("payment_cancel", arguments("payment_reference", reference), null); }
+        public Map<String, Object> capture(String reference, long amount, CallOptions options) {
+            return object("payment_capture", arguments("payment_reference", reference, "amount", amount), options);
+        }
+        public Map<String, Object> adjust(String reference, long amount, CallOptions options) {
+            return object("payment_adjust", arguments("payment_reference", reference, "amount", amount), options);
+        }
+        public Map<String, Object> charge(Map<String, Object> body, CallOptions options) { return object("payment_charge", arguments("body", body), options); }
+        /** filters: recipient, status, external_reference. */
+        public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return items("payment_list", "payments", arguments("filters", filters), 100, null); }
+        public Map<String, Object> page(Map<String, Object> filters, int page, int perPage) {
+            return object("payment_list", arguments("filters", filters, "page", page, "per_page", perPage), null);
+        }
+    }
+
+    public final class Refunds {
+        public Map<String, Object> create(String paymentReference, Map<String, Object> body, CallOptions options) {
+            return object("refund_create", arguments("payment_reference", paymentReference, "body", body), options);
+        }
+        public Map<String, Object> get(String id) { return object("refund_get", arguments("refund_id", id), null); }
+        public Map<String, Object> cancel(String id) { return object("refund_cancel", arguments("refund_id", id), null); }
+        /** filters: payment_id, status. */
+        public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return items("refund_list", "refunds", arguments("filters", filters), 100, null); }
+    }
+
+    public final class Bundles {
+        public Iterable<Map<String, Object>> list() { return items("bundle_list", "refund_bundles", Map.of(), 100, null); }
+        public Map<String, Object> get(String id) { return object("bundle_get", arguments("bundle_id", id), null); }
+        public Map<String, Object> approve(String id) { return object("bundle_approve", arguments("bundle_id", id), null); }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.fwpay;
+
+import com.sun.jna.Library;
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * libfwpay through JNA: only its text interface (fwp_client_new_json, fwp_call,
+ * fwp_error_json), so no struct layout is copied here. The library is $FWPAY_LIBRARY, else
+ * the system's (libfwpay0.2). JNA calls hold no lock: threads share one client in parallel.
+ */
+final class Native {
+    interface Library extends com.sun.jna.Library {
+        String fwp_version();
+        Pointer fwp_error_new();
+        void fwp_error_free(Pointer err);
+        int fwp_error_json(Pointer err, PointerByReference out);
+        void fwp_free(Pointer pointer);
+        int fwp_client_new_json(byte[] settings, NativeLong len, PointerByReference out, Pointer err);
+        void fwp_client_free(Pointer client);
+        int fwp_call(Pointer client, String operation, byte[] args, NativeLong len, PointerByReference out, Pointer err);
+        int fwp_notification_verify(byte[] body, NativeLong len, String digest, String secret, Pointer err);
+        int fwp_notification_sign(byte[] body, NativeLong len, String secret, PointerByReference out, Pointer err);
+        int fwp_notification_parse_json(byte[] body, NativeLong len, PointerByReference out, Pointer err);
+    }
+
+    static final Library LIB = load();
+
+    private static Library load() {
+        String given = System.getenv("FWPAY_LIBRARY");
+        String[] version = Version.STRING.split("\\.");
+        String name = given != null && !given.isEmpty() ? given
+                : "libfwpay.so." + (version[0].equals("0") ? version[0] + "." + version[1] : version[0]);
+        Library library = com.sun.jna.Native.load(name, Library.class,
+                java.util.Map.of(com.sun.jna.Library.OPTION_STRING_ENCODING, "UTF-8"));
+        String loaded = library.fwp_version();
+        String[] parts = loaded.split("\\.");
+        if (!Arrays.equals(Arrays.copyOf(parts, 2), Arrays.copyOf(version, 2))) {
+            throw new UnsatisfiedLinkError("fwpay " + Version.STRING + " needs libfwpay " + version[0] + "." + version[1]
+                    + ".x, but " + name + " is libfwpay " + loaded);
+        }
+        return library;
+    }
+
+    /** A call that fills an fwp_error: returns its code. */
+    interface Call {
+        int run(Pointer err);
+    }
+
+    /** Runs call with a fresh fwp_error, and throws the exception of its code unless it succeeded. */
+    static void check(Call call) {
+        Pointer err = LIB.fwp_error_new();
+        if (err == null) throw new OutOfMemoryError("fwp_error_new");
+        try {
+            if (call.run(err) != 0) {
+                PointerByReference out = new PointerByReference();
+                LIB.fwp_error_json(err, out);
+                String detail = take(out);
+                throw FwpayException.of(Json.object(detail == null ? "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}" : detail));
+            }
+        } finally {
+            LIB.fwp_error_free(err);
+        }
+    }
+
+    /** The text a char ** received, freed with fwp_free. */
+    static String take(PointerByReference out) {
+        Pointer text = out.getValue();
+        if (text == null) return null;
+        try {
+            return text.getString(0, "UTF-8");
+        } finally {
+            LIB.fwp_free(text);
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static NativeLong length(byte[] bytes) {
+        return new NativeLong(bytes.length);
+    }
+
+    private Native() {}
+}

@@ -1,0 +1,196 @@
+package dev.fwpay;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The Java binding against a fresh fwpay-sandbox (tests/bindings/run.sh starts it and sets
+ * FWPAY_BASE_URL, FWPAY_API_KEY, FWPAY_SANDBOX_ROOT, FWPAY_LIBRARY). Each test is a method;
+ * main runs them all and exits non-zero on the first failure.
+ */
+public final class ClientTest {
+    static final String BASE = System.getenv("FWPAY_BASE_URL");
+    static final String KEY = System.getenv("FWPAY_API_KEY");
+    static final String ROOT = System.getenv("FWPAY_SANDBOX_ROOT");
+
+    static void check(boolean condition, String what) {
+        if (!condition) throw new AssertionError(what);
+    }
+
+    static <T extends Throwable> T expect(Class<T> kind, Runnable call) {
+        try {
+            call.run();
+        } catch (Throwable error) {
+            check(kind.isInstance(error), "expected " + kind.getSimpleName() + ", got " + error);
+            return kind.cast(error);
+        }
+        throw new AssertionError("expected " + kind.getSimpleName());
+    }
+
+    static Client client() {
+        return Client.builder(KEY).baseUrl(BASE).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> orderBody(Client client, String firstName) {
+        Map<String, Object> offer = ((List<Map<String, Object>>) client.offers.list("FWU", 120000, "ES").get("offers")).get(0);
+        return Map.of("payer", Map.of("first_name", firstName, "last_name", "Payer", "country", "ES", "email", "peter@example.com"),
+                "recipient", Map.of("id", "FWU", "fields", List.of(Map.of("id", "custom_field_1", "value", "R-1"))),
+                "items", List.of(Map.of("id", "tuition", "amount", 120000)), "offer", Map.of("id", offer.get("id")));
+    }
+
+    static void versionsMatch() {
+        String[] mine = Version.STRING.split("\\."), loaded = Client.libraryVersion().split("\\.");
+        check(mine[0].equals(loaded[0]) && mine[1].equals(loaded[1]), "versions " + Version.STRING + " " + Client.libraryVersion());
+    }
+
+    static void orderFlowWithAnIdempotencyKey() {
+        try (Client client = client()) {
+            Map<String, Object> order = client.orders.create(orderBody(client, "Peter"));
+            CallOptions key = CallOptions.idempotencyKey("java-order-" + order.get("id"));
+            Map<String, Object> payment = client.orders.charge((String) order.get("id"), key);
+            check(((String) payment.get("payment_reference")).matches("FWU\\d{9}"), "payment reference " + payment);
+            Map<String, Object> again = client.orders.charge((String) order.get("id"), key);
+            check(payment.get("payment_reference").equals(again.get("payment_reference")), "one charge per key");
+            check("FWU".equals(client.payments.get((String) payment.get("payment_reference")).get("recipient_id")), "recipient");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void preauthorizationIsHeldThenCaptured() throws Exception {
+        try (Client client = client()) {
+            Map<String, Object> session = client.sessions.create(Map.of("type", "one_off", "recipient_id", "FWU", "schema", "cards",
+                    "charge_intent", Map.of("capture", "manual", "authorization", "preauth", "mode", "one_off"),
+                    "recipient", Map.of("fields", List.of(Map.of("id", "custom_field_1", "value", "ROOM-7"))),
+                    "items", List.of(Map.of("id", "default", "amount", 60000))));
+            String form = Json.write(Map.of("first_name", "Peter", "last_name", "Payer", "email", "peter@example.com",
+                    "country", "US", "card_holder", "Peter Payer", "card_number", "4111 1111 1111 1111",
+                    "card_expiration", "03/30", "cvv", "737"));
+            String url = (String) ((Map<String, Object>) session.get("hosted_form")).get("url");
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            check(answer.statusCode() == 200, "the payer's form answered " + answer.statusCode());
+            Map<String, Object> message = Json.object(answer.body());
+            Map<String, Object> held = client.sessions.confirm((String) ((Map<String, Object>) message.get("confirm_url")).get("url"));
+            String reference = (String) held.get("payment_reference");
+            check("authorized".equals(client.payments.get(reference).get("status")), "authorized");
+            Map<String, Object> capture = client.payments.capture(reference, 50000, CallOptions.idempotencyKey("capture-" + reference));
+            check("received".equals(((Map<String, Object>) capture.get("charge_result")).get("status")), "capture received");
+            check(Long.valueOf(50000).equals(client.payments.get(reference).get("amount_to")), "captured 50000");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void refundAndItsBundle() {
+        try (Client client = client()) {
+            Map<String, Object> order = client.orders.create(orderBody(client, "SANDBOX_TO_DELIVERED_STATUS"));
+            String reference = (String) client.orders.charge((String) order.get("id"), null).get("payment_reference");
+            Map<String, Object> refund = client.refunds.create(reference, Map.of("amount", 20000), CallOptions.idempotencyKey("refund-" + reference));
+            check(Long.valueOf(20000).equals(refund.get("amount")), "refund amount");
+            Map<String, Object> bundle = client.bundles.approve((String) refund.get("bundle_id"));
+            check(((List<Map<String, Object>>) bundle.get("refunds")).get(0).get("refund_id").equals(refund.get("refund_id")), "bundle");
+            List<Object> listed = new ArrayList<>();
+            for (Map<String, Object> each : client.refunds.list(Map.of("payment_id", reference))) listed.add(each.get("refund_id"));
+            check(listed.equals(List.of(refund.get("refund_id"))), "refunds of the payment " + listed);
+        }
+    }
+
+    static void pagesAreWalkedOneByOne() {
+        try (Client client = client()) {
+            for (int i = 0; i < 3; i++) client.orders.charge((String) client.orders.create(orderBody(client, "Peter")).get("id"), null);
+            long total = ((Number) client.payments.page(null, 1, 1).get("total_entries")).longValue();
+            check(total >= 3, "at least 3 payments");
+            List<Object> seen = new ArrayList<>();
+            for (Map<String, Object> payment : client.items("payment_list", "payments", Map.of(), 1, null)) seen.add(payment.get("payment_id"));
+            check(seen.size() == total && new HashSet<>(seen).size() == seen.size(), "every payment once: " + seen.size() + " of " + total);
+        }
+    }
+
+    static void errorClasses() {
+        Client client = client();
+        {
+            FwpayException.NotFound missing = expect(FwpayException.NotFound.class, () -> client.payments.get("FWU000000001"));
+            check(Integer.valueOf(404).equals(missing.httpStatus()) && missing.requestId().startsWith("req_"), "404 with a request id");
+            FwpayException.InvalidRequest refused = expect(FwpayException.InvalidRequest.class,
+                    () -> client.orders.create(Map.of("payer", Map.of("first_name", "P"))));
+            check(!refused.errors().isEmpty(), "the server's errors");
+            expect(FwpayException.InvalidArgument.class, () -> client.payments.get(""));
+            expect(FwpayException.InvalidArgument.class, () -> client.call("payment_get", Map.of("typo", 1), null));
+            expect(FwpayException.Authentication.class, () -> Client.builder("wrong-key").baseUrl(BASE).build().recipients.get("FWU"));
+            expect(FwpayException.Connection.class,
+                    () -> Client.builder(KEY).baseUrl("http://127.0.0.1:1/payments/v1").maxRetries(0).build().recipients.get("FWU"));
+            client.close();
+            expect(FwpayException.InvalidArgument.class, () -> client.recipients.get("FWU"));
+        }
+    }
+
+    static void outcomeUnknownCarriesTheIdempotencyKey() {
+        try (Client client = client(); Client control = Client.builder(KEY).baseUrl(ROOT).build()) {
+            control.request("POST", "/sandbox/faults", Map.of("path", "/orders", "method", "POST", "kind", "drop_after", "count", 1), null);
+            try {
+                FwpayException.OutcomeUnknown unknown = expect(FwpayException.OutcomeUnknown.class,
+                        () -> client.orders.create(orderBody(client, "Peter"), CallOptions.idempotencyKey("java-unknown-1").withMaxRetries(0)));
+                check("java-unknown-1".equals(unknown.idempotencyKey()), "the key is reported");
+            } finally {
+                control.request("DELETE", "/sandbox/faults", null, null);
+            }
+            check(client.orders.create(orderBody(client, "Peter"), CallOptions.idempotencyKey("java-unknown-1")).get("id") != null, "retried");
+        }
+    }
+
+    static void notificationsAreVerifiedAndParsed() {
+        byte[] body = ("{\"event_type\":\"guaranteed\",\"event_resource\":\"payments\",\"event_date\":\"2026-12-01T10:00:00Z\","
+                + "\"data\":{\"payment_id\":\"FWU123456789\",\"status\":\"guaranteed\",\"amount_from\":\"120000\",\"currency_from\":\"EUR\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        String digest = Notifications.sign(body, "secret");
+        Notifications.verify(body, digest, "secret");
+        check(!Notifications.isValid((new String(body, StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8), digest, "secret"), "tampered");
+        expect(FwpayException.Signature.class, () -> Notifications.verify(body, digest, "other"));
+        Map<String, Object> parsed = Notifications.parse(body);
+        check("FWU123456789".equals(parsed.get("payment_id")) && Long.valueOf(120000).equals(parsed.get("amount_from")), "parsed " + parsed);
+    }
+
+    static void threadsShareOneClient() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (Client client = client()) {
+            List<Future<Object>> names = new ArrayList<>();
+            for (int i = 0; i < 40; i++) names.add(pool.submit(() -> client.recipients.get("FWU").get("name")));
+            for (Future<Object> name : names) check("Flywire University".equals(name.get()), "every thread's answer");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    interface Test {
+        void run() throws Exception;
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Map<String, Test> tests = new java.util.LinkedHashMap<>();
+        tests.put("versionsMatch", ClientTest::versionsMatch);
+        tests.put("orderFlowWithAnIdempotencyKey", ClientTest::orderFlowWithAnIdempotencyKey);
+        tests.put("preauthorizationIsHeldThenCaptured", ClientTest::preauthorizationIsHeldThenCaptured);
+        tests.put("refundAndItsBundle", ClientTest::refundAndItsBundle);
+        tests.put("pagesAreWalkedOneByOne", ClientTest::pagesAreWalkedOneByOne);
+        tests.put("errorClasses", ClientTest::errorClasses);
+        tests.put("outcomeUnknownCarriesTheIdempotencyKey", ClientTest::outcomeUnknownCarriesTheIdempotencyKey);
+        tests.put("notificationsAreVerifiedAndParsed", ClientTest::notificationsAreVerifiedAndParsed);
+        tests.put("threadsShareOneClient", ClientTest::threadsShareOneClient);
+        for (Map.Entry<String, Test> test : tests.entrySet()) {
+            test.getValue().run();
+            System.out.println("ok " + test.getKey());
+        }
+        System.out.println("java: " + tests.size() + " tests passed");
+    }
+}

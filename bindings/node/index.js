@@ -1,0 +1,249 @@
+'use strict';
+// fwpay: Flywire's Payments API from Node.js, over libfwpay. Every call returns a Promise and
+// runs on libuv's thread pool: the event loop never waits on the network.
+//
+//   const fwpay = require('fwpay');
+//   const client = new fwpay.Client({ apiKey: process.env.FWPAY_API_KEY, baseUrl: fwpay.SANDBOX_BASE_URL });
+//   const order = await client.orders.create({ ... });
+//   const payment = await client.orders.charge(order.id, { idempotencyKey: `order-${order.id}` });
+
+const path = require('path');
+const native = require(path.join(__dirname, 'build', 'fwpay.node'));
+const { version } = require('./package.json');
+
+const PRODUCTION_BASE_URL = 'https://api-platform.flywire.com/payments/v1';
+const SANDBOX_BASE_URL = 'https://api-platform-sandbox.flywire.com/payments/v1';
+const libraryVersion = native.libraryVersion();
+if (libraryVersion.split('.').slice(0, 2).join('.') !== version.split('.').slice(0, 2).join('.')) {
+  throw new Error(`fwpay ${version} needs libfwpay ${version.split('.').slice(0, 2).join('.')}.x, but loaded libfwpay ${libraryVersion}`);
+}
+
+/** Every failure: kind, httpStatus, requestId (quote it to support), idempotencyKey, errors. */
+class FwpayError extends Error {
+  constructor(detail) {
+    super(detail.message + (detail.request_id ? ` (request id: ${detail.request_id})` : ''));
+    this.name = this.constructor.name;
+    this.code = detail.code;
+    this.kind = detail.kind;
+    this.httpStatus = detail.http_status || null;
+    this.requestId = detail.request_id || null;
+    this.idempotencyKey = detail.idempotency_key || null;
+    this.errors = detail.errors || [];
+  }
+}
+/** Refused before sending: nothing reached the server. */
+class InvalidArgumentError extends FwpayError {}
+/** An error answer of the server. */
+class APIError extends FwpayError {}
+/** 400 or 422: see errors for each field. */
+class InvalidRequestError extends APIError {}
+/** 401: the API key was rejected. */
+class AuthenticationError extends APIError {}
+class NotFoundError extends APIError {}
+/** 429: wait before retrying. */
+class RateLimitError extends APIError {}
+/** The server could not be reached or did not answer in time: nothing happened. */
+class ConnectionError extends FwpayError {}
+/** Sent, but no answer came: it may have taken effect. Retry only with the same idempotencyKey. */
+class OutcomeUnknownError extends FwpayError {}
+/** A notification's X-Flywire-Digest does not match. */
+class SignatureError extends FwpayError {}
+
+const CLASSES = {
+  invalid_argument: InvalidArgumentError, invalid_json: InvalidArgumentError, invalid_request: InvalidRequestError,
+  authentication: AuthenticationError, not_found: NotFoundError, rate_limited: RateLimitError, server: APIError,
+  http: APIError, connection: ConnectionError, timeout: ConnectionError, outcome_unknown: OutcomeUnknownError,
+  bad_response: APIError, signature: SignatureError,
+};
+
+function translate(error) {
+  if (error && error.code === 'FWPAY') {
+    let detail;
+    try { detail = JSON.parse(error.message); } catch { return error; }
+    return new (CLASSES[detail.kind] || FwpayError)(detail);
+  }
+  return error;
+}
+
+function milliseconds(seconds, name) {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) throw new TypeError(`${name} must be a number of seconds`);
+  return Math.round(seconds * 1000);
+}
+
+const CALL_OPTIONS = ['idempotencyKey', 'timeout', 'maxRetries'];
+
+/** A client of the Payments API; one client may serve many concurrent calls. */
+class Client {
+  /**
+   * @param {{apiKey: string, baseUrl?: string, timeout?: number, connectTimeout?: number,
+   *          maxRetries?: number, allowInsecureHttp?: boolean, caBundle?: string}} settings
+   */
+  constructor({ apiKey, baseUrl = PRODUCTION_BASE_URL, timeout = 80, connectTimeout = 30, maxRetries = 2,
+                allowInsecureHttp = false, caBundle } = {}) {
+    const settings = { api_key: apiKey, base_url: baseUrl, timeout_ms: milliseconds(timeout, 'timeout'),
+      connect_timeout_ms: milliseconds(connectTimeout, 'connectTimeout'), max_retries: maxRetries,
+      allow_insecure_http: allowInsecureHttp };
+    if (caBundle !== undefined) settings.ca_bundle = caBundle;
+    try {
+      this._handle = native.newClient(JSON.stringify(settings));
+    } catch (error) {
+      throw translate(error);
+    }
+    this.recipients = new Recipients(this);
+    this.offers = new Offers(this);
+    this.orders = new Orders(this);
+    this.sessions = new Sessions(this);
+    this.payments = new Payments(this);
+    this.refunds = new Refunds(this);
+    this.bundles = new Bundles(this);
+  }
+
+  /** Any other call: method ('GET', 'POST', 'PATCH', 'DELETE') to path below the base URL. */
+  request(method, requestPath, body = null, options = {}) {
+    return this._call('request', { method, path: requestPath, body }, options);
+  }
+
+  /** One operation of fwp_call; options: idempotencyKey, timeout (seconds), maxRetries. */
+  async _call(operation, args, options = {}) {
+    const given = { ...args };
+    if (options.idempotencyKey !== undefined) given.idempotency_key = options.idempotencyKey;
+    if (options.timeout !== undefined) given.timeout_ms = milliseconds(options.timeout, 'timeout');
+    if (options.maxRetries !== undefined) given.max_retries = options.maxRetries;
+    let text;
+    try {
+      text = await native.call(this._handle, operation, JSON.stringify(given));
+    } catch (error) {
+      throw translate(error);
+    }
+    return JSON.parse(text);
+  }
+
+  /** Every item of a list, page after page, as an async iterator. */
+  async *_items(operation, collection, args, { perPage = 100, ...options } = {}) {
+    for (let page = 1; ; page += 1) {
+      const answer = await this._call(operation, { ...args, page, per_page: perPage }, options);
+      const items = answer[collection] || [];
+      yield* items;
+      if (items.length === 0 || page >= (answer.total_pages || page)) return;
+    }
+  }
+
+  inspect() { return 'Client {}'; } // never the key
+}
+
+/** Filters are the options that are not call options. */
+function splitOptions(given = {}) {
+  const filters = {}; const options = {};
+  for (const [key, value] of Object.entries(given)) {
+    if (CALL_OPTIONS.includes(key) || key === 'perPage' || key === 'page') options[key] = value; else filters[key] = value;
+  }
+  return { filters, options };
+}
+
+class Resource {
+  constructor(client) { this._client = client; }
+  _list(operation, collection, given) {
+    const { filters, options } = splitOptions(given);
+    return this._client._items(operation, collection, { filters }, options);
+  }
+  _page(operation, given) {
+    const { filters, options } = splitOptions(given);
+    const args = { filters };
+    if (options.page !== undefined) args.page = options.page;
+    if (options.perPage !== undefined) args.per_page = options.perPage;
+    return this._client._call(operation, args, options);
+  }
+}
+
+class Recipients extends Resource {
+  list(options) { return this._client._items('recipient_list', 'recipients', {}, options); }
+  page({ page, perPage, ...options } = {}) { return this._client._call('recipient_list', { page, per_page: perPage }, options); }
+  get(id, options) { return this._client._call('recipient_get', { recipient_id: id }, options); }
+  search(name, options) { return this._client._call('recipient_search', { name }, options); }
+}
+
+class Offers extends Resource {
+  list({ recipient, amount, country, ...options }) {
+    return this._client._call('offer_list', { recipient_id: recipient, amount, country }, options);
+  }
+}
+
+class Orders extends Resource {
+  create(body, options) { return this._client._call('order_create', { body }, options); }
+  update(id, body, options) { return this._client._call('order_update', { order_id: id, body }, options); }
+  charge(id, options = {}) {
+    const { body = null, ...rest } = options;
+    return this._client._call('order_charge', { order_id: id, body }, rest);
+  }
+  get(id, options) { return this._client._call('order_get', { order_id: id }, options); }
+  check(id, { portal, ...options }) { return this._client._call('order_check', { order_id: id, portal_id: portal }, options); }
+  list(filtersAndOptions) { return this._list('order_list', 'orders', filtersAndOptions); }
+  page(filtersAndOptions) { return this._page('order_list', filtersAndOptions); }
+}
+
+class Sessions extends Resource {
+  create(body, options) { return this._client._call('session_create', { body }, options); }
+  /** session: the session id, or the confirm URL the payer's form handed your page. */
+  confirm(session, options) { return this._client._call('session_confirm', { session }, options); }
+}
+
+class Payments extends Resource {
+  get(reference, options) { return this._client._call('payment_get', { payment_reference: reference }, options); }
+  receipt(reference, options) { return this._client._call('payment_receipt', { payment_reference: reference }, options); }
+  process(reference, options) { return this._client._call('payment_process', { payment_reference: reference }, options); }
+  cancel(reference, options) { return this._client._call('payment_cancel', { payment_reference: reference }, options); }
+  capture(reference, { amount, ...options }) {
+    return this._client._call('payment_capture', { payment_reference: reference, amount }, options);
+  }
+  adjust(reference, { amount, ...options }) {
+    return this._client._call('payment_adjust', { payment_reference: reference, amount }, options);
+  }
+  charge(body, options) { return this._client._call('payment_charge', { body }, options); }
+  list(filtersAndOptions) { return this._list('payment_list', 'payments', filtersAndOptions); }
+  page(filtersAndOptions) { return this._page('payment_list', filtersAndOptions); }
+}
+
+class Refunds extends Resource {
+  create(paymentReference, body, options) {
+    return this._client._call('refund_create', { payment_reference: paymentReference, body }, options);
+  }
+  get(id, options) { return this._client._call('refund_get', { refund_id: id }, options); }
+  cancel(id, options) { return this._client._call('refund_cancel', { refund_id: id }, options); }
+  list(filtersAndOptions) { return this._list('refund_list', 'refunds', filtersAndOptions); }
+  page(filtersAndOptions) { return this._page('refund_list', filtersAndOptions); }
+}
+
+class Bundles extends Resource {
+  list(options) { return this._client._items('bundle_list', 'refund_bundles', {}, options); }
+  page({ page, perPage, ...options } = {}) { return this._client._call('bundle_list', { page, per_page: perPage }, options); }
+  get(id, options) { return this._client._call('bundle_get', { bundle_id: id }, options); }
+  approve(id, options) { return this._client._call('bundle_approve', { bundle_id: id }, options); }
+}
+
+/** The notifications Flywire sends to your notificationsUrl. body: the raw Buffer as received. */
+const notifications = {
+  /** Throws SignatureError unless digest (X-Flywire-Digest) matches body and secret. */
+  verify(body, digest, secret) {
+    try { native.verifyNotification(body, digest, secret); } catch (error) { throw translate(error); }
+  },
+  isValid(body, digest, secret) {
+    try { notifications.verify(body, digest, secret); return true; } catch (error) {
+      if (error instanceof SignatureError) return false;
+      throw error;
+    }
+  },
+  /** The X-Flywire-Digest of body (to test a receiver). */
+  sign(body, secret) {
+    try { return native.signNotification(body, secret); } catch (error) { throw translate(error); }
+  },
+  /** Any notification format in one shape (see fwp_notification_parse in fwpay.h). Verify first. */
+  parse(body) {
+    try { return JSON.parse(native.parseNotification(body)); } catch (error) { throw translate(error); }
+  },
+};
+
+module.exports = {
+  Client, notifications, version, libraryVersion, PRODUCTION_BASE_URL, SANDBOX_BASE_URL,
+  FwpayError, InvalidArgumentError, APIError, InvalidRequestError, AuthenticationError, NotFoundError,
+  RateLimitError, ConnectionError, OutcomeUnknownError, SignatureError,
+};

@@ -1,0 +1,289 @@
+/* The Node-API addon of the fwpay package: libfwpay's text interface (fwp_client_new_json,
+ * fwp_call, fwp_error_json) for index.js. Every call that may reach the network runs on
+ * libuv's thread pool (napi_create_async_work) and settles a Promise, so the event loop
+ * never blocks; the rest (client creation, notification digests) does no I/O and is
+ * synchronous. Errors reach JavaScript as the JSON text of fwp_error_json, which index.js
+ * turns into its error classes. */
+#include <node_api.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fwpay.h"
+
+#define CHECK_NAPI(env, call)                                                    \
+    do {                                                                         \
+        if ((call) != napi_ok) {                                                 \
+            napi_throw_error((env), "FWPAY_NAPI", "Node-API call failed: " #call); \
+            return NULL;                                                         \
+        }                                                                        \
+    } while (0)
+
+/* A JS string argument as a malloc'd UTF-8 copy; NULL (with a TypeError thrown) otherwise. */
+static char *string_argument(napi_env env, napi_value value, const char *name, size_t *length) {
+    napi_valuetype type;
+    if (napi_typeof(env, value, &type) != napi_ok || type != napi_string) {
+        char message[96];
+        snprintf(message, sizeof message, "%s must be a string", name);
+        napi_throw_type_error(env, NULL, message);
+        return NULL;
+    }
+    size_t size = 0;
+    if (napi_get_value_string_utf8(env, value, NULL, 0, &size) != napi_ok) return NULL;
+    char *text = malloc(size + 1);
+    if (!text) {
+        napi_throw_error(env, NULL, "out of memory");
+        return NULL;
+    }
+    napi_get_value_string_utf8(env, value, text, size + 1, &size);
+    if (length) *length = size;
+    return text;
+}
+
+/* Throws an Error whose message is the fwp_error_json text (index.js reads it). */
+static void throw_fwpay_error(napi_env env, fwp_error *err) {
+    char *detail = NULL;
+    if (fwp_error_json(err, &detail) != FWP_OK || !detail) {
+        napi_throw_error(env, "FWPAY", "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}");
+        return;
+    }
+    napi_throw_error(env, "FWPAY", detail);
+    fwp_free(detail);
+}
+
+static void release_client(napi_env env, void *data, void *hint) {
+    (void)env;
+    (void)hint;
+    fwp_client_free(data);
+}
+
+/* newClient(settingsJson) -> an external holding the client. */
+static napi_value new_client(napi_env env, napi_callback_info info) {
+    size_t argc = 1;
+    napi_value argv[1];
+    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 1) {
+        napi_throw_type_error(env, NULL, "newClient(settings) takes one argument");
+        return NULL;
+    }
+    size_t length = 0;
+    char *settings = string_argument(env, argv[0], "settings", &length);
+    if (!settings) return NULL;
+    fwp_error *err = fwp_error_new();
+    fwp_client *client = NULL;
+    int code = err ? fwp_client_new_json(settings, length, &client, err) : FWP_E_NO_MEMORY;
+    /* The settings hold the API key: wipe them before freeing. */
+    memset(settings, 0, length);
+    free(settings);
+    if (code != FWP_OK) {
+        if (err) throw_fwpay_error(env, err); else napi_throw_error(env, NULL, "out of memory");
+        fwp_error_free(err);
+        return NULL;
+    }
+    fwp_error_free(err);
+    napi_value handle;
+    if (napi_create_external(env, client, release_client, NULL, &handle) != napi_ok) {
+        fwp_client_free(client);
+        napi_throw_error(env, NULL, "cannot wrap the client");
+        return NULL;
+    }
+    return handle;
+}
+
+/* One fwp_call on the thread pool. */
+typedef struct {
+    napi_async_work work;
+    napi_deferred deferred;
+    napi_ref client_ref; /* keeps the client alive until the call is done */
+    fwp_client *client;
+    char *operation;
+    char *args;
+    size_t args_length;
+    char *answer;
+    fwp_error *err;
+    int code;
+} pending_call;
+
+static void run_call(napi_env env, void *data) {
+    (void)env;
+    pending_call *call = data;
+    call->code = call->err ? fwp_call(call->client, call->operation, call->args, call->args_length, &call->answer, call->err)
+                           : FWP_E_NO_MEMORY;
+}
+
+static void settle_call(napi_env env, napi_status status, void *data) {
+    pending_call *call = data;
+    napi_value value;
+    if (status == napi_ok && call->code == FWP_OK) {
+        napi_create_string_utf8(env, call->answer ? call->answer : "null", NAPI_AUTO_LENGTH, &value);
+        napi_resolve_deferred(env, call->deferred, value);
+    } else {
+        char *detail = NULL;
+        if (!call->err || fwp_error_json(call->err, &detail) != FWP_OK) detail = NULL;
+        napi_value message, code;
+        napi_create_string_utf8(env, detail ? detail : "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}",
+                                NAPI_AUTO_LENGTH, &message);
+        napi_create_string_utf8(env, "FWPAY", NAPI_AUTO_LENGTH, &code);
+        napi_create_error(env, code, message, &value);
+        napi_reject_deferred(env, call->deferred, value);
+        fwp_free(detail);
+    }
+    napi_delete_reference(env, call->client_ref);
+    napi_delete_async_work(env, call->work);
+    fwp_free(call->answer);
+    fwp_error_free(call->err);
+    free(call->operation);
+    free(call->args);
+    free(call);
+}
+
+/* call(client, operation, argsJson) -> Promise<string> of the answer's JSON text. */
+static napi_value call_operation(napi_env env, napi_callback_info info) {
+    size_t argc = 3;
+    napi_value argv[3];
+    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    napi_valuetype type;
+    if (argc < 3 || napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external) {
+        napi_throw_type_error(env, NULL, "call(client, operation, args) needs a client made by newClient");
+        return NULL;
+    }
+    pending_call *call = calloc(1, sizeof *call);
+    if (!call) {
+        napi_throw_error(env, NULL, "out of memory");
+        return NULL;
+    }
+    void *client = NULL;
+    napi_get_value_external(env, argv[0], &client);
+    call->client = client;
+    call->operation = string_argument(env, argv[1], "operation", NULL);
+    call->args = call->operation ? string_argument(env, argv[2], "args", &call->args_length) : NULL;
+    if (!call->args) {
+        free(call->operation);
+        free(call);
+        return NULL;
+    }
+    call->err = fwp_error_new();
+    napi_value promise, name;
+    napi_create_reference(env, argv[0], 1, &call->client_ref);
+    napi_create_promise(env, &call->deferred, &promise);
+    napi_create_string_utf8(env, "fwpay.call", NAPI_AUTO_LENGTH, &name);
+    napi_create_async_work(env, NULL, name, run_call, settle_call, call, &call->work);
+    napi_queue_async_work(env, call->work);
+    return promise;
+}
+
+/* A Buffer or string argument's bytes (borrowed for the duration of the call). */
+static int bytes_argument(napi_env env, napi_value value, const char **data, size_t *length) {
+    bool is_buffer = false;
+    napi_is_buffer(env, value, &is_buffer);
+    if (!is_buffer) {
+        napi_throw_type_error(env, NULL, "body must be a Buffer (the raw bytes as received)");
+        return 0;
+    }
+    void *raw = NULL;
+    napi_get_buffer_info(env, value, &raw, length);
+    *data = raw ? raw : "";
+    return 1;
+}
+
+/* verifyNotification(body: Buffer, digest, secret): throws unless the digest matches. */
+static napi_value verify_notification(napi_env env, napi_callback_info info) {
+    size_t argc = 3;
+    napi_value argv[3];
+    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 3) {
+        napi_throw_type_error(env, NULL, "verifyNotification(body, digest, secret)");
+        return NULL;
+    }
+    const char *body;
+    size_t length;
+    if (!bytes_argument(env, argv[0], &body, &length)) return NULL;
+    char *digest = string_argument(env, argv[1], "digest", NULL);
+    char *secret = digest ? string_argument(env, argv[2], "secret", NULL) : NULL;
+    if (!secret) {
+        free(digest);
+        return NULL;
+    }
+    fwp_error *err = fwp_error_new();
+    int code = err ? fwp_notification_verify(body, length, digest, secret, err) : FWP_E_NO_MEMORY;
+    memset(secret, 0, strlen(secret));
+    free(secret);
+    free(digest);
+    if (code != FWP_OK) throw_fwpay_error(env, err);
+    fwp_error_free(err);
+    return NULL;
+}
+
+/* signNotification(body: Buffer, secret) -> the X-Flywire-Digest value. */
+static napi_value sign_notification(napi_env env, napi_callback_info info) {
+    size_t argc = 2;
+    napi_value argv[2];
+    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 2) {
+        napi_throw_type_error(env, NULL, "signNotification(body, secret)");
+        return NULL;
+    }
+    const char *body;
+    size_t length;
+    if (!bytes_argument(env, argv[0], &body, &length)) return NULL;
+    char *secret = string_argument(env, argv[1], "secret", NULL);
+    if (!secret) return NULL;
+    fwp_error *err = fwp_error_new();
+    char *digest = NULL;
+    int code = err ? fwp_notification_sign(body, length, secret, &digest, err) : FWP_E_NO_MEMORY;
+    memset(secret, 0, strlen(secret));
+    free(secret);
+    napi_value result = NULL;
+    if (code == FWP_OK) napi_create_string_utf8(env, digest, NAPI_AUTO_LENGTH, &result); else throw_fwpay_error(env, err);
+    fwp_free(digest);
+    fwp_error_free(err);
+    return result;
+}
+
+/* parseNotification(body: Buffer) -> JSON text of fwp_notification_parse's shape. */
+static napi_value parse_notification(napi_env env, napi_callback_info info) {
+    size_t argc = 1;
+    napi_value argv[1];
+    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 1) {
+        napi_throw_type_error(env, NULL, "parseNotification(body)");
+        return NULL;
+    }
+    const char *body;
+    size_t length;
+    if (!bytes_argument(env, argv[0], &body, &length)) return NULL;
+    fwp_error *err = fwp_error_new();
+    char *text = NULL;
+    int code = err ? fwp_notification_parse_json(body, length, &text, err) : FWP_E_NO_MEMORY;
+    napi_value result = NULL;
+    if (code == FWP_OK) napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &result); else throw_fwpay_error(env, err);
+    fwp_free(text);
+    fwp_error_free(err);
+    return result;
+}
+
+static napi_value library_version(napi_env env, napi_callback_info info) {
+    (void)info;
+    napi_value result;
+    CHECK_NAPI(env, napi_create_string_utf8(env, fwp_version(), NAPI_AUTO_LENGTH, &result));
+    return result;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+    if (fwp_global_init() != FWP_OK) {
+        napi_throw_error(env, NULL, "fwp_global_init failed");
+        return NULL;
+    }
+    napi_property_descriptor functions[] = {
+        {"newClient", NULL, new_client, NULL, NULL, NULL, napi_default, NULL},
+        {"call", NULL, call_operation, NULL, NULL, NULL, napi_default, NULL},
+        {"verifyNotification", NULL, verify_notification, NULL, NULL, NULL, napi_default, NULL},
+        {"signNotification", NULL, sign_notification, NULL, NULL, NULL, napi_default, NULL},
+        {"parseNotification", NULL, parse_notification, NULL, NULL, NULL, napi_default, NULL},
+        {"libraryVersion", NULL, library_version, NULL, NULL, NULL, napi_default, NULL},
+    };
+    CHECK_NAPI(env, napi_define_properties(env, exports, sizeof functions / sizeof functions[0], functions));
+    return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)

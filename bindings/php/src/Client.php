@@ -1,0 +1,126 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Fwpay;
+
+use FFI;
+
+/**
+ * A client of the Payments API. Results are arrays as the server sent them; failures throw
+ * Fwpay\Error subclasses.
+ *
+ *     $client = new Fwpay\Client(apiKey: getenv('FWPAY_API_KEY'), baseUrl: Fwpay\Client::SANDBOX_BASE_URL);
+ *     $payment = $client->orders->charge($orderId, ['idempotency_key' => "order-$orderId"]);
+ *
+ * Every method takes a last $options array: idempotency_key (POSTs), timeout (seconds),
+ * max_retries.
+ */
+final class Client
+{
+    public const PRODUCTION_BASE_URL = 'https://api-platform.flywire.com/payments/v1';
+    public const SANDBOX_BASE_URL = 'https://api-platform-sandbox.flywire.com/payments/v1';
+
+    public readonly Recipients $recipients;
+    public readonly Offers $offers;
+    public readonly Orders $orders;
+    public readonly Sessions $sessions;
+    public readonly Payments $payments;
+    public readonly Refunds $refunds;
+    public readonly Bundles $bundles;
+    private ?FFI\CData $handle = null;
+
+    /** timeout and connectTimeout in seconds; caBundle: a PEM file TLS trusts instead of the system's. */
+    public function __construct(string $apiKey, string $baseUrl = self::PRODUCTION_BASE_URL, float $timeout = 80,
+                                float $connectTimeout = 30, int $maxRetries = 2, bool $allowInsecureHttp = false,
+                                ?string $caBundle = null)
+    {
+        $settings = ['api_key' => $apiKey, 'base_url' => $baseUrl, 'timeout_ms' => (int) round($timeout * 1000),
+            'connect_timeout_ms' => (int) round($connectTimeout * 1000), 'max_retries' => $maxRetries,
+            'allow_insecure_http' => $allowInsecureHttp];
+        if ($caBundle !== null) {
+            $settings['ca_bundle'] = $caBundle;
+        }
+        $ffi = Native::ffi();
+        $text = Native::encode($settings);
+        $out = $ffi->new('fwp_client *');
+        Native::check(fn ($err) => $ffi->fwp_client_new_json($text, strlen($text), FFI::addr($out), $err));
+        $this->handle = $out;
+        $this->recipients = new Recipients($this);
+        $this->offers = new Offers($this);
+        $this->orders = new Orders($this);
+        $this->sessions = new Sessions($this);
+        $this->payments = new Payments($this);
+        $this->refunds = new Refunds($this);
+        $this->bundles = new Bundles($this);
+    }
+
+    public function __destruct()
+    {
+        $this->close();
+    }
+
+    /** Releases the client's connections. */
+    public function close(): void
+    {
+        if ($this->handle !== null) {
+            Native::ffi()->fwp_client_free($this->handle);
+            $this->handle = null;
+        }
+    }
+
+    /** @return array<string, mixed> never the key */
+    public function __debugInfo(): array
+    {
+        return [];
+    }
+
+    /** Any other call: $method ('GET', 'POST', 'PATCH', 'DELETE') to $path below the base URL. */
+    public function request(string $method, string $path, mixed $body = null, array $options = []): mixed
+    {
+        return $this->call('request', ['method' => $method, 'path' => $path, 'body' => $body], $options);
+    }
+
+    /**
+     * One operation of fwp_call.
+     * @param array<string, mixed> $arguments
+     * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
+     */
+    public function call(string $operation, array $arguments, array $options = []): mixed
+    {
+        if ($this->handle === null) {
+            throw new InvalidArgumentError(['kind' => 'invalid_argument', 'message' => 'the client is closed']);
+        }
+        foreach ($options as $name => $value) {
+            match ($name) {
+                'idempotency_key', 'max_retries' => $arguments[$name] = $value,
+                'timeout' => $arguments['timeout_ms'] = (int) round($value * 1000),
+                default => throw new InvalidArgumentError(['kind' => 'invalid_argument',
+                    'message' => "option \"$name\" is not one of idempotency_key, timeout, max_retries"]),
+            };
+        }
+        $ffi = Native::ffi();
+        $text = Native::encode((object) $arguments);
+        $out = $ffi->new('char *');
+        Native::check(fn ($err) => $ffi->fwp_call($this->handle, $operation, $text, strlen($text), FFI::addr($out), $err));
+        return json_decode((string) Native::take($out), true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
+    }
+
+    /**
+     * Every item of a list, page after page (fetched as the generator is read).
+     * @param array<string, mixed> $arguments
+     * @param array<string, mixed> $options
+     * @return \Generator<int, array<string, mixed>>
+     */
+    public function items(string $operation, string $collection, array $arguments, int $perPage, array $options): \Generator
+    {
+        for ($page = 1; ; $page++) {
+            $answer = $this->call($operation, $arguments + ['page' => $page, 'per_page' => $perPage], $options);
+            $items = $answer[$collection] ?? [];
+            yield from $items;
+            if ($items === [] || $page >= ($answer['total_pages'] ?? $page)) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+# The fwpay gem: Flywire's Payments API from Ruby, over libfwpay (ruby-ffi).
+require_relative "lib/fwpay/version"
+
+Gem::Specification.new do |spec|
+  spec.name = "fwpay"
+  spec.version = Fwpay::VERSION
+  spec.summary = "Flywire's Payments API from Ruby, over the libfwpay C library"
+  spec.description = "Orders, checkout sessions, pre-authorizations, captures, refunds and notifications " \
+                     "of Flywire's Payments API, through libfwpay (which never moves money twice)."
+  spec.authors = ["The fwpay authors"]
+  spec.license = "MIT"
+  spec.homepage = "https://github.com/fwpay/fwpay"
+  spec.metadata = { "source_code_uri" => spec.homepage, "changelog_uri" => "#{spec.homepage}/blob/main/CHANGELOG.md" }
+  spec.required_ruby_version = ">= 3.0"
+  spec.files = Dir["lib/**/*.rb"] + Dir["lib/fwpay/libfwpay.so"]
+  spec.require_paths = ["lib"]
+  spec.add_dependency "ffi", ">= 1.15"
+end

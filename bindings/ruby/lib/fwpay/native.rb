@@ -1,0 +1,61 @@
+# frozen_string_literal: true
+
+require "ffi"
+require_relative "version"
+
+module Fwpay
+  PRODUCTION_BASE_URL = "https://api-platform.flywire.com/payments/v1"
+  SANDBOX_BASE_URL = "https://api-platform-sandbox.flywire.com/payments/v1"
+
+  # libfwpay through ruby-ffi: only its text interface (fwp_client_new_json, fwp_call,
+  # fwp_error_json), so no struct layout is copied here. Calls that reach the network are
+  # attached with blocking: true, which releases the GVL while they wait.
+  module Native
+    extend FFI::Library
+
+    # $FWPAY_LIBRARY, else the copy inside the gem, else the system's (libfwpay0.2).
+    def self.library_path
+      return ENV["FWPAY_LIBRARY"] if ENV["FWPAY_LIBRARY"] && !ENV["FWPAY_LIBRARY"].empty?
+
+      bundled = File.join(__dir__, "libfwpay.so")
+      return bundled if File.exist?(bundled)
+
+      major, minor, = VERSION.split(".")
+      "libfwpay.so.#{major == '0' ? "#{major}.#{minor}" : major}"
+    end
+
+    ffi_lib library_path
+    attach_function :fwp_version, [], :string
+    attach_function :fwp_error_new, [], :pointer
+    attach_function :fwp_error_free, [:pointer], :void
+    attach_function :fwp_error_json, %i[pointer pointer], :int
+    attach_function :fwp_free, [:pointer], :void
+    attach_function :fwp_client_new_json, %i[string size_t pointer pointer], :int
+    attach_function :fwp_client_free, [:pointer], :void
+    attach_function :fwp_call, %i[pointer string string size_t pointer pointer], :int, blocking: true
+    attach_function :fwp_notification_verify, %i[pointer size_t string string pointer], :int
+    attach_function :fwp_notification_sign, %i[pointer size_t string pointer pointer], :int
+    attach_function :fwp_notification_parse_json, %i[pointer size_t pointer pointer], :int
+
+    loaded = fwp_version
+    unless loaded.split(".")[0, 2] == VERSION.split(".")[0, 2]
+      raise LoadError, "fwpay #{VERSION} needs libfwpay #{VERSION.split('.')[0, 2].join('.')}.x, " \
+                       "but #{library_path} is libfwpay #{loaded}"
+    end
+
+    # Takes the text a char ** received, and frees it.
+    def self.take_text(pointer_to_text)
+      text = pointer_to_text.read_pointer
+      return nil if text.null?
+
+      begin
+        text.read_string.force_encoding(Encoding::UTF_8)
+      ensure
+        fwp_free(text)
+      end
+    end
+  end
+
+  # The version of the libfwpay actually loaded.
+  LIBRARY_VERSION = Native.fwp_version
+end

@@ -1,0 +1,6 @@
+# frozen_string_literal: true
+
+# Written by scripts/version.py from VERSION; do not edit.
+module Fwpay
+  VERSION = "0.2.0"
+end

@@ -1,0 +1,80 @@
+#!/bin/bash
+# make test-bindings: each language's binding (Node.js, PHP, Ruby, Java) runs its own test
+# suite against a fwpay-sandbox of its own, on port 0 with a fresh database: an order flow, a
+# pre-authorization (session, payer form, confirm, capture), a refund, pages, the error
+# classes (an unknown outcome with its idempotency key included), notification digests, and
+# concurrency (Node: 50 Promises beside a ticking timer; Ruby, Java: threads on one client).
+# Then the FFI declarations are read by the parsers of LuaJIT, PHP and cffi.
+#   tests/bindings/run.sh [node php ruby java ffi]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+languages=${*:-node php ruby java ffi}
+version=$(cat VERSION)
+export FWPAY_LIBRARY="$PWD/build/lib/libfwpay.so.$version"
+work=$(mktemp -d)
+sandbox_pid=""
+stop_sandbox() {
+  if [ -n "$sandbox_pid" ]; then kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; fi
+  sandbox_pid=""
+}
+trap 'stop_sandbox; rm -rf "$work"' EXIT
+
+start_sandbox() {
+  rm -f "$work"/sandbox.*
+  build/bin/fwpay-sandbox --port 0 --db "$work/sandbox.sqlite" > "$work/sandbox.out" 2> "$work/sandbox.err" &
+  sandbox_pid=$!
+  for _ in $(seq 1 200); do grep -q "listening on" "$work/sandbox.out" 2>/dev/null && break; sleep 0.05; done
+  root=$(sed -n 's/.*listening on //p' "$work/sandbox.out")
+  [ -n "$root" ] || { cat "$work/sandbox.err" >&2; echo "test-bindings: the sandbox did not start" >&2; exit 1; }
+  export FWPAY_SANDBOX_ROOT="$root" FWPAY_BASE_URL="$root/payments/v1" FWPAY_API_KEY=sandbox-demo-key
+}
+
+# The language's order-flow example pays an order, and the payment exists on the server.
+example() {
+  "$@" > "$work/example.out" || { cat "$work/example.out"; echo "test-bindings: $* failed" >&2; exit 1; }
+  reference=$(sed -n 's/^payment reference: \(FWU[0-9]\{9\}\)$/\1/p' "$work/example.out")
+  [ -n "$reference" ] || { cat "$work/example.out"; echo "test-bindings: $* printed no payment reference" >&2; exit 1; }
+  build/bin/fwpay request GET "/payments/$reference" | grep -q '"order_id"' \
+    || { echo "test-bindings: payment $reference of $* is not on the server" >&2; exit 1; }
+  echo "example: $reference"
+}
+
+for language in $languages; do
+  echo "== $language"
+  case $language in
+    node)
+      start_sandbox
+      node --test bindings/node/test/
+      example node examples/node/order_flow.js
+      ;;
+    php)
+      start_sandbox
+      export FWPAY_FFI_HEADER="$PWD/include/fwpay_ffi.h"
+      phpunit --bootstrap bindings/php/tests/bootstrap.php bindings/php/tests
+      example php examples/php/order_flow.php
+      ;;
+    ruby)
+      start_sandbox
+      ruby -Ibindings/ruby/lib bindings/ruby/test/test_fwpay.rb
+      example ruby -Ibindings/ruby/lib examples/ruby/order_flow.rb
+      ;;
+    java)
+      start_sandbox
+      classpath="build/java/fwpay-$version.jar:/usr/share/java/jna.jar:/usr/share/java/gson.jar"
+      java -cp "$classpath:build/java/test" dev.fwpay.ClientTest
+      example java -cp "$classpath" examples/java/OrderFlow.java
+      ;;
+    ffi)
+      luajit -e 'local ffi = require("ffi"); local f = assert(io.open("include/fwpay_ffi.h")); ffi.cdef(f:read("*a"));
+                 local lib = ffi.load(os.getenv("FWPAY_LIBRARY")); print("luajit: fwpay_ffi.h parsed, libfwpay " .. ffi.string(lib.fwp_version()))'
+      php -r '$ffi = FFI::cdef(file_get_contents("include/fwpay_ffi.h"), getenv("FWPAY_LIBRARY"));
+              echo "php: fwpay_ffi.h parsed, libfwpay ", $ffi->fwp_version(), "\n";'
+      python3 -c 'import cffi, os
+ffi = cffi.FFI(); ffi.cdef(open("include/fwpay_ffi.h").read()); lib = ffi.dlopen(os.environ["FWPAY_LIBRARY"])
+print("cffi: fwpay_ffi.h parsed, libfwpay", ffi.string(lib.fwp_version()).decode())'
+      ;;
+    *) echo "test-bindings: no language $language" >&2; exit 64 ;;
+  esac
+  stop_sandbox
+done
+echo "test-bindings: $languages passed"
