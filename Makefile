@@ -168,8 +168,9 @@ test-python: lib cli sandbox examples
 	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox tests/security tests/evidence
 
 # Benchmarks (not tests): writes bench/BENCHMARKS.md and bench/latency.png; see bench/run.sh.
-bench: lib cli dist
+bench: lib cli dist bindings
 	scripts/install-deps.sh --bench
+	scripts/install-deps.sh --bindings
 	bench/run.sh
 
 # make install into a stage: a CMake project finds the package and pays an order, pkg-config

@@ -58,6 +58,25 @@ static void library_get(fwp_client *client) {
     json_decref(payment);
 }
 
+/* What a binding that only handles text does: through the typed API (the call, then dump,
+ * free and release: four FFI calls), or through fwp_call (one, and a free). */
+static void typed_text_get(fwp_client *client) {
+    fwp_error err = FWP_ERROR_INIT;
+    json_t *payment = NULL;
+    char *text = NULL;
+    if (fwp_payment_get(client, payment_ref, NULL, &payment, &err) != FWP_OK) die(err.message);
+    if (fwp_json_dump(payment, &text, &err) != FWP_OK) die(err.message);
+    fwp_free(text);
+    fwp_json_release(payment);
+}
+
+static void call_text_get(fwp_client *client) {
+    char args[160], *text = NULL;
+    snprintf(args, sizeof args, "{\"payment_reference\":\"%s\"}", payment_ref);
+    if (fwp_call(client, "payment_get", args, strlen(args), &text, NULL) != FWP_OK) die("fwp_call");
+    fwp_free(text);
+}
+
 /* ---- raw libcurl ---- */
 
 struct buffer { char *data; size_t size; };
@@ -139,7 +158,7 @@ static void print_latencies(const char *name, const double *values, int count, i
 }
 
 int main(int argc, char **argv) {
-    if (argc < 5) die("usage: client_bench BASE_URL API_KEY create_charge|get|rss ITERATIONS [PAYMENT_REF]");
+    if (argc < 5) die("usage: client_bench BASE_URL API_KEY create_charge|get|text|rss ITERATIONS [PAYMENT_REF]");
     base_url = argv[1];
     api_key = argv[2];
     const char *op = argv[3];
@@ -155,6 +174,36 @@ int main(int argc, char **argv) {
     if (fwp_offer_list(client, "FWU", 120000, "ES", NULL, &offers, &err) != FWP_OK) die(err.message);
     offer_id = json_string_value(json_object_get(json_array_get(json_object_get(offers, "offers"), 0), "id"));
     if (!offer_id) die("the sandbox offered nothing for USD 1,200.00 from Spain to FWU");
+
+    if (strcmp(op, "text") == 0) {
+        /* Alternating rounds of the typed path and fwp_call on one client. */
+        double *typed = calloc((size_t)iterations, sizeof *typed), *text = calloc((size_t)iterations, sizeof *text);
+        if (!typed || !text) die("out of memory");
+        for (int i = 0; i < 20; i++) { typed_text_get(client); call_text_get(client); }
+        int per_round = iterations / ROUNDS, done = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int i = 0; i < per_round; i++) {
+                double start = now_us();
+                typed_text_get(client);
+                typed[done + i] = now_us() - start;
+            }
+            for (int i = 0; i < per_round; i++) {
+                double start = now_us();
+                call_text_get(client);
+                text[done + i] = now_us() - start;
+            }
+            done += per_round;
+        }
+        printf("{\"op\": \"text\",\n");
+        print_latencies("typed", typed, done, 0);
+        print_latencies("fwp_call", text, done, 1);
+        printf("}\n");
+        free(typed);
+        free(text);
+        json_decref(offers);
+        fwp_client_free(client);
+        return 0;
+    }
 
     if (strcmp(op, "rss") == 0) {
         int warm = iterations / 10;

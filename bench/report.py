@@ -149,6 +149,37 @@ def main() -> None:
     add(f"| `curl --version` | {ms(cv['median'])} | {ms(cv['p99'])} | 1.00× | |")
     add("")
 
+    add("## 4b. The Node.js, PHP, Ruby and Java bindings against raw libcurl")
+    add("")
+    add("GET /payments/{ref} through each binding (one client, calls one after another, kept-alive connections; "
+        "Java after 1,000 untimed calls for its JIT), in the same run as section 1's raw libcurl. Each binding makes "
+        "one FFI call per operation (fwp_call: JSON text in, JSON text out). Not alternating rounds: read the "
+        "ratios as a per-call cost, not as a contest. No target was set; the cost beside libcurl is the binding's "
+        "own (argument and answer conversion, FFI, the language's JSON).")
+    add("")
+    add("| binding | median | p99 | ratio to raw libcurl (median) | binding's own cost per call (median) |")
+    add("|---|---|---|---|---|")
+    raw = summary(c_get["libcurl"])
+    for language, title in (("node", "Node.js (Node-API, thread pool)"), ("php", "PHP (FFI)"), ("ruby", "Ruby (ruby-ffi)"),
+                            ("java", "Java (JNA)")):
+        data = json.loads((results / f"binding-{language}.json").read_text())
+        b = summary(data["latencies"])
+        add(f"| {title} {data['version']} | {ms(b['median'])} | {ms(b['p99'])} | {b['median'] / raw['median']:.2f}× | "
+            f"{ms(b['median'] - raw['median'])} |")
+    add(f"| raw libcurl (C, section 1) | {ms(raw['median'])} | {ms(raw['p99'])} | 1.00× | |")
+    add("")
+    text = json.loads((results / "c-text.json").read_text())
+    typed, called = summary(text["typed"]), summary(text["fwp_call"])
+    add("The text interface against the typed one, from C (so without any FFI's own cost per crossing), for a "
+        "binding that needs JSON text: the typed call then fwp_json_dump, fwp_free and fwp_json_release (four "
+        "crossings), against fwp_call and fwp_free (two), alternating rounds on one client:")
+    add("")
+    add("| path | median | p99 |")
+    add("|---|---|---|")
+    add(f"| typed: fwp_payment_get + fwp_json_dump + fwp_free + fwp_json_release | {ms(typed['median'])} | {ms(typed['p99'])} |")
+    add(f"| text: fwp_call(\"payment_get\") + fwp_free | {ms(called['median'])} | {ms(called['p99'])} |")
+    add("")
+
     add("## 5. The sandbox under wrk")
     add("")
     add("`wrk -t2 -c16 -d10s --latency`, on the same 2 cores as the sandbox. Targets: ≥ 5,000 creates/s, ≥ 15,000 reads/s, p99 < 10 ms.")

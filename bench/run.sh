@@ -34,12 +34,21 @@ echo "bench: sandbox at $ROOT, payment $REF"
 echo "bench: 1. C, fwpay against raw libcurl"
 "$OUT/client_bench" "$BASE" "$KEY" get "$ITERATIONS" "$REF" > "$OUT/c-get.json"
 "$OUT/client_bench" "$BASE" "$KEY" create_charge "$((ITERATIONS / 2))" > "$OUT/c-create-charge.json"
+"$OUT/client_bench" "$BASE" "$KEY" text "$ITERATIONS" "$REF" > "$OUT/c-text.json"
 
 echo "bench: 2-3. Python, fwpay against requests and httpx; threads"
 PYTHONPATH=bindings/python python3 bench/python_bench.py "$BASE" "$KEY" "$REF" "$ITERATIONS" > "$OUT/python.json"
 
 echo "bench: 4. shell, fwpay against curl"
 python3 bench/shell_bench.py build/bin/fwpay "$BASE" "$KEY" "$REF" 200 > "$OUT/shell.json"
+
+echo "bench: 4b. the Node, PHP, Ruby and Java bindings on the same GET"
+JARS="build/java/fwpay-$(cat VERSION).jar:/usr/share/java/jna.jar:/usr/share/java/gson.jar"
+export FWPAY_FFI_HEADER="$PWD/include/fwpay_ffi.h" FWPAY_LIBRARY="$PWD/build/lib/libfwpay.so.$(cat VERSION)"
+node bench/bindings/bench.js "$BASE" "$KEY" "$REF" "$ITERATIONS" > "$OUT/binding-node.json"
+php bench/bindings/bench.php "$BASE" "$KEY" "$REF" "$ITERATIONS" > "$OUT/binding-php.json"
+ruby bench/bindings/bench.rb "$BASE" "$KEY" "$REF" "$ITERATIONS" > "$OUT/binding-ruby.json"
+java -cp "$JARS" bench/bindings/Bench.java "$BASE" "$KEY" "$REF" "$ITERATIONS" > "$OUT/binding-java.json"
 
 echo "bench: 5. the sandbox under wrk"
 API_KEY=$KEY OFFER_ID=$OFFER wrk -t2 -c16 -d10s --latency -s bench/wrk_create_order.lua "$BASE/orders" > "$OUT/wrk-create.txt"

@@ -56,7 +56,10 @@ for language in $languages; do
     ruby)
       start_sandbox
       ruby -Ibindings/ruby/lib bindings/ruby/test/test_fwpay.rb
-      example ruby -Ibindings/ruby/lib examples/ruby/order_flow.rb
+      # The example runs from the gem as installed (its ffi dependency is Debian's ruby-ffi).
+      (cd bindings/ruby && gem build --quiet fwpay.gemspec -o "$work/fwpay.gem")
+      gem install --quiet --local --no-document --ignore-dependencies --install-dir "$work/gems" "$work/fwpay.gem"
+      GEM_PATH="$work/gems:$(gem env gempath)" example ruby examples/ruby/order_flow.rb
       ;;
     java)
       start_sandbox
