@@ -158,7 +158,7 @@ static void print_latencies(const char *name, const double *values, int count, i
 }
 
 int main(int argc, char **argv) {
-    if (argc < 5) die("usage: client_bench BASE_URL API_KEY create_charge|get|text|rss ITERATIONS [PAYMENT_REF]");
+    if (argc < 5) die("usage: client_bench BASE_URL API_KEY create_charge|get|text|raw_get|rss ITERATIONS [PAYMENT_REF]");
     base_url = argv[1];
     api_key = argv[2];
     const char *op = argv[3];
@@ -200,6 +200,28 @@ int main(int argc, char **argv) {
         printf("}\n");
         free(typed);
         free(text);
+        json_decref(offers);
+        fwp_client_free(client);
+        return 0;
+    }
+
+    if (strcmp(op, "raw_get") == 0) {
+        /* Raw libcurl alone, for the bindings' rounds (bench/bindings/rounds.py). */
+        CURL *alone = curl_easy_init();
+        if (!alone) die("curl_easy_init failed");
+        double *raw = calloc((size_t)iterations, sizeof *raw);
+        if (!raw) die("out of memory");
+        for (int i = 0; i < 20; i++) raw_get(alone);
+        for (int i = 0; i < iterations; i++) {
+            double start = now_us();
+            raw_get(alone);
+            raw[i] = now_us() - start;
+        }
+        printf("{\n");
+        print_latencies("libcurl", raw, iterations, 1);
+        printf("}\n");
+        free(raw);
+        curl_easy_cleanup(alone);
         json_decref(offers);
         fwp_client_free(client);
         return 0;

@@ -152,21 +152,20 @@ def main() -> None:
     add("## 4b. The Node.js, PHP, Ruby and Java bindings against raw libcurl")
     add("")
     add("GET /payments/{ref} through each binding (one client, calls one after another, kept-alive connections; "
-        "Java after 1,000 untimed calls for its JIT), in the same run as section 1's raw libcurl. Each binding makes "
-        "one FFI call per operation (fwp_call: JSON text in, JSON text out). Not alternating rounds: read the "
-        "ratios as a per-call cost, not as a contest. No target was set; the cost beside libcurl is the binding's "
-        "own (argument and answer conversion, FFI, the language's JSON).")
+        "Java warms its JIT with 1,000 untimed calls per round) and through raw libcurl from C, in ten alternating "
+        "rounds each (bench/bindings/rounds.py), so that both sides are measured over the same minutes. Each binding "
+        "makes one FFI call per operation (fwp_call: JSON text in, JSON text out). No target was set: the difference "
+        "is the binding's own cost per call (the library's, the FFI's, the language's JSON; Node's includes the hop "
+        "to libuv's thread pool and back).")
     add("")
-    add("| binding | median | p99 | ratio to raw libcurl (median) | binding's own cost per call (median) |")
-    add("|---|---|---|---|---|")
-    raw = summary(c_get["libcurl"])
+    add("| binding | median | p99 | raw libcurl median, same rounds | ratio (median) | binding's own cost per call |")
+    add("|---|---|---|---|---|---|")
     for language, title in (("node", "Node.js (Node-API, thread pool)"), ("php", "PHP (FFI)"), ("ruby", "Ruby (ruby-ffi)"),
                             ("java", "Java (JNA)")):
         data = json.loads((results / f"binding-{language}.json").read_text())
-        b = summary(data["latencies"])
-        add(f"| {title} {data['version']} | {ms(b['median'])} | {ms(b['p99'])} | {b['median'] / raw['median']:.2f}× | "
-            f"{ms(b['median'] - raw['median'])} |")
-    add(f"| raw libcurl (C, section 1) | {ms(raw['median'])} | {ms(raw['p99'])} | 1.00× | |")
+        b, raw = summary(data["latencies"]), summary(data["libcurl"])
+        add(f"| {title} {data['version']} | {ms(b['median'])} | {ms(b['p99'])} | {ms(raw['median'])} | "
+            f"{b['median'] / raw['median']:.2f}× | {ms(b['median'] - raw['median'])} |")
     add("")
     text = json.loads((results / "c-text.json").read_text())
     typed, called = summary(text["typed"]), summary(text["fwp_call"])

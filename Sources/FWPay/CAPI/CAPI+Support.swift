@@ -181,11 +181,11 @@ func pageRequest(_ page: CInt, _ perPage: CInt) throws(FWPayError) -> PageReques
 
 /// A value as NUL-terminated JSON text the caller releases with fwp_free.
 func jsonText(_ value: JSONValue) throws(FWPayError) -> UnsafeMutablePointer<CChar> {
-    let bytes = try value.serialized()
-    guard let text = malloc(bytes.count + 1)?.assumingMemoryBound(to: UInt8.self) else { throw FWPayError.noMemory }
-    text.initialize(from: bytes, count: bytes.count)
-    text[bytes.count] = 0
-    return UnsafeMutableRawPointer(text).assumingMemoryBound(to: CChar.self)
+    // jansson's own text, handed over as it is (fwp_free is free, jansson allocates with malloc).
+    let tree = try value.makeJansson()
+    defer { json_decref(tree) }
+    guard let text = json_dumps(tree, Int(JSON_COMPACT | JSON_ENCODE_ANY)) else { throw FWPayError.noMemory }
+    return text
 }
 
 /// Hands a result to the caller as a new jansson reference.
