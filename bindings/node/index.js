@@ -128,7 +128,7 @@ class Client {
     }
   }
 
-  inspect() { return 'Client {}'; } // never the key
+  [Symbol.for('nodejs.util.inspect.custom')]() { return 'Client {}'; } // never the key (it is not kept here anyway)
 }
 
 /** Filters are the options that are not call options. */

@@ -17,6 +17,10 @@ async function orderBody(firstName = 'Peter') {
     items: [{ id: 'tuition', amount: 120000 }], offer: { id: offer.id } };
 }
 
+test('the API key never shows', () => {
+  assert.ok(!require('node:util').inspect(client, { showHidden: true, depth: 5 }).includes(KEY));
+});
+
 test('versions match', () => {
   assert.equal(fwpay.libraryVersion.split('.').slice(0, 2).join('.'), fwpay.version.split('.').slice(0, 2).join('.'));
 });

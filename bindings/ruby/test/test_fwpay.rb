@@ -21,6 +21,11 @@ class FwpayTest < Minitest::Test
       items: [{ id: "tuition", amount: 120_000 }], offer: { id: offer["id"] } }
   end
 
+  def test_the_api_key_never_shows
+    refute_includes client.inspect, KEY
+    refute_includes client.instance_variables.map { |name| client.instance_variable_get(name).inspect }.join, KEY
+  end
+
   def test_versions_match
     assert_equal Fwpay::VERSION.split(".")[0, 2], Fwpay::LIBRARY_VERSION.split(".")[0, 2]
   end
