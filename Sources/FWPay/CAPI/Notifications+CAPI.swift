@@ -74,6 +74,19 @@ public func fwp_notification_parse(_ body: UnsafePointer<CChar>?, _ len: size_t,
     }
 }
 
+/// fwp_notification_parse_json: fwp_notification_parse with the result as JSON text. out:
+/// receives NUL-terminated JSON text, NULL on failure; release with fwp_free. Since 0.2.
+@c
+public func fwp_notification_parse_json(_ body: UnsafePointer<CChar>?, _ len: size_t,
+                                        _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                                        _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
+    exported(err) { () throws(FWPayError) in
+        let result = try prepare(out)
+        let bytes = try notificationBody(body, len)
+        result.pointee = try jsonText(try NotificationParser.parse(Array(bytes)))
+    }
+}
+
 private func notificationBody(_ body: UnsafePointer<CChar>?, _ len: size_t) throws(FWPayError) -> UnsafeRawBufferPointer {
     guard let body else { throw FWPayError(.invalidArgument, "body must not be NULL") }
     guard len >= 0, len <= maximumNotificationBytes else {

@@ -78,25 +78,6 @@ public func fwp_call(_ client: OpaquePointer?, _ operation: UnsafePointer<CChar>
     return code
 }
 
-/// fwp_notification_parse_json: fwp_notification_parse with the result as JSON text. out:
-/// receives NUL-terminated JSON text, NULL on failure; release with fwp_free. Since 0.2.
-@c
-public func fwp_notification_parse_json(_ body: UnsafePointer<CChar>?, _ len: size_t,
-                                        _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                                        _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
-    var parsed: UnsafeMutablePointer<json_t>?
-    let code = fwp_notification_parse(body, len, &parsed, err)
-    guard code == FWP_OK.rawValue, let parsed else {
-        out?.pointee = nil
-        return code
-    }
-    defer { json_decref(parsed) }
-    return exported(err) { () throws(FWPayError) in
-        let result = try prepare(out)
-        result.pointee = try jsonText(try JSONValue(jansson: parsed))
-    }
-}
-
 /// fwp_call's operations: the arguments each takes and the core call it makes.
 private struct TextOperation: Sendable {
     typealias Run = @Sendable (Client, TextArguments, CallOptions) throws(FWPayError) -> Reply
