@@ -6,10 +6,9 @@ SHELL := /bin/bash
 VERSION := $(shell cat VERSION)
 MAJOR := $(word 1,$(subst ., ,$(VERSION)))
 MINOR := $(word 2,$(subst ., ,$(VERSION)))
-# Before 1.0 every minor release may break the ABI, so the SONAME carries major.minor (as
-# libgit2's did); from 1.0 on, the major alone. docs/building.md explains the policy.
-SOVERSION := $(if $(filter 0,$(MAJOR)),$(MAJOR).$(MINOR),$(MAJOR))
-SONAME := libfwpay.so.$(SOVERSION)
+# The SONAME's rule (major.minor before 1.0, the major after) is written once, in scripts/version.py.
+SONAME := $(shell python3 scripts/version.py --soname)
+SOVERSION := $(patsubst libfwpay.so.%,%,$(SONAME))
 # The symbol version node of the exports (scripts/exports.map.in).
 SYMBOL_NODE := FWPAY_$(SOVERSION)
 

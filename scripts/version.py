@@ -74,19 +74,34 @@ def core_text(major: int, minor: int, patch: int) -> str:
             "}\n")
 
 
+def soname(major: int, minor: int) -> str:
+    """The library's SONAME: before 1.0 every minor release may change the ABI, so it carries
+    major.minor (as libgit2's did); from 1.0 the major alone (docs/building.md)."""
+    return f"libfwpay.so.{major}.{minor}" if major == 0 else f"libfwpay.so.{major}"
+
+
 def binding_texts(major: int, minor: int, patch: int) -> dict[pathlib.Path, str]:
     text = f"{major}.{minor}.{patch}"
+    name = soname(major, minor)
     note = "Written by scripts/version.py from VERSION; do not edit."
     return {
-        RUBY: f'# frozen_string_literal: true\n\n# {note}\nmodule Fwpay\n  VERSION = "{text}"\nend\n',
-        PHP: f'<?php\n\ndeclare(strict_types=1);\n\nnamespace Fwpay;\n\n/** {note} */\nfinal class Version\n{{\n    public const STRING = \'{text}\';\n}}\n',
-        JAVA: f"package dev.fwpay;\n\n/** {note} */\npublic final class Version {{\n    public static final String STRING = \"{text}\";\n\n    private Version() {{}}\n}}\n",
+        RUBY: (f'# frozen_string_literal: true\n\n# {note}\nmodule Fwpay\n  VERSION = "{text}"\n'
+               f'  # The SONAME of the library this version loads.\n  LIBRARY_SONAME = "{name}"\nend\n'),
+        PHP: (f'<?php\n\ndeclare(strict_types=1);\n\nnamespace Fwpay;\n\n/** {note} */\nfinal class Version\n{{\n'
+              f"    public const STRING = '{text}';\n    /** The SONAME of the library this version loads. */\n"
+              f"    public const LIBRARY_SONAME = '{name}';\n}}\n"),
+        JAVA: (f"package dev.fwpay;\n\n/** {note} */\npublic final class Version {{\n    public static final String STRING = \"{text}\";\n"
+               f"    /** The SONAME of the library this version loads. */\n    public static final String LIBRARY_SONAME = \"{name}\";\n\n"
+               "    private Version() {}\n}\n"),
         NODE: re.sub(r'^(  "version": )"[^"]*"', rf'\1"{text}"', NODE.read_text(), count=1, flags=re.M),
     }
 
 
 def main() -> int:
     parts = version()
+    if "--soname" in sys.argv:  # for the Makefile
+        print(soname(parts[0], parts[1]))
+        return 0
     outputs = {ABI: abi_text(*parts), CORE: core_text(*parts), SANDBOX: sandbox_text(*parts), MAN: man_text(*parts),
                **binding_texts(*parts)}
     stale = [path for path, text in outputs.items() if not path.exists() or path.read_text() != text]

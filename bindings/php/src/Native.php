@@ -44,8 +44,7 @@ final class Native
         if (is_file($bundled)) {
             return $bundled;
         }
-        [$major, $minor] = explode('.', Version::STRING);
-        return 'libfwpay.so.' . ($major === '0' ? "$major.$minor" : $major);
+        return Version::LIBRARY_SONAME;
     }
 
     private static function header(): string

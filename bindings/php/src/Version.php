@@ -8,4 +8,6 @@ namespace Fwpay;
 final class Version
 {
     public const STRING = '0.2.0';
+    /** The SONAME of the library this version loads. */
+    public const LIBRARY_SONAME = 'libfwpay.so.0.2';
 }

@@ -20,8 +20,7 @@ module Fwpay
       bundled = File.join(__dir__, "libfwpay.so")
       return bundled if File.exist?(bundled)
 
-      major, minor, = VERSION.split(".")
-      "libfwpay.so.#{major == '0' ? "#{major}.#{minor}" : major}"
+      LIBRARY_SONAME
     end
 
     ffi_lib library_path

@@ -33,8 +33,7 @@ final class Native {
     private static Library load() {
         String given = System.getenv("FWPAY_LIBRARY");
         String[] version = Version.STRING.split("\\.");
-        String name = given != null && !given.isEmpty() ? given
-                : "libfwpay.so." + (version[0].equals("0") ? version[0] + "." + version[1] : version[0]);
+        String name = given != null && !given.isEmpty() ? given : Version.LIBRARY_SONAME;
         Library library = com.sun.jna.Native.load(name, Library.class,
                 java.util.Map.of(com.sun.jna.Library.OPTION_STRING_ENCODING, "UTF-8"));
         String loaded = library.fwp_version();
