@@ -21,6 +21,10 @@ libdir ?= $(exec_prefix)/lib
 includedir ?= $(prefix)/include
 datarootdir ?= $(prefix)/share
 mandir ?= $(datarootdir)/man
+# Where bash-completion, zsh and fish look for completions of installed commands.
+bashcompdir ?= $(datarootdir)/bash-completion/completions
+zshcompdir ?= $(datarootdir)/zsh/site-functions
+fishcompdir ?= $(datarootdir)/fish/vendor_completions.d
 man1dir ?= $(mandir)/man1
 INSTALL ?= install
 STRIP ?= strip
@@ -48,6 +52,8 @@ CC ?= gcc
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c99 -Wall -Wextra -pedantic -Werror -D_POSIX_C_SOURCE=200809L -Iinclude $(CPPFLAGS) $(CFLAGS)
 LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
+# The command also uses libjq (--jq) and inih (profiles).
+COMMAND_LIBS := -ljq -linih
 
 .PHONY: all bench deps lib version node-addon java-jar bindings test-bindings header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
 
@@ -89,7 +95,7 @@ check-header: lib
 
 cli: lib
 	@mkdir -p $(BINDIR)
-	$(CC) $(ALL_CFLAGS) -pthread Sources/fwpay-command/*.c -o $(BINDIR)/fwpay $(LINK_FWPAY)
+	$(CC) $(ALL_CFLAGS) -pthread Sources/fwpay-command/*.c -o $(BINDIR)/fwpay $(LINK_FWPAY) $(COMMAND_LIBS)
 
 sandbox: deps
 	swift build --product fwpay-sandbox
@@ -225,10 +231,10 @@ SUBSTITUTE = sed -e 's|@prefix@|$(prefix)|' -e 's|@exec_prefix@|$(exec_prefix)|'
 	-e "s|@INCLUDEDIR_FROM_HERE@|$$(realpath -m --relative-to=$(CMAKEDIR) $(includedir))|"
 INSTALLED := $(libdir)/libfwpay.so.$(VERSION) $(libdir)/$(SONAME) $(libdir)/libfwpay.so $(includedir)/fwpay.h $(includedir)/fwpay_ffi.h \
 	$(libdir)/pkgconfig/fwpay.pc $(CMAKEDIR)/fwpayConfig.cmake $(CMAKEDIR)/fwpayConfigVersion.cmake \
-	$(bindir)/fwpay $(man1dir)/fwpay.1.gz
-install: lib
+	$(bindir)/fwpay $(man1dir)/fwpay.1.gz $(bashcompdir)/fwpay $(zshcompdir)/_fwpay $(fishcompdir)/fwpay.fish
+install: lib cli
 	$(INSTALL) -d $(DESTDIR)$(libdir)/pkgconfig $(DESTDIR)$(CMAKEDIR) $(DESTDIR)$(includedir) $(DESTDIR)$(bindir) \
-		$(DESTDIR)$(man1dir)
+		$(DESTDIR)$(man1dir) $(DESTDIR)$(bashcompdir) $(DESTDIR)$(zshcompdir) $(DESTDIR)$(fishcompdir)
 	$(INSTALL) -m 644 $(LIBDIR)/libfwpay.so.$(VERSION) $(DESTDIR)$(libdir)/
 	$(STRIP) $(STRIP_FLAGS) $(DESTDIR)$(libdir)/libfwpay.so.$(VERSION)
 	ln -sf libfwpay.so.$(VERSION) $(DESTDIR)$(libdir)/$(SONAME)
@@ -238,9 +244,12 @@ install: lib
 	$(SUBSTITUTE) scripts/cmake/fwpayConfig.cmake.in > $(DESTDIR)$(CMAKEDIR)/fwpayConfig.cmake
 	$(SUBSTITUTE) scripts/cmake/fwpayConfigVersion.cmake.in > $(DESTDIR)$(CMAKEDIR)/fwpayConfigVersion.cmake
 	$(CC) $(ALL_CFLAGS) -pthread Sources/fwpay-command/*.c -o $(DESTDIR)$(bindir)/fwpay -L$(LIBDIR) -lfwpay -ljansson \
-		$(COMMAND_RPATH) $(LDFLAGS)
+		$(COMMAND_LIBS) $(COMMAND_RPATH) $(LDFLAGS)
 	$(STRIP) $(STRIP_FLAGS) $(DESTDIR)$(bindir)/fwpay
 	gzip -9n < docs/fwpay.1 > $(DESTDIR)$(man1dir)/fwpay.1.gz
+	$(BINDIR)/fwpay completion bash > $(DESTDIR)$(bashcompdir)/fwpay
+	$(BINDIR)/fwpay completion zsh > $(DESTDIR)$(zshcompdir)/_fwpay
+	$(BINDIR)/fwpay completion fish > $(DESTDIR)$(fishcompdir)/fwpay.fish
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then ldconfig; fi
 
 # The single-file sandbox and its man page (from its --help, by help2man), beside the rest.
@@ -270,7 +279,7 @@ deb: lib dist
 	scripts/install-deps.sh --dist
 	rm -rf $(BUILD)/deb
 	$(MAKE) --no-print-directory install install-sandbox DESTDIR=$(CURDIR)/$(BUILD)/deb/stage prefix=/usr \
-		libdir=/usr/lib/$(MULTIARCH) CFLAGS="$$($(DEB_FLAGS) --get CFLAGS)" \
+		libdir=/usr/lib/$(MULTIARCH) zshcompdir=/usr/share/zsh/vendor-completions CFLAGS="$$($(DEB_FLAGS) --get CFLAGS)" \
 		CPPFLAGS="$$($(DEB_FLAGS) --get CPPFLAGS)" LDFLAGS="$$($(DEB_FLAGS) --get LDFLAGS)"
 	scripts/make-debs.sh $(BUILD)/deb/stage $(SOVERSION) $(DIST)/deb
 	@# initial-upload-closes-no-bugs asks a first upload to Debian's archive to close its ITP

@@ -1,13 +1,14 @@
 #!/bin/sh
 # Installs what building and testing fwpay need, on Debian, when it is missing: the C
-# libraries, valgrind, chromium with its driver (browser tests), pytest and Selenium. Safe to run again (it only installs what is absent).
+# libraries (libjq and inih for the command's --jq and profiles), zsh and fish (whose
+# completion scripts the tests load), valgrind, chromium with its driver (browser tests), pytest and Selenium. Safe to run again (it only installs what is absent).
 # With --bench, also what `make bench` needs: wrk, requests, httpx and matplotlib. With --dist,
 # what packaging needs: help2man (the sandbox's man page), cmake (the package test), lintian,
 # patchelf and auditwheel (the manylinux wheel). With --bindings, the other languages' tools:
 # Ruby and ruby-ffi, PHP and PHPUnit, JNA and Gson (a JDK and Node.js when missing), LuaJIT
 # and cffi (which parse fwpay_ffi.h).
 set -eu
-packages="curl libcurl4-openssl-dev libjansson-dev libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip chromium chromium-driver"
+packages="curl jq libcurl4-openssl-dev libjansson-dev libjq-dev libinih-dev zsh fish libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip chromium chromium-driver"
 modules="pytest mypy wheel selenium certifi"
 if [ "${1:-}" = "--bench" ]; then
   packages="$packages wrk binutils"

@@ -5,12 +5,17 @@ static int list(struct cli *, fwp_client *, int, char **);
 static int get(struct cli *, fwp_client *, int, char **);
 static int approve(struct cli *, fwp_client *, int, char **);
 
-static const struct action actions[] = {
-    { "list",    list,    "bundles list [--page N] [--per-page N] [--all]" },
-    { "get",     get,     "bundles get <bundle-id>" },
-    { "approve", approve, "bundles approve <bundle-id>       (sends its refunds on)" },
-    { NULL, NULL, NULL },
+const struct action bundles_actions[] = {
+    { "list", list, "bundles list [--page N] [--per-page N] [--all]", ACTION_LIST,
+      "Lists refund bundles (GET /refund_bundles).", NULL, "fwpay bundles list --all --jq 'select(.status == \"pending\") | .id'", NULL },
+    { "get", get, "bundles get <bundle-id>", ACTION_READ, "Shows a refund bundle with its refunds (GET /refund_bundles/{id}).",
+      NULL, "fwpay bundles get BUNDLE-ID", NULL },
+    { "approve", approve, "bundles approve <bundle-id>       (sends its refunds on)", ACTION_WRITE,
+      "Approves a pending refund bundle, sending its refunds on (POST /refund_bundles/{id}/approve).",
+      NULL, "fwpay bundles approve BUNDLE-ID", NULL },
+    { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };
+
 
 static int page(fwp_client *client, const json_t *filters, int page, int per_page, const fwp_call_options *options,
                 json_t **out, fwp_error *err) {
@@ -19,17 +24,17 @@ static int page(fwp_client *client, const json_t *filters, int page, int per_pag
 }
 
 static int list(struct cli *cli, fwp_client *client, int argc, char **argv) {
-    return list_action(cli, client, argc, argv, "bundles", actions, "refund_bundles", NULL, page);
+    return list_action(cli, client, argc, argv, "bundles", bundles_actions, "refund_bundles", NULL, page);
 }
 
 static int get(struct cli *cli, fwp_client *client, int argc, char **argv) {
-    return with_id(cli, client, argc, argv, "bundles", actions, "a bundle id", fwp_bundle_get);
+    return with_id(cli, client, argc, argv, "bundles", bundles_actions, "a bundle id", fwp_bundle_get);
 }
 
 static int approve(struct cli *cli, fwp_client *client, int argc, char **argv) {
-    return with_id(cli, client, argc, argv, "bundles", actions, "a bundle id", fwp_bundle_approve);
+    return with_id(cli, client, argc, argv, "bundles", bundles_actions, "a bundle id", fwp_bundle_approve);
 }
 
 int cmd_bundles(struct cli *cli) {
-    return run_action(cli, "bundles", actions, "list, show and approve refund bundles");
+    return run_action(cli, "bundles", bundles_actions, "list, show and approve refund bundles");
 }

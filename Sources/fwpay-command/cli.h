@@ -2,6 +2,8 @@
 #ifndef FWPAY_CLI_H
 #define FWPAY_CLI_H
 
+#include <stdio.h>
+
 #include "fwpay.h"
 
 /** Exit status for a command-line mistake (sysexits' EX_USAGE); library errors exit with
@@ -9,14 +11,36 @@
 #define CLI_EXIT_USAGE 64
 
 /** What every subcommand receives: the options common to all, and its own arguments. */
+struct jq_state;
+
 struct cli {
     const char *base_url;
     const char *api_key;
+    const char *shared_secret;     /* $FWPAY_SHARED_SECRET or the profile's (notifications, listen) */
     int pretty;                    /* 1 pretty, 0 compact */
+    struct jq_state *jq;           /* the compiled --jq filter, or NULL */
     int argc;                      /* arguments after the subcommand's name */
     char **argv;
     fwp_call_options options;      /* --idempotency-key, --timeout of the action */
     int has_options;
+};
+
+/** Exit status when the request succeeded but --jq failed on its answer (then printed to stderr). */
+#define CLI_EXIT_JQ 15
+
+/** An option of an action, for its --help and the completion scripts. */
+struct option_doc {
+    const char *flag;              /* "--data" */
+    const char *value;             /* "JSON|@FILE|@-", or NULL for a flag without a value */
+    const char *help;              /* one sentence */
+};
+
+/** What an action does, which decides the options every action of its kind takes. */
+enum action_kind {
+    ACTION_READ,                   /* a GET: --timeout */
+    ACTION_WRITE,                  /* a POST or PATCH: --idempotency-key, --timeout */
+    ACTION_LIST,                   /* a list: --page, --per-page, --all, --array, --timeout */
+    ACTION_LOCAL,                  /* no server (notifications, listen) */
 };
 
 /** A subcommand's action, e.g. "create" of "orders". */
@@ -24,7 +48,29 @@ struct action {
     const char *name;
     int (*run)(struct cli *cli, fwp_client *client, int argc, char **argv);
     const char *usage;             /* one line, after "fwpay " */
+    enum action_kind kind;
+    const char *help;              /* what it does, for its --help */
+    const struct option_doc *options; /* its own options, ending with { NULL }; NULL for none */
+    const char *example;           /* a command line */
+    const char *skeleton;          /* creates: a request body to start from; else NULL */
 };
+
+/** A command: a group of actions, or (listen, request) one action of the same name. */
+struct command {
+    const char *name;
+    int (*run)(struct cli *cli);
+    const char *summary;
+    const struct action *actions;  /* ending with { NULL } */
+};
+
+/* Every command, in the order of `fwpay --help` (main.c). */
+extern const struct command commands[];
+extern const struct option_doc global_options[];
+
+/* The action tables, one per command file. */
+extern const struct action recipients_actions[], offers_actions[], orders_actions[], sessions_actions[],
+    payments_actions[], refunds_actions[], bundles_actions[], notifications_actions[], listen_actions[],
+    request_actions[], completion_actions[];
 
 /* The commands, one file each. */
 int cmd_recipients(struct cli *cli);
@@ -37,6 +83,7 @@ int cmd_bundles(struct cli *cli);
 int cmd_notifications(struct cli *cli);
 int cmd_listen(struct cli *cli);
 int cmd_request(struct cli *cli);
+int cmd_completion(struct cli *cli);
 
 /* Helpers (util.c). */
 int run_action(struct cli *cli, const char *group, const struct action *actions, const char *summary);
@@ -66,5 +113,19 @@ int list_action(struct cli *cli, fwp_client *client, int argc, char **argv, cons
                 const struct action *actions, const char *list, const char *const *filters, page_call call);
 
 int read_secret_file(const char *path, char *out, size_t size);
+
+/* Options every action of a kind takes (util.c), ending with { NULL }. */
+const struct option_doc *common_options(enum action_kind kind);
+/* Whether `flag` is an option, of any action or global, that takes a value. */
+int takes_value(const char *flag);
+void print_action_help(FILE *to, const char *group, const struct action *action);
+
+/* Output (output.c): JSON as the server sent its numbers, or through --jq. */
+int filter_compile(struct cli *cli, const char *program);
+void filter_release(struct cli *cli);
+/* Prints one value (pretty or compact, or the --jq results) and releases it; the exit status. */
+int print_value(struct cli *cli, json_t *value, int one_line);
+/* Loads the profile (profile.c): fills cli's base_url, api_key and shared_secret. */
+int load_profile(struct cli *cli, const char *name, int named);
 
 #endif

@@ -31,10 +31,24 @@ static int serving = 0;
 
 static int listen_run(struct cli *, fwp_client *, int, char **);
 
-static const struct action actions[] = {
-    { "listen", listen_run, "listen [--port N] [--secret S | --secret-file PATH] [--forward http://127.0.0.1:PORT/PATH] [--count N]" },
+static const struct option_doc listen_options[] = {
+    { "--port", "N", "the port on 127.0.0.1 (default: any free one, printed on stderr)" },
+    { "--secret", "S", "the shared secret (prefer $FWPAY_SHARED_SECRET or a profile: ps shows arguments)" },
+    { "--secret-file", "PATH", "read the shared secret from the first line of PATH (- for standard input)" },
+    { "--forward", "URL", "also POST each valid notification, with its digest, to this http://127.0.0.1 URL" },
+    { "--count", "N", "stop after N notifications" },
     { NULL, NULL, NULL },
 };
+
+const struct action listen_actions[] = {
+    { "listen", listen_run, "listen [--port N] [--secret S | --secret-file PATH] [--forward http://127.0.0.1:PORT/PATH] [--count N]",
+      ACTION_LOCAL,
+      "Receives notifications on 127.0.0.1, verifies each X-Flywire-Digest, prints each valid one as a JSON line, "
+      "answers 200 (401 for a bad digest), and forwards it to --forward when given.",
+      listen_options, "fwpay listen --port 4242 --forward http://127.0.0.1:3000/flywire", NULL },
+    { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
+};
+
 
 /* The value of header `name` (copied into `value`); 0 if absent. */
 static int header(const char *headers, const char *name, char *value, size_t size) {
@@ -123,10 +137,8 @@ static int handle(struct cli *cli, int connection, const char *secret, const cha
         fprintf(stderr, "fwpay listen: forwarded %s to %s: %d\n", json_string_value(json_object_get(event, "dedup_key")),
                 target, status);
     }
-    struct cli line = *cli;
-    line.pretty = 0;  /* one line per notification, so that it can be piped */
-    pthread_mutex_lock(&lock);
-    print_json(&line, event);
+    pthread_mutex_lock(&lock);  /* also serialises the --jq filter, which is not thread-safe */
+    print_value(cli, event, 1);  /* one line per notification, so that it can be piped */
     fflush(stdout);
     pthread_mutex_unlock(&lock);
     return 1;
@@ -158,21 +170,21 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
     const char *port_text = NULL, *secret = NULL, *target = NULL, *count_text = NULL;
     if (take_option(&argc, argv, "--port", &port_text) < 0 || take_option(&argc, argv, "--secret", &secret) < 0 ||
         take_option(&argc, argv, "--forward", &target) < 0 || take_option(&argc, argv, "--count", &count_text) < 0)
-        return usage_error("listen", actions, "an option is missing its value");
+        return usage_error("listen", listen_actions, "an option is missing its value");
     const char *secret_file = NULL;
-    if (take_option(&argc, argv, "--secret-file", &secret_file) < 0) return usage_error("listen", actions, "an option is missing its value");
+    if (take_option(&argc, argv, "--secret-file", &secret_file) < 0) return usage_error("listen", listen_actions, "an option is missing its value");
     static char secret_text[1024];
     if (secret_file) {
         if (read_secret_file(secret_file, secret_text, sizeof secret_text) != 0) return CLI_EXIT_USAGE;
         secret = secret_text;
     }
-    if (!secret) secret = getenv("FWPAY_SHARED_SECRET");
-    if (!secret || !*secret) return usage_error("listen", actions, "--secret or FWPAY_SHARED_SECRET is required");
-    if (target && strncmp(target, "http://", 7) != 0) return usage_error("listen", actions, "--forward takes an http:// URL");
-    if (check_no_more("listen", actions, argc, argv)) return CLI_EXIT_USAGE;
+    if (!secret) secret = cli->shared_secret;
+    if (!secret || !*secret) return usage_error("listen", listen_actions, "--secret-file, FWPAY_SHARED_SECRET or a profile's shared_secret is required");
+    if (target && strncmp(target, "http://", 7) != 0) return usage_error("listen", listen_actions, "--forward takes an http:// URL");
+    if (check_no_more("listen", listen_actions, argc, argv)) return CLI_EXIT_USAGE;
     int port = port_text ? atoi(port_text) : 0;
     long count = count_text ? strtol(count_text, NULL, 10) : -1;
-    if (port < 0 || port > 65535) return usage_error("listen", actions, "--port must be 0 to 65535");
+    if (port < 0 || port > 65535) return usage_error("listen", listen_actions, "--port must be 0 to 65535");
     int server = socket(AF_INET, SOCK_STREAM, 0), yes = 1;
     setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     struct sockaddr_in address;
@@ -237,10 +249,7 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
 }
 
 int cmd_listen(struct cli *cli) {
-    if (cli->argc >= 1 && is_help(cli->argv[0])) {
-        printf("usage: fwpay %s\n\nReceives notifications on 127.0.0.1, verifies each X-Flywire-Digest, prints each valid one as a\n"
-               "JSON line, answers 200 (401 for a bad digest), and forwards it to --forward when given.\n", actions[0].usage);
-        return 0;
-    }
+    for (int i = 0; i < cli->argc; i++)
+        if (is_help(cli->argv[i])) { print_action_help(stdout, "listen", &listen_actions[0]); return 0; }
     return listen_run(cli, NULL, cli->argc, cli->argv);
 }

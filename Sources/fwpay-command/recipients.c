@@ -5,12 +5,19 @@ static int list(struct cli *, fwp_client *, int, char **);
 static int get(struct cli *, fwp_client *, int, char **);
 static int search(struct cli *, fwp_client *, int, char **);
 
-static const struct action actions[] = {
-    { "list",   list,   "recipients list [--page N] [--per-page N] [--all]" },
-    { "get",    get,    "recipients get <recipient-id>" },
-    { "search", search, "recipients search <name>          (case and accents ignored)" },
-    { NULL, NULL, NULL },
+const struct action recipients_actions[] = {
+    { "list", list, "recipients list [--page N] [--per-page N] [--all]", ACTION_LIST,
+      "Lists the recipients (portals) your key can pay (GET /recipients).",
+      NULL, "fwpay recipients list --all --jq '.id + \"  \" + .name'", NULL },
+    { "get", get, "recipients get <recipient-id>", ACTION_READ,
+      "Shows a recipient with the fields its orders need and its currency (GET /recipients/{id}).",
+      NULL, "fwpay recipients get FWU --jq '.fields[] | select(.required) | .id'", NULL },
+    { "search", search, "recipients search <name>          (case and accents ignored)", ACTION_READ,
+      "Finds recipients by name, ignoring case and accents.",
+      NULL, "fwpay recipients search 'flywire univ'", NULL },
+    { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };
+
 
 static int page(fwp_client *client, const json_t *filters, int page, int per_page, const fwp_call_options *options,
                 json_t **out, fwp_error *err) {
@@ -19,17 +26,17 @@ static int page(fwp_client *client, const json_t *filters, int page, int per_pag
 }
 
 static int list(struct cli *cli, fwp_client *client, int argc, char **argv) {
-    return list_action(cli, client, argc, argv, "recipients", actions, "recipients", NULL, page);
+    return list_action(cli, client, argc, argv, "recipients", recipients_actions, "recipients", NULL, page);
 }
 
 static int get(struct cli *cli, fwp_client *client, int argc, char **argv) {
-    return with_id(cli, client, argc, argv, "recipients", actions, "a recipient id", fwp_recipient_get);
+    return with_id(cli, client, argc, argv, "recipients", recipients_actions, "a recipient id", fwp_recipient_get);
 }
 
 static int search(struct cli *cli, fwp_client *client, int argc, char **argv) {
-    return with_id(cli, client, argc, argv, "recipients", actions, "a name", fwp_recipient_search);
+    return with_id(cli, client, argc, argv, "recipients", recipients_actions, "a name", fwp_recipient_search);
 }
 
 int cmd_recipients(struct cli *cli) {
-    return run_action(cli, "recipients", actions, "list, show and search recipients (portals)");
+    return run_action(cli, "recipients", recipients_actions, "list, show and search recipients (portals)");
 }

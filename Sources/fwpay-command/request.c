@@ -5,19 +5,24 @@
 
 static int send_request(struct cli *, fwp_client *, int, char **);
 
-/* `request` has no actions; this table only feeds the usage text. */
-static const struct action actions[] = {
-    { "request", send_request, "request <GET|POST|PATCH|DELETE> <path> [--data <json | @file | @->]" },
-    { NULL, NULL, NULL },
+/* `request` is its own one action. */
+static const struct option_doc request_options[] = { { "--data", "JSON|@FILE|@-", "the request body: JSON text, @file.json, or @- for standard input" }, { NULL, NULL, NULL } };
+
+const struct action request_actions[] = {
+    { "request", send_request, "request <GET|POST|PATCH|DELETE> <path> [--data <json | @file | @->]", ACTION_WRITE,
+      "Sends any request; PATH is below the base URL, e.g. /payments/FWU123456789.",
+      request_options, "fwpay request GET /payments/FWU123456789/refunds", NULL },
+    { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };
+
 
 static int send_request(struct cli *cli, fwp_client *client, int argc, char **argv) {
     const char *spec = NULL;
     json_t *body = NULL;
     int found = take_option(&argc, argv, "--data", &spec);
-    if (found < 0) return usage_error("request", actions, "--data needs a value");
-    if (argc < 2) return usage_error("request", actions, "request needs a method and a path");
-    if (check_no_more("request", actions, argc - 2, argv + 2)) return CLI_EXIT_USAGE;
+    if (found < 0) return usage_error("request", request_actions, "--data needs a value");
+    if (argc < 2) return usage_error("request", request_actions, "request needs a method and a path");
+    if (check_no_more("request", request_actions, argc - 2, argv + 2)) return CLI_EXIT_USAGE;
     if (found) {
         int status = read_body(spec, &body);
         if (status != 0) return status;
@@ -31,18 +36,16 @@ static int send_request(struct cli *cli, fwp_client *client, int argc, char **ar
 }
 
 int cmd_request(struct cli *cli) {
-    if (cli->argc >= 1 && is_help(cli->argv[0])) {
-        printf("usage: fwpay %s\n\nPATH is below the base URL, e.g. /payments/FWU123456789.\n", actions[0].usage);
-        return 0;
-    }
+    for (int i = 0; i < cli->argc; i++)
+        if (is_help(cli->argv[i])) { print_action_help(stdout, "request", &request_actions[0]); return 0; }
     /* Reuse the action runner: insert the action's name in front of the arguments. */
     static char name[] = "request";
     char *args[256];
-    if (cli->argc > 254) return usage_error("request", actions, "too many arguments");
+    if (cli->argc > 254) return usage_error("request", request_actions, "too many arguments");
     args[0] = name;
     for (int i = 0; i < cli->argc; i++) args[i + 1] = cli->argv[i];
     struct cli inner = *cli;
     inner.argc = cli->argc + 1;
     inner.argv = args;
-    return run_action(&inner, "request", actions, "send any request");
+    return run_action(&inner, "request", request_actions, "send any request");
 }

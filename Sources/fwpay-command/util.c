@@ -5,13 +5,105 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 static void print_actions(FILE *to, const char *group, const struct action *actions, const char *summary) {
     fprintf(to, "fwpay %s: %s\n\nusage:\n", group, summary);
     for (const struct action *a = actions; a->name; a++) fprintf(to, "  fwpay %s\n", a->usage);
-    fprintf(to, "\nGlobal options (--api-key, --base-url, --pretty, --compact) go before the command.\n");
+    fprintf(to, "\n`fwpay %s ACTION --help` describes an action's options, with an example.\n"
+                "Global options (--profile, --api-key-file, --base-url, --jq, --pretty, --compact) go anywhere.\n", group);
+}
+
+static const struct option_doc read_options[] = {
+    { "--timeout", "SECONDS", "time allowed for the call (default: the client's 80 s)" },
+    { NULL, NULL, NULL },
+};
+static const struct option_doc write_options[] = {
+    { "--idempotency-key", "KEY", "your own key for this request (e.g. your order number), so that a retry "
+      "after exit status 11 cannot take effect twice; default: a new random key" },
+    { "--timeout", "SECONDS", "time allowed for the call (default: the client's 80 s)" },
+    { NULL, NULL, NULL },
+};
+static const struct option_doc list_options[] = {
+    { "--page", "N", "the page to show (default: 1), as the API's envelope with total_entries" },
+    { "--per-page", "N", "items per page, 1 to 100" },
+    { "--all", NULL, "every item of every page, one JSON object per line as pages arrive" },
+    { "--array", NULL, "with --all: one JSON array at the end instead" },
+    { "--timeout", "SECONDS", "time allowed for each page's call (default: the client's 80 s)" },
+    { NULL, NULL, NULL },
+};
+static const struct option_doc no_options[] = { { NULL, NULL, NULL } };
+
+const struct option_doc *common_options(enum action_kind kind) {
+    switch (kind) {
+    case ACTION_READ: return read_options;
+    case ACTION_WRITE: return write_options;
+    case ACTION_LIST: return list_options;
+    case ACTION_LOCAL: break;
+    }
+    return no_options;
+}
+
+static int listed(const struct option_doc *options, const char *flag) {
+    for (; options && options->flag; options++)
+        if (options->value && strcmp(options->flag, flag) == 0) return 1;
+    return 0;
+}
+
+int takes_value(const char *flag) {
+    if (listed(global_options, flag) || listed(write_options, flag) || listed(list_options, flag)) return 1;
+    for (const struct command *c = commands; c->name; c++)
+        for (const struct action *a = c->actions; a->name; a++)
+            if (listed(a->options, flag)) return 1;
+    return 0;
+}
+
+/* Writes `text` in lines of at most 100 columns, each after `indent` spaces but the first,
+ * which continues the current line (at column `column`). */
+static void print_wrapped(FILE *to, const char *text, int column, int indent) {
+    while (*text) {
+        size_t word = strcspn(text, " ");
+        if (column > indent && column + 1 + (int)word > 100) {
+            fprintf(to, "\n%*s", indent, "");
+            column = indent;
+        } else if (column > indent) {
+            fputc(' ', to);
+            column++;
+        }
+        fwrite(text, 1, word, to);
+        column += (int)word;
+        text += word;
+        while (*text == ' ') text++;
+    }
+    fputc('\n', to);
+}
+
+static void print_options(FILE *to, const struct option_doc *options) {
+    for (; options && options->flag; options++) {
+        char left[64];
+        snprintf(left, sizeof left, "%s%s%s", options->flag, options->value ? " " : "", options->value ? options->value : "");
+        if (strlen(left) > 24) fprintf(to, "  %s\n%27s", left, "");
+        else fprintf(to, "  %-24s ", left);
+        print_wrapped(to, options->help, 27, 27);
+    }
+}
+
+void print_action_help(FILE *to, const char *group, const struct action *action) {
+    (void)group;
+    fprintf(to, "usage: fwpay %s\n\n", action->usage);
+    print_wrapped(to, action->help, 0, 0);
+    const struct option_doc *common = common_options(action->kind);
+    if ((action->options && action->options->flag) || common->flag) {
+        fprintf(to, "\nOptions:\n");
+        print_options(to, action->options);
+        print_options(to, common);
+    }
+    if (action->skeleton) fprintf(to, "\nA body to start from:\n%s\n", action->skeleton);
+    if (action->example) fprintf(to, "\nExample:\n  %s\n", action->example);
+    fprintf(to, "\nGlobal options (fwpay --help): --profile NAME, --api-key-file PATH, --base-url URL, --jq EXPR,\n"
+                "--pretty, --compact; they go anywhere on the line.\n");
 }
 
 int usage_error(const char *group, const struct action *actions, const char *fmt, ...) {
@@ -72,7 +164,7 @@ static const struct action *find_action(struct cli *cli, const char *group, cons
         if (strcmp(a->name, name) != 0) continue;
         for (int i = 1; i < cli->argc; i++) {
             if (is_help(cli->argv[i])) {
-                printf("usage: fwpay %s\n", a->usage);
+                print_action_help(stdout, group, a);
                 *status = 0;
                 return NULL;
             }
@@ -96,7 +188,8 @@ int run_action(struct cli *cli, const char *group, const struct action *actions,
     if (!a) return status;
     if (take_call_options(cli, group, actions) != 0) return CLI_EXIT_USAGE;
     if (!cli->api_key || !*cli->api_key) {
-        fprintf(stderr, "fwpay: no API key: pass --api-key or set FWPAY_API_KEY\n");
+        fprintf(stderr, "fwpay: no API key: set FWPAY_API_KEY, choose a profile (--profile, see fwpay --help) "
+                        "or pass --api-key-file PATH\n");
         return CLI_EXIT_USAGE;
     }
     fwp_client *client = NULL;
@@ -195,12 +288,8 @@ int read_body(const char *spec, json_t **out) {
     return rc == FWP_OK ? 0 : -rc;
 }
 
-/* Prints JSON on stdout (indented or compact) and releases it; the exit status. */
 int print_json(struct cli *cli, json_t *value) {
-    if (json_dumpf(value, stdout, (cli->pretty ? JSON_INDENT(2) : JSON_COMPACT) | JSON_ENCODE_ANY) == 0)
-        fputc('\n', stdout);
-    json_decref(value);
-    return fflush(stdout) == 0 ? 0 : CLI_EXIT_USAGE;
+    return print_value(cli, value, 0);
 }
 
 /* Writes text that a server chose to stderr with its control characters escaped (C0, DEL and
@@ -299,7 +388,8 @@ int list_action(struct cli *cli, fwp_client *client, int argc, char **argv, cons
     int page = 0, per_page = 0;
     if (take_option(&argc, argv, "--page", &page_text) < 0 || take_option(&argc, argv, "--per-page", &per_page_text) < 0)
         return usage_error(group, actions, "an option is missing its value");
-    int all = take_flag(&argc, argv, "--all");
+    int all = take_flag(&argc, argv, "--all"), array = take_flag(&argc, argv, "--array");
+    if (array && !all) return usage_error(group, actions, "--array goes with --all");
     if ((page_text && positive(page_text, 1000000, &page)) || (per_page_text && positive(per_page_text, 100, &per_page)))
         return usage_error(group, actions, "--page takes a positive number and --per-page 1 to 100");
     if (all && page_text) return usage_error(group, actions, "--all and --page do not go together");
@@ -321,16 +411,26 @@ int list_action(struct cli *cli, fwp_client *client, int argc, char **argv, cons
         json_decref(chosen);
         return print_result(cli, rc, result, &err);
     }
-    /* --all: every item of every page, as one JSON array. */
+    /* --all: every item of every page, one per line as the pages arrive (memory stays that of
+     * one page), or with --array one JSON array at the end. */
     fwp_iter *iter = NULL;
     int rc = fwp_iter_new(client, list, chosen, per_page, call_options(cli), &iter, &err);
     json_decref(chosen);
-    json_t *items = json_array(), *item = NULL;
-    while (rc == FWP_OK && (rc = fwp_iter_next(iter, &item, &err)) == FWP_OK && item) json_array_append_new(items, item);
+    json_t *items = array ? json_array() : NULL, *item = NULL;
+    int counter = isatty(STDERR_FILENO), status = 0;
+    long count = 0, size = per_page ? per_page : 100;
+    while (rc == FWP_OK && (rc = fwp_iter_next(iter, &item, &err)) == FWP_OK && item) {
+        if (counter && count % size == 0) fprintf(stderr, "\rfwpay: page %ld", count / size + 1);
+        count++;
+        if (items) json_array_append_new(items, item);
+        else if ((status = print_value(cli, item, 1)) != 0) break;
+    }
     fwp_iter_free(iter);
+    if (counter && count) fprintf(stderr, "\rfwpay: %ld items in %ld pages\n", count, (count + size - 1) / size);
     if (rc != FWP_OK) { json_decref(items); return print_result(cli, rc, NULL, &err); }
     fwp_error_clear(&err);
-    return print_json(cli, items);
+    if (status != 0) return status;
+    return items ? print_value(cli, items, 0) : 0;
 }
 
 /* Reads a secret from the first line of `path` ("-": standard input) into `out`, so that it

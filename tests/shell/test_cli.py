@@ -133,6 +133,11 @@ def test_wrong_or_missing_key(sandbox: Any) -> None:
     ["orders", "get", "00000000-0000-4000-8000-000000000000"],
     ["request", "GET", "/recipients?per_page=2"],
     ["payments", "list", "--all"],
+    ["recipients", "list", "--all", "--per-page", "2", "--jq", ".name"],
+    ["recipients", "list", "--all", "--array", "--pretty"],
+    ["recipients", "get", "FWU", "--jq", ".fields[] | .id | ascii_upcase"],
+    ["recipients", "get", "FWU", "--jq", ".name | .x"],
+    ["offers", "list", "--recipient", "FWU", "--amount", "120000", "--country", "ES", "--pretty"],
     ["recipients", "search", "university"],
     ["refunds", "create", "FWU000000000", "--amount", "100"],
 ])

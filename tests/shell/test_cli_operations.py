@@ -37,6 +37,12 @@ def ok(result: subprocess.CompletedProcess[str]) -> Any:
     return json.loads(result.stdout)
 
 
+def items(result: subprocess.CompletedProcess[str]) -> list[Any]:
+    """The items --all streams, one JSON value per line."""
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
 def test_help_lists_every_command_and_action() -> None:
     top = subprocess.run([FWPAY, "--help"], capture_output=True, text=True).stdout
     for command in ("recipients", "offers", "orders", "sessions", "payments", "refunds", "bundles", "notifications", "listen", "request"):
@@ -88,9 +94,9 @@ def test_refund_and_bundle(sandbox: Any) -> None:
     again = run(sandbox, "refunds", "create", reference, "--amount", "100")
     assert again.returncode == 3 and "already_refund" in again.stderr
     assert ok(run(sandbox, "refunds", "get", refund["refund_id"]))["amount"] == 20000
-    assert [r["refund_id"] for r in ok(run(sandbox, "refunds", "list", "--payment-id", reference, "--all"))] == [refund["refund_id"]]
+    assert [r["refund_id"] for r in items(run(sandbox, "refunds", "list", "--payment-id", reference, "--all"))] == [refund["refund_id"]]
     assert ok(run(sandbox, "bundles", "get", refund["bundle_id"]))["status"] == "pending"
-    assert len(ok(run(sandbox, "bundles", "list", "--all"))) == 1
+    assert len(items(run(sandbox, "bundles", "list", "--all"))) == 1
     assert ok(run(sandbox, "bundles", "approve", refund["bundle_id"]))["status"] == "approved"
     control(sandbox, "clock/advance", {"days": 4})
     assert ok(run(sandbox, "refunds", "get", refund["refund_id"]))["status"] == "finished"
@@ -104,13 +110,14 @@ def test_lists_search_orders_and_payment_actions(sandbox: Any) -> None:
     references = [paid_order(sandbox) for _ in range(3)]
     assert ok(run(sandbox, "payments", "process", references[0]))["status"] == "processed"
     assert ok(run(sandbox, "payments", "cancel", references[1]))["status"] == "cancelled"
-    everything = ok(run(sandbox, "payments", "list", "--all", "--per-page", "1"))
+    everything = items(run(sandbox, "payments", "list", "--all", "--per-page", "1"))
     assert sorted(p["payment_id"] for p in everything) == sorted(references)
     page = ok(run(sandbox, "payments", "list", "--status", "initiated", "--per-page", "1"))
     assert page["total_entries"] == 1 and page["payments"][0]["payment_id"] == references[2]
-    assert len(ok(run(sandbox, "recipients", "list", "--all"))) == 5
+    assert len(items(run(sandbox, "recipients", "list", "--all"))) == 5
+    assert len(ok(run(sandbox, "recipients", "list", "--all", "--array"))) == 5
     assert [r["id"] for r in ok(run(sandbox, "recipients", "search", "tecnica"))["recipients"]] == ["ETM"]
-    orders = ok(run(sandbox, "orders", "list", "--country", "US", "--all"))
+    orders = items(run(sandbox, "orders", "list", "--country", "US", "--all"))
     assert len(orders) == 3
     assert ok(run(sandbox, "orders", "check", orders[0]["id"], "--portal", "FWU"))["compatible"] is True
     incompatible = run(sandbox, "orders", "check", orders[0]["id"], "--portal", "TKU")
@@ -202,3 +209,4 @@ def test_shell_examples(sandbox: Any) -> None:
     refund = subprocess.run(["sh", str(ROOT / "examples" / "shell" / "refund.sh"), reference], capture_output=True, text=True, env=env, timeout=60)
     assert refund.returncode == 0, refund.stderr
     assert re.search(r"refund RFWU\d{9} is pending, in bundle BUDR", refund.stdout) and "is approved" in refund.stdout
+    assert re.search(r"^RFWU\d{9} 20000 \w+$", refund.stdout, re.M)  # the streamed list, through --jq
