@@ -6,19 +6,25 @@
 
 Resources: ``client.recipients``, ``offers``, ``orders``, ``sessions``, ``payments``,
 ``refunds``, ``bundles``; ``client.request`` for anything else; ``fwpay.notifications`` for
-the notifications Flywire sends you.
+the notifications Flywire sends you. ``fwpay.AsyncClient`` has the same namespaces, awaitable;
+``fwpay.types`` the TypedDicts of bodies and results. A result is a dict whose ``response``
+holds the request id, the idempotency key and the HTTP status.
 """
-from . import _abi, notifications
+from . import _abi, notifications, types
+from ._async import AsyncClient, AsyncPageIterator
+from ._bridge import Response, Result, response_of
 from ._client import PRODUCTION_BASE_URL, SANDBOX_BASE_URL, Client
 from ._errors import (
     APIError,
     AuthenticationError,
     ConnectionError,
     Error,
+    IdempotencyError,
     InvalidArgumentError,
     InvalidRequestError,
     NotFoundError,
     OutcomeUnknownError,
+    PermissionError,
     RateLimitError,
     SignatureError,
 )
@@ -31,7 +37,8 @@ __version__: str = _abi.FWP_VERSION_STRING
 library_version: str = _lib.fwp_version().decode()
 
 __all__ = [
-    "APIError", "AuthenticationError", "Client", "ConnectionError", "Error", "InvalidArgumentError",
-    "InvalidRequestError", "NotFoundError", "OutcomeUnknownError", "PageIterator", "PRODUCTION_BASE_URL",
-    "RateLimitError", "SANDBOX_BASE_URL", "SignatureError", "__version__", "library_version", "notifications",
+    "APIError", "AsyncClient", "AsyncPageIterator", "AuthenticationError", "Client", "ConnectionError", "Error",
+    "IdempotencyError", "InvalidArgumentError", "InvalidRequestError", "NotFoundError", "OutcomeUnknownError",
+    "PageIterator", "PermissionError", "PRODUCTION_BASE_URL", "RateLimitError", "Response", "Result",
+    "SANDBOX_BASE_URL", "SignatureError", "__version__", "library_version", "notifications", "response_of", "types",
 ]

@@ -6,12 +6,26 @@ import contextlib
 import ctypes
 import json
 import math
+from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from . import _abi, _errors, _native
 from ._native import FwpCallOptions, FwpError, lib
 
 _INT32_MAX = 2**31 - 1
+
+
+@dataclass(frozen=True)
+class Response:
+    """What the server's answer to a successful call said besides its body."""
+
+    #: The server's X-Request-Id ("" when it sent none): quote it to support.
+    request_id: str
+    #: The Idempotency-Key the request was sent with, generated or yours ("" for GETs): keep it
+    #: with what the call did (a charge, a refund) to reconcile later.
+    idempotency_key: str
+    #: The HTTP status of the answer (200, 201...).
+    http_status: int
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
@@ -149,15 +163,27 @@ def from_json(value: ctypes.c_void_p) -> Any:
         lib.fwp_free(text)
 
 
-def call_options(idempotency_key: str | None = None, timeout: float | None = None) -> FwpCallOptions | None:
+def retries(value: object, name: str = "max_retries") -> int:
+    """A retry count within the library's limit (from the C header)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if not 0 <= value <= _abi.FWP_MAX_RETRIES_MAX:
+        raise invalid(f"{name} must be between 0 and {_abi.FWP_MAX_RETRIES_MAX}")
+    return value
+
+
+def call_options(idempotency_key: str | None = None, timeout: float | None = None,
+                 max_retries: int | None = None) -> FwpCallOptions | None:
     """The fwp_call_options of keyword arguments (None when all are defaults)."""
-    if idempotency_key is None and timeout is None:
+    if idempotency_key is None and timeout is None and max_retries is None:
         return None
     options = FwpCallOptions(_abi.FWP_CALL_OPTIONS_VERSION, None, 0, -1)
     if idempotency_key is not None:
         options.idempotency_key = c_string(idempotency_key, "idempotency_key")
     if timeout is not None:
         options.timeout_ms = milliseconds(timeout, "timeout")
+    if max_retries is not None:
+        options.max_retries = retries(max_retries)
     return options
 
 
@@ -170,12 +196,42 @@ def milliseconds(seconds: object, name: str, maximum_ms: int = _abi.FWP_TIMEOUT_
     return max(1, int(seconds * 1000))
 
 
+class Result(dict):  # type: ignore[type-arg]
+    """A JSON object the server answered: a dict, with the answer's ``response`` beside it."""
+
+    response: Response
+
+
+def response_of(result: object) -> Response:
+    """The metadata of the answer a result came from: ``fwpay.response_of(charge).idempotency_key``.
+    (The same as ``result.response``, for results typed as TypedDicts, which mypy sees as
+    plain dicts.) ValueError for a value that no call returned."""
+    response = getattr(result, "response", None)
+    if not isinstance(response, Response):
+        raise ValueError("not a result of an fwpay call (results that are JSON objects carry a response)")
+    return response
+
+
+def with_response(value: Any, err: FwpError) -> Any:
+    """`value` (a dict) as a Result carrying what `err` says of the answer after a success."""
+    if not isinstance(value, dict):
+        return value
+    result = Result(value)
+    result.response = Response(request_id=err.request_id.decode("utf-8", "replace"),
+                               idempotency_key=err.idempotency_key.decode("utf-8", "replace"),
+                               http_status=err.http_status)
+    return result
+
+
 def call(function: Callable[..., int], *args: Any, options: FwpCallOptions | None = None) -> Any:
     """Calls an operation (arguments, then options, `out` and an fwp_error) and returns its
-    result as a Python value."""
+    result as a Python value. After a success the fwp_error holds the answer's request id,
+    idempotency key and status: they become the result's ``response``."""
     out = ctypes.c_void_p()
-    function(*args, ctypes.byref(options) if options is not None else None, ctypes.byref(out), FwpError())
+    err = FwpError()
+    function(*args, ctypes.byref(options) if options is not None else None, ctypes.byref(out), err)
     try:
-        return from_json(out)
+        return with_response(from_json(out), err)
     finally:
         release(out)
+        lib.fwp_error_clear(ctypes.byref(err))

@@ -7,8 +7,8 @@ import os
 from types import TracebackType
 from typing import Any
 
-from . import _abi, _errors
-from ._bridge import c_string, call, call_options, milliseconds, json_value
+from . import _abi
+from ._bridge import c_string, call, call_options, json_value, milliseconds, retries
 from ._native import LOG_CALLBACK, FwpClientOptions, FwpError, lib
 from ._offers import Offers
 from ._orders import Orders
@@ -22,6 +22,24 @@ SANDBOX_BASE_URL = _abi.FWP_BASE_URL_SANDBOX
 
 _LEVELS = {0: logging.ERROR, 1: logging.WARNING, 2: logging.INFO, 3: logging.DEBUG}
 _logger = logging.getLogger("fwpay")
+# A library stays silent in a program that configured no logging (without this, Python's
+# last-resort handler prints the library's warnings, e.g. of a 422, on stderr).
+_logger.addHandler(logging.NullHandler())
+
+
+def _log_from_environment() -> None:
+    """FWPAY_LOG=debug or info: the fwpay logger writes that level and above to stderr, without
+    the program configuring logging (as STRIPE_LOG does for stripe-python)."""
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(os.environ.get("FWPAY_LOG", "").strip().lower())
+    if level is None:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("fwpay %(levelname)s %(message)s"))
+    _logger.addHandler(handler)
+    _logger.setLevel(level)
+
+
+_log_from_environment()
 
 
 def _log_line(level: int, line: bytes, userdata: Any) -> None:
@@ -77,11 +95,7 @@ class Client:
             options.ca_bundle = bundle
         options.timeout_ms = milliseconds(timeout, "timeout")
         options.connect_timeout_ms = milliseconds(connect_timeout, "connect_timeout", _abi.FWP_CONNECT_TIMEOUT_MS_MAX)
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int):
-            raise TypeError(f"max_retries must be an int, not {type(max_retries).__name__}")
-        if not 0 <= max_retries <= _abi.FWP_MAX_RETRIES_MAX:
-            raise _errors.InvalidArgumentError(f"max_retries must be between 0 and {_abi.FWP_MAX_RETRIES_MAX}", code=_errors.INVALID_ARGUMENT)
-        options.max_retries = max_retries
+        options.max_retries = retries(max_retries)
         options.allow_insecure_http = 1 if allow_insecure_http else 0
         options.log_callback = _log_callback
         options.log_level = 3 if _logger.isEnabledFor(logging.DEBUG) else 2 if _logger.isEnabledFor(logging.INFO) else 1
@@ -95,13 +109,14 @@ class Client:
         self.bundles = Bundles(self._handle, self)
 
     def request(self, method: str, path: str, body: Any = None, *, idempotency_key: str | None = None,
-                timeout: float | None = None) -> Any:
+                timeout: float | None = None, max_retries: int | None = None) -> Any:
         """Any other call: ``method`` ("GET", "POST", "PATCH", "DELETE") to ``path`` below the
-        base URL (e.g. "/payments/FWU123456789"), with an optional JSON body. With a client of
+        base URL (e.g. "/payments/FWU123456789"), with an optional JSON body. Each method also
+        takes ``timeout`` and ``max_retries`` for that call, and POSTs ``idempotency_key``. With a client of
         fwpay-sandbox's root it also reaches the sandbox-only control API under ``/sandbox``."""
         verb, target = c_string(method, "method"), c_string(path, "path")
         with json_value(body, "body") as value:
-            return call(lib.fwp_request, self._handle, verb, target, value, options=call_options(idempotency_key, timeout))
+            return call(lib.fwp_request, self._handle, verb, target, value, options=call_options(idempotency_key, timeout, max_retries))
 
     def close(self) -> None:
         """Releases the client and its connections; using it afterwards raises InvalidArgumentError."""

@@ -71,6 +71,17 @@ class AuthenticationError(APIError):
     """The API key was rejected (401)."""
 
 
+class PermissionError(APIError, builtins.PermissionError):
+    """The API key is valid but may not do this (403). Shadows the builtin: write
+    ``fwpay.PermissionError``."""
+
+
+class IdempotencyError(InvalidRequestError):
+    """The Idempotency-Key was already used with another request (422 naming the key), or the
+    first request with it is still being handled (409). Nothing new was done: use a new key for
+    a new request, or wait and retry the same one."""
+
+
 class NotFoundError(APIError):
     """The resource does not exist, or not for this API key (404)."""
 
@@ -113,7 +124,14 @@ _BY_CODE: dict[int, type[Error]] = {
 
 def error_for(code: int, message: str, *, http_status: int = 0, request_id: str = "",
               idempotency_key: str = "", errors: list[dict[str, Any]] | None = None) -> Error:
-    """The exception for a library code (pygit2's check_error, in one place)."""
+    """The exception for a library code (pygit2's check_error, in one place), refined by the
+    HTTP status and the problem's errors where the code alone does not say."""
     cls = _BY_CODE.get(code, Error)
+    if http_status == 403:
+        cls = PermissionError
+    elif http_status == 409 or (code == INVALID_REQUEST and any(
+            isinstance(entry, dict) and "Idempotency-Key" in (entry.get("source"), entry.get("param"))
+            for entry in errors or [])):
+        cls = IdempotencyError
     return cls(message, code=code, http_status=http_status, request_id=request_id,
                idempotency_key=idempotency_key, errors=errors)

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import ctypes
-from typing import Any, Iterator
+from typing import Any, Generic, Iterator, TypeVar
 
 from ._native import FwpCallOptions, FwpError, lib
 
 
-class PageIterator(Iterator[dict[str, Any]]):
+Item = TypeVar("Item")
+
+
+class PageIterator(Iterator[Item], Generic[Item]):
     """Yields every item of a list, fetching a page when the previous one is used up.
     Use it from one thread at a time (make one per thread)."""
 
@@ -24,10 +27,10 @@ class PageIterator(Iterator[dict[str, Any]]):
         finally:
             release(value)
 
-    def __iter__(self) -> PageIterator:
+    def __iter__(self) -> PageIterator[Item]:
         return self
 
-    def __next__(self) -> dict[str, Any]:
+    def __next__(self) -> Item:
         from ._bridge import from_json, release
         if not self._iter:
             raise StopIteration
@@ -37,7 +40,7 @@ class PageIterator(Iterator[dict[str, Any]]):
             self.close()
             raise StopIteration
         try:
-            item: dict[str, Any] = from_json(out)
+            item: Item = from_json(out)
             return item
         finally:
             release(out)

@@ -19,13 +19,14 @@ class Service:
         # ``fwpay.Client(...).recipients.get("FWU")`` does not close the handle mid-call (L14).
         self._owner = owner
 
-    def _iterate(self, collection: str, filters: dict[str, Any], per_page: int | None, timeout: float | None) -> PageIterator:
+    def _iterate(self, collection: str, filters: dict[str, Any], per_page: int | None, timeout: float | None,
+                 max_retries: int | None) -> PageIterator[Any]:
         return PageIterator(self._handle, collection, {k: v for k, v in filters.items() if v is not None},
-                            per_page, call_options(None, timeout), owner=self._owner)
+                            per_page, call_options(None, timeout, max_retries), owner=self._owner)
 
     def _page(self, function: Callable[..., int], filters: dict[str, Any] | None, page: int | None,
-              per_page: int | None, timeout: float | None) -> Json:
+              per_page: int | None, timeout: float | None, max_retries: int | None) -> Any:
         chosen = None if filters is None else {k: v for k, v in filters.items() if v is not None}
         with json_value(chosen, "filters") as value:
-            return call(function, self._handle, *([value] if filters is not None else []), c_count(page, "page"),  # type: ignore[no-any-return]
-                        c_count(per_page, "per_page", 100), options=call_options(None, timeout))
+            return call(function, self._handle, *([value] if filters is not None else []), c_count(page, "page"),
+                        c_count(per_page, "per_page", 100), options=call_options(None, timeout, max_retries))
