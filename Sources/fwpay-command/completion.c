@@ -60,6 +60,23 @@ static void value_options(void) {
     for (size_t i = 0; i < count; i++) printf("%s ", seen[i]);
 }
 
+/* The loop bash and zsh share: the command and action typed before the current word, skipping
+ * every option and the value of those that take one. `words`, `first` and `current` are the
+ * shell's own (COMP_WORDS from 1 to COMP_CWORD; words from 2 to CURRENT). */
+static void word_scan(const char *words, int first, const char *current) {
+    printf("    local values='");
+    value_options();
+    printf("'\n"
+           "    for ((i = %d; i < %s; i++)); do\n"
+           "        word=${%s[i]}\n"
+           "        case $word in\n"
+           "            --*=*) ;;\n"
+           "            -*) [[ $values == *\" $word \"* ]] && ((i++)) ;;\n"
+           "            *) if [[ -z $command ]]; then command=$word; elif [[ -z $action ]]; then action=$word; fi ;;\n"
+           "        esac\n"
+           "    done\n", first, current, words);
+}
+
 static void flags_of(const struct option_doc *options) {
     for (; options && options->flag; options++) printf(" %s", options->flag);
 }
@@ -75,20 +92,11 @@ static int bash(struct cli *cli, fwp_client *client, int argc, char **argv) {
            "    [ -r \"$file\" ] && %s \"$file\"\n}\n", profiles_sed);
     printf("_fwpay() {\n"
            "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} command= action= i word\n"
-           "    local values='");
-    value_options();
-    printf("'\n    local globals='");
+           "    local globals='");
     for (const struct option_doc *o = global_options; o->flag; o++) printf("%s ", o->flag);
-    printf("--help'\n"
-           "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
-           "        word=${COMP_WORDS[i]}\n"
-           "        case $word in\n"
-           "            --*=*) ;;\n"
-           "            -*) [[ $values == *\" $word \"* ]] && ((i++)) ;;\n"
-           "            *) if [[ -z $command ]]; then command=$word; elif [[ -z $action ]]; then action=$word; fi ;;\n"
-           "        esac\n"
-           "    done\n"
-           "    case $prev in\n"
+    printf("--help'\n");
+    word_scan("COMP_WORDS", 1, "COMP_CWORD");
+    printf("    case $prev in\n"
            "        --api-key-file|--secret-file) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
            "        --data) [[ $cur == @* ]] && COMPREPLY=($(compgen -f -- \"${cur#@}\" | sed 's/^/@/')); return ;;\n"
            "        --profile) COMPREPLY=($(compgen -W \"$(_fwpay_profiles)\" -- \"$cur\")); return ;;\n"
@@ -150,19 +158,9 @@ static int zsh(struct cli *cli, fwp_client *client, int argc, char **argv) {
     if (check_no_more("completion", completion_actions, argc, argv)) return CLI_EXIT_USAGE;
     printf("#compdef fwpay\n# zsh completion for fwpay %s, written by `fwpay completion zsh`.\n", FWP_VERSION_STRING);
     printf("_fwpay() {\n"
-           "    local command= action= i word cur=${words[CURRENT]} prev=${words[CURRENT-1]}\n"
-           "    local values='");
-    value_options();
-    printf("'\n"
-           "    for ((i = 2; i < CURRENT; i++)); do\n"
-           "        word=${words[i]}\n"
-           "        case $word in\n"
-           "            --*=*) ;;\n"
-           "            -*) [[ $values == *\" $word \"* ]] && ((i++)) ;;\n"
-           "            *) if [[ -z $command ]]; then command=$word; elif [[ -z $action ]]; then action=$word; fi ;;\n"
-           "        esac\n"
-           "    done\n"
-           "    case $prev in\n"
+           "    local command= action= i word cur=${words[CURRENT]} prev=${words[CURRENT-1]}\n");
+    word_scan("words", 2, "CURRENT");
+    printf("    case $prev in\n"
            "        --api-key-file|--secret-file) _files; return ;;\n"
            "        --data) [[ $cur == @* ]] && { compset -P '@'; _files; }; return ;;\n"
            "        --profile)\n"

@@ -38,6 +38,14 @@ readelf -d "$prefix/bin/fwpay" | grep -qE "R(UN)?PATH.*\[/usr/local/lib\]" || fa
 echo "test-install: stripped ($(stat -c %s "$prefix/lib/libfwpay.so.$version") bytes), SONAME $soname"
 
 MANPATH="$prefix/share/man" man -w fwpay | grep -q "fwpay.1.gz" || fail "man does not find the fwpay page"
+# The completion scripts where bash-completion, zsh and fish look, each loading in its shell.
+bash --norc -c ". '$prefix/share/bash-completion/completions/fwpay' && complete -p fwpay" | grep -q "_fwpay fwpay" ||
+  fail "the bash completion is not installed or does not load"
+zsh -f -c "fpath=('$prefix/share/zsh/site-functions' \$fpath); autoload -Uz compinit; compinit -u -d '$work/zcompdump'; print -r -- \$_comps[fwpay]" |
+  grep -qx "_fwpay" || fail "the zsh completion is not installed or does not load"
+fish --no-config -c "source '$prefix/share/fish/vendor_completions.d/fwpay.fish'; complete -C 'fwpay ord'" | grep -q "^orders" ||
+  fail "the fish completion is not installed or does not load"
+echo "test-install: completion for bash, zsh and fish installed and loaded"
 MANPATH="$prefix/share/man" MANWIDTH=80 man fwpay 2>/dev/null | grep -q "drive Flywire's Payments API" || fail "the man page does not render"
 
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
