@@ -231,10 +231,12 @@ SUBSTITUTE = sed -e 's|@prefix@|$(prefix)|' -e 's|@exec_prefix@|$(exec_prefix)|'
 	-e "s|@INCLUDEDIR_FROM_HERE@|$$(realpath -m --relative-to=$(CMAKEDIR) $(includedir))|"
 INSTALLED := $(libdir)/libfwpay.so.$(VERSION) $(libdir)/$(SONAME) $(libdir)/libfwpay.so $(includedir)/fwpay.h $(includedir)/fwpay_ffi.h \
 	$(libdir)/pkgconfig/fwpay.pc $(CMAKEDIR)/fwpayConfig.cmake $(CMAKEDIR)/fwpayConfigVersion.cmake \
-	$(bindir)/fwpay $(man1dir)/fwpay.1.gz $(bashcompdir)/fwpay $(zshcompdir)/_fwpay $(fishcompdir)/fwpay.fish
+	$(bindir)/fwpay $(man1dir)/fwpay.1.gz $(bashcompdir)/fwpay $(zshcompdir)/_fwpay $(fishcompdir)/fwpay.fish \
+	$(addprefix $(datarootdir)/fwpay/fixtures/,$(notdir $(wildcard share/fwpay/fixtures/*.json)))
 install: lib cli
 	$(INSTALL) -d $(DESTDIR)$(libdir)/pkgconfig $(DESTDIR)$(CMAKEDIR) $(DESTDIR)$(includedir) $(DESTDIR)$(bindir) \
-		$(DESTDIR)$(man1dir) $(DESTDIR)$(bashcompdir) $(DESTDIR)$(zshcompdir) $(DESTDIR)$(fishcompdir)
+		$(DESTDIR)$(man1dir) $(DESTDIR)$(bashcompdir) $(DESTDIR)$(zshcompdir) $(DESTDIR)$(fishcompdir) \
+		$(DESTDIR)$(datarootdir)/fwpay/fixtures
 	$(INSTALL) -m 644 $(LIBDIR)/libfwpay.so.$(VERSION) $(DESTDIR)$(libdir)/
 	$(STRIP) $(STRIP_FLAGS) $(DESTDIR)$(libdir)/libfwpay.so.$(VERSION)
 	ln -sf libfwpay.so.$(VERSION) $(DESTDIR)$(libdir)/$(SONAME)
@@ -250,6 +252,7 @@ install: lib cli
 	$(BINDIR)/fwpay completion bash > $(DESTDIR)$(bashcompdir)/fwpay
 	$(BINDIR)/fwpay completion zsh > $(DESTDIR)$(zshcompdir)/_fwpay
 	$(BINDIR)/fwpay completion fish > $(DESTDIR)$(fishcompdir)/fwpay.fish
+	$(INSTALL) -m 644 share/fwpay/fixtures/*.json $(DESTDIR)$(datarootdir)/fwpay/fixtures/
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then ldconfig; fi
 
 # The single-file sandbox and its man page (from its --help, by help2man), beside the rest.
@@ -260,7 +263,7 @@ install-sandbox: dist
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED)) $(DESTDIR)$(bindir)/fwpay-sandbox $(DESTDIR)$(man1dir)/fwpay-sandbox.1.gz
-	-rmdir $(DESTDIR)$(CMAKEDIR) 2>/dev/null
+	-rmdir $(DESTDIR)$(CMAKEDIR) $(DESTDIR)$(datarootdir)/fwpay/fixtures $(DESTDIR)$(datarootdir)/fwpay 2>/dev/null
 
 # The Python wheel: py3-none (ctypes, any Python 3), repaired by auditwheel into a manylinux
 # wheel that carries its libraries (libcurl, jansson, OpenSSL...), stripped.

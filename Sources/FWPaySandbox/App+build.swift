@@ -15,7 +15,8 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
                                       nextHead: .seconds(Int64(configuration.idleTimeoutSeconds)))
     return Application(
         router: try buildRouter(database: database, faults: FaultInjector(), honourIdempotencyKeys: !configuration.ignoreIdempotencyKeys,
-                                allowedHosts: Set(([configuration.host] + configuration.allowedHosts).map { $0.lowercased() })),
+                                allowedHosts: Set(([configuration.host] + configuration.allowedHosts).map { $0.lowercased() }),
+                                logRequests: configuration.logRequests),
         // Idle connections are closed after 60 s by default, longer than clients keep them
         // (fwpay: 20 s).
         server: .http1(configuration: .init(additionalChannelHandlers: [connections.handler()],
@@ -38,8 +39,10 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
 /// Every route of the sandbox. API routes live under `apiBasePath` behind the API key check;
 /// the web pages (payer's form, sign-in, merchant pages, dashboard) answer HTML.
 func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempotencyKeys: Bool = true,
-                 allowedHosts: Set<String> = []) throws -> Router<SandboxRequestContext> {
+                 allowedHosts: Set<String> = [], logRequests: Bool = false) throws -> Router<SandboxRequestContext> {
     let pages = try PageRenderer()
+    let requestLog = RequestLog()
+    let logging = RequestLogMiddleware(log: requestLog, clock: database.clock, printLines: logRequests)
     let signIns = WebSignIns()
     let router = Router(context: SandboxRequestContext.self)
     router.add(middleware: VersionHeaderMiddleware())
@@ -51,8 +54,10 @@ func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempot
     // still leaves the stored answer for the retry.
     let api = router.group(RouterPath(apiBasePath))
         .add(middleware: APIKeyMiddleware(database: database))
+        .add(middleware: logging)
         .add(middleware: FaultInjectionMiddleware(faults: faults))
     if honourIdempotencyKeys { api.add(middleware: IdempotencyMiddleware(database: database)) }
+    api.add(middleware: ProblemNoteMiddleware(log: requestLog))
     api.addRoutes(RecipientsController(database: database).routes, atPath: "recipients")
     api.addRoutes(OffersController(database: database).routes, atPath: "offers")
     api.addRoutes(OrdersController(database: database).routes, atPath: "orders")
@@ -69,8 +74,8 @@ func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempot
     merchant.get("/") { _, _ in PageRenderer.redirect(to: "/dashboard") }
     merchant.addRoutes(signIn.signedInRoutes)
     merchant.addRoutes(MerchantPagesController(database: database, pages: pages).routes, atPath: "merchant/sessions")
-    merchant.addRoutes(DashboardController(database: database, pages: pages).routes, atPath: "dashboard")
-    let control = router.group("sandbox").add(middleware: APIKeyMiddleware(database: database))
-    control.addRoutes(SandboxController(database: database, faults: faults).routes)
+    merchant.addRoutes(DashboardController(database: database, pages: pages, requestLog: requestLog).routes, atPath: "dashboard")
+    let control = router.group("sandbox").add(middleware: APIKeyMiddleware(database: database)).add(middleware: logging)
+    control.addRoutes(SandboxController(database: database, faults: faults, requestLog: requestLog).routes)
     return router
 }

@@ -46,6 +46,8 @@ public struct SandboxConfiguration: Sendable {
     public var allowedHosts: [String] = []
     /// Connections served at once (also kept below the process's descriptor limit).
     public var maximumConnections = 4_096
+    /// Write one line per API and control request to stderr.
+    public var logRequests = false
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "fwpay-sandbox.sqlite",
                 clients: [APIClient] = [SandboxConfiguration.demoClient], notificationRetrySeconds: Double = 5,

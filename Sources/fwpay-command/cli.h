@@ -70,7 +70,7 @@ extern const struct option_doc global_options[];
 /* The action tables, one per command file. */
 extern const struct action recipients_actions[], offers_actions[], orders_actions[], sessions_actions[],
     payments_actions[], refunds_actions[], bundles_actions[], notifications_actions[], listen_actions[],
-    request_actions[], completion_actions[];
+    request_actions[], completion_actions[], sandbox_actions[], trigger_actions[];
 
 /* The commands, one file each. */
 int cmd_recipients(struct cli *cli);
@@ -84,6 +84,8 @@ int cmd_notifications(struct cli *cli);
 int cmd_listen(struct cli *cli);
 int cmd_request(struct cli *cli);
 int cmd_completion(struct cli *cli);
+int cmd_sandbox(struct cli *cli);
+int cmd_trigger(struct cli *cli);
 
 /* Helpers (util.c). */
 int run_action(struct cli *cli, const char *group, const struct action *actions, const char *summary);
@@ -113,6 +115,9 @@ int list_action(struct cli *cli, fwp_client *client, int argc, char **argv, cons
                 const struct action *actions, const char *list, const char *const *filters, page_call call);
 
 int read_secret_file(const char *path, char *out, size_t size);
+/* The root of a sandbox's base URL (without /payments/v1), where its /sandbox control API is;
+ * -1 for no URL or Flywire's own (sandbox.c). */
+int sandbox_root(const char *base_url, char *root, size_t size);
 
 /* Options every action of a kind takes (util.c), ending with { NULL }. */
 const struct option_doc *common_options(enum action_kind kind);

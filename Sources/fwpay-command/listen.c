@@ -3,6 +3,7 @@
  * line on stdout, in the shape of `notifications parse`), forwarded if asked, and answered
  * 200; an invalid one is answered 401 and reported on stderr. Plain http on loopback only. */
 #include <arpa/inet.h>
+#include <signal.h>
 #include <netdb.h>
 #include <poll.h>
 #include <pthread.h>
@@ -26,6 +27,8 @@
 #define READ_TIMEOUT_SECONDS 5
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+/* Set by SIGINT and SIGTERM: stop listening, and take the registration back. */
+static volatile sig_atomic_t stopping = 0;
 static long received_total = 0;
 static int serving = 0;
 
@@ -37,6 +40,7 @@ static const struct option_doc listen_options[] = {
     { "--secret-file", "PATH", "read the shared secret from the first line of PATH (- for standard input)" },
     { "--forward", "URL", "also POST each valid notification, with its digest, to this http://127.0.0.1 URL" },
     { "--count", "N", "stop after N notifications" },
+    { "--no-register", NULL, "do not become the client's notifications URL on the sandbox while listening" },
     { NULL, NULL, NULL },
 };
 
@@ -44,7 +48,9 @@ const struct action listen_actions[] = {
     { "listen", listen_run, "listen [--port N] [--secret S | --secret-file PATH] [--forward http://127.0.0.1:PORT/PATH] [--count N]",
       ACTION_LOCAL,
       "Receives notifications on 127.0.0.1, verifies each X-Flywire-Digest, prints each valid one as a JSON line, "
-      "answers 200 (401 for a bad digest), and forwards it to --forward when given.",
+      "answers 200 (401 for a bad digest), and forwards it to --forward when given. With the key and base URL of a "
+      "fwpay-sandbox, it makes itself the client's notifications URL while it runs (payments without their own "
+      "notifications_url notify it) and takes that back when it stops.",
       listen_options, "fwpay listen --port 4242 --forward http://127.0.0.1:3000/flywire", NULL },
     { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };
@@ -165,8 +171,52 @@ static void *serve(void *argument) {
     return NULL;
 }
 
+static void stop(int signal_number) {
+    (void)signal_number;
+    stopping = 1;
+}
+
+/* Makes http://127.0.0.1:PORT/ the client's notifications URL on a fwpay-sandbox (sandbox-only,
+ * like `stripe listen`); the client to take it back with, or NULL when there is no sandbox. */
+static fwp_client *register_listener(struct cli *cli, int port) {
+    char root[2048];
+    if (!cli->api_key || !*cli->api_key || sandbox_root(cli->base_url, root, sizeof root) != 0) return NULL;
+    fwp_client *client = NULL;
+    fwp_error err = FWP_ERROR_INIT;
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/", port);
+    json_t *body = json_pack("{s:s}", "url", url), *result = NULL;
+    int rc = fwp_client_new(root, cli->api_key, &client, &err);
+    if (rc == FWP_OK) rc = fwp_request(client, "POST", "/sandbox/listener", body, NULL, &result, &err);
+    json_decref(body);
+    json_decref(result);
+    if (rc == FWP_OK) {
+        fprintf(stderr, "fwpay listen: registered with the sandbox: this client's notifications come here until it stops\n");
+    } else {
+        fprintf(stderr, "fwpay listen: not registered with %s (%s): give the URL above as notifications_url\n", root,
+                err.http_status == 404 ? "not a fwpay-sandbox" : err.message);
+        fwp_client_free(client);
+        client = NULL;
+    }
+    fwp_error_clear(&err);
+    return client;
+}
+
+static void unregister_listener(fwp_client *client) {
+    if (!client) return;
+    json_t *result = NULL;
+    fwp_error err = FWP_ERROR_INIT;
+    if (fwp_request(client, "DELETE", "/sandbox/listener", NULL, NULL, &result, &err) == FWP_OK)
+        fprintf(stderr, "fwpay listen: unregistered: this client's notifications go to its own URL again\n");
+    else fprintf(stderr, "fwpay listen: could not unregister: %s\n", err.message);
+    json_decref(result);
+    fwp_error_clear(&err);
+    fwp_client_free(client);
+}
+
 static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv) {
     (void)client;
+    int no_register = take_flag(&argc, argv, "--no-register");
     const char *port_text = NULL, *secret = NULL, *target = NULL, *count_text = NULL;
     if (take_option(&argc, argv, "--port", &port_text) < 0 || take_option(&argc, argv, "--secret", &secret) < 0 ||
         take_option(&argc, argv, "--forward", &target) < 0 || take_option(&argc, argv, "--count", &count_text) < 0)
@@ -199,10 +249,16 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
         return 9;
     }
     fprintf(stderr, "fwpay listen: listening on http://127.0.0.1:%d/ (give it as notifications_url)\n", ntohs(address.sin_port));
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = stop;  /* no SA_RESTART: poll returns, and the loop sees `stopping` */
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    fwp_client *registration = no_register ? NULL : register_listener(cli, ntohs(address.sin_port));
     fflush(stderr);
     for (;;) {
         pthread_mutex_lock(&lock);
-        int done = count >= 0 && received_total >= count, busy = serving;
+        int done = (count >= 0 && received_total >= count) || stopping, busy = serving;
         pthread_mutex_unlock(&lock);
         if (done) break;
         struct pollfd ready = { server, POLLIN, 0 };
@@ -237,6 +293,7 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
         }
     }
     close(server);
+    unregister_listener(registration);
     /* Let the connections still being answered finish (each is bounded by its timeouts). */
     for (int waited = 0; waited < 100; waited++) {
         pthread_mutex_lock(&lock);

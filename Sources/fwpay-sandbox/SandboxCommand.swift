@@ -58,6 +58,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(help: "Deliver notifications to hosts that are not loopback (by default only 127.0.0.0/8, localhost and ::1).")
     var deliverAnywhere = false
 
+    @Flag(help: "Write one line per API request to stderr: request id, method, path, status, time taken.")
+    var logRequests = false
+
     @Flag(help: "Ignore Idempotency-Key headers, like a server that does not honour them (for testing clients).")
     var ignoreIdempotencyKeys = false
 
@@ -116,6 +119,7 @@ struct SandboxCommand: AsyncParsableCommand {
                                                  notificationAttempts: notificationAttempts)
         configuration.deliverAnywhere = deliverAnywhere
         configuration.ignoreIdempotencyKeys = ignoreIdempotencyKeys
+        configuration.logRequests = logRequests
         configuration.idleTimeoutSeconds = idleTimeout
         configuration.headTimeoutSeconds = headTimeout
         configuration.maximumConnections = maxConnections

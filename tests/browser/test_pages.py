@@ -445,3 +445,53 @@ def test_payment_page_lists_notifications_and_delivery_attempts(
             shoot(browser, screenshots, "dashboard-payment-notifications")
     finally:
         server.shutdown()
+
+
+def test_dashboard_resends_a_notification_moves_the_clock_and_finds_a_request(
+        browser: webdriver.Chrome, sandbox: Any, screenshots: pathlib.Path) -> None:
+    received: list[bytes] = []
+
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            received.append(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with client_for(sandbox) as client:
+            body = {**order_body(client), "notifications_url": f"http://127.0.0.1:{server.server_address[1]}/hook"}
+            reference = client.orders.charge(client.orders.create(body)["id"])["payment_reference"]
+            WebDriverWait(browser, 30, poll_frequency=0.2).until(lambda _: len(received) == 1)
+            sign_in(browser, sandbox, f"/dashboard/payments/{reference}")
+            # Resend: the same bytes arrive again.
+            follow(browser, browser.find_element(By.CSS_SELECTOR, "#notifications button[id^=resend-]"))
+            assert browser.find_element(By.ID, "action-done").text == "Notification queued again."
+            WebDriverWait(browser, 30, poll_frequency=0.2).until(lambda _: len(received) == 2)
+            assert received[1] == received[0]
+            # The clock: +1 day, +7 days.
+            before = browser.find_element(By.ID, "clock-now").text
+            follow(browser, browser.find_element(By.ID, "clock-day"))
+            assert browser.find_element(By.ID, "clock-now").text != before
+            assert f"/dashboard/payments/{reference}" in browser.current_url
+            follow(browser, browser.find_element(By.ID, "clock-week"))
+            assert client.sandbox.clock()["offset_seconds"] == 8 * 86400
+            shoot(browser, screenshots, "dashboard-clock-and-resend")
+            # A request id from an error, found on the Requests page.
+            with pytest.raises(fwpay.NotFoundError) as missing:
+                client.payments.get("FWU000000000")
+            follow(browser, browser.find_element(By.LINK_TEXT, "Requests"))
+            browser.find_element(By.ID, "request-id").send_keys(missing.value.request_id)
+            follow(browser, browser.find_element(By.ID, "request-id"))
+            rows = browser.find_elements(By.CSS_SELECTOR, "#requests tr[data-request-id]")
+            assert [r.get_attribute("data-request-id") for r in rows] == [missing.value.request_id]
+            assert "GET /payments/v1/payments/FWU000000000" in rows[0].text and "404" in rows[0].text
+            assert "sandbox-demo-key" not in browser.page_source
+            shoot(browser, screenshots, "dashboard-requests")
+    finally:
+        server.shutdown()

@@ -7,6 +7,7 @@ import Hummingbird
 struct DashboardController {
     let database: SandboxDatabase
     let pages: PageRenderer
+    let requestLog: RequestLog
 
     static let perPage = 20
 
@@ -15,6 +16,52 @@ struct DashboardController {
             .get(use: list)
             .get("payments/:reference", use: show)
             .post("payments/:reference/:action", use: act)
+            .post("notifications/:id/resend", use: resend)
+            .get("requests", use: requests)
+            .post("clock", use: advanceClock)
+    }
+
+    /// POST /dashboard/notifications/{id}/resend: the notification again, now (sandbox-only).
+    func resend(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        try context.requireFormToken(try await FormBody.fields(of: request))
+        guard let id = Int64(try context.parameters.require("id")),
+              let copy = try await database.resendNotification(id, of: client) else {
+            throw Problem.notFound("There is no such notification in this client's dashboard")
+        }
+        return PageRenderer.redirect(to: copy.resource == "payments" ? "/dashboard/payments/\(copy.resourceID)?done=resent" : "/dashboard")
+    }
+
+    /// POST /dashboard/clock: moves the sandbox clock on by `hours` (1, 24 or 168), as
+    /// POST /sandbox/clock/advance does; back to the page it came from.
+    func advanceClock(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let form = try await FormBody.fields(of: request)
+        try context.requireFormToken(form)
+        guard let hours = form["hours"].flatMap(Double.init), [1, 24, 168].contains(hours) else {
+            throw Problem.invalid(source: "/hours", param: "hours", "must be 1, 24 or 168")
+        }
+        _ = try await database.advanceClock(by: hours * 3_600)
+        let back = form["back"].flatMap { $0.hasPrefix("/dashboard") && !$0.hasPrefix("//") && $0.utf8.count <= 256 ? $0 : nil }
+        return PageRenderer.redirect(to: back ?? "/dashboard")
+    }
+
+    /// GET /dashboard/requests[?id=req_...]: this client's last API requests, or the one with
+    /// that request id (the id an error quotes).
+    func requests(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let wanted = request.formQuery("id").map { String($0.trimmingCharacters(in: .whitespaces).prefix(64)) }.flatMap { $0.isEmpty ? nil : $0 }
+        let entries = requestLog.entries(clientID: client.id, requestID: wanted, limit: 100)
+        var values = context.merchantHeader(.requests)
+        values["query"] = wanted ?? ""
+        values["searched"] = wanted != nil
+        values["hasRequests"] = !entries.isEmpty
+        values["requests"] = entries.map { entry -> [String: Any] in
+            ["id": entry.requestID, "method": entry.method, "path": entry.path, "status": entry.status,
+             "failed": entry.status >= 400, "key": entry.idempotencyKey ?? "", "replayed": entry.replayed,
+             "duration": String(format: "%.1f", entry.milliseconds), "at": entry.at,
+             "problem": entry.problem.map(\.text) ?? ""]
+        }
+        return pages.page("requests", values)
     }
 
     func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
@@ -53,6 +100,8 @@ struct DashboardController {
             if let recipient { parts.append("recipient=" + (recipient.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
             return "/dashboard?" + parts.joined(separator: "&")
         }
+        values["now"] = database.clock.timestamp()
+        values["back"] = link(page)
         if page > 1 { values["previous"] = link(page - 1) }
         if page < pageCount { values["next"] = link(page + 1) }
         return pages.page("dashboard", values)
@@ -64,7 +113,7 @@ struct DashboardController {
     }
 
     static let doneMessages = ["captured": "Captured.", "cancelled": "Cancelled.", "refunded": "Refund created.",
-                               "advanced": "Status changed."]
+                               "advanced": "Status changed.", "resent": "Notification queued again."]
 
     /// POST /dashboard/payments/{ref}/capture | cancel | refund | advance.
     func act(_ request: Request, context: SandboxRequestContext) async throws -> Response {
@@ -167,8 +216,10 @@ struct DashboardController {
         values["hasNotifications"] = !notifications.isEmpty
         values["noNotifications"] = payment.notificationsURL == nil && client.notificationsURL == nil
             ? "None: neither this payment nor the client has a notifications URL." : "None yet."
+        values["now"] = database.clock.timestamp()
+        values["back"] = "/dashboard/payments/\(payment.id)"
         values["notifications"] = notifications.map { notification, attempts -> [String: Any] in
-            ["event": notification.eventType, "url": notification.url, "state": notification.state.rawValue,
+            ["id": notification.id ?? 0, "event": notification.eventType, "url": notification.url, "state": notification.state.rawValue,
              "createdAt": notification.createdAt, "body": notification.body,
              "digest": Digest.flywireDigest(body: notification.body, secret: client.sharedSecret),
              "hasAttempts": !attempts.isEmpty,

@@ -1,11 +1,13 @@
 import Hummingbird
 
 /// The control API (not part of Flywire's): /sandbox/clock, /sandbox/payments/{ref}/transition,
-/// /sandbox/notifications, /sandbox/faults. Behind the API key like the API, so that one
-/// client's tests only ever see and change their own data (the clock is the sandbox's).
+/// /sandbox/notifications (and their resend), /sandbox/faults, /sandbox/requests,
+/// /sandbox/reset, /sandbox/listener. Behind the API key like the API, so that one client's
+/// tests only ever see and change their own data (the clock is the sandbox's).
 struct SandboxController {
     let database: SandboxDatabase
     let faults: FaultInjector
+    let requestLog: RequestLog
 
     var routes: RouteCollection<SandboxRequestContext> {
         RouteCollection(context: SandboxRequestContext.self)
@@ -19,6 +21,70 @@ struct SandboxController {
             .get("faults", use: listFaults)
             .post("faults", use: addFault)
             .delete("faults", use: clearFaults)
+            .get("requests", use: requests)
+            .post("reset", use: reset)
+            .post("notifications/:id/resend", use: resend)
+            .get("listener", use: listener)
+            .post("listener", use: register)
+            .delete("listener", use: unregister)
+    }
+
+    /// This client's last requests, newest first (`?request_id=req_...` for one, `?limit=`).
+    func requests(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let limit = request.query("limit").map { Int($0) } ?? requestLog.capacity
+        guard let limit, (1...requestLog.capacity).contains(limit) else {
+            throw Problem.invalid(source: "/limit", param: "limit", "must be 1 to \(requestLog.capacity)")
+        }
+        let id = request.query("request_id").map { String($0.prefix(64)) }
+        return .json(.object([("requests", .array(requestLog.entries(clientID: client.id, requestID: id, limit: limit).map(\.json)))]))
+    }
+
+    /// Deletes this client's orders, payments, sessions, saved cards, refunds, bundles,
+    /// notifications and idempotency keys, its faults and its request log.
+    func reset(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let counts = try await database.reset(client)
+        faults.clear(clientID: client.id)
+        requestLog.clear(clientID: client.id)
+        return .json(.object([("deleted", .object([
+            ("orders", .integer(Int64(counts.orders))), ("payments", .integer(Int64(counts.payments))),
+            ("sessions", .integer(Int64(counts.sessions))), ("refunds", .integer(Int64(counts.refunds))),
+            ("refund_bundles", .integer(Int64(counts.bundles))), ("notifications", .integer(Int64(counts.notifications))),
+        ]))]))
+    }
+
+    /// Queues a notification again, now: the same body and digest to the same URL.
+    func resend(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        guard let id = Int64(try context.parameters.require("id")),
+              let copy = try await database.resendNotification(id, of: client) else {
+            throw Problem.notFound("This client has no such notification")
+        }
+        return .json(NotificationWire.entry(copy, attempts: [], digest: Digest.flywireDigest(body: copy.body, secret: client.sharedSecret)),
+                     status: .created)
+    }
+
+    func listener(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        .json(.object([("url", database.listeners.url(of: try context.requireClient().id).map(JSON.string) ?? .null)]))
+    }
+
+    /// `{"url": "http://127.0.0.1:PORT/"}`: notifications that would go to this client's
+    /// static URL go there instead, until DELETE /sandbox/listener (what `fwpay listen` does).
+    func register(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        let body = try await request.jsonObject(context: context)
+        guard let url = body["url"]?.string, url.utf8.count <= 2_048,
+              url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw Problem.invalid(source: "/url", param: "url", "must be an http:// or https:// URL of at most 2048 bytes")
+        }
+        database.listeners.set(url, of: client.id)
+        return try await listener(request, context: context)
+    }
+
+    func unregister(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        database.listeners.set(nil, of: try context.requireClient().id)
+        return try await listener(request, context: context)
     }
 
     func clock(_ request: Request, context: SandboxRequestContext) async throws -> Response {

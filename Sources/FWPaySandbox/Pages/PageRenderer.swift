@@ -18,6 +18,7 @@ struct PageRenderer: Sendable {
             ("session_created", PackageResources.session_created_mustache),
             ("dashboard", PackageResources.dashboard_mustache),
             ("payment", PackageResources.payment_mustache),
+            ("requests", PackageResources.requests_mustache),
             ("payer_form", PackageResources.payer_form_mustache),
             ("payer_sent", PackageResources.payer_sent_mustache),
             ("payer_closed", PackageResources.payer_closed_mustache),

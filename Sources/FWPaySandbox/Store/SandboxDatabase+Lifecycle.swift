@@ -108,10 +108,10 @@ extension SandboxDatabase {
         }
     }
 
-    /// Queues `event` for `url`, else the client's static URL (without either, nothing is
-    /// sent), in the format the client chose.
+    /// Queues `event` for `url`, else the listener registered for the client, else the
+    /// client's static URL (without any, nothing is sent), in the format the client chose.
     func enqueueNotification(_ db: Database, clientID: String, url: String?, event: NotificationWire.Event, at: Double? = nil) throws {
-        guard let target = url ?? client(id: clientID)?.notificationsURL, !target.isEmpty else { return }
+        guard let target = url ?? listeners.url(of: clientID) ?? client(id: clientID)?.notificationsURL, !target.isEmpty else { return }
         let now = at ?? clock.now()
         let body = NotificationWire.body(event, format: notificationFormat(of: clientID), date: clock.isoTimestamp(now),
                                          callbackID: RandomIdentifier.hex(24))

@@ -98,6 +98,7 @@ class AsyncClient:
         self.payments = AsyncService(self._client.payments, self._run)
         self.refunds = AsyncService(self._client.refunds, self._run)
         self.bundles = AsyncService(self._client.bundles, self._run)
+        self.sandbox = AsyncService(self._client.sandbox, self._run)
 
     async def _run(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         loop = asyncio.get_running_loop()

@@ -15,6 +15,7 @@ from ._orders import Orders
 from ._payments import Payments
 from ._recipients import Recipients
 from ._refunds import Bundles, Refunds
+from ._sandbox import Sandbox, sandbox_root
 from ._sessions import Sessions
 
 PRODUCTION_BASE_URL = _abi.FWP_BASE_URL_PRODUCTION
@@ -107,6 +108,12 @@ class Client:
         self.payments = Payments(self._handle, self)
         self.refunds = Refunds(self._handle, self)
         self.bundles = Bundles(self._handle, self)
+        root = sandbox_root(base_url)
+        #: fwpay-sandbox's control API (clock, transitions, faults, reset, requests, resend);
+        #: sandbox-only: with Flywire's base URL its calls raise InvalidArgumentError.
+        self.sandbox = Sandbox(None if root is None else lambda: Client(
+            api_key=api_key, base_url=root, timeout=timeout, connect_timeout=connect_timeout, max_retries=max_retries,
+            allow_insecure_http=allow_insecure_http, ca_bundle=ca_bundle))
 
     def request(self, method: str, path: str, body: Any = None, *, idempotency_key: str | None = None,
                 timeout: float | None = None, max_retries: int | None = None) -> Any:
@@ -120,6 +127,8 @@ class Client:
 
     def close(self) -> None:
         """Releases the client and its connections; using it afterwards raises InvalidArgumentError."""
+        if getattr(self, "sandbox", None) is not None:
+            self.sandbox.close()
         if getattr(self, "_handle", None):
             lib.fwp_client_free(self._handle)
             # Zero the pointer in place: the resource objects share this c_void_p, and a stale

@@ -350,6 +350,26 @@ import Testing
         }
     }
 
+    @Test func developerTools() async throws {
+        try await withSandbox { sandbox in
+            _ = try await sandbox.fixture.payment()
+            let requests = try await sandbox.call(.get, "/sandbox/requests", api: false)
+            #expect(requests.status == 200 && requests.keys() == ["requests"])
+            #expect(try await sandbox.call(.get, "/sandbox/requests?limit=0", api: false).status == 422)
+            let listener = try await sandbox.call(.post, "/sandbox/listener", .object([("url", .string("http://127.0.0.1:9/"))]), api: false)
+            #expect(listener.status == 200 && listener["url"] == .string("http://127.0.0.1:9/"))
+            #expect(try await sandbox.call(.post, "/sandbox/listener", .object([("url", .string("ftp://x"))]), api: false).status == 422)
+            let removed = try await sandbox.call(.delete, "/sandbox/listener", api: false)
+            #expect(removed.status == 200 && removed["url"] == .null)
+            #expect(try await sandbox.call(.post, "/sandbox/notifications/999/resend", api: false).status == 404)
+            let reset = try await sandbox.call(.post, "/sandbox/reset", api: false)
+            #expect(reset.status == 200 && reset.keys() == ["deleted"])
+            #expect(reset.keys("deleted") == ["orders", "payments", "sessions", "refunds", "refund_bundles", "notifications"])
+            #expect(reset["deleted"]?["payments"] == .integer(1))
+            #expect(try await sandbox.call(.post, "/sandbox/reset", key: nil, api: false).status == 401)
+        }
+    }
+
     @Test func webPages() async throws {
         try await withSandbox { sandbox in
             let signInPage = try await sandbox.call(.get, "/sign-in", key: nil, api: false)
