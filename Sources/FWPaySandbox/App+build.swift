@@ -9,7 +9,8 @@ public let apiBasePath = "/payments/v1"
 public func buildApplication(_ configuration: SandboxConfiguration, logger: Logger,
                              onListening: @escaping @Sendable (_ host: String, _ port: Int) -> Void)
     throws -> some ApplicationProtocol {
-    let database = try SandboxDatabase(path: configuration.databasePath, clients: configuration.clients)
+    let database = try SandboxDatabase(path: configuration.databasePath, clients: configuration.clients,
+                                       recipients: configuration.seedRecipients)
     let connections = ConnectionGuard(limit: min(configuration.maximumConnections, ConnectionGuard.connectionsThatFit()),
                                       firstHead: .seconds(Int64(configuration.headTimeoutSeconds)),
                                       nextHead: .seconds(Int64(configuration.idleTimeoutSeconds)))

@@ -48,6 +48,8 @@ public struct SandboxConfiguration: Sendable {
     public var maximumConnections = 4_096
     /// Write one line per API and control request to stderr.
     public var logRequests = false
+    /// Recipients of a seed file, added to (or replacing by id) the default ones.
+    public var seedRecipients: [SandboxSeed.Recipient] = []
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "fwpay-sandbox.sqlite",
                 clients: [APIClient] = [SandboxConfiguration.demoClient], notificationRetrySeconds: Double = 5,

@@ -58,6 +58,10 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(help: "Deliver notifications to hosts that are not loopback (by default only 127.0.0.0/8, localhost and ::1).")
     var deliverAnywhere = false
 
+    @Option(help: ArgumentHelp("A JSON seed file of recipients (id, name, country, currency, fields with required, amount limits) and clients (api_key, shared_secret, notifications_url), added to the defaults.",
+                               valueName: "FILE"))
+    var seed: String?
+
     @Flag(help: "Write one line per API request to stderr: request id, method, path, status, time taken.")
     var logRequests = false
 
@@ -112,6 +116,12 @@ struct SandboxCommand: AsyncParsableCommand {
             extra.append(.init(id: SandboxConfiguration.APIClient.id(forKey: parts[0]), apiKey: parts[0], sharedSecret: parts[1],
                                notificationsURL: parts.count > 2 ? parts[2] : nil))
         }
+        var seeded = SandboxSeed()
+        if let seed {
+            guard let text = try? String(contentsOfFile: seed, encoding: .utf8) else { throw ValidationError("--seed: cannot read \(seed)") }
+            do { seeded = try SandboxSeed.parse(text) } catch { throw ValidationError("--seed \(seed): \(error)") }
+            extra += seeded.clients
+        }
         var demo = SandboxConfiguration.demoClient
         demo.notificationsURL = notificationsURL
         var configuration = SandboxConfiguration(host: host, port: port, databasePath: db, clients: [demo] + extra,
@@ -120,6 +130,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.deliverAnywhere = deliverAnywhere
         configuration.ignoreIdempotencyKeys = ignoreIdempotencyKeys
         configuration.logRequests = logRequests
+        configuration.seedRecipients = seeded.recipients
         configuration.idleTimeoutSeconds = idleTimeout
         configuration.headTimeoutSeconds = headTimeout
         configuration.maximumConnections = maxConnections

@@ -412,13 +412,13 @@ def test_pages_are_labelled_keyboard_usable_and_fit_a_phone(
         assert text(browser, "confirm-url").endswith(f"/checkout/sessions/{session['id']}/confirm")
 
 
-def test_payment_page_lists_notifications_and_delivery_attempts(
-        browser: webdriver.Chrome, sandbox: Any, screenshots: pathlib.Path) -> None:
-    answers = [500, 200]  # the first delivery fails, the retry succeeds
+def start_receiver(answers: list[int]) -> tuple[http.server.ThreadingHTTPServer, list[bytes]]:
+    """A notifications receiver on 127.0.0.1 answering `answers` in turn (then 200), keeping each body."""
+    received: list[bytes] = []
 
     class Receiver(http.server.BaseHTTPRequestHandler):
         def do_POST(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            received.append(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
             self.send_response(answers.pop(0) if answers else 200)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -428,6 +428,12 @@ def test_payment_page_lists_notifications_and_delivery_attempts(
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, received
+
+
+def test_payment_page_lists_notifications_and_delivery_attempts(
+        browser: webdriver.Chrome, sandbox: Any, screenshots: pathlib.Path) -> None:
+    server, _ = start_receiver([500, 200])  # the first delivery fails, the retry succeeds
     try:
         with client_for(sandbox) as client:
             body = {**order_body(client), "notifications_url": f"http://127.0.0.1:{server.server_address[1]}/hook"}
@@ -449,20 +455,7 @@ def test_payment_page_lists_notifications_and_delivery_attempts(
 
 def test_dashboard_resends_a_notification_moves_the_clock_and_finds_a_request(
         browser: webdriver.Chrome, sandbox: Any, screenshots: pathlib.Path) -> None:
-    received: list[bytes] = []
-
-    class Receiver(http.server.BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            received.append(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, received = start_receiver([])
     try:
         with client_for(sandbox) as client:
             body = {**order_body(client), "notifications_url": f"http://127.0.0.1:{server.server_address[1]}/hook"}

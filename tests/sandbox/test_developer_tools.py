@@ -288,7 +288,10 @@ def test_each_test_gets_a_fresh_database(fwpay_sandbox):
     with fwpay_sandbox.client() as client:
         assert client.orders.page()["total_entries"] == 0
 ''')
-    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT / "bindings" / "python"), "FWPAY_SANDBOX": SANDBOX}
+    # As from a source tree: -p loads the plugin (autoloading is off, so that an installed fwpay
+    # registering the same plugin by its entry point does not load it twice).
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT / "bindings" / "python"), "FWPAY_SANDBOX": SANDBOX,
+           "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "fwpay.testing", "-p", "no:cacheprovider",
                              str(tmp_path / "test_mine.py")], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr

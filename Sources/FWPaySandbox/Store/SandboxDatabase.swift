@@ -35,8 +35,9 @@ public final class SandboxDatabase: Sendable {
     private let notificationFormats: Mutex<[String: NotificationWire.Format]>
 
     /// Opens (creating if needed) and migrates the database at `path`, then makes sure the
-    /// given API clients exist.
-    public init(path: String, clients: [SandboxConfiguration.APIClient], answerStorageDelay: Duration = .milliseconds(5)) throws {
+    /// given API clients and seeded recipients exist.
+    public init(path: String, clients: [SandboxConfiguration.APIClient], recipients: [SandboxSeed.Recipient] = [],
+                answerStorageDelay: Duration = .milliseconds(5)) throws {
         self.answerStorageDelay = answerStorageDelay
         var configuration = Configuration()
         configuration.prepareDatabase { db in
@@ -65,6 +66,17 @@ public final class SandboxDatabase: Sendable {
                     ON CONFLICT(api_key) DO UPDATE SET shared_secret = excluded.shared_secret,
                         notifications_url = excluded.notifications_url
                     """, arguments: [client.id, client.apiKey, client.sharedSecret, client.notificationsURL])
+            }
+            // A seeded recipient replaces one of the same id; orders and payments keep pointing at it.
+            for seeded in recipients {
+                let r = seeded.record
+                try db.execute(sql: """
+                    INSERT INTO recipient (id, name, country, currency, min_amount, max_amount, fields, external_code, state)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, country = excluded.country, currency = excluded.currency,
+                        min_amount = excluded.min_amount, max_amount = excluded.max_amount, fields = excluded.fields,
+                        external_code = excluded.external_code, state = excluded.state
+                    """, arguments: [r.id, r.name, r.country, r.currency, r.minimumAmount, r.maximumAmount, r.fields, r.externalCode, r.state])
             }
         }
         let all = try pool.read { db in try ClientRecord.fetchAll(db) }
