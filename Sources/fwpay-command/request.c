@@ -10,7 +10,8 @@ static const struct option_doc request_options[] = { { "--data", "JSON|@FILE|@-"
 
 const struct action request_actions[] = {
     { "request", send_request, "request <GET|POST|PATCH|DELETE> <path> [--data <json | @file | @->]", ACTION_WRITE,
-      "Sends any request; PATH is below the base URL, e.g. /payments/FWU123456789.",
+      "Sends any request; PATH is below the base URL, e.g. /payments/FWU123456789. With a fwpay-sandbox's base URL, a "
+      "PATH under /sandbox goes to its control API beside the API (sandbox-only).",
       request_options, "fwpay request GET /payments/FWU123456789/refunds", NULL },
     { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };
@@ -29,7 +30,15 @@ static int send_request(struct cli *cli, fwp_client *client, int argc, char **ar
     }
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    int rc = fwp_request(client, argv[0], argv[1], body, call_options(cli), &result, &err);
+    /* Flywire's API has no /sandbox; a sandbox serves its control API there, beside
+     * /payments/v1: such a path goes to the base URL's root. */
+    fwp_client *root = NULL;
+    char root_url[2048];
+    int rc = FWP_OK;
+    if (strncmp(argv[1], "/sandbox/", 9) == 0 && sandbox_root(cli->base_url, root_url, sizeof root_url) == 0)
+        rc = fwp_client_new(root_url, cli->api_key, &root, &err);
+    if (rc == FWP_OK) rc = fwp_request(root ? root : client, argv[0], argv[1], body, call_options(cli), &result, &err);
+    fwp_client_free(root);
     int status = print_result(cli, rc, result, &err);
     json_decref(body);
     return status;

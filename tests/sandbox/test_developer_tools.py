@@ -252,6 +252,9 @@ def test_the_sandbox_command(sandbox: Any) -> None:
                              env={"PATH": "", "FWPAY_API_KEY": "k", "FWPAY_BASE_URL": fwpay.SANDBOX_BASE_URL})
     assert flywire.returncode == 64 and "not Flywire's" in flywire.stderr
     assert "--status STATUS" in subprocess.run([FWPAY, "sandbox", "transition", "--help"], capture_output=True, text=True).stdout
+    # fwpay request reaches the control API too: /sandbox paths go beside /payments/v1.
+    assert ok(cli(sandbox, "request", "GET", "/sandbox/clock"))["offset_seconds"] == 9000
+    assert ok(cli(sandbox, "request", "POST", "/sandbox/clock/advance", "--data", '{"seconds": 1}'))["offset_seconds"] == 9001
 
 
 def test_client_sandbox_refuses_flywires_base_url() -> None:
