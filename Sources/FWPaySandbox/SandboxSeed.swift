@@ -65,8 +65,13 @@ public struct SandboxSeed: Sendable {
         guard Currency.named(currency) != nil else {
             throw Mistake(description: "\(path).currency: one of \(Currency.all.map(\.code).joined(separator: ", "))")
         }
-        let minimum = entry["min_amount"]?.integer ?? 100
-        let maximum = entry["max_amount"]?.integer ?? 100_000_000
+        func amount(_ name: String, default value: Int64) throws -> Int64 {
+            guard let given = entry[name] else { return value }
+            guard let number = given.integer else { throw Mistake(description: "\(path).\(name): a whole number of subunits") }
+            return number
+        }
+        let minimum = try amount("min_amount", default: 100)
+        let maximum = try amount("max_amount", default: 100_000_000)
         guard minimum > 0, maximum >= minimum else { throw Mistake(description: "\(path).min_amount, max_amount: 0 < min_amount <= max_amount (subunits)") }
         var fields: [JSON] = []
         for (index, field) in (entry["fields"]?.array ?? []).enumerated() {

@@ -87,6 +87,7 @@ def test_the_request_log_finds_a_request_by_the_id_an_error_quotes(sandbox: Any)
         assert shown["requests"][0]["status"] == 422
         assert ok(cli(sandbox, "sandbox", "requests", key=sandbox.second_api_key))["requests"] == []
         assert cli(sandbox, "sandbox", "requests", "--limit", "0").returncode == 3
+        assert cli(sandbox, "sandbox", "requests", "--limit", "many").returncode == 3
 
 
 def test_log_requests_writes_one_line_per_request(tmp_path: pathlib.Path) -> None:

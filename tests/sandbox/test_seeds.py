@@ -71,6 +71,8 @@ def test_seeded_recipients_and_clients(tmp_path: pathlib.Path) -> None:
     ({"recipients": [{"id": "ACME", "name": "A", "country": "US", "currency": "XYZ"}]}, "recipients[0].currency: one of USD"),
     ({"recipients": [{"id": "ACME", "name": "A", "country": "US", "currency": "USD", "min_amount": 10, "max_amount": 5}]},
      "min_amount <= max_amount"),
+    ({"recipients": [{"id": "ACME", "name": "A", "country": "US", "currency": "USD", "min_amount": "10"}]},
+     "recipients[0].min_amount: a whole number"),
     ({"recipients": [{"id": "ACME", "name": "A", "country": "US", "currency": "USD", "fields": [{"id": "x", "required": "yes"}]}]},
      "recipients[0].fields[0].required"),
     ({"recipients": [{"id": "ACME", "name": "A", "country": "US", "currency": "USD", "colour": "red"}]}, "recipients[0].colour"),

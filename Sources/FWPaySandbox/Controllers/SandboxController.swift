@@ -32,8 +32,8 @@ struct SandboxController {
     /// This client's last requests, newest first (`?request_id=req_...` for one, `?limit=`).
     func requests(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
-        let limit = request.query("limit").map { Int($0) } ?? requestLog.capacity
-        guard let limit, (1...requestLog.capacity).contains(limit) else {
+        let given = request.query("limit")
+        guard let limit = given == nil ? requestLog.capacity : given.flatMap({ Int($0) }), (1...requestLog.capacity).contains(limit) else {
             throw Problem.invalid(source: "/limit", param: "limit", "must be 1 to \(requestLog.capacity)")
         }
         let id = request.query("request_id").map { String($0.prefix(64)) }
