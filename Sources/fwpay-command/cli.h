@@ -94,7 +94,6 @@ int is_help(const char *arg);
 int run_offline(struct cli *cli, const char *group, const struct action *actions, const char *summary);
 int usage_error(const char *group, const struct action *actions, const char *fmt, ...);
 int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err);
-int print_json(struct cli *cli, json_t *value);
 int read_body(const char *spec, json_t **out);
 int read_stdin(char **text, size_t *length);
 int take_option(int *argc, char **argv, const char *name, const char **value);
@@ -118,16 +117,24 @@ int read_secret_file(const char *path, char *out, size_t size);
 /* The root of a sandbox's base URL (without /payments/v1), where its /sandbox control API is;
  * -1 for no URL or Flywire's own (sandbox.c). */
 int sandbox_root(const char *base_url, char *root, size_t size);
+/* Whether a sandbox serves `path` at its root rather than below /payments/v1: its control API
+ * (/sandbox/...) and the payer's form (/checkout/form). */
+int at_sandbox_root(const char *path);
+/* A client of the sandbox's root with the command's key: FWP_OK, an FWP_E_ code of
+ * fwp_client_new, or 1 when there is no key or the base URL is not a sandbox's. */
+int sandbox_client(const struct cli *cli, fwp_client **out, fwp_error *err);
 
 /* Options every action of a kind takes (util.c), ending with { NULL }. */
 const struct option_doc *common_options(enum action_kind kind);
 /* Whether `flag` is an option, of any action or global, that takes a value. */
 int takes_value(const char *flag);
-void print_action_help(FILE *to, const char *group, const struct action *action);
+void print_action_help(FILE *to, const struct action *action);
 
 /* Output (output.c): JSON as the server sent its numbers, or through --jq. */
 int filter_compile(struct cli *cli, const char *program);
 void filter_release(struct cli *cli);
+/* The first result of a jq expression over `input` (fwpay trigger's ${...}); NULL when none. */
+json_t *jq_first(const char *program, json_t *input);
 /* Prints one value (pretty or compact, or the --jq results) and releases it; the exit status. */
 int print_value(struct cli *cli, json_t *value, int one_line);
 /* Loads the profile (profile.c): fills cli's base_url, api_key and shared_secret. */

@@ -179,21 +179,20 @@ static void stop(int signal_number) {
 /* Makes http://127.0.0.1:PORT/ the client's notifications URL on a fwpay-sandbox (sandbox-only,
  * like `stripe listen`); the client to take it back with, or NULL when there is no sandbox. */
 static fwp_client *register_listener(struct cli *cli, int port) {
-    char root[2048];
-    if (!cli->api_key || !*cli->api_key || sandbox_root(cli->base_url, root, sizeof root) != 0) return NULL;
     fwp_client *client = NULL;
     fwp_error err = FWP_ERROR_INIT;
+    int rc = sandbox_client(cli, &client, &err);
+    if (rc == 1) return NULL;  /* no key, or not a sandbox's base URL */
     char url[64];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/", port);
     json_t *body = json_pack("{s:s}", "url", url), *result = NULL;
-    int rc = fwp_client_new(root, cli->api_key, &client, &err);
     if (rc == FWP_OK) rc = fwp_request(client, "POST", "/sandbox/listener", body, NULL, &result, &err);
     json_decref(body);
     json_decref(result);
     if (rc == FWP_OK) {
         fprintf(stderr, "fwpay listen: registered with the sandbox: this client's notifications come here until it stops\n");
     } else {
-        fprintf(stderr, "fwpay listen: not registered with %s (%s): give the URL above as notifications_url\n", root,
+        fprintf(stderr, "fwpay listen: not registered (%s): give the URL above as notifications_url\n",
                 err.http_status == 404 ? "not a fwpay-sandbox" : err.message);
         fwp_client_free(client);
         client = NULL;
@@ -307,6 +306,6 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
 
 int cmd_listen(struct cli *cli) {
     for (int i = 0; i < cli->argc; i++)
-        if (is_help(cli->argv[i])) { print_action_help(stdout, "listen", &listen_actions[0]); return 0; }
+        if (is_help(cli->argv[i])) { print_action_help(stdout, &listen_actions[0]); return 0; }
     return listen_run(cli, NULL, cli->argc, cli->argv);
 }

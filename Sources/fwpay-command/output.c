@@ -84,6 +84,36 @@ static void report_jq(void *data, jv message) {
     jv_free(message);
 }
 
+/* The first result of jq expression `program` over `input`, as jansson; NULL (said on stderr)
+ * when it does not compile or yields nothing. */
+static void report_expression(void *data, jv message) {
+    if (jv_get_kind(message) == JV_KIND_STRING) fprintf(stderr, "fwpay: ${%s}: %s\n", (const char *)data, jv_string_value(message));
+    jv_free(message);
+}
+
+json_t *jq_first(const char *program, json_t *input) {
+    jq_state *jq = jq_init();
+    if (!jq) return NULL;
+    jq_set_error_cb(jq, report_expression, (void *)program);
+    json_t *value = NULL;
+    char *text = json_dumps(input, JSON_COMPACT | JSON_ENCODE_ANY);
+    if (text && jq_compile(jq, program)) {
+        jq_start(jq, jv_parse(text), 0);
+        jv result = jq_next(jq);
+        if (jv_is_valid(result) && jv_get_kind(result) != JV_KIND_NULL) {
+            jv dumped = jv_dump_string(result, 0);
+            value = json_loads(jv_string_value(dumped), JSON_DECODE_ANY, NULL);
+            jv_free(dumped);
+        } else {
+            jv_free(result);
+        }
+    }
+    free(text);
+    jq_teardown(&jq);
+    if (!value) fprintf(stderr, "fwpay: ${%s} has no value here\n", program);
+    return value;
+}
+
 /* Compiled before anything is sent: a mistyped filter must not cost a request that moves money. */
 int filter_compile(struct cli *cli, const char *program) {
     cli->jq = jq_init();

@@ -30,13 +30,11 @@ static int send_request(struct cli *cli, fwp_client *client, int argc, char **ar
     }
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    /* Flywire's API has no /sandbox; a sandbox serves its control API there, beside
-     * /payments/v1: such a path goes to the base URL's root. */
+    /* Flywire's API has no /sandbox; a sandbox serves its control API (and the payer's form)
+     * beside /payments/v1: such a path goes to the base URL's root. */
     fwp_client *root = NULL;
-    char root_url[2048];
-    int rc = FWP_OK;
-    if (strncmp(argv[1], "/sandbox/", 9) == 0 && sandbox_root(cli->base_url, root_url, sizeof root_url) == 0)
-        rc = fwp_client_new(root_url, cli->api_key, &root, &err);
+    int rc = at_sandbox_root(argv[1]) ? sandbox_client(cli, &root, &err) : FWP_OK;
+    if (rc == 1) rc = FWP_OK;  /* not a sandbox: the path goes below the base URL like any other */
     if (rc == FWP_OK) rc = fwp_request(root ? root : client, argv[0], argv[1], body, call_options(cli), &result, &err);
     fwp_client_free(root);
     int status = print_result(cli, rc, result, &err);
@@ -46,7 +44,7 @@ static int send_request(struct cli *cli, fwp_client *client, int argc, char **ar
 
 int cmd_request(struct cli *cli) {
     for (int i = 0; i < cli->argc; i++)
-        if (is_help(cli->argv[i])) { print_action_help(stdout, "request", &request_actions[0]); return 0; }
+        if (is_help(cli->argv[i])) { print_action_help(stdout, &request_actions[0]); return 0; }
     /* Reuse the action runner: insert the action's name in front of the arguments. */
     static char name[] = "request";
     char *args[256];

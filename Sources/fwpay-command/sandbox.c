@@ -219,6 +219,17 @@ int sandbox_root(const char *base_url, char *root, size_t size) {
     return 0;
 }
 
+int at_sandbox_root(const char *path) {
+    return strncmp(path, "/sandbox/", 9) == 0 || strncmp(path, "/checkout/form", 14) == 0;
+}
+
+int sandbox_client(const struct cli *cli, fwp_client **out, fwp_error *err) {
+    char root[2048];
+    *out = NULL;
+    if (!cli->api_key || !*cli->api_key || sandbox_root(cli->base_url, root, sizeof root) != 0) return 1;
+    return fwp_client_new(root, cli->api_key, out, err);
+}
+
 int cmd_sandbox(struct cli *cli) {
     char root[2048] = "";
     int help = cli->argc == 0 || strcmp(cli->argv[0], "help") == 0;

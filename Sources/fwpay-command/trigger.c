@@ -1,9 +1,9 @@
 /* fwpay trigger EVENT: makes a sandbox emit an event (payment.guaranteed, preauth.captured,
  * refund.finished...) by running the steps of a fixture file, in the manner of `stripe trigger`.
- * A fixture is JSON: {"event", "description", "steps": [{"name", "method", "path", "body",
- * "root"}], "result"}; a string "${EXPR}" in a path or body is the jq expression EXPR (libjq)
- * over the results of the earlier steps, by name ({"order": {...}, "charge": {...}}); "root"
- * sends the step to the sandbox's root (/sandbox, /checkout/form) instead of the API. New
+ * A fixture is JSON: {"event", "description", "steps": [{"name", "method", "path", "body"}],
+ * "result"}; a string "${EXPR}" in a path or body is the jq expression EXPR (libjq)
+ * over the results of the earlier steps, by name ({"order": {...}, "charge": {...}}); a path
+ * under /sandbox or /checkout/form goes to the sandbox's root, as `fwpay request` sends it. New
  * events need a file, no code. Sandbox-only: Flywire's own base URLs are refused. */
 #include <dirent.h>
 #include <limits.h>
@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#include <jq.h>
 
 #include "cli.h"
 
@@ -63,42 +61,13 @@ static int list_events(const char *dir) {
         if (length < 6 || strcmp(entry->d_name + length - 5, ".json") != 0) continue;
         if (snprintf(path, sizeof path, "%s/%s", dir, entry->d_name) >= (int)sizeof path) continue;
         json_t *fixture = json_load_file(path, 0, NULL);
-        printf("%-22s %s\n", json_string_value(json_object_get(fixture, "event")) ? json_string_value(json_object_get(fixture, "event")) : "?",
-               json_string_value(json_object_get(fixture, "description")) ? json_string_value(json_object_get(fixture, "description")) : "");
+        const char *event = json_string_value(json_object_get(fixture, "event"));
+        const char *description = json_string_value(json_object_get(fixture, "description"));
+        printf("%-22s %s\n", event ? event : "?", description ? description : "");
         json_decref(fixture);
     }
     closedir(listing);
     return 0;
-}
-
-static void report(void *data, jv message) {
-    (void)data;
-    if (jv_get_kind(message) == JV_KIND_STRING) fprintf(stderr, "fwpay trigger: %s\n", jv_string_value(message));
-    jv_free(message);
-}
-
-/* The first result of jq expression `program` over `context`, as jansson; NULL on failure. */
-static json_t *evaluate(const char *program, json_t *context) {
-    jq_state *jq = jq_init();
-    if (!jq) return NULL;
-    jq_set_error_cb(jq, report, NULL);
-    json_t *value = NULL;
-    if (jq_compile(jq, program)) {
-        char *text = json_dumps(context, JSON_COMPACT);
-        jq_start(jq, jv_parse(text ? text : "null"), 0);
-        free(text);
-        jv result = jq_next(jq);
-        if (jv_is_valid(result) && jv_get_kind(result) != JV_KIND_NULL) {
-            jv dumped = jv_dump_string(result, 0);
-            value = json_loads(jv_string_value(dumped), JSON_DECODE_ANY, NULL);
-            jv_free(dumped);
-        } else {
-            jv_free(result);
-        }
-    }
-    jq_teardown(&jq);
-    if (!value) fprintf(stderr, "fwpay trigger: ${%s} has no value here\n", program);
-    return value;
 }
 
 /* A copy of `value` with each "${EXPR}" replaced: a string that is one whole "${EXPR}" takes
@@ -130,7 +99,7 @@ static json_t *expand(json_t *value, json_t *context) {
     if (strncmp(text, "${", 2) == 0 && text[length - 1] == '}' && !strchr(text + 2, '}')[1]) {
         char program[512];
         snprintf(program, sizeof program, "%.*s", (int)(length - 3), text + 2);
-        return evaluate(program, context);
+        return jq_first(program, context);
     }
     char out[4096];
     size_t used = 0;
@@ -143,7 +112,7 @@ static json_t *expand(json_t *value, json_t *context) {
         if (!start || !end) break;
         char program[512];
         snprintf(program, sizeof program, "%.*s", (int)(end - start - 2), start + 2);
-        json_t *found = evaluate(program, context);
+        json_t *found = jq_first(program, context);
         if (!found) return NULL;
         char *piece = json_is_string(found) ? strdup(json_string_value(found)) : json_dumps(found, JSON_COMPACT | JSON_ENCODE_ANY);
         json_decref(found);
@@ -177,7 +146,7 @@ static int run_steps(struct cli *cli, json_t *fixture, fwp_client *api, fwp_clie
         fprintf(stderr, "fwpay trigger: %s %s\n", method, json_string_value(path));
         json_t *result = NULL;
         fwp_error err = FWP_ERROR_INIT;
-        int rc = fwp_request(json_is_true(json_object_get(step, "root")) ? root : api, method, json_string_value(path), body,
+        int rc = fwp_request(at_sandbox_root(json_string_value(path)) ? root : api, method, json_string_value(path), body,
                              NULL, &result, &err);
         json_decref(path);
         json_decref(body);
@@ -188,7 +157,7 @@ static int run_steps(struct cli *cli, json_t *fixture, fwp_client *api, fwp_clie
     }
     if (status == 0) {
         const char *wanted = json_string_value(json_object_get(fixture, "result"));
-        json_t *result = wanted ? evaluate(wanted, context) : json_incref(context);
+        json_t *result = wanted ? jq_first(wanted, context) : json_incref(context);
         status = result ? print_value(cli, result, 0) : CLI_EXIT_USAGE;
     }
     json_decref(context);
@@ -209,7 +178,7 @@ static int trigger_run(struct cli *cli, fwp_client *client, int argc, char **arg
     if (check_no_more("trigger", trigger_actions, argc - 1, argv + 1)) return CLI_EXIT_USAGE;
     const char *event = argv[0];
     if (strcspn(event, "/") != strlen(event) || event[0] == '.') return usage_error("trigger", trigger_actions, "'%s' is not an event", event);
-    char path[PATH_MAX], root_url[2048];
+    char path[PATH_MAX];
     if (snprintf(path, sizeof path, "%s/%s.json", dir, event) >= (int)sizeof path)
         return usage_error("trigger", trigger_actions, "'%s' is not an event", event);
     json_error_t problem;
@@ -223,12 +192,6 @@ static int trigger_run(struct cli *cli, fwp_client *client, int argc, char **arg
         json_decref(fixture);
         return CLI_EXIT_USAGE;
     }
-    if (sandbox_root(cli->base_url, root_url, sizeof root_url) != 0) {
-        fprintf(stderr, "fwpay trigger: triggers make payments on a fwpay-sandbox only: set FWPAY_BASE_URL (or --base-url, or a "
-                        "profile) to a sandbox's, not Flywire's\n");
-        json_decref(fixture);
-        return CLI_EXIT_USAGE;
-    }
     if (!cli->api_key || !*cli->api_key) {
         fprintf(stderr, "fwpay: no API key: set FWPAY_API_KEY, choose a profile (--profile) or pass --api-key-file PATH\n");
         json_decref(fixture);
@@ -236,12 +199,16 @@ static int trigger_run(struct cli *cli, fwp_client *client, int argc, char **arg
     }
     fwp_client *api = NULL, *root = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    int status;
-    if (fwp_client_new(cli->base_url, cli->api_key, &api, &err) != FWP_OK ||
-        fwp_client_new(root_url, cli->api_key, &root, &err) != FWP_OK)
+    int status, rc = sandbox_client(cli, &root, &err);
+    if (rc == 1) {
+        fprintf(stderr, "fwpay trigger: triggers make payments on a fwpay-sandbox only: set FWPAY_BASE_URL (or --base-url, or a "
+                        "profile) to a sandbox's, not Flywire's\n");
+        status = CLI_EXIT_USAGE;
+    } else if (rc != FWP_OK || fwp_client_new(cli->base_url, cli->api_key, &api, &err) != FWP_OK) {
         status = print_result(cli, err.code, NULL, &err);
-    else
+    } else {
         status = run_steps(cli, fixture, api, root);
+    }
     fwp_client_free(api);
     fwp_client_free(root);
     json_decref(fixture);
@@ -250,6 +217,6 @@ static int trigger_run(struct cli *cli, fwp_client *client, int argc, char **arg
 
 int cmd_trigger(struct cli *cli) {
     for (int i = 0; i < cli->argc; i++)
-        if (is_help(cli->argv[i])) { print_action_help(stdout, "trigger", &trigger_actions[0]); return 0; }
+        if (is_help(cli->argv[i])) { print_action_help(stdout, &trigger_actions[0]); return 0; }
     return trigger_run(cli, NULL, cli->argc, cli->argv);
 }

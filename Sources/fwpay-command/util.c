@@ -90,8 +90,7 @@ static void print_options(FILE *to, const struct option_doc *options) {
     }
 }
 
-void print_action_help(FILE *to, const char *group, const struct action *action) {
-    (void)group;
+void print_action_help(FILE *to, const struct action *action) {
     fprintf(to, "usage: fwpay %s\n\n", action->usage);
     print_wrapped(to, action->help, 0, 0);
     const struct option_doc *common = common_options(action->kind);
@@ -164,7 +163,7 @@ static const struct action *find_action(struct cli *cli, const char *group, cons
         if (strcmp(a->name, name) != 0) continue;
         for (int i = 1; i < cli->argc; i++) {
             if (is_help(cli->argv[i])) {
-                print_action_help(stdout, group, a);
+                print_action_help(stdout, a);
                 *status = 0;
                 return NULL;
             }
@@ -288,9 +287,6 @@ int read_body(const char *spec, json_t **out) {
     return rc == FWP_OK ? 0 : -rc;
 }
 
-int print_json(struct cli *cli, json_t *value) {
-    return print_value(cli, value, 0);
-}
 
 /* Writes text that a server chose to stderr with its control characters escaped (C0, DEL and
  * C1, as \xHH), so that an answer cannot move the cursor, clear the screen or retitle the
@@ -309,7 +305,7 @@ static void put_safe(const char *text) {
 int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err) {
     if (rc == FWP_OK) {
         fwp_error_clear(err);
-        return print_json(cli, result);
+        return print_value(cli, result, 0);
     }
     fputs("fwpay: ", stderr);
     put_safe(err->message[0] ? err->message : fwp_strerror(rc));
