@@ -43,7 +43,7 @@ func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempot
                  allowedHosts: Set<String> = [], logRequests: Bool = false) throws -> Router<SandboxRequestContext> {
     let pages = try PageRenderer()
     let requestLog = RequestLog()
-    let logging = RequestLogMiddleware(log: requestLog, clock: database.clock, printLines: logRequests)
+    let logging = RequestLogMiddleware(log: requestLog, database: database, printLines: logRequests)
     let signIns = WebSignIns()
     let router = Router(context: SandboxRequestContext.self)
     router.add(middleware: VersionHeaderMiddleware())

@@ -21,7 +21,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bindings" / "python" / "tests"))
 
 import fwpay  # noqa: E402
-from helpers import order_body  # noqa: E402
+from conftest import start_sandbox, stop_sandbox  # noqa: E402
+from helpers import PREAUTH, order_body, preauthorization  # noqa: E402
 
 FWPAY = str(ROOT / "build" / "bin" / "fwpay")
 SANDBOX = os.environ.get("FWPAY_SANDBOX", str(ROOT / "build" / "bin" / "fwpay-sandbox"))
@@ -275,6 +276,37 @@ def test_client_sandbox_moves_the_clock_and_payments(sandbox: Any) -> None:
         assert fault["remaining"] == 1
         with pytest.raises(fwpay.APIError):
             client.recipients.get("FWU", max_retries=0)
+
+
+def test_each_client_has_its_own_clock(sandbox: Any) -> None:
+    """One client advancing its clock changes only its own payments; each clock survives a restart."""
+    first = sandbox
+    with fwpay.Client(api_key=first.api_key, base_url=first.base_url) as client, \
+            fwpay.Client(api_key=first.second_api_key, base_url=first.base_url) as other:
+        mine = client.orders.charge(client.orders.create(order_body(client))["id"])["payment_reference"]
+        theirs = other.orders.charge(other.orders.create(order_body(other))["id"])["payment_reference"]
+        their_hold = preauthorization(other)["payment_reference"]
+        their_session = other.sessions.create(PREAUTH)["id"]
+        # A bank transfer nobody pays is cancelled after 8 days on its client's clock; a hold
+        # expires after 7, a session after 30 minutes.
+        assert client.sandbox.advance(days=9)["transitions"] >= 1
+        assert client.payments.get(mine)["status"] == "cancelled"
+        assert other.payments.get(theirs)["status"] == "initiated"
+        assert other.payments.get(their_hold)["status"] == "authorized"
+        assert other.request("GET", f"/checkout/sessions/{their_session}")["status"] == "open"
+        assert client.sandbox.clock()["offset_seconds"] == 9 * 86400 and other.sandbox.clock()["offset_seconds"] == 0
+        assert ok(cli(first, "sandbox", "clock", key=first.second_api_key))["offset_seconds"] == 0
+    stop_sandbox(first)
+    again = start_sandbox(first.database.parent)
+    try:
+        with fwpay.Client(api_key=again.api_key, base_url=again.base_url) as client, \
+                fwpay.Client(api_key=again.second_api_key, base_url=again.base_url) as other:
+            assert client.sandbox.clock()["offset_seconds"] == 9 * 86400 and other.sandbox.clock()["offset_seconds"] == 0
+            # A reset puts the client's clock back to real time.
+            client.sandbox.reset()
+            assert client.sandbox.clock()["offset_seconds"] == 0
+    finally:
+        stop_sandbox(again)
 
 
 def test_fwpay_testing_fixture_in_a_users_own_tests(tmp_path: pathlib.Path) -> None:

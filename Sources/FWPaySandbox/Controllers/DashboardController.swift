@@ -32,7 +32,7 @@ struct DashboardController {
         return PageRenderer.redirect(to: copy.resource == "payments" ? "/dashboard/payments/\(copy.resourceID)?done=resent" : "/dashboard")
     }
 
-    /// POST /dashboard/clock: moves the sandbox clock on by `hours` (1, 24 or 168), as
+    /// POST /dashboard/clock: moves the signed-in client's clock on by `hours` (1, 24 or 168), as
     /// POST /sandbox/clock/advance does; back to the page it came from.
     func advanceClock(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let form = try await FormBody.fields(of: request)
@@ -40,7 +40,7 @@ struct DashboardController {
         guard let hours = form["hours"].flatMap(Double.init), [1, 24, 168].contains(hours) else {
             throw Problem.invalid(source: "/hours", param: "hours", "must be 1, 24 or 168")
         }
-        _ = try await database.advanceClock(by: hours * 3_600)
+        _ = try await database.advanceClock(by: hours * 3_600, of: try context.requireClient())
         let back = form["back"].flatMap { $0.hasPrefix("/dashboard") && !$0.hasPrefix("//") && $0.utf8.count <= 256 ? $0 : nil }
         return PageRenderer.redirect(to: back ?? "/dashboard")
     }
@@ -100,7 +100,7 @@ struct DashboardController {
             if let recipient { parts.append("recipient=" + (recipient.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
             return "/dashboard?" + parts.joined(separator: "&")
         }
-        values["now"] = database.clock.timestamp()
+        values["now"] = database.clock(of: client.id).timestamp()
         values["back"] = link(page)
         if page > 1 { values["previous"] = link(page - 1) }
         if page < pageCount { values["next"] = link(page + 1) }
@@ -183,7 +183,7 @@ struct DashboardController {
         if let held = payment.heldAmount {
             values["held"] = Self.amount(held, payment.currencyTo) + " " + payment.currencyTo
             values["heldSubunits"] = held
-            if let ends = payment.holdExpiresAt { values["holdEnds"] = database.clock.timestamp(ends) }
+            if let ends = payment.holdExpiresAt { values["holdEnds"] = database.clock(of: client.id).timestamp(ends) }
         }
         if let captured = payment.capturedAmount { values["captured"] = Self.amount(captured, payment.currencyTo) + " " + payment.currencyTo }
         values["externalReference"] = payment.externalReference ?? "—"
@@ -216,7 +216,7 @@ struct DashboardController {
         values["hasNotifications"] = !notifications.isEmpty
         values["noNotifications"] = payment.notificationsURL == nil && client.notificationsURL == nil
             ? "None: neither this payment nor the client has a notifications URL." : "None yet."
-        values["now"] = database.clock.timestamp()
+        values["now"] = database.clock(of: client.id).timestamp()
         values["back"] = "/dashboard/payments/\(payment.id)"
         values["notifications"] = notifications.map { notification, attempts -> [String: Any] in
             ["id": notification.id ?? 0, "event": notification.eventType, "url": notification.url, "state": notification.state.rawValue,

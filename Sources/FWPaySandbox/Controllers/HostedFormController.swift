@@ -38,7 +38,7 @@ struct HostedFormController {
         case .open(let open): session = open
         }
         let form = fromBrowser ? try await FormBody.fields(of: request) : try await jsonFields(of: request, context: context)
-        var errors = PayerForm.errors(form, now: database.clock.now())
+        var errors = PayerForm.errors(form, now: database.clock(of: session.clientID).now())
         if errors["country"] == nil, session.request["charge_intent"]?["capture"]?.string == "manual",
            let country = form["country"], Currency.of(country: country)?.code != session.currency {
             errors["country"] = "pre-authorization needs a card in \(session.currency), the recipient's currency"
@@ -104,7 +104,7 @@ struct HostedFormController {
         guard id.utf8.count <= 64, let session = try database.session(id) else { return .closed(.missing, locale: nil) }
         let locale = session.request["options"]?["form"]?["locale"]?.string
         if session.status == .confirmed { return .closed(.used, locale: locale) }
-        if database.clock.now() > session.expiresAt { return .closed(.expired, locale: locale) }
+        if database.clock(of: session.clientID).now() > session.expiresAt { return .closed(.expired, locale: locale) }
         return .open(session)
     }
 

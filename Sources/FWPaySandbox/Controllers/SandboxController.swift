@@ -41,10 +41,12 @@ struct SandboxController {
     }
 
     /// Deletes this client's orders, payments, sessions, saved cards, refunds, bundles,
-    /// notifications and idempotency keys, its faults and its request log.
+    /// notifications and idempotency keys, its faults and its request log, and puts its clock
+    /// back to real time.
     func reset(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let counts = try await database.reset(client)
+        try await database.resetClock(of: client)
         faults.clear(clientID: client.id)
         requestLog.clear(clientID: client.id)
         return .json(.object([("deleted", .object([
@@ -87,8 +89,14 @@ struct SandboxController {
         return try await listener(request, context: context)
     }
 
+    /// The calling client's clock (each client has its own).
     func clock(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        .json(.object([("now", .string(database.clock.isoTimestamp())), ("offset_seconds", .real(database.clock.currentOffset))]))
+        .json(Self.clockState(database.clock(of: try context.requireClient().id)))
+    }
+
+    private static func clockState(_ clock: SandboxClock, transitions: Int? = nil) -> JSON {
+        .object([("now", .string(clock.isoTimestamp())), ("offset_seconds", .real(clock.currentOffset))]
+                + (transitions.map { [("transitions", .integer(Int64($0)))] } ?? []))
     }
 
     /// `{"seconds": n}`, `{"hours": n}` or `{"days": n}`: moves the clock forward and makes
@@ -107,9 +115,9 @@ struct SandboxController {
         guard seconds > 0, seconds <= 400 * 86_400 else {
             throw Problem.invalid(source: "/seconds", param: "seconds", "give seconds, minutes, hours or days: more than 0, at most 400 days")
         }
-        let made = try await database.advanceClock(by: seconds)
-        return .json(.object([("now", .string(database.clock.isoTimestamp())), ("offset_seconds", .real(database.clock.currentOffset)),
-                              ("transitions", .integer(Int64(made)))]))
+        let client = try context.requireClient()
+        let made = try await database.advanceClock(by: seconds, of: client)
+        return .json(Self.clockState(database.clock(of: client.id), transitions: made))
     }
 
     /// `{"status": "...", "reason": "..."}`: a change the lifecycle allows, made now.

@@ -17,7 +17,7 @@ struct SessionsController {
         let validated = try validate(try await request.jsonObject(context: context), of: client, database: database)
         let session = try await database.createSession(validated, for: client)
         return .json(SessionWire.created(session, warnings: validated.warnings, baseURL: request.sandboxBaseURL,
-                                         expiresAt: database.clock.offsetTimestamp(session.expiresAt)), status: .created)
+                                         expiresAt: database.clock(of: client.id).offsetTimestamp(session.expiresAt)), status: .created)
     }
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
@@ -26,7 +26,7 @@ struct SessionsController {
         guard let session = try database.session(id), session.clientID == client.id else {
             throw Problem.notFound("Checkout session \(id) not found")
         }
-        return .json(SessionWire.details(session, now: database.clock.now()))
+        return .json(SessionWire.details(session, now: database.clock(of: client.id).now()))
     }
 
     /// 200, as Flywire answers (a real integration treats anything else as an error). A

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// The sandbox's clock: real time plus an offset that `POST /sandbox/clock/advance` grows,
+/// A client's test clock: real time plus an offset that `POST /sandbox/clock/advance` grows,
 /// so tests can make holding periods, expiries and delays pass at once. The offset is stored
 /// in the database, so a restarted sandbox keeps its time.
 final class SandboxClock: Sendable {
@@ -20,6 +20,10 @@ final class SandboxClock: Sendable {
 
     func advance(by seconds: Double) {
         offset.withLock { $0 += seconds }
+    }
+
+    func returnToRealTime() {
+        offset.withLock { $0 = 0 }
     }
 
     /// "2020-10-20 17:41:27 UTC", as Flywire writes `created_at`.

@@ -9,7 +9,8 @@ import Hummingbird
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
     let log: RequestLog
-    let clock: SandboxClock
+    /// Whose clocks the entries are dated by.
+    let database: SandboxDatabase
     let printLines: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -38,7 +39,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         let noted = log.takeProblem(requestID: id)
         let entry = RequestLog.Entry(requestID: id, method: request.method.rawValue, path: path, status: status,
                                      idempotencyKey: key, replayed: replayed, milliseconds: milliseconds, problem: problem ?? noted,
-                                     at: clock.isoTimestamp())
+                                     at: database.clock(of: context.apiClient?.id ?? "").isoTimestamp())
         if let client = context.apiClient { log.record(entry, clientID: client.id) }
         if printLines {
             let line = "fwpay-sandbox: \(entry.requestID) \(entry.method) \(Self.printable(path)) \(status) "

@@ -56,10 +56,11 @@ extension SandboxDatabase {
     func resendNotification(_ id: Int64, of client: ClientRecord) async throws -> NotificationRecord? {
         try await write { db in
             guard let original = try NotificationRecord.fetchOne(db, key: id), original.clientID == client.id else { return nil }
-            let now = self.clock.now()
+            let clock = self.clock(of: client.id)
+            let now = clock.now()
             var copy = NotificationRecord(clientID: client.id, resource: original.resource, resourceID: original.resourceID,
                                           eventType: original.eventType, url: original.url, body: original.body, state: .pending,
-                                          attempts: 0, nextAttemptAt: now, createdAt: self.clock.timestamp(now))
+                                          attempts: 0, nextAttemptAt: now, createdAt: clock.timestamp(now))
             try copy.insert(db)
             return copy
         }

@@ -53,7 +53,7 @@ extension SandboxDatabase {
     /// with the next change, or by itself after `answerStorageDelay` (5 ms).
     func finishIdempotent(client: ClientRecord, key: String, status: Int, body: String, logger: Logger? = nil) {
         let answer = RunningIdempotentRequests.Answer(status: status, body: body)
-        guard runningIdempotentRequests.answer(client: client.id, key: key, with: answer, at: clock.now()) else { return }
+        guard runningIdempotentRequests.answer(client: client.id, key: key, with: answer, at: clock(of: client.id).now()) else { return }
         guard runningIdempotentRequests.scheduleStorage() else { return }
         Task {
             try? await Task.sleep(for: answerStorageDelay)

@@ -16,6 +16,7 @@ extension SandboxDatabase {
             throw Problem.invalid(source: "/status", param: "status", type: "invalid_status",
                                   "cannot change from \(from.rawValue) to \(status.rawValue)")
         }
+        let clock = self.clock(of: payment.clientID)
         let now = at ?? clock.now()
         payment.status = status
         payment.updatedAt = clock.timestamp(now)
@@ -26,15 +27,16 @@ extension SandboxDatabase {
         try history.insert(db)
         try enqueuePaymentNotification(db, payment, at: now)
         for step in PaymentLifecycle.followUps(entering: status) {
-            try schedule(db, payment: payment.id, step: step, from: now)
+            try schedule(db, payment: payment, step: step, from: now)
         }
     }
 
     /// Stores a new payment (status `initiated`) and runs its plan: immediate steps now,
     /// later ones scheduled. The only way a payment is stored.
     func create(_ db: Database, _ draft: PaymentDraft) throws -> PaymentRecord {
-        let now = clock.now()
         var payment = draft.payment
+        let clock = self.clock(of: payment.clientID)
+        let now = clock.now()
         payment.status = .initiated
         payment.updatedAt = payment.createdAt
         try payment.insert(db)
@@ -47,30 +49,40 @@ extension SandboxDatabase {
                     try transition(db, &payment, to: step.status, reason: step.reason, reasonCode: step.reasonCode)
                 }
             } else {
-                try schedule(db, payment: payment.id, step: step, from: now)
+                try schedule(db, payment: payment, step: step, from: now)
             }
         }
         return payment
     }
 
-    func schedule(_ db: Database, payment: String, step: PaymentLifecycle.Step, from now: Double) throws {
-        var row = ScheduledTransitionRecord(resource: "payment", resourceID: payment, dueAt: now + step.after,
+    func schedule(_ db: Database, payment: PaymentRecord, step: PaymentLifecycle.Step, from now: Double) throws {
+        var row = ScheduledTransitionRecord(resource: "payment", resourceID: payment.id, clientID: payment.clientID, dueAt: now + step.after,
                                             toStatus: step.status.rawValue,
                                             onlyFrom: step.onlyFrom.map(\.rawValue).sorted().joined(separator: ","),
                                             reason: step.reason)
         try row.insert(db)
     }
 
-    /// Makes every scheduled change that is due on the sandbox clock, in time order
-    /// (including changes those changes schedule). Returns how many were made.
+    /// Makes every scheduled change that is due on its client's clock, client by client.
+    /// Returns how many were made.
     @discardableResult
     func processDueTransitions() async throws -> Int {
-        try await write { db in
+        var made = 0
+        for clientID in clientIDs { made += try await processDueTransitions(of: clientID) }
+        return made
+    }
+
+    /// Makes every scheduled change of `clientID` that is due on that client's clock, in time
+    /// order (including changes those changes schedule). Returns how many were made.
+    @discardableResult
+    func processDueTransitions(of clientID: String) async throws -> Int {
+        let clock = self.clock(of: clientID)
+        return try await write { db in
             var made = 0
             for _ in 0..<10_000 {
-                let now = self.clock.now()
+                let now = clock.now()
                 guard let due = try ScheduledTransitionRecord
-                    .filter(ScheduledTransitionRecord.Columns.dueAt <= now)
+                    .filter(ScheduledTransitionRecord.Columns.clientID == clientID && ScheduledTransitionRecord.Columns.dueAt <= now)
                     .order(ScheduledTransitionRecord.Columns.dueAt, Column("id"))
                     .fetchOne(db) else { break }
                 try due.delete(db)
@@ -99,6 +111,7 @@ extension SandboxDatabase {
     /// Queues the notifications of a payment's current status (flywire-api.md §5): its
     /// `payments` event, and the `charges` event of a pre-authorization's card attempt.
     func enqueuePaymentNotification(_ db: Database, _ payment: PaymentRecord, at: Double? = nil) throws {
+        let clock = self.clock(of: payment.clientID)
         let now = at ?? clock.now()
         let expiresAt = clock.isoTimestamp(payment.holdExpiresAt ?? now + PaymentLifecycle.bankTransferExpiry)
         try enqueueNotification(db, clientID: payment.clientID, url: payment.notificationsURL,
@@ -112,6 +125,7 @@ extension SandboxDatabase {
     /// client's static URL (without any, nothing is sent), in the format the client chose.
     func enqueueNotification(_ db: Database, clientID: String, url: String?, event: NotificationWire.Event, at: Double? = nil) throws {
         guard let target = url ?? listeners.url(of: clientID) ?? client(id: clientID)?.notificationsURL, !target.isEmpty else { return }
+        let clock = self.clock(of: clientID)
         let now = at ?? clock.now()
         let body = NotificationWire.body(event, format: notificationFormat(of: clientID), date: clock.isoTimestamp(now),
                                          callbackID: RandomIdentifier.hex(24))
@@ -121,14 +135,26 @@ extension SandboxDatabase {
         try notification.insert(db)
     }
 
-    /// Advances the test clock by `seconds`, stores it, and makes the changes that fell due.
-    func advanceClock(by seconds: Double) async throws -> Int {
+    /// Advances `client`'s test clock by `seconds`, stores it, and makes the client's changes
+    /// that fell due.
+    func advanceClock(by seconds: Double, of client: ClientRecord) async throws -> Int {
+        let clock = self.clock(of: client.id)
         clock.advance(by: seconds)
-        let offset = clock.currentOffset
+        try await storeClockOffset(of: client)
+        return try await processDueTransitions(of: client.id)
+    }
+
+    /// Puts `client`'s test clock back to real time (POST /sandbox/reset).
+    func resetClock(of client: ClientRecord) async throws {
+        clock(of: client.id).returnToRealTime()
+        try await storeClockOffset(of: client)
+    }
+
+    private func storeClockOffset(of client: ClientRecord) async throws {
+        let offset = clock(of: client.id).currentOffset
         try await write { db in
-            try db.execute(sql: "INSERT INTO sandbox_state (key, value) VALUES ('clock_offset', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [String(offset)])
+            try db.execute(sql: "INSERT INTO sandbox_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: ["clock_offset:\(client.id)", String(offset)])
         }
-        return try await processDueTransitions()
     }
 }

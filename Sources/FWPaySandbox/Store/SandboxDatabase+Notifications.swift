@@ -2,18 +2,21 @@ import GRDB
 
 /// The notification outbox: what is due, and what each delivery attempt gave.
 extension SandboxDatabase {
-    /// Pending notifications due on the sandbox clock, oldest first and at most `perClient` of
-    /// each client (so that one client's backlog never hides another's), with the secret that
-    /// signs them.
+    /// Pending notifications due on their client's clock, oldest first and at most `perClient`
+    /// of each client (so that one client's backlog never hides another's), with the secret
+    /// that signs them.
     func dueNotifications(perClient: Int, limit: Int) async throws -> [(NotificationRecord, String)] {
         try await pool.read { db in
-            let due = try NotificationRecord.fetchAll(db, sql: """
-                SELECT * FROM (
-                    SELECT *, ROW_NUMBER() OVER (PARTITION BY client_id ORDER BY id) AS place FROM notification
-                    WHERE state = 'pending' AND next_attempt_at <= ?)
-                WHERE place <= ? ORDER BY id LIMIT ?
-                """, arguments: [self.clock.now(), perClient, limit])
-            return due.compactMap { notification in self.client(id: notification.clientID).map { (notification, $0.sharedSecret) } }
+            var due: [NotificationRecord] = []
+            for clientID in self.clientIDs {
+                due += try NotificationRecord.fetchAll(db, sql: """
+                    SELECT * FROM notification WHERE client_id = ? AND state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?
+                    """, arguments: [clientID, self.clock(of: clientID).now(), perClient])
+            }
+            due.sort { ($0.id ?? 0) < ($1.id ?? 0) }
+            return due.prefix(limit).compactMap { notification in
+                self.client(id: notification.clientID).map { (notification, $0.sharedSecret) }
+            }
         }
     }
 
@@ -31,7 +34,8 @@ extension SandboxDatabase {
         try await write { db in
             guard var notification = try NotificationRecord.fetchOne(db, key: id), notification.state == .pending else { return }
             notification.attempts += 1
-            var attempt = NotificationAttemptRecord(notificationID: id, attempt: notification.attempts, at: self.clock.timestamp(),
+            let clock = self.clock(of: notification.clientID)
+            var attempt = NotificationAttemptRecord(notificationID: id, attempt: notification.attempts, at: clock.timestamp(),
                                                     statusCode: statusCode, error: error)
             try attempt.insert(db)
             if let statusCode, (200..<300).contains(statusCode) {
@@ -40,7 +44,7 @@ extension SandboxDatabase {
                 notification.state = .failed
             } else {
                 let exponent = Double(1 << min(notification.attempts - 1, 20))
-                notification.nextAttemptAt = self.clock.now() + retryBase * exponent
+                notification.nextAttemptAt = clock.now() + retryBase * exponent
             }
             try notification.update(db)
         }

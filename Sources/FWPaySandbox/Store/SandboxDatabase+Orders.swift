@@ -30,7 +30,7 @@ extension SandboxDatabase {
             var order = try Self.fetchOrder(db, id, of: client)
             let openSession = try String.fetchOne(db, sql: """
                 SELECT id FROM session WHERE order_id = ? AND status != 'confirmed' AND expires_at >= ? LIMIT 1
-                """, arguments: [id, self.clock.now()])
+                """, arguments: [id, self.clock(of: client.id).now()])
             try OrderDecision.checkEditable(order, chargedBy: try OrderRecord.payment(db, charging: id), openSession: openSession)
             let validated = try validate(order)
             order.document = validated.document.text

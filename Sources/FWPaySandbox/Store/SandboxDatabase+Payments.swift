@@ -50,7 +50,7 @@ extension SandboxDatabase {
     }
 
     func adjustAuthorization(_ reference: String, amount: Int64, of client: ClientRecord) async throws -> PaymentRecord {
-        let now = clock.now()
+        let now = clock(of: client.id).now()
         return try await change(reference, of: client) { payment in
             try PaymentActions.adjust(payment, amount: amount, maximum: self.recipient(payment.recipientID)?.maximumAmount ?? 0, now: now)
         }
@@ -81,7 +81,7 @@ extension SandboxDatabase {
             try transition(db, &payment, to: step.status, reason: step.reason, reasonCode: step.reasonCode, note: step.note)
         }
         if change.transitions.isEmpty { try payment.update(db) }
-        for step in change.schedule { try schedule(db, payment: payment.id, step: step, from: clock.now()) }
+        for step in change.schedule { try schedule(db, payment: payment, step: step, from: clock(of: payment.clientID).now()) }
         return payment
     }
 

@@ -10,7 +10,7 @@ extension SandboxDatabase {
                 throw Problem.notFound("Payment \(reference) not found")
             }
             let earlier = try RefundRecord.filter(RefundRecord.Columns.paymentID == payment.id).fetchAll(db)
-            let now = self.clock.timestamp()
+            let now = self.clock(of: client.id).timestamp()
             // Checked before a bundle is opened for it, so that a refused refund leaves none behind.
             try RefundDecision.check(refund, of: payment, earlier: earlier)
             let bundle = try self.openBundle(db, for: client, now: now)
@@ -47,7 +47,7 @@ extension SandboxDatabase {
                 throw Problem.invalid(source: "/bundle", param: "bundle_id", type: "invalid_status", "is already approved")
             }
             bundle.status = .approved
-            bundle.approvedAt = self.clock.timestamp()
+            bundle.approvedAt = self.clock(of: client.id).timestamp()
             try bundle.update(db)
             var refunds = try RefundRecord.filter(RefundRecord.Columns.bundleID == id).fetchAll(db)
             for index in refunds.indices where refunds[index].status == .pending {
@@ -85,13 +85,14 @@ extension SandboxDatabase {
     }
 
     func moveRefund(_ db: Database, _ refund: inout RefundRecord, to status: RefundStatus, at: Double? = nil) throws {
+        let clock = self.clock(of: refund.clientID)
         let now = at ?? clock.now()
         refund.status = status
         refund.updatedAt = clock.timestamp(now)
         try refund.update(db)
         try enqueueRefundNotification(db, refund, at: now)
         if let next = RefundDecision.next(after: status) {
-            var row = ScheduledTransitionRecord(resource: "refund", resourceID: refund.id, dueAt: now + next.after,
+            var row = ScheduledTransitionRecord(resource: "refund", resourceID: refund.id, clientID: refund.clientID, dueAt: now + next.after,
                                                 toStatus: next.status.rawValue, onlyFrom: status.rawValue)
             try row.insert(db)
         }

@@ -5,6 +5,7 @@ import GRDB
 extension SandboxDatabase {
     /// Stores a validated new session.
     func createSession(_ session: ValidatedSession, for client: ClientRecord) async throws -> SessionRecord {
+        let clock = self.clock(of: client.id)
         let now = clock.now()
         let record = SessionRecord(id: UUID().uuidString.lowercased(), clientID: client.id, type: session.type, status: .open,
                                    recipientID: session.recipient.id, body: session.body.text, amount: session.amount,
@@ -24,7 +25,7 @@ extension SandboxDatabase {
     func submitForm(session id: String, form: [String: String]) async throws -> SessionRecord {
         try await write { db in
             guard var session = try SessionRecord.fetchOne(db, key: id) else { throw Problem.notFound("Checkout session \(id) not found") }
-            try PayerForm.checkSubmittable(session, now: self.clock.now())
+            try PayerForm.checkSubmittable(session, now: self.clock(of: session.clientID).now())
             session.form = JSON.object(PayerForm.storable(form).sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).text
             session.status = .submitted
             try session.update(db)
@@ -45,8 +46,9 @@ extension SandboxDatabase {
             if let orderID = session.orderID, SessionRules.chargingTypes.contains(session.type) {
                 order = (try Self.fetchOrder(db, orderID, of: client), try OrderRecord.payment(db, charging: orderID))
             }
-            let now = self.clock.now()
-            let timestamp = self.clock.timestamp(now)
+            let clock = self.clock(of: client.id)
+            let now = clock.now()
+            let timestamp = clock.timestamp(now)
             let confirmation = try SessionConfirmation.decide(session, order: order, recipient: recipient, now: now, timestamp: timestamp) {
                 try Self.unusedReference(for: recipient.id, in: db)
             }
@@ -72,7 +74,7 @@ extension SandboxDatabase {
             }
             let (recipient, total) = try TokenChargeRules.total(charge, token: token, recipient: self.recipient(charge.recipientID ?? token.recipientID))
             let draft = PaymentDraft.charging(token, charge, recipient: recipient, total: total,
-                                              reference: try Self.unusedReference(for: recipient.id, in: db), now: self.clock.timestamp())
+                                              reference: try Self.unusedReference(for: recipient.id, in: db), now: self.clock(of: client.id).timestamp())
             return try self.create(db, draft)
         }
     }

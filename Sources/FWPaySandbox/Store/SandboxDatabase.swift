@@ -13,8 +13,12 @@ public final class SandboxDatabase: Sendable {
     /// of `pool` until their task resumes; a blocking lookup waiting for one of those could
     /// hold the very thread they need to resume on.
     private let lookups: DatabasePool
-    /// The test clock; its offset is kept in `sandbox_state`.
-    let clock: SandboxClock
+    /// Each client's test clock [S]: real time plus the offset that client advanced it by, so
+    /// that one client's advance never expires another's holds. Offsets are kept in
+    /// `sandbox_state` (`clock_offset:CLIENT`).
+    private let clocks: [String: SandboxClock]
+    /// Real time, for a client id the sandbox does not know (none reaches here in practice).
+    private let realTime = SandboxClock()
     /// The API clients, by key and by id. They are written only here, at start-up, so every
     /// request finds its client in memory instead of in a database read (make bench: this
     /// read was half the cost of a payment read).
@@ -55,10 +59,6 @@ public final class SandboxDatabase: Sendable {
         var readOnly = configuration
         readOnly.readonly = true
         lookups = try DatabasePool(path: path, configuration: readOnly)
-        let offset = try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM sandbox_state WHERE key = 'clock_offset'").flatMap(Double.init)
-        }
-        clock = SandboxClock(offset: offset ?? 0)
         try pool.write { db in
             for client in clients {
                 try db.execute(sql: """
@@ -82,6 +82,16 @@ public final class SandboxDatabase: Sendable {
         let all = try pool.read { db in try ClientRecord.fetchAll(db) }
         clientsByKey = Dictionary(all.map { ($0.apiKey, $0) }, uniquingKeysWith: { first, _ in first })
         clientsByID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let offsets = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, value FROM sandbox_state WHERE key LIKE 'clock_offset%'")
+        }.reduce(into: [String: Double]()) { offsets, row in
+            let key: String = row["key"], value: String = row["value"]
+            offsets[key] = Double(value)
+        }
+        // Databases written before clocks were per client kept one ('clock_offset'): each client starts from it.
+        clocks = Dictionary(all.map { client in
+            (client.id, SandboxClock(offset: offsets["clock_offset:\(client.id)"] ?? offsets["clock_offset"] ?? 0))
+        }, uniquingKeysWith: { first, _ in first })
         recipientList = try pool.read { db in try RecipientRecord.order(Column("id")).fetchAll(db) }
         let formats = try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT key, value FROM sandbox_state WHERE key LIKE 'notification_format:%'")
@@ -119,6 +129,14 @@ public final class SandboxDatabase: Sendable {
         }
         notificationFormats.withLock { $0[client.id] = format }
     }
+
+    /// The test clock of client `clientID`.
+    func clock(of clientID: String) -> SandboxClock {
+        clocks[clientID] ?? realTime
+    }
+
+    /// The ids of every API client, for the background work that goes client by client.
+    var clientIDs: [String] { clocks.keys.sorted() }
 
     func client(id: String) -> ClientRecord? {
         clientsByID[id]

@@ -246,5 +246,17 @@ enum SandboxSchema {
                 t.primaryKey(["client_id", "key"])
             }
         }
+        // Each client has its own test clock: a scheduled change falls due on its client's.
+        migrator.registerMigration("scheduled transitions by client") { db in
+            try db.alter(table: "scheduled_transition") { t in
+                t.add(column: "client_id", .text).notNull().defaults(to: "")
+            }
+            try db.execute(sql: """
+                UPDATE scheduled_transition SET client_id = coalesce(
+                    CASE resource WHEN 'payment' THEN (SELECT client_id FROM payment WHERE id = resource_id)
+                                  ELSE (SELECT client_id FROM refund WHERE id = resource_id) END, '')
+                """)
+            try db.create(index: "scheduled_transition_due_by_client", on: "scheduled_transition", columns: ["client_id", "due_at"])
+        }
     }
 }

@@ -9,6 +9,8 @@ struct ScheduledTransitionRecord: Codable, Sendable, FetchableRecord, MutablePer
     /// "payment" or "refund".
     var resource: String
     var resourceID: String
+    /// The client whose clock `due_at` is on.
+    var clientID: String
     var dueAt: Double
     var toStatus: String
     var onlyFrom: String
@@ -17,6 +19,7 @@ struct ScheduledTransitionRecord: Codable, Sendable, FetchableRecord, MutablePer
     enum CodingKeys: String, CodingKey {
         case id, resource, reason
         case resourceID = "resource_id"
+        case clientID = "client_id"
         case dueAt = "due_at"
         case toStatus = "to_status"
         case onlyFrom = "only_from"
@@ -25,6 +28,7 @@ struct ScheduledTransitionRecord: Codable, Sendable, FetchableRecord, MutablePer
     enum Columns {
         static let resource = Column(CodingKeys.resource)
         static let resourceID = Column(CodingKeys.resourceID)
+        static let clientID = Column(CodingKeys.clientID)
         static let dueAt = Column(CodingKeys.dueAt)
     }
 

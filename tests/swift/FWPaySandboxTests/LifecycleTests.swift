@@ -18,9 +18,9 @@ import Testing
         let passes = try await sandbox.payment(firstName: "SANDBOX_TO_VERIFICATION").id
         let fails = try await sandbox.payment(firstName: "SANDBOX_TO_VERIFICATION_FAILED").id
         #expect(try sandbox.status(passes) == .processed)
-        _ = try await sandbox.database.advanceClock(by: 7_100)
+        _ = try await sandbox.database.advanceClock(by: 7_100, of: sandbox.demo)
         #expect(try sandbox.status(passes) == .processed)
-        _ = try await sandbox.database.advanceClock(by: 200)
+        _ = try await sandbox.database.advanceClock(by: 200, of: sandbox.demo)
         #expect(try sandbox.status(passes) == .guaranteed)
         #expect(try sandbox.status(fails) == .cancelled)
         #expect(try sandbox.database.payment(fails, of: sandbox.demo)?.reason == "verification_failed")
@@ -30,16 +30,16 @@ import Testing
         let sandbox = try await SandboxFixture()
         let payment = try await sandbox.payment(firstName: "SANDBOX_CANCELLED_BACK_TO_PROCESS_STATUS").id
         #expect(try sandbox.status(payment) == .cancelled)
-        _ = try await sandbox.database.advanceClock(by: 3_601)
+        _ = try await sandbox.database.advanceClock(by: 3_601, of: sandbox.demo)
         #expect(try sandbox.status(payment) == .processed)
     }
 
     @Test func bankTransfersAreCancelledAfterEightDays() async throws {
         let sandbox = try await SandboxFixture()
         let payment = try await sandbox.payment().id
-        _ = try await sandbox.database.advanceClock(by: 8 * 86_400 - 60)
+        _ = try await sandbox.database.advanceClock(by: 8 * 86_400 - 60, of: sandbox.demo)
         #expect(try sandbox.status(payment) == .initiated)
-        _ = try await sandbox.database.advanceClock(by: 120)
+        _ = try await sandbox.database.advanceClock(by: 120, of: sandbox.demo)
         #expect(try sandbox.status(payment) == .cancelled)
         #expect(try sandbox.database.payment(payment, of: sandbox.demo)?.reason == "funds_not_received")
     }
@@ -47,7 +47,7 @@ import Testing
     @Test func aJumpOfManyDaysKeepsTheSpacingOfChanges() async throws {
         let sandbox = try await SandboxFixture()
         let payment = try await sandbox.payment(firstName: "SANDBOX_TO_VERIFICATION").id
-        _ = try await sandbox.database.advanceClock(by: 30 * 86_400)
+        _ = try await sandbox.database.advanceClock(by: 30 * 86_400, of: sandbox.demo)
         // processed -> guaranteed after 2 h -> delivered 2 days after that.
         #expect(try sandbox.status(payment) == .delivered)
         let history = try await sandbox.database.history(of: payment).map(\.status.rawValue)
@@ -59,7 +59,7 @@ import Testing
         let payment = try await sandbox.payment().id
         #expect(try await sandbox.database.processPayment(payment, of: sandbox.demo).status == .processed)
         #expect(await problem { try await sandbox.database.processPayment(payment, of: sandbox.demo) }?.errors.first?.type == "invalid_status")
-        _ = try await sandbox.database.advanceClock(by: 86_401)
+        _ = try await sandbox.database.advanceClock(by: 86_401, of: sandbox.demo)
         #expect(try sandbox.status(payment) == .guaranteed)
     }
 

@@ -30,7 +30,7 @@ import Testing
         // Approving the bundle sends the refund on; the clock finishes it.
         let (bundle, refunds) = try await sandbox.database.approveBundle(first.bundleID, of: sandbox.demo)
         #expect(bundle.status == .approved && refunds.map(\.status) == [.initiated])
-        _ = try await sandbox.database.advanceClock(by: 3 * 86_400 + 1)
+        _ = try await sandbox.database.advanceClock(by: 3 * 86_400 + 1, of: sandbox.demo)
         #expect(try sandbox.database.refund(first.id, of: sandbox.demo)?.status == .finished)
         // Finished: no longer active; what remains of the payment can still be refunded.
         let rest = await problem { try await sandbox.refund(delivered, of: sandbox.demo, body: .object([("amount", .integer(20_001))])) }
@@ -65,7 +65,7 @@ import Testing
         let sandbox = try await SandboxFixture()
         let payment = try await sandbox.payment()
         let id = try #require(try await sandbox.notifications(payment.id).first?.id)
-        let start = sandbox.database.clock.now()
+        let start = sandbox.database.clock(of: "demo").now()
         try await sandbox.database.recordAttempt(id, statusCode: 500, error: nil, retryBase: 10, maximumAttempts: 3)
         var row = try #require(try await sandbox.notifications(payment.id).first)
         #expect(row.attempts == 1 && row.state == .pending && abs(row.nextAttemptAt - (start + 10)) < 1)
@@ -96,7 +96,7 @@ import Testing
         let database = sandbox.database
         #expect(try begin(database, sandbox.demo, "r") == .started)
         database.finishIdempotent(client: sandbox.demo, key: "r", status: 201, body: "{}")
-        await #expect(throws: Problem.self) { try await database.chargeOrder("no-such-order", of: sandbox.demo, now: database.clock.timestamp()) }
+        await #expect(throws: Problem.self) { try await database.chargeOrder("no-such-order", of: sandbox.demo, now: database.clock(of: "demo").timestamp()) }
         #expect(database.runningIdempotentRequests.hasUnstored)
         #expect(try begin(database, sandbox.demo, "r") == .replay(status: 201, body: "{}"))
         _ = try await sandbox.order()

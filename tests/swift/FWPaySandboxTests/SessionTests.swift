@@ -91,7 +91,7 @@ import Testing
         let early = await problem { try await sandbox.confirm(first.id, of: sandbox.demo) }
         #expect(early?.errors.first?.message == "cannot be confirmed before the payer has sent the form")
         #expect(await problem { try await sandbox.confirm(first.id, of: sandbox.other) }?.status == .notFound)
-        _ = try await sandbox.database.advanceClock(by: 1_801)
+        _ = try await sandbox.database.advanceClock(by: 1_801, of: sandbox.demo)
         #expect(await problem { try await sandbox.database.submitForm(session: first.id, form: SandboxFixture.form()) }?.errors.first?.message == "has expired")
         #expect(await problem { try await sandbox.confirm(first.id, of: sandbox.demo) }?.errors.first?.message == "has expired")
 
@@ -120,9 +120,9 @@ import Testing
         #expect(await problem { try await sandbox.database.adjustAuthorization(reference, amount: 50_000, of: sandbox.demo) }?.errors.first?.message
                 == "can only be raised; the held amount is $600.00")
         _ = try await sandbox.database.adjustAuthorization(reference, amount: 60_000, of: sandbox.demo)  // equal: extends the hold
-        _ = try await sandbox.database.advanceClock(by: 6 * 86_400)
+        _ = try await sandbox.database.advanceClock(by: 6 * 86_400, of: sandbox.demo)
         _ = try await sandbox.database.adjustAuthorization(reference, amount: 70_000, of: sandbox.demo)
-        _ = try await sandbox.database.advanceClock(by: 6 * 86_400)
+        _ = try await sandbox.database.advanceClock(by: 6 * 86_400, of: sandbox.demo)
         #expect(try sandbox.status(reference) == .adjusted)  // 12 days, but each adjustment restarted the hold
         #expect(await problem { try await sandbox.database.capture(reference, amount: 70_001, of: sandbox.demo) }?.errors.first?.message
                 == "is more than the authorized amount of $700.00")
@@ -138,7 +138,7 @@ import Testing
         #expect(await problem { try await sandbox.database.adjustAuthorization(final, amount: 70_000, of: sandbox.demo) }?.errors.first?.message
                 == "is final; only preauth authorizations can be adjusted")
         #expect(try await sandbox.database.cancelPayment(final, of: sandbox.demo).status == .cancelled)  // released at once
-        _ = try await sandbox.database.advanceClock(by: 7 * 86_400 + 1)
+        _ = try await sandbox.database.advanceClock(by: 7 * 86_400 + 1, of: sandbox.demo)
         let expired = try #require(try sandbox.database.payment(expiring, of: sandbox.demo))
         #expect(expired.status == .expired && expired.reason == "authorization_expired")
     }
