@@ -55,7 +55,7 @@ LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 # The command also uses libjq (--jq) and inih (profiles).
 COMMAND_LIBS := -ljq -linih
 
-.PHONY: all bench deps lib version node-addon java-jar bindings test-bindings header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
+.PHONY: all bench deps lib version openapi node-addon java-jar bindings test-bindings header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
 
 all: lib cli sandbox examples
 
@@ -170,7 +170,12 @@ test-reliability: faults-program
 
 test-python: lib cli sandbox examples
 	python3 -m mypy --strict bindings/python/fwpay
-	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox tests/security tests/evidence
+	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox tests/security tests/evidence tests/openapi
+
+# Writes docs/openapi.json, the sandbox's OpenAPI description, into the sandbox's sources
+# (commit the result; tests/openapi fails when it is stale).
+openapi:
+	python3 scripts/embed-openapi.py
 
 # Benchmarks (not tests): writes bench/BENCHMARKS.md and bench/latency.png; see bench/run.sh.
 bench: lib cli dist bindings

