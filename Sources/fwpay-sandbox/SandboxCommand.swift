@@ -118,6 +118,9 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         var seeded = SandboxSeed()
         if let seed {
+            // A seed is a few recipients and clients; a file far larger is a mistake, not a seed.
+            let size = (try? FileManager.default.attributesOfItem(atPath: seed)[.size] as? Int) ?? nil
+            guard let size, size <= 16 << 20 else { throw ValidationError("--seed: cannot read \(seed), or it is over 16 MiB") }
             guard let text = try? String(contentsOfFile: seed, encoding: .utf8) else { throw ValidationError("--seed: cannot read \(seed)") }
             do { seeded = try SandboxSeed.parse(text) } catch { throw ValidationError("--seed \(seed): \(error)") }
             extra += seeded.clients

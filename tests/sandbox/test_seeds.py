@@ -87,3 +87,12 @@ def test_a_bad_seed_is_refused_naming_the_member(tmp_path: pathlib.Path, seed: A
     result = subprocess.run([program, "--port", "0", "--db", str(tmp_path / "db.sqlite"), "--seed", str(path)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and complaint in result.stderr, result.stderr
+
+
+def test_a_seed_over_16_mib_is_refused_before_it_is_read(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "seed.json"
+    path.write_text('{"recipients": []' + " " * (16 << 20) + "}")
+    program = str(ROOT / "build" / "bin" / "fwpay-sandbox")
+    result = subprocess.run([program, "--port", "0", "--db", str(tmp_path / "db.sqlite"), "--seed", str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0 and "over 16 MiB" in result.stderr, result.stderr

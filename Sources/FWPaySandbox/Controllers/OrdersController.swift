@@ -18,7 +18,7 @@ struct OrdersController {
         let body = try await request.jsonObject(context: context)
         let recipient = try OrderRules.recipient(of: body, title: "Bad Request", lookup: database.recipient)
         let order = try OrderRules.validate(body, recipient: recipient, title: "Bad Request")
-        let record = try await database.createOrder(order, for: client, now: database.clock(of: client.id).timestamp())
+        let record = try await database.createOrder(order, for: client)
         return .json(OrderWire.order(record, paymentReference: nil), status: .created)
     }
 
@@ -46,7 +46,7 @@ struct OrdersController {
         try OrderRules.checkEdit(changes)
         guard let (existing, _) = try database.order(id, of: client) else { throw Problem.notFound("Order \(id) not found") }
         guard let recipient = database.recipient(existing.recipientID) else { throw Problem.notFound("Recipient not found") }
-        let updated = try await database.updateOrder(id, of: client, now: database.clock(of: client.id).timestamp()) { order in
+        let updated = try await database.updateOrder(id, of: client) { order in
             try OrderRules.validate(OrderRules.merge(changes, into: order.body), recipient: recipient, title: "Unprocessable entity")
         }
         return .json(OrderWire.order(updated, paymentReference: nil))
@@ -55,7 +55,7 @@ struct OrdersController {
     func charge(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let id = try context.parameters.require("id")
-        let payment = try await database.chargeOrder(id, of: client, now: database.clock(of: client.id).timestamp())
+        let payment = try await database.chargeOrder(id, of: client)
         return .json(PaymentWire.orderCharge(payment), status: .created)
     }
 }

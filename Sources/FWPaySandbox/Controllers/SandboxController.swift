@@ -3,7 +3,7 @@ import Hummingbird
 /// The control API (not part of Flywire's): /sandbox/clock, /sandbox/payments/{ref}/transition,
 /// /sandbox/notifications (and their resend), /sandbox/faults, /sandbox/requests,
 /// /sandbox/reset, /sandbox/listener. Behind the API key like the API, so that one client's
-/// tests only ever see and change their own data (the clock is the sandbox's).
+/// tests only ever see and change their own data, clock included.
 struct SandboxController {
     let database: SandboxDatabase
     let faults: FaultInjector
@@ -46,7 +46,6 @@ struct SandboxController {
     func reset(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let counts = try await database.reset(client)
-        try await database.resetClock(of: client)
         faults.clear(clientID: client.id)
         requestLog.clear(clientID: client.id)
         return .json(.object([("deleted", .object([

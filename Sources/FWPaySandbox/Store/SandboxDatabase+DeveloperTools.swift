@@ -24,20 +24,17 @@ extension SandboxDatabase {
     }
 
     /// Deletes everything of `client` (orders, payments and their history, sessions, saved
-    /// cards, refunds, bundles, notifications, scheduled changes, idempotency keys) in one
-    /// transaction; other clients' data and this client's settings stay.
+    /// cards, refunds, bundles, notifications, scheduled changes, idempotency keys) and puts its
+    /// clock back to real time, in one transaction; other clients' data and this client's
+    /// settings stay.
     func reset(_ client: ClientRecord) async throws -> ResetCounts {
-        try await write { db in
-            let id = client.id
+        let counts = try await write { db in
             var counts = ResetCounts()
-            try db.execute(sql: """
-                DELETE FROM scheduled_transition WHERE (resource = 'payment' AND resource_id IN (SELECT id FROM payment WHERE client_id = ?))
-                    OR (resource = 'refund' AND resource_id IN (SELECT id FROM refund WHERE client_id = ?))
-                """, arguments: [id, id])
             func delete(_ table: String) throws -> Int {
-                try db.execute(sql: "DELETE FROM \"\(table)\" WHERE client_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM \"\(table)\" WHERE client_id = ?", arguments: [client.id])
                 return db.changesCount
             }
+            _ = try delete("scheduled_transition")
             counts.notifications = try delete("notification")
             counts.refunds = try delete("refund")
             counts.bundles = try delete("refund_bundle")
@@ -47,8 +44,11 @@ extension SandboxDatabase {
             counts.orders = try delete("order")
             _ = try delete("payment_method_token")
             _ = try delete("idempotency_key")
+            try Self.storeClockOffset(db, 0, of: client)
             return counts
         }
+        clock(of: client.id).returnToRealTime()
+        return counts
     }
 
     /// Queues a copy of notification `id` of `client` (the same body and digest, to the same

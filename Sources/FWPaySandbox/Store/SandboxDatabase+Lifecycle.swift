@@ -140,21 +140,14 @@ extension SandboxDatabase {
     func advanceClock(by seconds: Double, of client: ClientRecord) async throws -> Int {
         let clock = self.clock(of: client.id)
         clock.advance(by: seconds)
-        try await storeClockOffset(of: client)
+        let offset = clock.currentOffset
+        try await write { db in try Self.storeClockOffset(db, offset, of: client) }
         return try await processDueTransitions(of: client.id)
     }
 
-    /// Puts `client`'s test clock back to real time (POST /sandbox/reset).
-    func resetClock(of client: ClientRecord) async throws {
-        clock(of: client.id).returnToRealTime()
-        try await storeClockOffset(of: client)
-    }
-
-    private func storeClockOffset(of client: ClientRecord) async throws {
-        let offset = clock(of: client.id).currentOffset
-        try await write { db in
-            try db.execute(sql: "INSERT INTO sandbox_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: ["clock_offset:\(client.id)", String(offset)])
-        }
+    /// Keeps `client`'s clock offset, so that a restarted sandbox finds its time again.
+    static func storeClockOffset(_ db: Database, _ offset: Double, of client: ClientRecord) throws {
+        try db.execute(sql: "INSERT INTO sandbox_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: ["clock_offset:\(client.id)", String(offset)])
     }
 }

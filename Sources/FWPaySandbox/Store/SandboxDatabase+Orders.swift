@@ -14,7 +14,8 @@ extension SandboxDatabase {
     }
 
     /// Stores a validated new order.
-    func createOrder(_ order: ValidatedOrder, for client: ClientRecord, now: String) async throws -> OrderRecord {
+    func createOrder(_ order: ValidatedOrder, for client: ClientRecord) async throws -> OrderRecord {
+        let now = clock(of: client.id).timestamp()
         let record = OrderRecord(id: UUID().uuidString.lowercased(), clientID: client.id, recipientID: order.recipient.id,
                                  payerCountry: order.payerCountry, document: order.document.text, status: .open,
                                  createdAt: now, updatedAt: now)
@@ -24,26 +25,29 @@ extension SandboxDatabase {
 
     /// Replaces an open order's body with what `validate` makes of the order as it is inside
     /// the transaction.
-    func updateOrder(_ id: String, of client: ClientRecord, now: String,
+    func updateOrder(_ id: String, of client: ClientRecord,
                      validate: @escaping @Sendable (OrderRecord) throws -> ValidatedOrder) async throws -> OrderRecord {
         try await write { db in
             var order = try Self.fetchOrder(db, id, of: client)
+            let clock = self.clock(of: client.id)
+            let now = clock.now()
             let openSession = try String.fetchOne(db, sql: """
                 SELECT id FROM session WHERE order_id = ? AND status != 'confirmed' AND expires_at >= ? LIMIT 1
-                """, arguments: [id, self.clock(of: client.id).now()])
+                """, arguments: [id, now])
             try OrderDecision.checkEditable(order, chargedBy: try OrderRecord.payment(db, charging: id), openSession: openSession)
             let validated = try validate(order)
             order.document = validated.document.text
             order.payerCountry = validated.payerCountry
-            order.updatedAt = now
+            order.updatedAt = clock.timestamp(now)
             try order.update(db)
             return order
         }
     }
 
     /// Turns an open order into a payment.
-    func chargeOrder(_ id: String, of client: ClientRecord, now: String) async throws -> PaymentRecord {
-        try await write { db in
+    func chargeOrder(_ id: String, of client: ClientRecord) async throws -> PaymentRecord {
+        let now = clock(of: client.id).timestamp()
+        return try await write { db in
             var order = try Self.fetchOrder(db, id, of: client)
             try OrderDecision.checkOpen(order, chargedBy: try OrderRecord.payment(db, charging: id), source: "/order", param: "id")
             guard let recipient = self.recipient(order.recipientID) else { throw Problem.notFound("Recipient \(order.recipientID) not found") }

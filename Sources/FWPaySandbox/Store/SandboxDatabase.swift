@@ -30,7 +30,7 @@ public final class SandboxDatabase: Sendable {
     private let recipientsByID: [String: RecipientRecord]
     /// Idempotency keys of requests being handled (see SandboxDatabase+Idempotency).
     let runningIdempotentRequests = RunningIdempotentRequests()
-    /// The receivers `fwpay listen` registered (PUT /sandbox/listener), in memory.
+    /// The receivers `fwpay listen` registered (POST /sandbox/listener), in memory.
     let listeners = ClientListeners()
     /// How long an answer to an idempotent request may wait for a change to be stored with.
     let answerStorageDelay: Duration

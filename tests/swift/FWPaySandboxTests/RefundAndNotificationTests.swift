@@ -96,7 +96,7 @@ import Testing
         let database = sandbox.database
         #expect(try begin(database, sandbox.demo, "r") == .started)
         database.finishIdempotent(client: sandbox.demo, key: "r", status: 201, body: "{}")
-        await #expect(throws: Problem.self) { try await database.chargeOrder("no-such-order", of: sandbox.demo, now: database.clock(of: "demo").timestamp()) }
+        await #expect(throws: Problem.self) { try await database.chargeOrder("no-such-order", of: sandbox.demo) }
         #expect(database.runningIdempotentRequests.hasUnstored)
         #expect(try begin(database, sandbox.demo, "r") == .replay(status: 201, body: "{}"))
         _ = try await sandbox.order()

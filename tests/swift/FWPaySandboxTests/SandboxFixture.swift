@@ -38,12 +38,12 @@ struct SandboxFixture {
             ("external_reference", .string("ref-1")),
         ])
         let validated = try OrderRules.validate(body, recipient: recipient, title: "Bad Request")
-        return try await database.createOrder(validated, for: demo, now: database.clock(of: "demo").timestamp())
+        return try await database.createOrder(validated, for: demo)
     }
 
     func payment(firstName: String = "Peter", method: Offer.Method = .bankTransfer) async throws -> PaymentRecord {
         let order = try await order(firstName: firstName, method: method)
-        return try await database.chargeOrder(order.id, of: demo, now: database.clock(of: "demo").timestamp())
+        return try await database.chargeOrder(order.id, of: demo)
     }
 
     func status(_ reference: String) throws -> PaymentStatus? {

@@ -24,7 +24,7 @@ import Testing
             ("offer", .object([("id", .string(offer.id))])),
         ])
         let order = try OrderRules.validate(body, recipient: recipient, title: "Bad Request")
-        return try await database.createOrder(order, for: client, now: database.clock(of: "demo").timestamp())
+        return try await database.createOrder(order, for: client)
     }
 
     @Test func twentyConcurrentChargesMakeOnePayment() async throws {
@@ -33,7 +33,7 @@ import Testing
         let order = try await openOrder(database, client: client)
         let outcomes = await withTaskGroup(of: String?.self) { group in
             for _ in 0..<20 {
-                group.addTask { try? await database.chargeOrder(order.id, of: client, now: database.clock(of: "demo").timestamp()).id }
+                group.addTask { try? await database.chargeOrder(order.id, of: client).id }
             }
             var references: [String?] = []
             for await reference in group { references.append(reference) }
@@ -49,7 +49,7 @@ import Testing
         var database: SandboxDatabase? = try SandboxDatabase(path: path, clients: [SandboxConfiguration.demoClient])
         let client = try #require(database!.client(apiKey: "sandbox-demo-key"))
         let order = try await openOrder(database!, client: client)
-        let payment = try await database!.chargeOrder(order.id, of: client, now: database!.clock(of: "demo").timestamp())
+        let payment = try await database!.chargeOrder(order.id, of: client)
         database = nil
         let reopened = try SandboxDatabase(path: path, clients: [SandboxConfiguration.demoClient])
         #expect(try reopened.payment(payment.id, of: client)?.orderID == order.id)
@@ -77,8 +77,8 @@ import Testing
         let stranger = try #require(database.client(apiKey: "other-key"))
         let order = try await openOrder(database, client: demo)
         #expect(try database.order(order.id, of: stranger) == nil)
-        await #expect(throws: Problem.self) { try await database.chargeOrder(order.id, of: stranger, now: database.clock(of: "demo").timestamp()) }
-        let payment = try await database.chargeOrder(order.id, of: demo, now: database.clock(of: "demo").timestamp())
+        await #expect(throws: Problem.self) { try await database.chargeOrder(order.id, of: stranger) }
+        let payment = try await database.chargeOrder(order.id, of: demo)
         #expect(try database.payment(payment.id, of: stranger) == nil)
     }
 }
