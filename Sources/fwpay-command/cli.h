@@ -88,6 +88,8 @@ int cmd_sandbox(struct cli *cli);
 int cmd_trigger(struct cli *cli);
 
 /* Helpers (util.c). */
+/* Whether cli has an API key; says on stderr how to give one when it has not. */
+int has_api_key(const struct cli *cli);
 int run_action(struct cli *cli, const char *group, const struct action *actions, const char *summary);
 /* "--help" or "-h". */
 int is_help(const char *arg);

@@ -98,6 +98,7 @@ static json_t *expand(json_t *value, json_t *context) {
     size_t length = strlen(text);
     if (strncmp(text, "${", 2) == 0 && text[length - 1] == '}' && !strchr(text + 2, '}')[1]) {
         char program[512];
+        if (length - 3 >= sizeof program) return NULL;  /* never a cut expression */
         snprintf(program, sizeof program, "%.*s", (int)(length - 3), text + 2);
         return jq_first(program, context);
     }
@@ -111,6 +112,7 @@ static json_t *expand(json_t *value, json_t *context) {
         used += plain;
         if (!start || !end) break;
         char program[512];
+        if ((size_t)(end - start - 2) >= sizeof program) return NULL;
         snprintf(program, sizeof program, "%.*s", (int)(end - start - 2), start + 2);
         json_t *found = jq_first(program, context);
         if (!found) return NULL;
@@ -192,8 +194,7 @@ static int trigger_run(struct cli *cli, fwp_client *client, int argc, char **arg
         json_decref(fixture);
         return CLI_EXIT_USAGE;
     }
-    if (!cli->api_key || !*cli->api_key) {
-        fprintf(stderr, "fwpay: no API key: set FWPAY_API_KEY, choose a profile (--profile) or pass --api-key-file PATH\n");
+    if (!has_api_key(cli)) {
         json_decref(fixture);
         return CLI_EXIT_USAGE;
     }

@@ -181,16 +181,19 @@ int run_offline(struct cli *cli, const char *group, const struct action *actions
     return a ? a->run(cli, NULL, cli->argc - 1, cli->argv + 1) : status;
 }
 
+int has_api_key(const struct cli *cli) {
+    if (cli->api_key && *cli->api_key) return 1;
+    fprintf(stderr, "fwpay: no API key: set FWPAY_API_KEY, choose a profile (--profile, see fwpay --help) "
+                    "or pass --api-key-file PATH\n");
+    return 0;
+}
+
 int run_action(struct cli *cli, const char *group, const struct action *actions, const char *summary) {
     int status;
     const struct action *a = find_action(cli, group, actions, summary, &status);
     if (!a) return status;
     if (take_call_options(cli, group, actions) != 0) return CLI_EXIT_USAGE;
-    if (!cli->api_key || !*cli->api_key) {
-        fprintf(stderr, "fwpay: no API key: set FWPAY_API_KEY, choose a profile (--profile, see fwpay --help) "
-                        "or pass --api-key-file PATH\n");
-        return CLI_EXIT_USAGE;
-    }
+    if (!has_api_key(cli)) return CLI_EXIT_USAGE;
     fwp_client *client = NULL;
     fwp_error err = FWP_ERROR_INIT;
     int rc = fwp_client_new(cli->base_url, cli->api_key, &client, &err);

@@ -229,6 +229,13 @@ def test_trigger_lists_runs_user_fixtures_and_refuses_flywire(sandbox: Any, tmp_
     found = ok(cli(sandbox, "trigger", "recipient.found", "--fixtures", str(tmp_path)))
     assert found == {"name": "Flywire University", "per_page": 5}
     assert cli(sandbox, "trigger", "no.such.event").returncode == 64
+    # An expression too long for the command is refused, never cut short and run.
+    long = ".one.id" + " " * 600  # cut at 511 bytes it would still run, as .one.id
+    (tmp_path / "too.long.json").write_text(json.dumps({
+        "event": "too.long", "steps": [{"name": "one", "method": "GET", "path": "/recipients/FWU"},
+                                       {"name": "two", "method": "GET", "path": "/recipients/${" + long + "}"}]}))
+    refused = cli(sandbox, "trigger", "too.long", "--fixtures", str(tmp_path))
+    assert refused.returncode == 64 and "step 2 (two) cannot be made" in refused.stderr, refused.stderr
     flywire = subprocess.run([FWPAY, "trigger", "payment.guaranteed"], capture_output=True, text=True, timeout=30,
                              env={"PATH": "", "FWPAY_API_KEY": "k", "FWPAY_BASE_URL": fwpay.PRODUCTION_BASE_URL})
     assert flywire.returncode == 64 and "fwpay-sandbox only" in flywire.stderr and "POST" not in flywire.stderr
