@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import pathlib
-import select
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -15,6 +13,8 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "bindings" / "python"))
+
+from fwpay import testing  # noqa: E402
 
 DEMO_KEY = "sandbox-demo-key"
 SECOND_KEY = "second-client-key"
@@ -30,26 +30,11 @@ class Sandbox:
 
 
 def start_sandbox(directory: pathlib.Path, flags: tuple[str, ...] = ()) -> Sandbox:
+    """The build's sandbox (or $FWPAY_SANDBOX), started as fwpay.testing starts one, with a
+    second client beside the demo one."""
     program = os.environ.get("FWPAY_SANDBOX", str(ROOT / "build" / "bin" / "fwpay-sandbox"))
-    database = directory / "sandbox.sqlite"
-    process = subprocess.Popen(
-        [program, "--port", "0", "--db", str(database), "--client", f"{SECOND_KEY}:second-secret", *flags],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    assert process.stdout is not None
-    deadline = time.monotonic() + 60
-    line = ""
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([process.stdout], [], [], 0.5)
-        if ready:
-            line = process.stdout.readline()
-            break
-        if process.poll() is not None:
-            break
-    if "listening on http://" not in line:
-        process.kill()
-        raise RuntimeError(f"fwpay-sandbox did not start: {line!r}")
-    address = line.split("listening on ", 1)[1].strip()
-    return Sandbox(f"{address}/payments/v1", DEMO_KEY, SECOND_KEY, database, process)
+    running = testing.start_sandbox(directory, "--client", f"{SECOND_KEY}:second-secret", *flags, program=program)
+    return Sandbox(running.base_url, DEMO_KEY, SECOND_KEY, running.database, running.process)
 
 
 def stop_sandbox(sandbox: Sandbox) -> None:

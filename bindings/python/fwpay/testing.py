@@ -60,11 +60,11 @@ def sandbox_program() -> str:
     return program
 
 
-def start_sandbox(directory: pathlib.Path, *flags: str, timeout: float = 60) -> RunningSandbox:
-    """Starts fwpay-sandbox on 127.0.0.1, port 0, with a database in `directory`; returns once
-    it listens."""
+def start_sandbox(directory: pathlib.Path, *flags: str, timeout: float = 60, program: str | None = None) -> RunningSandbox:
+    """Starts fwpay-sandbox (`program`, else sandbox_program()) on 127.0.0.1, port 0, with a
+    database in `directory`; returns once it listens."""
     database = directory / "fwpay-sandbox.sqlite"
-    process = subprocess.Popen([sandbox_program(), "--port", "0", "--db", str(database), *flags],
+    process = subprocess.Popen([program or sandbox_program(), "--port", "0", "--db", str(database), *flags],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert process.stdout is not None
     deadline = time.monotonic() + timeout
