@@ -39,11 +39,11 @@ class Sandbox:
         return urllib.parse.quote(value, safe="")
 
     def clock(self) -> Json:
-        """``{"now", "offset_seconds"}``: the sandbox clock."""
+        """``{"now", "offset_seconds"}``: this client's clock (each client of a sandbox has its own)."""
         return self._call("GET", "/sandbox/clock")  # type: ignore[no-any-return]
 
     def advance(self, *, seconds: float = 0, minutes: float = 0, hours: float = 0, days: float = 0) -> Json:
-        """Moves the clock on and makes every change that falls due (holds expire, payments
+        """Moves this client's clock on and makes every change of its that falls due (holds expire, payments
         move on, their notifications go out): ``{"now", "offset_seconds", "transitions"}``."""
         body = {unit: value for unit, value in (("seconds", seconds), ("minutes", minutes), ("hours", hours), ("days", days)) if value}
         return self._call("POST", "/sandbox/clock/advance", body)  # type: ignore[no-any-return]
@@ -77,7 +77,8 @@ class Sandbox:
 
     def reset(self) -> Json:
         """Deletes this client's data (orders, payments, sessions, saved cards, refunds,
-        bundles, notifications, idempotency keys, faults, request log): ``{"deleted": {...}}``."""
+        bundles, notifications, idempotency keys, faults, request log) and puts its clock back
+        to real time: ``{"deleted": {...}}``."""
         return self._call("POST", "/sandbox/reset")  # type: ignore[no-any-return]
 
     def requests(self, *, request_id: str | None = None, limit: int | None = None) -> list[Json]:
