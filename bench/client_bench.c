@@ -4,6 +4,7 @@
  *
  *   client_bench BASE_URL API_KEY create_charge|get ITERATIONS [PAYMENT_REF]
  *   client_bench BASE_URL API_KEY rss ITERATIONS PAYMENT_REF   (RSS after warm-up and at the end)
+ *   client_bench BASE_URL API_KEY iterate 10 -   (every payment through fwp_iter: count, peak RSS)
  *
  * The raw libcurl side is the practical limit: one kept-alive easy handle, the body
  * serialised once, the answer parsed with jansson (the id is needed for the charge), the
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -151,6 +153,11 @@ static long rss_kib(void) {
     return kib;
 }
 
+static long peak_rss_kib(void) {
+    struct rusage usage;
+    return getrusage(RUSAGE_SELF, &usage) == 0 ? usage.ru_maxrss : -1;
+}
+
 static void print_latencies(const char *name, const double *values, int count, int last) {
     printf("\"%s\": [", name);
     for (int i = 0; i < count; i++) printf("%s%.1f", i ? "," : "", values[i]);
@@ -158,7 +165,7 @@ static void print_latencies(const char *name, const double *values, int count, i
 }
 
 int main(int argc, char **argv) {
-    if (argc < 5) die("usage: client_bench BASE_URL API_KEY create_charge|get|text|raw_get|rss ITERATIONS [PAYMENT_REF]");
+    if (argc < 5) die("usage: client_bench BASE_URL API_KEY create_charge|get|text|raw_get|rss|iterate ITERATIONS [PAYMENT_REF]");
     base_url = argv[1];
     api_key = argv[2];
     const char *op = argv[3];
@@ -222,6 +229,28 @@ int main(int argc, char **argv) {
         printf("}\n");
         free(raw);
         curl_easy_cleanup(alone);
+        json_decref(offers);
+        fwp_client_free(client);
+        return 0;
+    }
+
+    if (strcmp(op, "iterate") == 0) {
+        /* Every payment of the client, one page of 100 at a time: the peak RSS once the first
+           page is read and at the end show whether memory grows with the list. */
+        fwp_iter *iter = NULL;
+        if (fwp_iter_new(client, "payments", NULL, 100, NULL, &iter, &err) != FWP_OK) die(err.message);
+        long items = 0, after_first_page = -1;
+        double start = now_us();
+        for (;;) {
+            json_t *item = NULL;
+            if (fwp_iter_next(iter, &item, &err) != FWP_OK) die(err.message);
+            if (!item) break;
+            json_decref(item);
+            if (++items == 100) after_first_page = peak_rss_kib();
+        }
+        printf("{\"items\": %ld, \"peak_rss_after_first_page_kib\": %ld, \"peak_rss_kib\": %ld, \"seconds\": %.3f}\n",
+               items, after_first_page, peak_rss_kib(), (now_us() - start) / 1e6);
+        fwp_iter_free(iter);
         json_decref(offers);
         fwp_client_free(client);
         return 0;

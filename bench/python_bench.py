@@ -1,10 +1,12 @@
-"""The fwpay package against requests.Session and httpx.Client doing the same calls, in
+"""The fwpay package against requests.Session and httpx.Client doing the same calls, and the GET
+against raw C libcurl too (client_bench raw_get, in a process of its own each round), in
 alternating rounds; then fwpay with 1, 2, 4 and 8 threads sharing one client. Prints JSON.
 
-    python3 bench/python_bench.py BASE_URL API_KEY PAYMENT_REF ITERATIONS"""
+    python3 bench/python_bench.py BASE_URL API_KEY PAYMENT_REF ITERATIONS CLIENT_BENCH"""
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import threading
 import time
@@ -21,6 +23,13 @@ ROUNDS = 10
 
 def main() -> None:
     base_url, api_key, reference, iterations = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    client_bench = sys.argv[5]
+
+    def raw_libcurl(count: int) -> list[float]:
+        answer = subprocess.run([client_bench, base_url, api_key, "raw_get", str(count), reference],
+                                capture_output=True, text=True, check=True)
+        return list(json.loads(answer.stdout)["libcurl"])
+
     headers = {"X-Authentication-Key": api_key, "Content-Type": "application/json", "Accept": "application/json"}
     client = fwpay.Client(api_key=api_key, base_url=base_url)
     offer = client.offers.list(recipient="FWU", amount=120000, country="ES")["offers"][0]["id"]
@@ -58,6 +67,8 @@ def main() -> None:
     for op, implementations in calls.items():
         count = iterations if op == "get" else iterations // 2
         latencies: dict[str, list[float]] = {name: [] for name in implementations}
+        if op == "get":
+            latencies["libcurl"] = []
         for call in implementations.values():
             for _ in range(20):
                 call()
@@ -67,6 +78,8 @@ def main() -> None:
                     start = time.perf_counter()
                     call()
                     latencies[name].append((time.perf_counter() - start) * 1e6)
+            if op == "get":
+                latencies["libcurl"] += raw_libcurl(max(10, count // ROUNDS))
         result[op] = latencies
 
     threads_result: dict[str, float] = {}

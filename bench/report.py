@@ -1,6 +1,6 @@
 """Writes bench/BENCHMARKS.md and the latency plot from one `make bench` run's raw results.
 
-    python3 bench/report.py RESULTS_DIR MARKDOWN_PATH PLOT_PATH"""
+    python3 bench/report.py RESULTS_DIR MARKDOWN_PATH PLOT_PATH LISTS_PLOT_PATH"""
 from __future__ import annotations
 
 import datetime
@@ -62,8 +62,92 @@ def wrk(path: pathlib.Path) -> dict[str, Any]:
             "errors": int(errors.group(1)) if errors else 0}
 
 
+def lists_section(lists: dict[str, Any], add: Any, plot: pathlib.Path) -> None:
+    sizes = sorted(lists["sizes"], key=int)
+    small, large = sizes[0], sizes[-1]
+    add("## 7. Lists against data size")
+    add("")
+    add(f"One database grown with `fwpay-sandbox --bulk-seed` (sandbox-only) to {', '.join(f'{int(n):,}' for n in sizes)} "
+        "payments of one client (each with its order, status history and a delivered notification; a refund for one "
+        "delivered payment in ten, ten to a bundle), and at each size every request below timed "
+        f"{lists['samples']} times over kept-alive connections, the requests interleaved. Pages of 100 (refunds 25, "
+        "bundles 4, the dashboard 20, so that the smallest size fills them too). Goals at the largest size: median "
+        f"within 2× of the same request at {int(small):,}, p99 under 20 ms for the API and under 50 ms for the "
+        "dashboard. Every total is exact: lists find their totals and pages in the list tally the database keeps "
+        "(`Sources/FWPaySandbox/Store/ListTally.swift`).")
+    add("")
+    add("![Latency against data size](lists.png)")
+    add("")
+    add("| size | seeded | seconds | payments/s | database |")
+    add("|---|---|---|---|---|")
+    for size in sizes:
+        entry = lists["sizes"][size]
+        add(f"| {int(size):,} | {entry['seeded']:,} | {entry['seed_seconds']:.1f} | {entry['seeded'] / entry['seed_seconds']:,.0f} | "
+            f"{entry['database_bytes'] / 1048576:,.0f} MiB |")
+    add("")
+    add("| request | " + " | ".join(f"median at {int(n):,}" for n in sizes) + f" | p99 at {int(large):,} | "
+        f"{int(large):,} ÷ {int(small):,} | goal |")
+    add("|---|" + "---|" * len(sizes) + "---|---|---|")
+    missed: list[str] = []
+    requests = lists["sizes"][small]["requests"]
+    for name in requests:
+        medians = [statistics.median(lists["sizes"][n]["requests"][name]["latencies"]) for n in sizes]
+        p99 = percentile(lists["sizes"][large]["requests"][name]["latencies"], 0.99)
+        ratio = medians[-1] / medians[0]
+        limit = 50_000 if requests[name]["path"].startswith("/dashboard") else 20_000
+        met = ratio <= 2 and p99 < limit
+        if not met:
+            missed.append(name)
+        add(f"| {name} | " + " | ".join(ms(m) for m in medians) + f" | {ms(p99)} | {ratio:.2f}× | "
+            f"≤ 2×, p99 < {limit // 1000} ms: {verdict(met)} |")
+    add("")
+    add(f"Goals missed: {', '.join(missed) if missed else 'none'}.")
+    add("")
+
+    add("## 8. Walking every payment in constant memory")
+    add("")
+    add("Every payment of the client, page after page (100 a page): `fwpay payments list --all` (one JSON object "
+        "per line), the Python iterator (`client.payments.list()`) and the C iterator (`fwp_iter_next`). Peak RSS "
+        "of each process (getrusage), and for the iterators once the first page is read. Goal: the peak at the "
+        f"largest size within 2 MiB of the peak at {int(small):,}.")
+    add("")
+    walked = [n for n in sizes if "walks" in lists["sizes"][n]]
+    add("| walk | " + " | ".join(f"peak RSS at {int(n):,}" for n in walked) + " | after the first page | seconds at the largest | goal |")
+    add("|---|" + "---|" * len(walked) + "---|---|---|")
+    for tool in ("fwpay --all", "python iterator", "c iterator"):
+        peaks = [lists["sizes"][n]["walks"][tool]["peak_rss_kib"] for n in walked]
+        last = lists["sizes"][walked[-1]]["walks"][tool]
+        items_ok = all(lists["sizes"][n]["walks"][tool]["items"] == int(n) for n in walked)
+        first = last.get("peak_rss_after_first_page_kib")
+        add(f"| {tool} | " + " | ".join(f"{peak:,} KiB" for peak in peaks) + f" | {f'{first:,} KiB' if first else ''} | "
+            f"{last['seconds']:.1f} | {verdict(peaks[-1] - peaks[0] <= 2048 and items_ok)}"
+            f"{'' if items_ok else ' (an item count was wrong)'} |")
+    add("")
+
+    groups = [("payments", lambda p: "/payments?" in p), ("orders", lambda p: "/orders?" in p),
+              ("refunds, bundles, notifications, recipients", lambda p: not p.startswith("/dashboard") and any(k in p for k in ("refund", "notification", "recipient"))),
+              ("dashboard", lambda p: p.startswith("/dashboard"))]
+    figure, axes = plt.subplots(2, 2, figsize=(12, 8.5))
+    xs = [int(n) for n in sizes]
+    for axis, (title, chosen) in zip(axes.flat, groups):
+        for name, data in requests.items():
+            if chosen(data["path"]):
+                axis.plot(xs, [statistics.median(lists["sizes"][n]["requests"][name]["latencies"]) / 1000 for n in sizes],
+                          marker="o", label=name)
+        axis.set_title(title)
+        axis.set_xscale("log")
+        axis.set_ylim(bottom=0)
+        axis.set_xlabel("payments in the database (log scale)")
+        axis.set_ylabel("median latency (ms)")
+        axis.grid(True, which="both", alpha=0.3)
+        axis.legend(fontsize=7)
+    figure.tight_layout()
+    figure.savefig(plot, dpi=90)
+
+
 def main() -> None:
     results, markdown, plot = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+    lists_plot = pathlib.Path(sys.argv[4])
     c_get = json.loads((results / "c-get.json").read_text())
     c_create = json.loads((results / "c-create-charge.json").read_text())
     python = json.loads((results / "python.json").read_text())
@@ -71,6 +155,8 @@ def main() -> None:
     rss = json.loads((results / "rss.json").read_text())
     size = json.loads((results / "size.json").read_text())
     create, read = wrk(results / "wrk-create.txt"), wrk(results / "wrk-read.txt")
+    health_before, health_after = wrk(results / "wrk-health-before.txt"), wrk(results / "wrk-health-after.txt")
+    lists = json.loads((results / "lists.json").read_text())
     cpu = next((line.split(":", 1)[1].strip() for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     lines: list[str] = []
@@ -108,17 +194,37 @@ def main() -> None:
             f"{r['per_second']:.0f} | {ratio:.2f}× | {verdict(ratio <= 1.10)} |")
     add("")
 
-    add("## 2. Python: the fwpay package against requests.Session and httpx.Client")
+    add("## 2. Python: the fwpay package against raw C libcurl, requests.Session and httpx.Client")
     add("")
-    add("The same calls, kept-alive sessions on all three. Target: fwpay ≥ 2× faster per call than requests.Session.")
+    add("The same calls, kept-alive connections on all; raw libcurl is client_bench's `raw_get` (one easy handle, the "
+        "answer parsed with jansson), run in a process of its own in each of the same ten alternating rounds. "
+        "Goal: fwpay's GET within 1.30× raw libcurl's.")
     add("")
-    add("| call | fwpay median | requests median | httpx median | fwpay p99 | requests p99 | httpx p99 | requests ÷ fwpay | httpx ÷ fwpay | target |")
-    add("|---|---|---|---|---|---|---|---|---|---|")
-    for op, name in (("get", "GET /payments/{ref}"), ("create_charge", "create + charge an order")):
-        f, q, h = (summary(python[op][k]) for k in ("fwpay", "requests", "httpx"))
-        speed = q["median"] / f["median"]
-        add(f"| {name} | {ms(f['median'])} | {ms(q['median'])} | {ms(h['median'])} | {ms(f['p99'])} | {ms(q['p99'])} | "
-            f"{ms(h['p99'])} | {speed:.2f}× | {h['median'] / f['median']:.2f}× | {verdict(speed >= 2)} |")
+    add("| call | fwpay median | raw libcurl median | requests median | httpx median | fwpay p99 | libcurl p99 | fwpay ÷ libcurl | goal |")
+    add("|---|---|---|---|---|---|---|---|---|")
+    f, raw, q, h = (summary(python["get"][k]) for k in ("fwpay", "libcurl", "requests", "httpx"))
+    add(f"| GET /payments/{{ref}} | {ms(f['median'])} | {ms(raw['median'])} | {ms(q['median'])} | {ms(h['median'])} | "
+        f"{ms(f['p99'])} | {ms(raw['p99'])} | {f['median'] / raw['median']:.2f}× | ≤ 1.30×: {verdict(f['median'] / raw['median'] <= 1.30)} |")
+    add("")
+    own = {name: summary(python["get"][name])["median"] - raw["median"] for name in ("fwpay", "requests", "httpx")}
+    add("The client's own cost per call: its median minus raw libcurl's, same rounds (what the library, the binding "
+        "and the language's JSON add to the request itself). Goal: fwpay's below requests' and httpx's.")
+    add("")
+    add("| client | own cost per GET | ÷ fwpay's | goal |")
+    add("|---|---|---|---|")
+    add(f"| fwpay | {ms(own['fwpay'])} | 1.00× | below both: {verdict(own['fwpay'] < own['requests'] and own['fwpay'] < own['httpx'])} |")
+    for name in ("requests", "httpx"):
+        add(f"| {name} | {ms(own[name])} | {own[name] / own['fwpay']:.2f}× | |" if own["fwpay"] > 0 else f"| {name} | {ms(own[name])} | | |")
+    add("")
+    f, q, h = (summary(python["create_charge"][k]) for k in ("fwpay", "requests", "httpx"))
+    add("Create and charge an order (two POSTs with Idempotency-Keys), for reference. No goal: the sandbox's own time "
+        "(two durable transactions) is most of either side's, so a ratio between clients says little; the own cost "
+        "above is the client's part.")
+    add("")
+    add("| call | fwpay median | requests median | httpx median | fwpay p99 | requests p99 | httpx p99 |")
+    add("|---|---|---|---|---|---|---|")
+    add(f"| create + charge an order | {ms(f['median'])} | {ms(q['median'])} | {ms(h['median'])} | {ms(f['p99'])} | "
+        f"{ms(q['p99'])} | {ms(h['p99'])} |")
     add("")
 
     add("## 3. Threads sharing one Python client")
@@ -179,16 +285,23 @@ def main() -> None:
     add(f"| text: fwp_call(\"payment_get\") + fwp_free | {ms(called['median'])} | {ms(called['p99'])} |")
     add("")
 
-    add("## 5. The sandbox under wrk")
+    add("## 5. The sandbox under wrk, against its own floor")
     add("")
-    add("`wrk -t2 -c16 -d10s --latency`, on the same 2 cores as the sandbox. Targets: ≥ 5,000 creates/s, ≥ 15,000 reads/s, p99 < 10 ms.")
+    floor = (health_before["rps"] + health_after["rps"]) / 2
+    add("`wrk -t2 -c16 -d10s --latency`, on the same 2 cores as the sandbox. Absolute rates on this machine vary "
+        "threefold from day to day, so each request is set against `GET /health` (the framework's own floor: routing, "
+        "middleware, no database), measured before and after in the same run. Goals: reads ≥ 60 % of /health's rate, "
+        "creates ≥ 30 %.")
     add("")
-    add("| request | requests/s | p50 | p99 | non-2xx | target |")
-    add("|---|---|---|---|---|---|")
-    add(f"| POST /orders | {create['rps']:.0f} | {create['p50']:.2f} ms | {create['p99']:.2f} ms | {create['errors']} | "
-        f"{verdict(create['rps'] >= 5000 and create['p99'] < 10)} |")
+    add("| request | requests/s | p50 | p99 | non-2xx | of /health's rate | goal |")
+    add("|---|---|---|---|---|---|---|")
+    for name, data in (("GET /health (before)", health_before), ("GET /health (after)", health_after)):
+        add(f"| {name} | {data['rps']:.0f} | {data['p50']:.2f} ms | {data['p99']:.2f} ms | {data['errors']} | "
+            f"{data['rps'] / floor:.0%} | |")
     add(f"| GET /payments/{{ref}} | {read['rps']:.0f} | {read['p50']:.2f} ms | {read['p99']:.2f} ms | {read['errors']} | "
-        f"{verdict(read['rps'] >= 15000 and read['p99'] < 10)} |")
+        f"{read['rps'] / floor:.0%} | ≥ 60 %: {verdict(read['rps'] / floor >= 0.60)} |")
+    add(f"| POST /orders | {create['rps']:.0f} | {create['p50']:.2f} ms | {create['p99']:.2f} ms | {create['errors']} | "
+        f"{create['rps'] / floor:.0%} | ≥ 30 %: {verdict(create['rps'] / floor >= 0.30)} |")
     add("")
 
     add("## 6. Memory, size, start-up")
@@ -201,6 +314,7 @@ def main() -> None:
     add(f"| stripped `libfwpay.so` (Swift runtime linked in) | {size['stripped_bytes'] / 1048576:.2f} MiB |")
     add(f"| `fwpay --version` start-up (median) | {ms(v['median'])} |")
     add("")
+    lists_section(lists, add, lists_plot)
     notes = results / "NOTES.md"
     if notes.exists():
         add(notes.read_text().strip())

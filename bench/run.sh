@@ -37,7 +37,7 @@ echo "bench: 1. C, fwpay against raw libcurl"
 "$OUT/client_bench" "$BASE" "$KEY" text "$ITERATIONS" "$REF" > "$OUT/c-text.json"
 
 echo "bench: 2-3. Python, fwpay against requests and httpx; threads"
-PYTHONPATH=bindings/python python3 bench/python_bench.py "$BASE" "$KEY" "$REF" "$ITERATIONS" > "$OUT/python.json"
+PYTHONPATH=bindings/python python3 bench/python_bench.py "$BASE" "$KEY" "$REF" "$ITERATIONS" "$OUT/client_bench" > "$OUT/python.json"
 
 echo "bench: 4. shell, fwpay against curl"
 python3 bench/shell_bench.py build/bin/fwpay "$BASE" "$KEY" "$REF" 200 > "$OUT/shell.json"
@@ -51,14 +51,23 @@ python3 bench/bindings/rounds.py 10 "$ITERATIONS" "$RAW" "php bench/bindings/ben
 python3 bench/bindings/rounds.py 10 "$ITERATIONS" "$RAW" "ruby bench/bindings/bench.rb $BASE $KEY $REF {n}" > "$OUT/binding-ruby.json"
 python3 bench/bindings/rounds.py 10 "$ITERATIONS" "$RAW" "java -cp $JARS bench/bindings/Bench.java $BASE $KEY $REF {n}" > "$OUT/binding-java.json"
 
-echo "bench: 5. the sandbox under wrk"
-API_KEY=$KEY OFFER_ID=$OFFER wrk -t2 -c16 -d10s --latency -s bench/wrk_create_order.lua "$BASE/orders" > "$OUT/wrk-create.txt"
+echo "bench: 5. the sandbox under wrk, against its own floor (GET /health) before and after"
+wrk -t2 -c16 -d10s --latency "$ROOT/health" > "$OUT/wrk-health-before.txt"
 API_KEY=$KEY wrk -t2 -c16 -d10s --latency -s bench/wrk_read_payment.lua "$BASE/payments/$REF" > "$OUT/wrk-read.txt"
+API_KEY=$KEY OFFER_ID=$OFFER wrk -t2 -c16 -d10s --latency -s bench/wrk_create_order.lua "$BASE/orders" > "$OUT/wrk-create.txt"
+wrk -t2 -c16 -d10s --latency "$ROOT/health" > "$OUT/wrk-health-after.txt"
 
 echo "bench: 6. memory over $RSS_CALLS calls, size, start-up"
 "$OUT/client_bench" "$BASE" "$KEY" rss "$RSS_CALLS" "$REF" > "$OUT/rss.json"
 strip --strip-unneeded -o "$OUT/libfwpay.stripped.so" build/lib/libfwpay.so
 stat -c '{"stripped_bytes": %s}' "$OUT/libfwpay.stripped.so" > "$OUT/size.json"
 
-python3 bench/report.py "$OUT" bench/BENCHMARKS.md bench/latency.png
-echo "bench: wrote bench/BENCHMARKS.md and bench/latency.png"
+kill $SANDBOX_PID 2>/dev/null || true
+wait $SANDBOX_PID 2>/dev/null || true
+
+echo "bench: 7-8. lists against data size, and walking every payment (a sandbox of its own, grown with --bulk-seed)"
+python3 bench/lists.py "$SANDBOX" build/bin/fwpay "$OUT/client_bench" "$OUT/lists" "${BENCH_LIST_SIZES:-1000,10000,100000,1000000}" \
+  "${BENCH_LIST_SAMPLES:-100}" > "$OUT/lists.json"
+
+python3 bench/report.py "$OUT" bench/BENCHMARKS.md bench/latency.png bench/lists.png
+echo "bench: wrote bench/BENCHMARKS.md, bench/latency.png and bench/lists.png"

@@ -11,6 +11,11 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
     throws -> some ApplicationProtocol {
     let database = try SandboxDatabase(path: configuration.databasePath, clients: configuration.clients,
                                        recipients: configuration.seedRecipients)
+    if configuration.bulkSeedPayments > 0, let client = configuration.clients.first.flatMap({ database.client(id: $0.id) }) {
+        let started = ContinuousClock.now
+        let counts = try database.bulkSeed(configuration.bulkSeedPayments, for: client)
+        logger.notice("bulk seed: added \(counts.payments) payments with their orders and notifications, \(counts.refunds) refunds in \(counts.bundles) bundles to \(client.id) in \(ContinuousClock.now - started)")
+    }
     let connections = ConnectionGuard(limit: min(configuration.maximumConnections, ConnectionGuard.connectionsThatFit()),
                                       firstHead: .seconds(Int64(configuration.headTimeoutSeconds)),
                                       nextHead: .seconds(Int64(configuration.idleTimeoutSeconds)))

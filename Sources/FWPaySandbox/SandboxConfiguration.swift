@@ -50,6 +50,9 @@ public struct SandboxConfiguration: Sendable {
     public var logRequests = false
     /// Recipients of a seed file, added to (or replacing by id) the default ones.
     public var seedRecipients: [SandboxSeed.Recipient] = []
+    /// Made-up payments to add to the first client before serving (sandbox-only, for
+    /// benchmarks and trying the lists at real sizes: `--bulk-seed`).
+    public var bulkSeedPayments = 0
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "fwpay-sandbox.sqlite",
                 clients: [APIClient] = [SandboxConfiguration.demoClient], notificationRetrySeconds: Double = 5,

@@ -62,6 +62,10 @@ struct SandboxCommand: AsyncParsableCommand {
                                valueName: "FILE"))
     var seed: String?
 
+    @Option(help: ArgumentHelp("Sandbox-only, for benchmarks: before serving, add this many made-up payments (with their orders, histories, notifications, and a refund for one delivered payment in ten) to the demo client.",
+                               valueName: "N"))
+    var bulkSeed = 0
+
     @Flag(help: "Write one line per API request to stderr: request id, method, path, status, time taken.")
     var logRequests = false
 
@@ -85,6 +89,7 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         guard (1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
         guard (1...3_600).contains(headTimeout) else { throw ValidationError("--head-timeout must be 1 to 3600 seconds") }
+        guard (0...10_000_000).contains(bulkSeed) else { throw ValidationError("--bulk-seed must be 0 to 10000000") }
         guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be 1 to 100000") }
         guard notificationRetrySeconds > 0, (1...20).contains(notificationAttempts) else {
             throw ValidationError("--notification-retry-seconds must be positive and --notification-attempts 1 to 20")
@@ -137,6 +142,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.idleTimeoutSeconds = idleTimeout
         configuration.headTimeoutSeconds = headTimeout
         configuration.maximumConnections = maxConnections
+        configuration.bulkSeedPayments = bulkSeed
         configuration.allowedHosts = allowedHosts
         let app = try buildApplication(configuration, logger: logger) { host, port in
             print("fwpay-sandbox listening on http://\(host):\(port)")

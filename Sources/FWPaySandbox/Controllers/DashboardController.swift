@@ -74,13 +74,15 @@ struct DashboardController {
         let (payments, total) = try await database.payments(of: client, filter: filter, page: page, perPage: Self.perPage)
         let recipients = database.recipients(page: 1, perPage: 100).recipients
         let names = Dictionary(recipients.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let pageCount = max(1, (total + Self.perPage - 1) / Self.perPage)
+        // A search counts up to SandboxDatabase.searchCountLimit matches, and says "more than" past it.
+        let more = total > SandboxDatabase.searchCountLimit
+        let pageCount = max(1, (min(total, SandboxDatabase.searchCountLimit) + Self.perPage - 1) / Self.perPage)
 
         var values = context.merchantHeader(.dashboard)
         values["query"] = search ?? ""
         values["statuses"] = PaymentStatus.allCases.map { ["value": $0.rawValue, "selected": $0 == status] }
         values["recipients"] = recipients.map { ["value": $0.id, "label": $0.name, "selected": $0.id == recipient] }
-        values["total"] = total
+        values["total"] = more ? "More than \(SandboxDatabase.searchCountLimit)" : String(total)
         values["one"] = total == 1
         values["filtered"] = status != nil || recipient != nil || search != nil
         values["hasPayments"] = !payments.isEmpty

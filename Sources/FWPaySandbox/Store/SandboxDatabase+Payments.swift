@@ -7,25 +7,58 @@ extension SandboxDatabase {
         var recipient: String?
         var status: PaymentStatus?
         var externalReference: String?
-        /// Part of the payment reference or of the external reference, any case (the dashboard's search).
+        /// Part of the payment reference or of the external reference, any case (the dashboard's
+        /// search; its total stops at `searchCountLimit` + 1).
         var search: String?
     }
 
+    /// A page of the client's payments, newest first, and how many match (see
+    /// SandboxDatabase+Lists for how each filter stays fast at any size).
     func payments(of client: ClientRecord, filter: PaymentFilter, page: Int, perPage: Int) async throws -> ([PaymentRecord], Int) {
         try await pool.read { db in
             var request = PaymentRecord.filter(PaymentRecord.Columns.clientID == client.id)
             if let recipient = filter.recipient { request = request.filter(PaymentRecord.Columns.recipientID == recipient) }
             if let status = filter.status { request = request.filter(PaymentRecord.Columns.status == status) }
+            if filter.externalReference == nil && filter.search == nil {
+                let seek = try ListTally.seek(db, ListTally.payments, clientID: client.id, recipients: filter.recipient.map { [$0] },
+                                              status: filter.status?.rawValue, page: page, perPage: perPage)
+                return (try Self.rows(db, request, seek, perPage: perPage), seek.total)
+            }
             if let reference = filter.externalReference { request = request.filter(PaymentRecord.Columns.externalReference == reference) }
-            if let search = filter.search {
+            guard let search = filter.search else { return try Self.counted(db, request, page: page, perPage: perPage) }
+            guard search.unicodeScalars.count >= 3 else {
+                // Too short for trigrams: a scan.
                 let pattern = "%" + search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                     .replacingOccurrences(of: "_", with: "\\_") + "%"
                 request = request.filter(sql: "(id LIKE ? ESCAPE '\\' OR external_reference LIKE ? ESCAPE '\\')", arguments: [pattern, pattern])
+                return (try request.order(Column("rowid").desc).limit(perPage, offset: (page - 1) * perPage).fetchAll(db),
+                        try request.limit(Self.searchCountLimit + 1).fetchCount(db))
             }
-            let total = try request.fetchCount(db)
-            let rows = try request.order(Column("rowid").desc).limit(perPage, offset: (page - 1) * perPage).fetchAll(db)
-            return (rows, total)
+            return try Self.searched(db, client, filter, search, page: page, perPage: perPage)
         }
+    }
+
+    /// A search counts at most this many matches, and one more to tell that there are more.
+    static let searchCountLimit = 10_000
+
+    /// The payments whose reference or external reference holds `search` (any case), through
+    /// the trigram index (a phrase of the search's trigrams), newest first; and how many match,
+    /// up to `searchCountLimit` + 1. CROSS JOIN keeps the index's rowid order driving the
+    /// query (SQLite otherwise may walk every payment of the client and test each).
+    static func searched(_ db: Database, _ client: ClientRecord, _ filter: PaymentFilter, _ search: String,
+                         page: Int, perPage: Int) throws -> ([PaymentRecord], Int) {
+        var conditions = ["payment_search MATCH ?", "payment.client_id = ?"]
+        var arguments: [any DatabaseValueConvertible] = ["\"" + search.replacingOccurrences(of: "\"", with: "\"\"") + "\"", client.id]
+        for (column, value) in [("recipient_id", filter.recipient), ("status", filter.status?.rawValue),
+                                ("external_reference", filter.externalReference)] {
+            if let value { conditions.append("payment.\(column) = ?"); arguments.append(value) }
+        }
+        let from = "FROM payment_search CROSS JOIN payment ON payment.rowid = payment_search.rowid WHERE " + conditions.joined(separator: " AND ")
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 \(from) LIMIT \(searchCountLimit + 1))",
+                                     arguments: StatementArguments(arguments)) ?? 0
+        let rows = try PaymentRecord.fetchAll(db, sql: "SELECT payment.* \(from) ORDER BY payment_search.rowid DESC LIMIT ? OFFSET ?",
+                                              arguments: StatementArguments(arguments + [perPage, (page - 1) * perPage]))
+        return (rows, total)
     }
 
     func history(of payment: String) async throws -> [PaymentStatusRecord] {

@@ -26,7 +26,7 @@ public final class SandboxDatabase: Sendable {
     private let clientsByID: [String: ClientRecord]
     /// The recipients, in id order. Only migrations write them, so they are read once, here
     /// (make bench: looking one up was the largest database cost of an order creation).
-    private let recipientList: [RecipientRecord]
+    let recipientList: [RecipientRecord]
     private let recipientsByID: [String: RecipientRecord]
     /// Idempotency keys of requests being handled (see SandboxDatabase+Idempotency).
     let runningIdempotentRequests = RunningIdempotentRequests()

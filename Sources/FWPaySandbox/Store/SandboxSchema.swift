@@ -123,8 +123,53 @@ enum SandboxSchema {
                 }
             }
         }
+        registerListMigration(&migrator)
         return migrator
     }
+
+    /// Lists at any size (issue 21): the tally behind their pages and totals (ListTally), an
+    /// index for each filter, a trigram index for the dashboard's search, and indexes for what
+    /// writes look up (the notifications still to deliver, read every second by client; a
+    /// client's pending bundle; an order's sessions).
+    static func registerListMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("list tallies, filter indexes, payment search") { db in
+            try db.execute(sql: """
+                CREATE TABLE list_tally (
+                    list TEXT NOT NULL, client_id TEXT NOT NULL, recipient_id TEXT NOT NULL, status TEXT NOT NULL,
+                    block INTEGER NOT NULL, n INTEGER NOT NULL,
+                    PRIMARY KEY (list, client_id, recipient_id, status, block)) WITHOUT ROWID
+                """)
+            for list in ListTally.all {
+                for statement in ListTally.schema(of: list) { try db.execute(sql: statement) }
+            }
+            for (table, columns) in [("payment", ["client_id", "recipient_id"]), ("payment", ["client_id", "status"]),
+                                     ("payment", ["client_id", "recipient_id", "status"]), ("payment", ["client_id", "external_reference"]),
+                                     ("order", ["client_id", "recipient_id"]), ("order", ["client_id", "status"]),
+                                     ("order", ["client_id", "recipient_id", "status"]),
+                                     ("refund", ["client_id", "status"]), ("refund", ["bundle_id"]),
+                                     ("refund_bundle", ["client_id", "status"]), ("session", ["order_id"])] {
+                try db.create(index: "\(table)_by_\(columns.joined(separator: "_"))", on: table, columns: columns)
+            }
+            try db.execute(sql: """
+                CREATE INDEX notification_pending ON notification (client_id, next_attempt_at) WHERE state = 'pending';
+                CREATE VIRTUAL TABLE payment_search USING fts5(id, external_reference, content = 'payment', tokenize = 'trigram');
+                INSERT INTO payment_search (rowid, id, external_reference) SELECT rowid, id, external_reference FROM payment;
+                CREATE TRIGGER payment_search_insert AFTER INSERT ON payment BEGIN
+                    INSERT INTO payment_search (rowid, id, external_reference) VALUES (NEW.rowid, NEW.id, NEW.external_reference);
+                END;
+                CREATE TRIGGER payment_search_delete AFTER DELETE ON payment BEGIN
+                    INSERT INTO payment_search (payment_search, rowid, id, external_reference)
+                    VALUES ('delete', OLD.rowid, OLD.id, OLD.external_reference);
+                END;
+                CREATE TRIGGER payment_search_update AFTER UPDATE OF id, external_reference ON payment BEGIN
+                    INSERT INTO payment_search (payment_search, rowid, id, external_reference)
+                    VALUES ('delete', OLD.rowid, OLD.id, OLD.external_reference);
+                    INSERT INTO payment_search (rowid, id, external_reference) VALUES (NEW.rowid, NEW.id, NEW.external_reference);
+                END;
+                """)
+        }
+    }
+
     /// The second migration: everything past orders (issue 3). Columns added to `payment`
     /// keep the first migration untouched, as history.
     static func registerLifecycleMigration(_ migrator: inout DatabaseMigrator) {
