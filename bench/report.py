@@ -124,8 +124,9 @@ def lists_section(lists: dict[str, Any], add: Any, plot: pathlib.Path) -> None:
             f"{'' if items_ok else ' (an item count was wrong)'} |")
     add("")
 
-    groups = [("payments", lambda p: "/payments?" in p), ("orders", lambda p: "/orders?" in p),
-              ("refunds, bundles, notifications, recipients", lambda p: not p.startswith("/dashboard") and any(k in p for k in ("refund", "notification", "recipient"))),
+    groups = [("payments", lambda p: p.startswith("/payments/v1/payments?")), ("orders", lambda p: p.startswith("/payments/v1/orders?")),
+              ("refunds, bundles, notifications, recipients",
+               lambda p: p.startswith(("/payments/v1/refund", "/payments/v1/recipients", "/sandbox/notifications"))),
               ("dashboard", lambda p: p.startswith("/dashboard"))]
     figure, axes = plt.subplots(2, 2, figsize=(12, 8.5))
     xs = [int(n) for n in sizes]
