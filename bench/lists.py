@@ -103,7 +103,7 @@ def requests_at(api: Connection) -> dict[str, str]:
         "dashboard ?status=failed": "/dashboard?status=failed",
         "dashboard ?recipient=TKU&status=delivered, page 3": "/dashboard?recipient=TKU&status=delivered&page=3",
         "dashboard search, one match": f"/dashboard?q={urllib.parse.quote(reference[3:].lower())}",
-        "dashboard search, 1 in 9 match": "/dashboard?q=BULK-12",
+        "dashboard search, 1 in 90 match": "/dashboard?q=BULK-12",
         "dashboard payment page": f"/dashboard/payments/{reference}",
     }
 
