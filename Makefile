@@ -170,7 +170,7 @@ test-reliability: faults-program
 
 test-python: lib cli sandbox examples
 	python3 -m mypy --strict bindings/python/fwpay
-	python3 -m pytest -q bindings/python/tests tests/shell tests/examples tests/sandbox tests/security tests/evidence tests/openapi
+	python3 -m pytest -q -n 2 bindings/python/tests tests/shell tests/examples tests/sandbox tests/security tests/evidence tests/openapi
 
 # Writes docs/openapi.json, the sandbox's OpenAPI description, into the sandbox's sources
 # (commit the result; tests/openapi fails when it is stale).

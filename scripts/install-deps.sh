@@ -2,7 +2,7 @@
 # Installs what building and testing fwpay need, on Debian, when it is missing: the C
 # libraries (libjq and inih for the command's --jq and profiles), zsh and fish (whose
 # completion scripts the tests load), valgrind, chromium with its driver (browser tests), pytest and Selenium,
-# schemathesis and openapi-spec-validator (the OpenAPI description's tests). Safe to run again (it only installs what is absent).
+# schemathesis and openapi-spec-validator (the OpenAPI description's tests), pytest-xdist. Safe to run again (it only installs what is absent).
 # With --bench, also what `make bench` needs: wrk, requests, httpx and matplotlib. With --dist,
 # what packaging needs: help2man (the sandbox's man page), cmake (the package test), lintian,
 # patchelf and auditwheel (the manylinux wheel). With --bindings, the other languages' tools:
@@ -48,8 +48,9 @@ if [ -n "$missing_python" ]; then
   python3 -m pip install -q $missing_python 2>/dev/null || python3 -m pip install -q --break-system-packages $missing_python
 fi
 # schemathesis and openapi-spec-validator check the sandbox's OpenAPI description
-# (tests/openapi), at the versions the checks were written against.
-for spec in schemathesis==4.32.5 openapi-spec-validator==0.9.0; do
+# (tests/openapi), at the versions the checks were written against; pytest-xdist runs the
+# Python suites on both cores (each test starts its own sandbox on port 0, so they share nothing).
+for spec in schemathesis==4.32.5 openapi-spec-validator==0.9.0 pytest-xdist==3.6.1; do
   if ! python3 -m pip show -q "${spec%%==*}" > /dev/null 2>&1; then
     echo "install-deps: installing $spec"
     python3 -m pip install -q "$spec" 2>/dev/null || python3 -m pip install -q --break-system-packages "$spec"
