@@ -7,20 +7,25 @@ import GRDB
 extension SandboxDatabase {
     func orders(of client: ClientRecord, recipient: String?, country: String?, status: String?,
                 page: Int, perPage: Int) async throws -> ([(OrderRecord, String?)], Int) {
-        // Orders usable with a portal in `country` (seed 000): those of recipients there.
-        let there = country.map { country in recipientList.filter { $0.country == country }.map(\.id) }
-        let recipients = there.map { there in recipient.map { there.contains($0) ? [$0] : [] } ?? there } ?? recipient.map { [$0] }
+        // The recipients whose orders are wanted (nil: any). With `country`, orders usable with a
+        // portal there (seed 000): those of recipients in that country.
+        var recipients = recipient.map { [$0] }
+        if let country {
+            let there = recipientList.filter { $0.country == country }.map(\.id)
+            recipients = recipients?.filter(there.contains) ?? there
+        }
+        let wanted = recipients
         return try await pool.read { db in
             var request = OrderRecord.filter(OrderRecord.Columns.clientID == client.id)
             if let status { request = request.filter(Column("status") == status) }
-            if let recipients {
+            if let recipients = wanted {
                 // Several recipients: walk the client's orders in rowid order and keep theirs (the
                 // unary + keeps SQLite from gathering and sorting every order of each instead).
                 request = recipients.count == 1 ? request.filter(Column("recipient_id") == recipients[0])
                     : request.filter(sql: "+recipient_id IN (\(databaseQuestionMarks(count: recipients.count)))",
                                      arguments: StatementArguments(recipients))
             }
-            let seek = try ListTally.seek(db, ListTally.orders, clientID: client.id, recipients: recipients, status: status,
+            let seek = try ListTally.seek(db, ListTally.orders, clientID: client.id, recipients: wanted, status: status,
                                           page: page, perPage: perPage)
             let orders = try Self.rows(db, request, seek, perPage: perPage)
             let payments = try Self.grouped(db, PaymentRecord.self, by: "order_id", orders.map(\.id)) { $0.orderID }
@@ -76,7 +81,7 @@ extension SandboxDatabase {
                 (notifications, total) = (try Self.rows(db, request, seek, perPage: perPage), seek.total)
             }
             let attempts = try Self.grouped(db, NotificationAttemptRecord.self, by: "notification_id", notifications.compactMap(\.id)) { $0.notificationID }
-            return (notifications.map { ($0, attempts[$0.id!] ?? []) }, total)
+            return (notifications.map { notification in (notification, notification.id.flatMap { attempts[$0] } ?? []) }, total)
         }
     }
 
