@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 from typing import Any, AsyncIterator, Callable
@@ -90,7 +91,8 @@ class AsyncClient:
         if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int) or max_concurrency < 1:
             raise TypeError("max_concurrency must be an int of at least 1")
         self._client = Client(**settings)
-        self._executor = ThreadPoolExecutor(max_workers=max_concurrency, thread_name_prefix="fwpay")
+        self._max_concurrency = max_concurrency
+        self._executor = self._new_executor()
         self.recipients = AsyncService(self._client.recipients, self._run)
         self.offers = AsyncService(self._client.offers, self._run)
         self.orders = AsyncService(self._client.orders, self._run)
@@ -100,7 +102,15 @@ class AsyncClient:
         self.bundles = AsyncService(self._client.bundles, self._run)
         self.sandbox = AsyncService(self._client.sandbox, self._run)
 
+    def _new_executor(self) -> ThreadPoolExecutor:
+        self._pid = os.getpid()
+        return ThreadPoolExecutor(max_workers=self._max_concurrency, thread_name_prefix="fwpay")
+
     async def _run(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if self._pid != os.getpid():
+            # A child of fork() has none of its parent's pool threads, though the pool still
+            # counts them: work given to it would wait for ever. The child gets a pool of its own.
+            self._executor = self._new_executor()
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(function, *args, **kwargs))
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A client of Flywire's Payments API, over libfwpay. Thread-safe: share one between threads.
@@ -32,7 +33,9 @@ public final class Client implements AutoCloseable {
     public final Payments payments = new Payments();
     public final Refunds refunds = new Refunds();
     public final Bundles bundles = new Bundles();
-    private volatile Pointer handle;
+    private Pointer handle;
+    /** Calls share it; close takes it alone, so it frees the native client only once no call uses it. */
+    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
 
     /** Settings of a new client: the API key, then what differs from the defaults. */
     public static final class Builder {
@@ -65,12 +68,20 @@ public final class Client implements AutoCloseable {
         handle = out.getValue();
     }
 
-    /** Releases the client's connections; calls made afterwards throw InvalidArgument. */
+    /**
+     * Releases the client's connections, once the calls other threads have in flight are
+     * answered; calls made afterwards throw InvalidArgument.
+     */
     @Override
-    public synchronized void close() {
-        Pointer current = handle;
-        handle = null;
-        if (current != null) Native.LIB.fwp_client_free(current);
+    public void close() {
+        inUse.writeLock().lock();
+        try {
+            Pointer current = handle;
+            handle = null;
+            if (current != null) Native.LIB.fwp_client_free(current);
+        } finally {
+            inUse.writeLock().unlock();
+        }
     }
 
     @Override
@@ -87,16 +98,25 @@ public final class Client implements AutoCloseable {
 
     /** One operation of fwp_call (its name and arguments as fwpay.h documents them). */
     public Object call(String operation, Map<String, Object> arguments, CallOptions options) {
-        Pointer client = handle;
-        if (client == null) {
-            throw FwpayException.of(Map.of("kind", "invalid_argument", "message", "the client is closed"));
-        }
         Map<String, Object> given = new LinkedHashMap<>(arguments);
         (options == null ? CallOptions.DEFAULT : options).addTo(given);
         byte[] text = Native.utf8(Json.write(given));
-        PointerByReference out = new PointerByReference();
-        Native.check(err -> Native.LIB.fwp_call(client, operation, text, Native.length(text), out, err));
-        return Json.read(Native.take(out));
+        String answer;
+        inUse.readLock().lock();
+        try {
+            Pointer client = handle;
+            if (client == null) {
+                throw FwpayException.of(Map.of("kind", "invalid_argument", "message", "the client is closed"));
+            }
+            answer = NativeThreads.run(() -> {
+                PointerByReference out = new PointerByReference();
+                Native.check(err -> Native.LIB.fwp_call(client, operation, text, Native.length(text), out, err));
+                return Native.take(out);
+            });
+        } finally {
+            inUse.readLock().unlock();
+        }
+        return Json.read(answer);
     }
 
     @SuppressWarnings("unchecked")
