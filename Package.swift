@@ -39,8 +39,11 @@ let package = Package(
         // libcrypto for the client core (HMAC-SHA256 of notifications, constant-time compare).
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
+        // C that runs when libfwpay loads, before the Swift runtime linked into it (a NULL environ).
+        .target(name: "FWPayLoader"),
+
         // The client core, no Foundation.
-        .target(name: "FWPay", dependencies: ["CCurl", "CFWPay", "COpenSSL"]),
+        .target(name: "FWPay", dependencies: ["CCurl", "CFWPay", "COpenSSL", "FWPayLoader"]),
 
         // The sandbox server: a library (routes, store, rules) and its executable.
         .target(
