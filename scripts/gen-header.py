@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write include/fwpay.h, include/fwpay_ffi.h and bindings/python/fwpay/_abi.py from the Swift
+"""Write include/fwpay.h, include/fwpay_ffi.h, bindings/python/fwpay/_abi.py and the PHP package's FFI headers (bindings/php/lib) from the Swift
 sources, or check that they are up to date.
 
 The public header has two parts, both generated:
@@ -26,6 +26,10 @@ OUT = ROOT / "include" / "fwpay.h"
 ABI = ROOT / "Sources" / "CFWPay" / "fwpay_abi.h"
 PYTHON_ABI = ROOT / "bindings" / "python" / "fwpay" / "_abi.py"
 FFI = ROOT / "include" / "fwpay_ffi.h"
+# The PHP package carries the FFI declarations itself (it is installed without libfwpay-dev),
+# and a scope header for php-fpm's ffi.preload (FFI_SCOPE and FFI_LIB, then the declarations).
+PHP_FFI = ROOT / "bindings" / "php" / "lib" / "fwpay_ffi.h"
+PHP_SCOPE = ROOT / "bindings" / "php" / "lib" / "fwpay_scope.h"
 
 PROLOGUE = """\
 /* fwpay.h: the C API of fwpay, a client library for Flywire's Payments API.
@@ -211,6 +215,15 @@ def ffi_declarations(abi: str, functions_text: str) -> str:
     return FFI_PROLOGUE + enum + "\n" + body.rstrip("\n") + "\n\n" + declarations
 
 
+def php_scope(declarations: str) -> str:
+    """fwpay_ffi.h as a preloadable FFI scope named "fwpay", loading the library by its SONAME."""
+    import version  # scripts/version.py, beside this file
+    major, minor, _ = version.version()
+    return (f'#define FFI_SCOPE "fwpay"\n#define FFI_LIB "{version.soname(major, minor)}"\n'
+            "/* The fwpay scope for php-fpm: ffi.preload=<this file> (docs/bindings.md, \"php-fpm\"). */\n"
+            + declarations)
+
+
 def main() -> int:
     args = [a for a in sys.argv[1:] if a != "--check"]
     if len(args) != 1:
@@ -222,15 +235,18 @@ def main() -> int:
     outputs = {OUT: PROLOGUE + abi_section() + "\n" + declared + EPILOGUE,
                PYTHON_ABI: python_abi(abi_section()),
                FFI: ffi_declarations(abi_section(), declared)}
+    outputs[PHP_FFI] = outputs[FFI]
+    outputs[PHP_SCOPE] = php_scope(outputs[FFI])
     if "--check" in sys.argv:
         stale = [path for path, text in outputs.items() if not path.exists() or path.read_text() != text]
         for path in stale:
             print(f"gen-header: {path.relative_to(ROOT)} is out of date; run `make header` and commit it", file=sys.stderr)
         if stale:
             return 1
-        print("gen-header: include/fwpay.h, include/fwpay_ffi.h and the Python ABI are up to date")
+        print("gen-header: include/fwpay.h, include/fwpay_ffi.h, the Python ABI and the PHP headers are up to date")
         return 0
     for path, text in outputs.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
         print(f"gen-header: wrote {path.relative_to(ROOT)}")
     return 0

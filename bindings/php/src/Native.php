@@ -7,23 +7,30 @@ namespace Fwpay;
 use FFI;
 
 /**
- * libfwpay through PHP's FFI, declared from include/fwpay_ffi.h (generated with the C header,
- * so no declaration is copied here). Only the text interface is used: fwp_client_new_json,
+ * libfwpay through PHP's FFI, declared from fwpay_ffi.h (generated with the C header, so no
+ * declaration is copied here). Only the text interface is used: fwp_client_new_json,
  * fwp_call, fwp_error_json.
  *
- * The library is $FWPAY_LIBRARY, else the copy inside the package, else the system's
- * (libfwpay0.2); the declarations are $FWPAY_FFI_HEADER, else the package's copy, else the
- * installed include/fwpay_ffi.h.
+ * Under php-fpm (ffi.enable=preload, its default) the declarations come from the "fwpay" scope
+ * that ffi.preload loaded at the server's start (lib/fwpay_scope.h), and the package's classes
+ * must be preloaded too (preload.php), since FFI's static helpers serve only preloaded code:
+ * docs/bindings.md, "php-fpm". Elsewhere (the CLI, ffi.enable=true) the package declares them
+ * itself: the library is $FWPAY_LIBRARY, else the copy inside the package, else the system's
+ * (libfwpay0.2); the declarations are $FWPAY_FFI_HEADER, else the package's lib/fwpay_ffi.h,
+ * else the installed include/fwpay_ffi.h.
  * @internal
  */
 final class Native
 {
+    /** The name of the preloaded scope (FFI_SCOPE in lib/fwpay_scope.h). */
+    public const SCOPE = 'fwpay';
+
     private static ?FFI $ffi = null;
 
     public static function ffi(): FFI
     {
         if (self::$ffi === null) {
-            $ffi = FFI::cdef((string) file_get_contents(self::header()), self::library());
+            $ffi = self::preloadedScope() ?? self::declared();
             $loaded = (string) $ffi->fwp_version(); // const char * comes back as a PHP string
             if (array_slice(explode('.', $loaded), 0, 2) !== array_slice(explode('.', Version::STRING), 0, 2)) {
                 throw new \RuntimeException(sprintf('fwpay %s needs libfwpay %s.x, but %s is libfwpay %s', Version::STRING,
@@ -32,6 +39,30 @@ final class Native
             self::$ffi = $ffi;
         }
         return self::$ffi;
+    }
+
+    private static function preloadedScope(): ?FFI
+    {
+        try {
+            return FFI::scope(self::SCOPE);
+        } catch (FFI\Exception) {
+            return null; // no ffi.preload of lib/fwpay_scope.h: declare the functions here
+        }
+    }
+
+    private static function declared(): FFI
+    {
+        try {
+            return FFI::cdef((string) file_get_contents(self::header()), self::library());
+        } catch (FFI\Exception $e) {
+            if (str_contains($e->getMessage(), 'restricted')) {
+                throw new \RuntimeException('FFI is open only to preloaded code here (ffi.enable=preload, php-fpm\'s '
+                    . 'default): preload the fwpay scope and classes, with ffi.preload=' . dirname(__DIR__)
+                    . '/lib/fwpay_scope.h and opcache.preload=' . dirname(__DIR__) . '/preload.php '
+                    . '(docs/bindings.md, "php-fpm")', 0, $e);
+            }
+            throw $e;
+        }
     }
 
     private static function library(): string

@@ -1,0 +1,137 @@
+#define FFI_SCOPE "fwpay"
+#define FFI_LIB "libfwpay.so.0.2"
+/* The fwpay scope for php-fpm: ffi.preload=<this file> (docs/bindings.md, "php-fpm"). */
+/* fwpay_ffi.h: the declarations of libfwpay for foreign-function interfaces that parse C
+ * declarations (LuaJIT's ffi.cdef, PHP's FFI::cdef, Python's cffi, JNA and ruby-ffi by
+ * hand): no includes, no macros, no nullability annotations. json_t and fwp_error are
+ * opaque (fwp_error_new, fwp_error_json and fwp_error_free read an error without its
+ * layout); the numeric constants are enums. Written by scripts/gen-header.py from the same
+ * sources as fwpay.h, whose comments document every function; checked for drift in make test.
+ */
+typedef struct json_t json_t;
+typedef struct fwp_error fwp_error;
+enum {
+    FWP_VERSION_MAJOR = 0,
+    FWP_VERSION_MINOR = 2,
+    FWP_VERSION_PATCH = 0,
+    FWP_VERSION_NUM = 200,
+    FWP_IDENTIFIER_MAX = 64,
+    FWP_API_KEY_MAX = 256,
+    FWP_IDEMPOTENCY_KEY_MAX = 100,
+    FWP_CONNECT_TIMEOUT_MS_MAX = 600000,
+    FWP_TIMEOUT_MS_MAX = 3600000,
+    FWP_MAX_RETRIES_MAX = 10,
+    FWP_IDLE_CONNECTION_MS_MIN = 1000,
+    FWP_IDLE_CONNECTION_MS_MAX = 3600000,
+    FWP_ERROR_MESSAGE_SIZE = 512,
+    FWP_ERROR_ID_SIZE = 128,
+    FWP_CLIENT_OPTIONS_VERSION = 2,
+    FWP_CALL_OPTIONS_VERSION = 1
+};
+
+enum fwp_code {
+    FWP_OK = 0,
+    FWP_E_INVALID_ARGUMENT = -1,
+    FWP_E_INVALID_JSON = -2,
+    FWP_E_INVALID_REQUEST = -3,
+    FWP_E_AUTHENTICATION = -4,
+    FWP_E_NOT_FOUND = -5,
+    FWP_E_RATE_LIMITED = -6,
+    FWP_E_SERVER = -7,
+    FWP_E_HTTP = -8,
+    FWP_E_CONNECTION = -9,
+    FWP_E_TIMEOUT = -10,
+    FWP_E_OUTCOME_UNKNOWN = -11,
+    FWP_E_BAD_RESPONSE = -12,
+    FWP_E_NO_MEMORY = -13,
+    FWP_E_SIGNATURE = -14
+};
+
+enum fwp_log_level {
+    FWP_LOG_ERROR = 0,
+    FWP_LOG_WARNING = 1,
+    FWP_LOG_INFO = 2,
+    FWP_LOG_DEBUG = 3
+};
+
+typedef void (*fwp_log_callback)(int level, const char *line, void *userdata);
+
+typedef struct fwp_client_options {
+    int version;
+    const char *base_url;
+    const char *api_key;
+    long connect_timeout_ms;
+    long timeout_ms;
+    int max_retries;
+    int allow_insecure_http;
+    fwp_log_callback log_callback;
+    void *log_userdata;
+    int log_level;
+    long max_idle_connection_ms;
+    const char *ca_bundle;
+} fwp_client_options;
+
+typedef struct fwp_call_options {
+    int version;
+    const char *idempotency_key;
+    long timeout_ms;
+    int max_retries;
+} fwp_call_options;
+
+typedef struct fwp_iter fwp_iter;
+
+typedef struct fwp_client fwp_client;
+
+int fwp_bundle_approve(fwp_client * client, char const * bundle_id, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_bundle_get(fwp_client * client, char const * bundle_id, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_bundle_list(fwp_client * client, int page, int per_page, fwp_call_options const * options, json_t * * out, fwp_error * err);
+char * fwp_ca_bundle(void);
+int fwp_call(fwp_client * client, char const * operation, char const * args, size_t len, char * * out, fwp_error * err);
+void fwp_client_free(fwp_client * client);
+int fwp_client_new(char const * base_url, char const * api_key, fwp_client * * out_client, fwp_error * err);
+int fwp_client_new_json(char const * settings, size_t len, fwp_client * * out_client, fwp_error * err);
+int fwp_client_new_with_options(fwp_client_options const * options, fwp_client * * out_client, fwp_error * err);
+int fwp_client_options_init(fwp_client_options * options);
+void fwp_error_clear(fwp_error * err);
+void fwp_error_free(fwp_error * err);
+int fwp_error_json(fwp_error const * err, char * * out);
+fwp_error * fwp_error_new(void);
+void fwp_free(void * pointer);
+int fwp_global_init(void);
+void fwp_iter_free(fwp_iter * iter);
+int fwp_iter_new(fwp_client * client, char const * list, json_t const * filters, int per_page, fwp_call_options const * options, fwp_iter * * out_iter, fwp_error * err);
+int fwp_iter_next(fwp_iter * iter, json_t * * out, fwp_error * err);
+int fwp_json_dump(json_t const * value, char * * out, fwp_error * err);
+int fwp_json_parse(char const * text, size_t len, json_t * * out, fwp_error * err);
+void fwp_json_release(json_t * value);
+int fwp_notification_parse(char const * body, size_t len, json_t * * out, fwp_error * err);
+int fwp_notification_parse_json(char const * body, size_t len, char * * out, fwp_error * err);
+int fwp_notification_sign(char const * body, size_t len, char const * secret, char * * out, fwp_error * err);
+int fwp_notification_verify(char const * body, size_t len, char const * digest, char const * secret, fwp_error * err);
+int fwp_offer_list(fwp_client * client, char const * recipient_id, int64_t amount, char const * country, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_order_charge(fwp_client * client, char const * order_id, json_t const * body, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_order_check(fwp_client * client, char const * order_id, char const * portal_id, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_order_create(fwp_client * client, json_t const * body, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_order_get(fwp_client * client, char const * order_id, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_order_list(fwp_client * client, json_t const * filters, int page, int per_page, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_order_update(fwp_client * client, char const * order_id, json_t const * body, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_payment_adjust(fwp_client * client, char const * payment_reference, int64_t amount, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_payment_cancel(fwp_client * client, char const * payment_reference, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_payment_capture(fwp_client * client, char const * payment_reference, int64_t amount, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_payment_charge(fwp_client * client, json_t const * body, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_payment_get(fwp_client * client, char const * payment_reference, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_payment_list(fwp_client * client, json_t const * filters, int page, int per_page, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_payment_process(fwp_client * client, char const * payment_reference, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_payment_receipt(fwp_client * client, char const * payment_reference, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_recipient_get(fwp_client * client, char const * recipient_id, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_recipient_list(fwp_client * client, int page, int per_page, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_recipient_search(fwp_client * client, char const * name, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_refund_cancel(fwp_client * client, char const * refund_id, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_refund_create(fwp_client * client, char const * payment_reference, json_t const * body, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_refund_get(fwp_client * client, char const * refund_id, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_refund_list(fwp_client * client, json_t const * filters, int page, int per_page, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_request(fwp_client * client, char const * method, char const * path, json_t const * body, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_session_confirm(fwp_client * client, char const * session, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_session_create(fwp_client * client, json_t const * body, fwp_call_options const * options, json_t * * out, fwp_error * err);
+char const * fwp_strerror(int code);
+char const * fwp_version(void);
