@@ -119,6 +119,30 @@ def test_the_debs_are_clean_under_lintian() -> None:
     assert not re.search(r"^[EW]: ", result.stdout, re.M), result.stdout
 
 
+def test_pkg_config_works_with_what_libfwpay_dev_depends_on(tmp_path: pathlib.Path) -> None:
+    """`pkg-config --cflags --libs fwpay` right after installing libfwpay-dev: pkg-config sees
+    fwpay.pc and the .pc files of the -dev packages libfwpay-dev depends on, nothing else."""
+    dev = next(deb for deb in debs() if deb.name.startswith("libfwpay-dev_"))
+    subprocess.run(["dpkg-deb", "-x", str(dev), str(tmp_path / "dev")], check=True)
+    depends = subprocess.run(["dpkg-deb", "-f", str(dev), "Depends"], capture_output=True, text=True, check=True).stdout
+    search = tmp_path / "pkgconfig"
+    search.mkdir()
+    shutil.copy(tmp_path / "dev" / "usr" / "lib" / MULTIARCH / "pkgconfig" / "fwpay.pc", search)
+    for dependency in depends.split(","):
+        package = dependency.split("|")[0].split("(")[0].strip()
+        if package.startswith("libfwpay"):
+            continue
+        files = subprocess.run(["dpkg", "-L", package], capture_output=True, text=True, check=True).stdout.split()
+        for pc in (pathlib.Path(f) for f in files if f.endswith(".pc")):
+            shutil.copy(pc, search)
+    env = {"PKG_CONFIG_LIBDIR": str(search), "PATH": "/usr/bin:/bin"}
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "fwpay"], env=env, capture_output=True, text=True)
+    assert flags.returncode == 0, flags.stderr
+    assert "-lfwpay" in flags.stdout and "-ljansson" in flags.stdout, flags.stdout
+    static = subprocess.run(["pkg-config", "--libs", "--static", "fwpay"], env=env, capture_output=True, text=True)
+    assert static.returncode == 0 and "-lcurl" in static.stdout and "-lcrypto" in static.stdout, static.stdout + static.stderr
+
+
 def test_the_debs_install_and_run(tmp_path: pathlib.Path) -> None:
     """Into a throwaway root whose dpkg database is a copy of this machine's, so that the
     dependencies dpkg-shlibdeps wrote are checked against what is really installed."""
