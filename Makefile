@@ -55,7 +55,7 @@ LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 # The command also uses libjq (--jq) and inih (profiles).
 COMMAND_LIBS := -ljq -linih
 
-.PHONY: all bench deps lib version openapi node-addon java-jar bindings test-bindings header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
+.PHONY: all bench deps lib version openapi node-addon java-jar bindings test-bindings test-servers header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
 
 all: lib cli sandbox examples
 
@@ -114,7 +114,7 @@ demo: all
 	scripts/demo.sh
 
 test: all check-header test-swift test-sandbox test-c test-tsan test-asan test-python test-browser test-reliability fuzz \
-	test-bindings test-install test-dist
+	test-bindings test-servers test-install test-dist
 	@echo "make test: all suites passed"
 
 test-swift: deps
@@ -218,6 +218,14 @@ bindings: node-addon java-jar
 test-bindings: lib sandbox bindings
 	scripts/install-deps.sh --bindings
 	tests/bindings/run.sh
+
+# fwpay inside the servers users run it in (tests/servers, docs/servers.md): os.fork,
+# multiprocessing, gunicorn --preload, uWSGI, Ruby fork and unicorn preload_app, php-fpm with
+# Debian's default pool, hosts with a NULL or strange environ, Java's virtual threads; each
+# server real, on loopback, against a sandbox of its own.
+test-servers: lib sandbox bindings
+	scripts/install-deps.sh --servers
+	python3 -m pytest -q -n 2 tests/servers
 
 # The web pages in headless chromium (Debian's chromium and chromium-driver, Selenium);
 # screenshots of every page land in build/screenshots.

