@@ -25,6 +25,11 @@
  *   mutable global state. An fwp_error and a JSON value must not be shared between threads
  *   while a call is using them.
  *
+ * Fork safety
+ *   A client made before fork() may be used in the parent and in every child: a process
+ *   never uses a connection another process opened (a child forgets its parent's, unclosed,
+ *   and opens its own). The library loads and works when environ is NULL.
+ *
  * Money-moving calls (POST) carry an Idempotency-Key, reported in err->idempotency_key.
  * They are retried only when the request provably never reached the server, or when the
  * server has shown that it honours the key; otherwise an unanswered request returns
