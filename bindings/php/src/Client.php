@@ -60,6 +60,15 @@ final class Client
         $this->close();
     }
 
+    /**
+     * A client cannot be cloned: a copy would hold the same native client, and the two
+     * destructors would free it twice (security-findings-3.md N2). Share the one client.
+     * (Private rather than throwing: PHP runs the destructor of a half-made clone.)
+     */
+    private function __clone()
+    {
+    }
+
     /** Releases the client's connections. */
     public function close(): void
     {

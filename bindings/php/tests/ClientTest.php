@@ -32,6 +32,18 @@ final class ClientTest extends TestCase
             'items' => [['id' => 'tuition', 'amount' => 120000]], 'offer' => ['id' => $offer['id']]];
     }
 
+    public function testAClientCannotBeClonedAndStillWorks(): void
+    {
+        $client = self::client();
+        try {
+            $copy = clone $client;
+            self::fail('a clone shares the native client');
+        } catch (\Error $e) {
+            self::assertStringContainsString('__clone', $e->getMessage());
+        }
+        self::assertSame('FWU', $client->recipients->get('FWU')['id']);
+    }
+
     public function testVersionsMatch(): void
     {
         $client = self::client();

@@ -26,6 +26,14 @@ class FwpayTest < Minitest::Test
     refute_includes client.instance_variables.map { |name| client.instance_variable_get(name).inspect }.join, KEY
   end
 
+  def test_a_client_cannot_be_copied_and_still_works
+    original = Fwpay::Client.new(api_key: KEY, base_url: BASE)
+    assert_raises(TypeError) { original.dup }
+    assert_raises(TypeError) { original.clone }
+    assert_equal "FWU", original.recipients.get("FWU")["id"]
+    original.close
+  end
+
   def test_versions_match
     assert_equal Fwpay::VERSION.split(".")[0, 2], Fwpay::LIBRARY_VERSION.split(".")[0, 2]
   end

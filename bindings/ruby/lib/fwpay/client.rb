@@ -48,6 +48,14 @@ module Fwpay
       "#<Fwpay::Client>" # never the key
     end
 
+    # A client cannot be copied (dup, clone): the copy would hold the same native client,
+    # which closing either would free under the other (security-findings-3.md N2). Share the
+    # one client: it is thread-safe.
+    def initialize_copy(_original)
+      @handle = nil
+      raise TypeError, "a Fwpay::Client cannot be copied: share the one client (it is thread-safe)"
+    end
+
     # One operation of fwp_call. options: idempotency_key:, timeout: (seconds), max_retries:.
     def call(operation, arguments = {}, idempotency_key: nil, timeout: nil, max_retries: nil)
       raise InvalidArgumentError.new("message" => "the client is closed", "kind" => "invalid_argument") unless @handle
