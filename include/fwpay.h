@@ -32,7 +32,8 @@
  *
  * Money-moving calls (POST) carry an Idempotency-Key, reported in err->idempotency_key.
  * They are retried only when the request provably never reached the server, or when the
- * server has shown that it honours the key; otherwise an unanswered request returns
+ * caller said the server deduplicates by that key (fwp_client_options.server_deduplicates;
+ * no answer of a server says so); otherwise an unanswered request returns
  * FWP_E_OUTCOME_UNKNOWN and is never sent twice. The API key never appears in messages.
  */
 #ifndef FWPAY_H
@@ -166,8 +167,9 @@ typedef struct fwp_error {
 
 /* ---- Client options --------------------------------------------------------------------- */
 
-/** The version of fwp_client_options this header describes (2 added ca_bundle). */
-#define FWP_CLIENT_OPTIONS_VERSION 2
+/** The version of fwp_client_options this header describes (2 added ca_bundle, 3
+ *  server_deduplicates). */
+#define FWP_CLIENT_OPTIONS_VERSION 3
 
 /* ---- Logging --------------------------------------------------------------------------- */
 
@@ -218,10 +220,16 @@ typedef struct fwp_client_options {
      *  for $FWPAY_CA_BUNDLE, else the system's bundle, found at run time on Debian, Ubuntu,
      *  Fedora, RHEL, SUSE and Alpine (see fwp_ca_bundle). Since version 2 (0.2). */
     const char *ca_bundle;
+    /** Non-zero when the server is known to deduplicate POSTs by Idempotency-Key (fwpay-sandbox
+     *  does; Flywire documents no idempotency): a POST sent but unanswered is then retried with
+     *  the same key, and libcurl may resend it on a new connection. 0 (default): such a POST
+     *  returns FWP_E_OUTCOME_UNKNOWN and is never sent twice. Only this setting decides: no
+     *  answer of a server (an echoed Idempotency-Key included) changes it. Since version 3. */
+    int server_deduplicates;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0 }
 
 /* ---- Per-call options -------------------------------------------------------------------- */
 
@@ -310,7 +318,8 @@ extern int fwp_client_new(char const * _Nullable base_url, char const * _Nullabl
 /// fwp_client_new_json: creates a client from settings given as JSON text (len bytes), an
 /// object with "api_key" (required) and any of "base_url", "connect_timeout_ms",
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
-/// "ca_bundle", with the meanings and defaults of fwp_client_options; an unknown member is
+/// "ca_bundle", "server_deduplicates" (boolean), with the meanings and defaults of
+/// fwp_client_options; an unknown member is
 /// refused. out_client: receives the handle, NULL on failure; release with fwp_client_free.
 /// err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or FWP_E_INVALID_ARGUMENT. Since 0.2.
 extern int fwp_client_new_json(char const * _Nullable settings, size_t len, fwp_client * _Nullable * _Nullable out_client, fwp_error * _Nullable err);
@@ -326,7 +335,7 @@ extern int fwp_client_new_with_options(fwp_client_options const * _Nullable opti
 /// (version FWP_CLIENT_OPTIONS_VERSION, base_url NULL for production, api_key NULL, connect
 /// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback,
 /// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms, the
-/// system's CA bundle).
+/// system's CA bundle, a server not known to deduplicate POSTs).
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 extern int fwp_client_options_init(fwp_client_options * _Nullable options);

@@ -66,7 +66,8 @@ PROLOGUE = """\
  *
  * Money-moving calls (POST) carry an Idempotency-Key, reported in err->idempotency_key.
  * They are retried only when the request provably never reached the server, or when the
- * server has shown that it honours the key; otherwise an unanswered request returns
+ * caller said the server deduplicates by that key (fwp_client_options.server_deduplicates;
+ * no answer of a server says so); otherwise an unanswered request returns
  * FWP_E_OUTCOME_UNKNOWN and is never sent twice. The API key never appears in messages.
  */
 #ifndef FWPAY_H

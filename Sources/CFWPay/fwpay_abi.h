@@ -125,8 +125,9 @@ typedef struct fwp_error {
 
 /* ---- Client options --------------------------------------------------------------------- */
 
-/** The version of fwp_client_options this header describes (2 added ca_bundle). */
-#define FWP_CLIENT_OPTIONS_VERSION 2
+/** The version of fwp_client_options this header describes (2 added ca_bundle, 3
+ *  server_deduplicates). */
+#define FWP_CLIENT_OPTIONS_VERSION 3
 
 /* ---- Logging --------------------------------------------------------------------------- */
 
@@ -177,10 +178,16 @@ typedef struct fwp_client_options {
      *  for $FWPAY_CA_BUNDLE, else the system's bundle, found at run time on Debian, Ubuntu,
      *  Fedora, RHEL, SUSE and Alpine (see fwp_ca_bundle). Since version 2 (0.2). */
     const char *ca_bundle;
+    /** Non-zero when the server is known to deduplicate POSTs by Idempotency-Key (fwpay-sandbox
+     *  does; Flywire documents no idempotency): a POST sent but unanswered is then retried with
+     *  the same key, and libcurl may resend it on a new connection. 0 (default): such a POST
+     *  returns FWP_E_OUTCOME_UNKNOWN and is never sent twice. Only this setting decides: no
+     *  answer of a server (an echoed Idempotency-Key included) changes it. Since version 3. */
+    int server_deduplicates;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0 }
 
 /* ---- Per-call options -------------------------------------------------------------------- */
 

@@ -24,6 +24,9 @@ export interface ClientSettings {
   allowInsecureHttp?: boolean;
   /** A PEM file TLS trusts instead of the system's ($FWPAY_CA_BUNDLE otherwise). */
   caBundle?: string;
+  /** The server deduplicates POSTs by Idempotency-Key (fwpay-sandbox does; Flywire documents
+   *  no idempotency): an unanswered POST is retried with the same key. Default false. */
+  serverDeduplicates?: boolean;
 }
 
 

@@ -76,13 +76,14 @@ const CALL_OPTIONS = ['idempotencyKey', 'timeout', 'maxRetries'];
 class Client {
   /**
    * @param {{apiKey: string, baseUrl?: string, timeout?: number, connectTimeout?: number,
-   *          maxRetries?: number, allowInsecureHttp?: boolean, caBundle?: string}} settings
+   *          maxRetries?: number, allowInsecureHttp?: boolean, caBundle?: string,
+   *          serverDeduplicates?: boolean}} settings
    */
   constructor({ apiKey, baseUrl = PRODUCTION_BASE_URL, timeout = 80, connectTimeout = 30, maxRetries = 2,
-                allowInsecureHttp = false, caBundle } = {}) {
+                allowInsecureHttp = false, caBundle, serverDeduplicates = false } = {}) {
     const settings = { api_key: apiKey, base_url: baseUrl, timeout_ms: milliseconds(timeout, 'timeout'),
       connect_timeout_ms: milliseconds(connectTimeout, 'connectTimeout'), max_retries: maxRetries,
-      allow_insecure_http: allowInsecureHttp };
+      allow_insecure_http: allowInsecureHttp, server_deduplicates: serverDeduplicates };
     if (caBundle !== undefined) settings.ca_bundle = caBundle;
     try {
       this._handle = native.newClient(JSON.stringify(settings));

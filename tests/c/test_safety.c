@@ -1,8 +1,9 @@
 /* Money is never moved twice: every money-moving call (token charge, order charge, session
  * confirm, capture, refund) with the connection dropped after the server committed, on a
  * kept-alive connection that libcurl would otherwise resend on. Against a server that ignores
- * Idempotency-Key the outcome is FWP_E_OUTCOME_UNKNOWN and the effect happened once; against
- * one that honours it the call is retried safely and succeeds once. Also: idle connections
+ * Idempotency-Key the outcome is FWP_E_OUTCOME_UNKNOWN and the effect happened once, and so
+ * it is against one that echoes every key when the client was not told it deduplicates;
+ * against one the client knows honours keys, the call is retried safely and succeeds once. Also: idle connections
  * are retired before the server's keep-alive, per-call timeouts, 429 and 5xx, and no secret
  * in any log line. */
 #include <stdio.h>
@@ -27,8 +28,9 @@ static int logged(const char *text) {
     return 0;
 }
 
-static fwp_client *logging_client(const struct sandbox *sandbox, long max_idle_ms) {
+static fwp_client *logging_client(const struct sandbox *sandbox, long max_idle_ms, int server_deduplicates) {
     fwp_client_options options = FWP_CLIENT_OPTIONS_INIT;
+    options.server_deduplicates = server_deduplicates;
     options.base_url = sandbox->base_url;
     options.api_key = "sandbox-demo-key";
     options.log_callback = capture_log;
@@ -130,7 +132,7 @@ static void server_without_idempotency(void) {
     struct sandbox sandbox;
     const char *flags[] = { "--ignore-idempotency-keys", NULL };
     if (sandbox_start_with(&sandbox, flags) != 0) { harness_failed++; return; }
-    fwp_client *client = logging_client(&sandbox, 20000), *root = sandbox_root_client(&sandbox);
+    fwp_client *client = logging_client(&sandbox, 20000, 0), *root = sandbox_root_client(&sandbox);
     struct fixtures f;
     prepare(client, root, &f);
     fwp_error err = FWP_ERROR_INIT;
@@ -185,14 +187,14 @@ static void server_without_idempotency(void) {
     fwp_error_clear(&err);
 }
 
-/* Against a server that echoes Idempotency-Key: an unanswered POST is retried with the same
- * key and the server replays its answer. */
+/* Against a server that deduplicates, and a client told so (server_deduplicates): an unanswered
+ * POST is retried with the same key and the server replays its answer. */
 static void server_with_idempotency(void) {
     struct sandbox sandbox;
     if (sandbox_start(&sandbox) != 0) { harness_failed++; return; }
-    fwp_client *client = logging_client(&sandbox, 20000), *root = sandbox_root_client(&sandbox);
+    fwp_client *client = logging_client(&sandbox, 20000, 1), *root = sandbox_root_client(&sandbox);
     struct fixtures f;
-    prepare(client, root, &f);  /* its POSTs showed the client that keys are honoured */
+    prepare(client, root, &f);
     fwp_error err = FWP_ERROR_INIT;
     json_t *out = NULL, *again = NULL;
     char path[256];
@@ -245,7 +247,7 @@ static void idle_connections(void) {
     const char *flags[] = { "--idle-timeout", "4", "--ignore-idempotency-keys", NULL };
     if (sandbox_start_with(&sandbox, flags) != 0) { harness_failed++; return; }
     log_count = 0;
-    fwp_client *client = logging_client(&sandbox, 1000), *root = sandbox_root_client(&sandbox);
+    fwp_client *client = logging_client(&sandbox, 1000, 0), *root = sandbox_root_client(&sandbox);
     struct fixtures f;
     prepare(client, root, &f);
     fwp_error err = FWP_ERROR_INIT;
@@ -264,11 +266,35 @@ static void idle_connections(void) {
     fwp_error_clear(&err);
 }
 
+/* A server's echoed Idempotency-Key never makes a POST repeatable (security-findings-3.md N4):
+ * the sandbox echoes every key, but a client not told that it deduplicates reports the
+ * unanswered charge as an unknown outcome and sends it once. */
+static void echoed_keys_are_not_trusted(void) {
+    struct sandbox sandbox;
+    if (sandbox_start(&sandbox) != 0) { harness_failed++; return; }
+    fwp_client *client = logging_client(&sandbox, 20000, 0), *root = sandbox_root_client(&sandbox);
+    struct fixtures f;
+    prepare(client, root, &f);  /* answers that echoed their keys */
+    fwp_error err = FWP_ERROR_INIT;
+    json_t *out = NULL;
+    long long payments = total(client, "/payments?per_page=1");
+    json_t *body = token_charge_body(&f);
+    drop_after(root, "/payments/charge");
+    warm(client);
+    CHECK(fwp_payment_charge(client, body, NULL, &out, &err) == FWP_E_OUTCOME_UNKNOWN, "not retried: %s", ERR(err));
+    CHECK(total(client, "/payments?per_page=1") == payments + 1, "charged once");
+    json_decref(body);
+    fwp_client_free(client);
+    fwp_client_free(root);
+    sandbox_stop(&sandbox);
+    fwp_error_clear(&err);
+}
+
 static void timeouts_and_statuses(void) {
     struct sandbox sandbox;
     if (sandbox_start(&sandbox) != 0) { harness_failed++; return; }
     log_count = 0;
-    fwp_client *client = logging_client(&sandbox, 20000), *root = sandbox_root_client(&sandbox);
+    fwp_client *client = logging_client(&sandbox, 20000, 0), *root = sandbox_root_client(&sandbox);
     fwp_error err = FWP_ERROR_INIT;
     json_t *out = NULL;
     fwp_call_options quick = FWP_CALL_OPTIONS_INIT;
@@ -313,6 +339,7 @@ static void timeouts_and_statuses(void) {
 int main(void) {
     server_without_idempotency();
     server_with_idempotency();
+    echoed_keys_are_not_trusted();
     idle_connections();
     timeouts_and_statuses();
     return harness_finish("test_safety");

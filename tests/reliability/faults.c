@@ -120,6 +120,7 @@ static void run_phase(const char *flag, long calls, const char *label, struct to
     options.log_callback = count_retries;
     options.log_level = FWP_LOG_INFO;
     options.timeout_ms = 400;  /* the latency fault (700 ms) outlasts it */
+    options.server_deduplicates = flag == NULL;  /* the truth about this server */
     fwp_error err = FWP_ERROR_INIT;
     if (fwp_client_new_with_options(&options, &client, &err) != FWP_OK) { fprintf(stderr, "client: %s\n", err.message); exit(2); }
     root = sandbox_root_client(&sandbox);

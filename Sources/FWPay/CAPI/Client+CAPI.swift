@@ -21,7 +21,7 @@ public func fwp_global_init() -> CInt {
 /// (version FWP_CLIENT_OPTIONS_VERSION, base_url NULL for production, api_key NULL, connect
 /// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback,
 /// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms, the
-/// system's CA bundle).
+/// system's CA bundle, a server not known to deduplicate POSTs).
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 @c
@@ -31,7 +31,7 @@ public func fwp_client_options_init(_ options: UnsafeMutablePointer<fwp_client_o
                                          connect_timeout_ms: 30_000, timeout_ms: 80_000, max_retries: 2,
                                          allow_insecure_http: 0, log_callback: nil, log_userdata: nil,
                                          log_level: CInt(FWP_LOG_WARNING.rawValue), max_idle_connection_ms: 20_000,
-                                         ca_bundle: nil)
+                                         ca_bundle: nil, server_deduplicates: 0)
     return FWP_OK.rawValue
 }
 
@@ -75,6 +75,7 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
         configuration.allowInsecureHTTP = given.allow_insecure_http != 0
         configuration.maximumIdleConnectionMilliseconds = given.max_idle_connection_ms
         configuration.caBundle = try optionalString(given.ca_bundle, "ca_bundle", limit: ArgumentLimit.url)
+        configuration.serverDeduplicates = given.server_deduplicates != 0
         guard let level = Logger.Level(rawValue: given.log_level) else {
             throw FWPayError(.invalidArgument, "log_level must be FWP_LOG_ERROR to FWP_LOG_DEBUG (0 to 3), not \(given.log_level)")
         }
@@ -100,8 +101,11 @@ private func optionsOfItsVersion(_ options: UnsafePointer<fwp_client_options>) t
     }
     var copy = fwp_client_options()
     _ = fwp_client_options_init(&copy)
-    let size = version >= 2 ? MemoryLayout<fwp_client_options>.size
-        : MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.ca_bundle)!
+    let size = switch version {
+    case 1: MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.ca_bundle)!
+    case 2: MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.server_deduplicates)!
+    default: MemoryLayout<fwp_client_options>.size
+    }
     withUnsafeMutableBytes(of: &copy) { $0.copyMemory(from: UnsafeRawBufferPointer(start: options, count: size)) }
     return copy
 }

@@ -13,7 +13,8 @@ import Musl
 /// fwp_client_new_json: creates a client from settings given as JSON text (len bytes), an
 /// object with "api_key" (required) and any of "base_url", "connect_timeout_ms",
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
-/// "ca_bundle", with the meanings and defaults of fwp_client_options; an unknown member is
+/// "ca_bundle", "server_deduplicates" (boolean), with the meanings and defaults of
+/// fwp_client_options; an unknown member is
 /// refused. out_client: receives the handle, NULL on failure; release with fwp_client_free.
 /// err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or FWP_E_INVALID_ARGUMENT. Since 0.2.
 @c
@@ -24,7 +25,8 @@ public func fwp_client_new_json(_ settings: UnsafePointer<CChar>?, _ len: size_t
         let out = try prepare(out_client, "out_client")
         let given = try TextArguments(settings, len, name: "settings", operation: "fwp_client_new_json",
                                       parameters: ["api_key", "base_url", "connect_timeout_ms", "timeout_ms", "max_retries",
-                                                   "allow_insecure_http", "max_idle_connection_ms", "ca_bundle"])
+                                                   "allow_insecure_http", "max_idle_connection_ms", "ca_bundle",
+                                                   "server_deduplicates"])
         var configuration = ClientConfiguration(apiKey: try given.string("api_key"))
         if let url = try given.optionalString("base_url") { configuration.baseURL = url }
         if let value = try given.optionalInteger("connect_timeout_ms") { configuration.connectTimeoutMilliseconds = value }
@@ -33,6 +35,7 @@ public func fwp_client_new_json(_ settings: UnsafePointer<CChar>?, _ len: size_t
         if let value = try given.optionalBool("allow_insecure_http") { configuration.allowInsecureHTTP = value }
         if let value = try given.optionalInteger("max_idle_connection_ms") { configuration.maximumIdleConnectionMilliseconds = value }
         configuration.caBundle = try given.optionalString("ca_bundle")
+        if let value = try given.optionalBool("server_deduplicates") { configuration.serverDeduplicates = value }
         let client = try Client(configuration: configuration)
         out.pointee = OpaquePointer(Unmanaged.passRetained(client).toOpaque())
     }

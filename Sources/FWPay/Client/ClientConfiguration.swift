@@ -15,6 +15,10 @@ public struct ClientConfiguration: Sendable {
     public var maximumIdleConnectionMilliseconds = 20_000
     /// The file of CA certificates TLS trusts; nil to find the system's (see CABundle).
     public var caBundle: String?
+    /// The server is known to deduplicate POSTs by Idempotency-Key: an unanswered POST may be
+    /// sent again with the same key. Off by default; no answer of a server turns it on
+    /// (security-findings-3.md N4).
+    public var serverDeduplicates = false
 
     public init(baseURL: String = ClientConfiguration.productionBaseURL, apiKey: String) {
         self.baseURL = baseURL
@@ -52,7 +56,7 @@ public struct ClientConfiguration: Sendable {
                                  timeoutMilliseconds: timeoutMilliseconds, maximumRetries: maximumRetries,
                                  userAgent: "fwpay/\(Version.string)",
                                  maximumIdleConnectionMilliseconds: maximumIdleConnectionMilliseconds,
-                                 caBundle: bundle)
+                                 caBundle: bundle, serverDeduplicates: serverDeduplicates)
     }
 
     private func checkedBaseURL() throws(FWPayError) -> String {

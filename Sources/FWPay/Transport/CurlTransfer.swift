@@ -90,8 +90,7 @@ enum CurlTransfer {
         _ = fwp_curl_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
         _ = fwp_curl_getinfo_long(easy, CURLINFO_NUM_CONNECTS, &connects)
         let requestID = fwp_curl_response_header(easy, "X-Request-Id").map { String(cString: $0) }
-        let echoedKey = fwp_curl_response_header(easy, "Idempotency-Key").map { String(cString: $0) }
-        return .answered(HTTPResponse(status: status, body: sink.bytes, requestID: requestID, echoedIdempotencyKey: echoedKey),
+        return .answered(HTTPResponse(status: status, body: sink.bytes, requestID: requestID),
                          newConnection: connects > 0)
     }
 

@@ -26,6 +26,4 @@ struct HTTPResponse: Sendable {
     var status: Int
     var body: [UInt8]
     var requestID: String?
-    /// The `Idempotency-Key` the server echoed, meaning it honoured the key.
-    var echoedIdempotencyKey: String?
 }

@@ -1,5 +1,4 @@
 import CCurl
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -12,13 +11,15 @@ import Musl
 /// Retries (design.md, "Transport and safety of money-moving calls"): a request that never
 /// reached the server is retried whatever its method; a GET is also retried after a timeout,
 /// a dropped connection or a 5xx. A POST or PATCH whose outcome is unknown is retried only
-/// when the server has shown it honours `Idempotency-Key` (it echoed one); otherwise the
-/// caller gets `outcomeUnknown` with the key. A 429 is never retried.
+/// when the caller said the server deduplicates by `Idempotency-Key` (`serverDeduplicates`);
+/// otherwise the caller gets `outcomeUnknown` with the key. A 429 is never retried.
+///
+/// Nothing a server answers turns such retries on: an echoed `Idempotency-Key` once did, for
+/// every later POST of the client, and one echo on any path, even a 404, made a server that
+/// does not deduplicate charge three times (security-findings-3.md N4).
 final class Transport: Sendable {
     let settings: TransportSettings
     private let pool = CurlHandlePool()
-    /// Set once the server has echoed an `Idempotency-Key`, proving it deduplicates POSTs.
-    private let serverHonoursIdempotencyKeys = Atomic<Bool>(false)
 
     init(settings: TransportSettings) {
         self.settings = settings
@@ -47,7 +48,7 @@ final class Transport: Sendable {
         var attempt = 0
         while true {
             guard let handle = pool.take() else { throw FWPayError.noMemory }
-            let repeatable = request.method.isSafeToRepeat || serverHonoursIdempotencyKeys.load(ordering: .relaxed)
+            let repeatable = request.method.isSafeToRepeat || (settings.serverDeduplicates && request.idempotencyKey != nil)
             let started = monotonicMilliseconds()
             let outcome = CurlTransfer.perform(request, url: url, headers: headers, settings: settings,
                                                mayResend: repeatable, on: handle)
@@ -58,9 +59,6 @@ final class Transport: Sendable {
                 logger.log(response.status < 400 ? .info : .warning,
                            "\(name) -> \(response.status) in \(elapsed) ms (attempt \(attempt + 1)\(response.requestID.map { ", request \($0)" } ?? ""))")
                 logger.log(.debug, "\(name) used \(newConnection ? "a new connection" : "a kept-alive connection")")
-                if let key = request.idempotencyKey, response.echoedIdempotencyKey == key.value {
-                    serverHonoursIdempotencyKeys.store(true, ordering: .relaxed)
-                }
                 if (200..<300).contains(response.status) {
                     let value: JSONValue
                     do throws(FWPayError) { value = try decode(response, for: request) } catch { throw redacted(error) }

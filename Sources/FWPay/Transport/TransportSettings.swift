@@ -12,6 +12,9 @@ struct TransportSettings: Sendable {
     var maximumIdleConnectionMilliseconds: Int = 20_000
     /// The CA bundle libcurl is given, or nil for libcurl's compiled-in one (CABundle).
     var caBundle: String?
+    /// Whether a POST whose outcome is unknown may be sent again under its key (the caller said
+    /// the server deduplicates; see Transport).
+    var serverDeduplicates = false
     /// First retry delay; it doubles each time, with jitter, up to `maximumRetryDelayMilliseconds`.
     var initialRetryDelayMilliseconds: Int = 250
     var maximumRetryDelayMilliseconds: Int = 5_000

@@ -30,14 +30,18 @@ final class Client
     public readonly Bundles $bundles;
     private ?FFI\CData $handle = null;
 
-    /** timeout and connectTimeout in seconds; caBundle: a PEM file TLS trusts instead of the system's. */
+    /**
+     * timeout and connectTimeout in seconds; caBundle: a PEM file TLS trusts instead of the system's;
+     * serverDeduplicates: the server deduplicates POSTs by Idempotency-Key (fwpay-sandbox does;
+     * Flywire documents no idempotency), so an unanswered POST is retried with the same key.
+     */
     public function __construct(string $apiKey, string $baseUrl = self::PRODUCTION_BASE_URL, float $timeout = 80,
                                 float $connectTimeout = 30, int $maxRetries = 2, bool $allowInsecureHttp = false,
-                                ?string $caBundle = null)
+                                ?string $caBundle = null, bool $serverDeduplicates = false)
     {
         $settings = ['api_key' => $apiKey, 'base_url' => $baseUrl, 'timeout_ms' => (int) round($timeout * 1000),
             'connect_timeout_ms' => (int) round($connectTimeout * 1000), 'max_retries' => $maxRetries,
-            'allow_insecure_http' => $allowInsecureHttp];
+            'allow_insecure_http' => $allowInsecureHttp, 'server_deduplicates' => $serverDeduplicates];
         if ($caBundle !== null) {
             $settings['ca_bundle'] = $caBundle;
         }

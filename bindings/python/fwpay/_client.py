@@ -80,11 +80,16 @@ class Client:
     parallel). Log lines go to the ``fwpay`` logger. TLS trusts ``ca_bundle`` (a PEM file)
     when given, else $FWPAY_CA_BUNDLE, else the system's bundle (found at run time on Debian,
     Ubuntu, Fedora, RHEL, SUSE and Alpine), else certifi's when certifi is installed.
+
+    ``server_deduplicates=True`` says the server deduplicates POSTs by Idempotency-Key
+    (fwpay-sandbox does; Flywire documents no idempotency): a POST sent but unanswered is then
+    retried with the same key instead of raising OutcomeUnknownError. Off by default, and no
+    answer of a server turns it on.
     """
 
     def __init__(self, *, api_key: str, base_url: str = PRODUCTION_BASE_URL, timeout: float = 80.0,
                  connect_timeout: float = 30.0, max_retries: int = 2, allow_insecure_http: bool = False,
-                 ca_bundle: str | os.PathLike[str] | None = None) -> None:
+                 ca_bundle: str | os.PathLike[str] | None = None, server_deduplicates: bool = False) -> None:
         self._handle = ctypes.c_void_p()
         options = FwpClientOptions()
         lib.fwp_client_options_init(ctypes.byref(options))
@@ -98,6 +103,7 @@ class Client:
         options.connect_timeout_ms = milliseconds(connect_timeout, "connect_timeout", _abi.FWP_CONNECT_TIMEOUT_MS_MAX)
         options.max_retries = retries(max_retries)
         options.allow_insecure_http = 1 if allow_insecure_http else 0
+        options.server_deduplicates = 1 if server_deduplicates else 0
         options.log_callback = _log_callback
         options.log_level = 3 if _logger.isEnabledFor(logging.DEBUG) else 2 if _logger.isEnabledFor(logging.INFO) else 1
         lib.fwp_client_new_with_options(ctypes.byref(options), ctypes.byref(self._handle), FwpError())
@@ -113,7 +119,7 @@ class Client:
         #: sandbox-only: with Flywire's base URL its calls raise InvalidArgumentError.
         self.sandbox = Sandbox(None if root is None else lambda: Client(
             api_key=api_key, base_url=root, timeout=timeout, connect_timeout=connect_timeout, max_retries=max_retries,
-            allow_insecure_http=allow_insecure_http, ca_bundle=ca_bundle))
+            allow_insecure_http=allow_insecure_http, ca_bundle=ca_bundle, server_deduplicates=server_deduplicates))
 
     def request(self, method: str, path: str, body: Any = None, *, idempotency_key: str | None = None,
                 timeout: float | None = None, max_retries: int | None = None) -> Any:

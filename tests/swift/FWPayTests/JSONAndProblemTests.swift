@@ -35,7 +35,7 @@ import Testing
     }
 
     func response(_ status: Int, _ body: String) -> HTTPResponse {
-        HTTPResponse(status: status, body: Array(body.utf8), requestID: "req_1", echoedIdempotencyKey: nil)
+        HTTPResponse(status: status, body: Array(body.utf8), requestID: "req_1")
     }
 
     @Test func problemWithErrors() {

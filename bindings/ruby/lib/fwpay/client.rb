@@ -12,12 +12,15 @@ module Fwpay
     attr_reader :recipients, :offers, :orders, :sessions, :payments, :refunds, :bundles
 
     # timeout and connect_timeout in seconds; ca_bundle: a PEM file TLS trusts instead of
-    # the system's ($FWPAY_CA_BUNDLE otherwise).
+    # the system's ($FWPAY_CA_BUNDLE otherwise); server_deduplicates: the server deduplicates
+    # POSTs by Idempotency-Key (fwpay-sandbox does; Flywire documents no idempotency), so an
+    # unanswered POST is retried with the same key.
     def initialize(api_key:, base_url: PRODUCTION_BASE_URL, timeout: 80, connect_timeout: 30, max_retries: 2,
-                   allow_insecure_http: false, ca_bundle: nil)
+                   allow_insecure_http: false, ca_bundle: nil, server_deduplicates: false)
       settings = { api_key: api_key, base_url: base_url, timeout_ms: milliseconds(timeout, "timeout"),
                    connect_timeout_ms: milliseconds(connect_timeout, "connect_timeout"), max_retries: max_retries,
-                   allow_insecure_http: allow_insecure_http, ca_bundle: ca_bundle }.compact
+                   allow_insecure_http: allow_insecure_http, ca_bundle: ca_bundle,
+                   server_deduplicates: server_deduplicates }.compact
       text = JSON.generate(settings)
       out = FFI::MemoryPointer.new(:pointer)
       NativeError.use do |err|

@@ -12,7 +12,9 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A client of Flywire's Payments API, over libfwpay. Thread-safe: share one between threads.
+ * A client of Flywire's Payments API, over libfwpay. Thread-safe: share one between threads,
+ * platform or virtual (a virtual thread's calls run on the binding's platform threads, so they
+ * never pin a carrier: docs/servers.md). {@link #close} waits for calls in flight.
  * Results are Map<String, Object> as the server sent them (integers as Long); failures
  * throw FwpayException subclasses.
  *
@@ -47,6 +49,11 @@ public final class Client implements AutoCloseable {
         public Builder connectTimeout(Duration value) { settings.put("connect_timeout_ms", value.toMillis()); return this; }
         public Builder maxRetries(int value) { settings.put("max_retries", value); return this; }
         public Builder allowInsecureHttp(boolean value) { settings.put("allow_insecure_http", value); return this; }
+        /**
+         * The server deduplicates POSTs by Idempotency-Key (fwpay-sandbox does; Flywire documents
+         * no idempotency): an unanswered POST is retried with the same key. Default false.
+         */
+        public Builder serverDeduplicates(boolean value) { settings.put("server_deduplicates", value); return this; }
         /** A PEM file TLS trusts instead of the system's ($FWPAY_CA_BUNDLE otherwise). */
         public Builder caBundle(String path) { settings.put("ca_bundle", path); return this; }
         public Client build() { return new Client(settings); }
