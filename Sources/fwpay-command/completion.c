@@ -89,7 +89,9 @@ static int bash(struct cli *cli, fwp_client *client, int argc, char **argv) {
     printf("# bash completion for fwpay %s, written by `fwpay completion bash`.\n", FWP_VERSION_STRING);
     printf("_fwpay_profiles() {\n"
            "    local file=${FWPAY_CONFIG:-${XDG_CONFIG_HOME:-$HOME/.config}/fwpay/config}\n"
-           "    [ -r \"$file\" ] && %s \"$file\"\n}\n", profiles_sed);
+           /* Only a file fwpay itself would read (no bits for group and others). */
+           "    [ -r \"$file\" ] || return\n"
+           "    case $(stat -L -c %%a \"$file\" 2>/dev/null) in ?00) %s \"$file\" ;; esac\n}\n", profiles_sed);
     printf("_fwpay() {\n"
            "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} command= action= i word\n"
            "    local globals='");
@@ -99,7 +101,10 @@ static int bash(struct cli *cli, fwp_client *client, int argc, char **argv) {
     printf("    case $prev in\n"
            "        --api-key-file|--secret-file) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
            "        --data) [[ $cur == @* ]] && COMPREPLY=($(compgen -f -- \"${cur#@}\" | sed 's/^/@/')); return ;;\n"
-           "        --profile) COMPREPLY=($(compgen -W \"$(_fwpay_profiles)\" -- \"$cur\")); return ;;\n"
+           /* Each name is compared as text, never expanded: compgen -W would run $(...) in a name. */
+           "        --profile) local name; COMPREPLY=()\n"
+           "            while IFS= read -r name; do [[ $name == \"$cur\"* ]] && COMPREPLY+=(\"$name\"); done < <(_fwpay_profiles)\n"
+           "            return ;;\n"
            "    esac\n"
            "    [[ $values == *\" $prev \"* ]] && return\n"
            "    if [[ -z $command ]]; then\n"

@@ -1,6 +1,7 @@
 /* fwpay sandbox clock|advance|transition|faults|fault|clear-faults|reset|requests|notifications|resend|listener:
  * fwpay-sandbox's control API (sandbox-only, under /sandbox beside the API's /payments/v1),
  * with the same key, base URL and output as every other command. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,8 +208,31 @@ static int listener(struct cli *cli, fwp_client *client, int argc, char **argv) 
     return no_arguments(cli, client, argc, argv, "GET", "/sandbox/listener");
 }
 
+/* Whether url's host is flywire.com or one of its subdomains, however it is spelled: host
+ * names ignore case, and a trailing dot names the same host. */
+static int is_flywire_host(const char *url) {
+    const char *start = strstr(url, "://");
+    start = start ? start + 3 : url;
+    size_t length = strcspn(start, "/?#");
+    char host[256];
+    if (length >= sizeof host) return 1; /* no such host name: refuse rather than guess */
+    memcpy(host, start, length);
+    host[length] = 0;
+    char *name = strrchr(host, '@');
+    name = name ? name + 1 : host;
+    if (name[0] == '[') return 0; /* an IPv6 literal */
+    char *port = strchr(name, ':');
+    if (port) *port = 0;
+    size_t n = strlen(name);
+    while (n > 0 && name[n - 1] == '.') name[--n] = 0;
+    for (size_t i = 0; i < n; i++) name[i] = (char)tolower((unsigned char)name[i]);
+    const char *domain = "flywire.com";
+    size_t d = strlen(domain);
+    return strcmp(name, domain) == 0 || (n > d && name[n - d - 1] == '.' && strcmp(name + n - d, domain) == 0);
+}
+
 int sandbox_root(const char *base_url, char *root, size_t size) {
-    if (!base_url || strstr(base_url, "flywire.com")) return -1;
+    if (!base_url || is_flywire_host(base_url)) return -1;
     size_t length = strlen(base_url);
     if (length >= size) return -1;
     memcpy(root, base_url, length + 1);

@@ -4,6 +4,10 @@ tested in the bindings' own suites and tests/servers/test_java.py.)"""
 from __future__ import annotations
 
 import http.server
+import os
+import pathlib
+import socket
+import subprocess
 import threading
 import time
 from typing import Any
@@ -66,3 +70,49 @@ def test_n4_an_echoed_key_never_makes_a_post_repeatable() -> None:
             assert ChargeCounter.charges == 2
     finally:
         server.shutdown()
+
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FWPAY = str(ROOT / "build" / "bin" / "fwpay")
+
+
+@pytest.mark.parametrize("base_url", ["https://api-platform.FLYWIRE.com/payments/v1",
+                                      "https://API-PLATFORM-SANDBOX.FlyWire.com./payments/v1",
+                                      "https://user@api-platform.flywire.com:443/payments/v1", "https://FLYWIRE.COM"])
+def test_n6_sandbox_commands_refuse_flywire_however_spelled(base_url: str) -> None:
+    # A proxy that would see any request leave: nothing may reach it.
+    with socket.socket() as proxy:
+        proxy.bind(("127.0.0.1", 0))
+        proxy.listen(8)
+        proxy.settimeout(0.5)
+        env = {"PATH": os.environ.get("PATH", ""), "FWPAY_BASE_URL": base_url, "FWPAY_API_KEY": "k",
+               "HTTPS_PROXY": f"http://127.0.0.1:{proxy.getsockname()[1]}", "NO_PROXY": ""}
+        for command in (["sandbox", "reset"], ["trigger", "payment.delivered"]):
+            done = subprocess.run([FWPAY, *command], env=env, capture_output=True, text=True, timeout=30)
+            assert done.returncode == 64, (command, done.returncode, done.stderr)
+        with pytest.raises(socket.timeout):
+            proxy.accept()
+
+
+def test_n7_bash_completion_never_runs_a_profile_name(tmp_path: pathlib.Path) -> None:
+    marker = tmp_path / "PWNED"
+    config = tmp_path / "config"
+    config.write_text(f"[default]\napi_key = x\n[$(touch {marker})]\n[`touch {marker}`]\n[prod]\napi_key = y\n")
+    config.chmod(0o600)
+    script = tmp_path / "completion.bash"
+    script.write_text(subprocess.run([FWPAY, "completion", "bash"], capture_output=True, text=True, check=True).stdout)
+    complete = (f'source {script}; COMP_WORDS=(fwpay --profile "$CUR"); COMP_CWORD=2; _fwpay; '
+                'printf "%s\\n" "${COMPREPLY[@]}"')
+
+    def offered(cur: str, mode: int = 0o600) -> list[str]:
+        config.chmod(mode)
+        done = subprocess.run(["bash", "-c", complete], env={"PATH": os.environ.get("PATH", ""), "FWPAY_CONFIG": str(config),
+                                                          "CUR": cur}, capture_output=True, text=True, timeout=30)
+        assert done.returncode == 0, done.stderr
+        return [line for line in done.stdout.splitlines() if line]
+
+    assert offered("") == ["default", f"$(touch {marker})", f"`touch {marker}`", "prod"]
+    assert offered("pr") == ["prod"]
+    assert not marker.exists(), "completing --profile ran a profile name as shell code"
+    # A file others may write is one fwpay refuses: its names are not offered either.
+    assert offered("", 0o664) == []
