@@ -40,7 +40,8 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // C that runs when libfwpay loads, before the Swift runtime linked into it (a NULL environ).
-        .target(name: "FWPayLoader"),
+        // DWARF 4 like the Swift code's: Debian 12's valgrind cannot read clang's default DWARF 5.
+        .target(name: "FWPayLoader", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
 
         // The client core, no Foundation.
         .target(name: "FWPay", dependencies: ["CCurl", "CFWPay", "COpenSSL", "FWPayLoader"]),

@@ -93,16 +93,17 @@ func unwrapClient(_ handle: OpaquePointer?) throws(FWPayError) -> Client {
     return Unmanaged<Client>.fromOpaque(UnsafeRawPointer(handle)).takeUnretainedValue()
 }
 
-/// A borrowed JSON argument; NULL gives nil.
+/// A borrowed JSON argument; NULL gives nil. It becomes a request's body, so it is read no
+/// further than a body may be long.
 func json(_ value: UnsafePointer<json_t>?) throws(FWPayError) -> JSONValue? {
     guard let value else { return nil }
-    return try JSONValue(jansson: value)
+    return try JSONValue(jansson: value, byteBudget: Transport.maximumRequestBytes)
 }
 
 /// A required JSON argument.
 func requiredJSON(_ value: UnsafePointer<json_t>?, _ name: String) throws(FWPayError) -> JSONValue {
     guard let value else { throw FWPayError(.invalidArgument, "\(name) must not be NULL") }
-    return try JSONValue(jansson: value)
+    return try JSONValue(jansson: value, byteBudget: Transport.maximumRequestBytes)
 }
 
 /// Checks that an out pointer is usable and clears it, before any work is done.

@@ -30,8 +30,7 @@ public func fwp_json_parse(_ text: UnsafePointer<CChar>?, _ len: size_t,
         }
         var error = json_error_t()
         guard let parsed = json_loadb(text, len, Int(JSON_DECODE_ANY | JSON_REJECT_DUPLICATES), &error) else {
-            let reason = withUnsafeBytes(of: error.text) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            throw FWPayError(.invalidJSON, "invalid JSON at line \(error.line), column \(error.column): \(reason)")
+            throw FWPayError(.invalidJSON, "invalid JSON at line \(error.line), column \(error.column): \(JSONValue.reason(of: error))")
         }
         result.pointee = parsed
     }

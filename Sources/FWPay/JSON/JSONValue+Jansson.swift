@@ -12,49 +12,68 @@ extension JSONValue {
     /// the stack of the host program.
     static let maximumDepth = 64
 
-    /// Reads a borrowed `json_t`. Throws when it nests deeper than `maximumDepth`.
-    init(jansson value: UnsafePointer<json_t>, depth: Int = 0) throws(FWPayError) {
-        guard depth <= Self.maximumDepth else {
-            throw FWPayError(.invalidArgument, "the JSON value is too deeply nested (more than \(Self.maximumDepth) levels)")
+    /// Reads a borrowed `json_t`. Throws when it nests deeper than `maximumDepth`, or when what
+    /// it holds comes to more than `byteBudget` bytes as text (counted while it is read: a C
+    /// caller's value may share one subtree many times over, and its copy would grow
+    /// exponentially before any later size check; security-findings-3.md N12).
+    init(jansson value: UnsafePointer<json_t>, byteBudget: Int = .max) throws(FWPayError) {
+        var budget = byteBudget
+        self = try Self.converted(value, depth: 0, budget: &budget)
+    }
+
+    private static func converted(_ value: UnsafePointer<json_t>, depth: Int, budget: inout Int) throws(FWPayError) -> JSONValue {
+        guard depth <= maximumDepth else {
+            throw FWPayError(.invalidArgument, "the JSON value is too deeply nested (more than \(maximumDepth) levels)")
         }
+        // Each value is at least one byte of text; a string, its length more.
+        try spend(1, from: &budget)
         let mutableValue = UnsafeMutablePointer(mutating: value)
         switch value.pointee.type {
-        case JSON_NULL: self = .null
-        case JSON_TRUE: self = .bool(true)
-        case JSON_FALSE: self = .bool(false)
-        case JSON_INTEGER: self = .integer(Int64(json_integer_value(value)))
-        case JSON_REAL: self = .real(json_real_value(value))
+        case JSON_NULL: return .null
+        case JSON_TRUE: return .bool(true)
+        case JSON_FALSE: return .bool(false)
+        case JSON_INTEGER: return .integer(Int64(json_integer_value(value)))
+        case JSON_REAL: return .real(json_real_value(value))
         case JSON_STRING:
             let length = json_string_length(value)
-            guard let bytes = json_string_value(value) else { self = .string(""); return }
-            self = .string(bytes.withMemoryRebound(to: UInt8.self, capacity: length) {
+            try spend(length, from: &budget)
+            guard let bytes = json_string_value(value) else { return .string("") }
+            return .string(bytes.withMemoryRebound(to: UInt8.self, capacity: length) {
                 String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
             })
         case JSON_ARRAY:
             let count = json_array_size(value)
             var elements: [JSONValue] = []
-            elements.reserveCapacity(count)
+            elements.reserveCapacity(min(count, budget))
             for index in 0..<count {
                 guard let element = json_array_get(value, index) else { continue }
-                elements.append(try JSONValue(jansson: element, depth: depth + 1))
+                elements.append(try converted(element, depth: depth + 1, budget: &budget))
             }
-            self = .array(elements)
+            return .array(elements)
         case JSON_OBJECT:
             var members: [(key: String, value: JSONValue)] = []
             var iterator = json_object_iter(mutableValue)
             while let current = iterator {
                 guard let key = json_object_iter_key(current), let member = json_object_iter_value(current) else { break }
                 let keyLength = json_object_iter_key_len(current)
+                try spend(keyLength, from: &budget)
                 let name = key.withMemoryRebound(to: UInt8.self, capacity: keyLength) {
                     String(decoding: UnsafeBufferPointer(start: $0, count: keyLength), as: UTF8.self)
                 }
-                members.append((name, try JSONValue(jansson: member, depth: depth + 1)))
+                members.append((name, try converted(member, depth: depth + 1, budget: &budget)))
                 iterator = json_object_iter_next(mutableValue, current)
             }
-            self = .object(JSONObject(members))
+            return .object(JSONObject(members))
         default:
             throw FWPayError(.invalidArgument, "unknown jansson value type")
         }
+    }
+
+    private static func spend(_ bytes: Int, from budget: inout Int) throws(FWPayError) {
+        guard bytes <= budget else {
+            throw FWPayError(.invalidArgument, "the JSON value is larger than the \(Transport.maximumRequestBytes) bytes a request body may be")
+        }
+        budget -= bytes
     }
 
     /// A new jansson reference holding this value; the caller owns it (json_decref).
@@ -132,7 +151,7 @@ extension JSONValue {
         var error = json_error_t()
         guard let parsed = json_loadb(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count,
                                       Int(JSON_DECODE_ANY | JSON_ALLOW_NUL), &error) else {
-            throw FWPayError(.invalidJSON, "invalid JSON at line \(error.line), column \(error.column): \(Self.text(of: error))")
+            throw FWPayError(.invalidJSON, "invalid JSON at line \(error.line), column \(error.column): \(Self.reason(of: error))")
         }
         defer { json_decref(parsed) }
         try self.init(jansson: parsed)
@@ -155,10 +174,13 @@ extension JSONValue {
         return Array(UnsafeRawBufferPointer(start: text, count: strlen(text)))
     }
 
-    private static func text(of error: json_error_t) -> String {
-        withUnsafeBytes(of: error.text) { raw in
-            let bytes = raw.prefix(while: { $0 != 0 })
-            return String(decoding: bytes, as: UTF8.self)
+    /// jansson's reason, without the "near '...'" part: that quotes the input, which may be
+    /// a settings text holding the API key (security-findings-3.md I3). Line and column stay.
+    static func reason(of error: json_error_t) -> String {
+        let reason = withUnsafeBytes(of: error.text) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
         }
+        guard let near = reason.firstRange(of: " near ") else { return reason }
+        return String(reason[..<near.lowerBound])
     }
 }
