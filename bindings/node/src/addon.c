@@ -36,6 +36,16 @@ static char *string_argument(napi_env env, napi_value value, const char *name, s
         return NULL;
     }
     napi_get_value_string_utf8(env, value, text, size + 1, &size);
+    /* Without a length the text goes on as a C string: a NUL would cut it short silently
+     * ("recipient_get\0anything" would run recipient_get). */
+    if (!length && strlen(text) != size) {
+        char message[96];
+        snprintf(message, sizeof message, "%s must not contain a NUL character", name);
+        memset(text, 0, size);
+        free(text);
+        napi_throw_type_error(env, NULL, message);
+        return NULL;
+    }
     if (length) *length = size;
     return text;
 }

@@ -108,6 +108,9 @@ test('notifications are verified and parsed', () => {
   fwpay.notifications.verify(body, digest, 'secret');
   assert.equal(fwpay.notifications.isValid(Buffer.concat([body, Buffer.from(' ')]), digest, 'secret'), false);
   assert.throws(() => fwpay.notifications.verify(body, digest, 'other'), fwpay.SignatureError);
+  // A NUL would end the C string: refused, never cut short (security-findings-3.md I1).
+  assert.throws(() => fwpay.notifications.isValid(body, `${digest}\0junk`, 'secret'), /NUL/);
+  assert.throws(() => fwpay.notifications.verify(body, digest, 'secret\0other'), /NUL/);
   const parsed = fwpay.notifications.parse(body);
   assert.deepEqual([parsed.payment_id, parsed.status, parsed.amount_from], ['FWU123456789', 'guaranteed', 120000]);
 });

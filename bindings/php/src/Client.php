@@ -113,6 +113,7 @@ final class Client
             };
         }
         $ffi = Native::ffi();
+        $operation = Native::cString($operation, 'operation');
         $text = Native::encode((object) $arguments);
         $out = $ffi->new('char *');
         Native::check(fn ($err) => $ffi->fwp_call($this->handle, $operation, $text, strlen($text), FFI::addr($out), $err));

@@ -133,6 +133,18 @@ final class Native
         return json_encode($value, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION);
     }
 
+    /**
+     * $value for a const char * parameter: refused when it holds a NUL, which C would take
+     * for its end (a digest or secret cut short, an operation name with a tail).
+     */
+    public static function cString(string $value, string $name): string
+    {
+        if (str_contains($value, "\0")) {
+            throw new InvalidArgumentError(['kind' => 'invalid_argument', 'message' => "$name must not contain a NUL character"]);
+        }
+        return $value;
+    }
+
     /** Bytes in a C buffer, for functions that take a pointer and a length. */
     public static function bytes(string $data): FFI\CData
     {

@@ -14,6 +14,8 @@ final class Notifications
     {
         $ffi = Native::ffi();
         $raw = Native::bytes($body);
+        $digest = Native::cString($digest, 'digest');
+        $secret = Native::cString($secret, 'secret');
         Native::check(fn ($err) => $ffi->fwp_notification_verify($raw, strlen($body), $digest, $secret, $err));
     }
 
@@ -33,6 +35,7 @@ final class Notifications
         $ffi = Native::ffi();
         $raw = Native::bytes($body);
         $out = $ffi->new('char *');
+        $secret = Native::cString($secret, 'secret');
         Native::check(fn ($err) => $ffi->fwp_notification_sign($raw, strlen($body), $secret, FFI::addr($out), $err));
         return (string) Native::take($out);
     }

@@ -156,6 +156,10 @@ final class ClientTest extends TestCase
         Notifications::verify($body, $digest, 'secret');
         $this->assertFalse(Notifications::isValid($body . ' ', $digest, 'secret'));
         $this->expectExceptionThrown(SignatureError::class, fn () => Notifications::verify($body, $digest, 'other'));
+        // A NUL would end the C string: refused, never cut short (security-findings-3.md I1).
+        $this->expectExceptionThrown(InvalidArgumentError::class, fn () => Notifications::isValid($body, $digest . "\0junk", 'secret'));
+        $this->expectExceptionThrown(InvalidArgumentError::class, fn () => Notifications::verify($body, $digest, "secret\0other"));
+        $this->expectExceptionThrown(InvalidArgumentError::class, fn () => self::client()->call("recipient_get\0x", ['recipient_id' => 'FWU']));
         $parsed = Notifications::parse($body);
         $this->assertSame(['FWU123456789', 'guaranteed', 120000], [$parsed['payment_id'], $parsed['status'], $parsed['amount_from']]);
     }

@@ -105,6 +105,7 @@ public final class Client implements AutoCloseable {
 
     /** One operation of fwp_call (its name and arguments as fwpay.h documents them). */
     public Object call(String operation, Map<String, Object> arguments, CallOptions options) {
+        Native.cString(operation, "operation");
         Map<String, Object> given = new LinkedHashMap<>(arguments);
         (options == null ? CallOptions.DEFAULT : options).addTo(given);
         byte[] text = Native.utf8(Json.write(given));

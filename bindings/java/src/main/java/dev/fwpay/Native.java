@@ -7,6 +7,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * libfwpay through JNA: only its text interface (fwp_client_new_json, fwp_call,
@@ -75,6 +76,17 @@ final class Native {
         } finally {
             LIB.fwp_free(text);
         }
+    }
+
+    /**
+     * value for a const char * parameter: refused when it holds a NUL, which C would take for
+     * its end (a digest or secret cut short, an operation name with a tail).
+     */
+    static String cString(String value, String name) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw FwpayException.of(Map.of("kind", "invalid_argument", "message", name + " must not contain a NUL character"));
+        }
+        return value;
     }
 
     static byte[] utf8(String text) {

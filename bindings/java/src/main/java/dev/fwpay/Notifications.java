@@ -7,7 +7,8 @@ import java.util.Map;
 public final class Notifications {
     /** Throws FwpayException.Signature unless digest (X-Flywire-Digest) matches body and secret. */
     public static void verify(byte[] body, String digest, String secret) {
-        Native.check(err -> Native.LIB.fwp_notification_verify(body, Native.length(body), digest, secret, err));
+        String checkedDigest = Native.cString(digest, "digest"), checkedSecret = Native.cString(secret, "secret");
+        Native.check(err -> Native.LIB.fwp_notification_verify(body, Native.length(body), checkedDigest, checkedSecret, err));
     }
 
     public static boolean isValid(byte[] body, String digest, String secret) {
@@ -22,7 +23,8 @@ public final class Notifications {
     /** The X-Flywire-Digest of body (to test a receiver). */
     public static String sign(byte[] body, String secret) {
         PointerByReference out = new PointerByReference();
-        Native.check(err -> Native.LIB.fwp_notification_sign(body, Native.length(body), secret, out, err));
+        String checkedSecret = Native.cString(secret, "secret");
+        Native.check(err -> Native.LIB.fwp_notification_sign(body, Native.length(body), checkedSecret, out, err));
         return Native.take(out);
     }
 

@@ -157,6 +157,9 @@ public final class ClientTest {
         Notifications.verify(body, digest, "secret");
         check(!Notifications.isValid((new String(body, StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8), digest, "secret"), "tampered");
         expect(FwpayException.Signature.class, () -> Notifications.verify(body, digest, "other"));
+        // A NUL would end the C string: refused, never cut short (security-findings-3.md I1).
+        expect(FwpayException.InvalidArgument.class, () -> Notifications.isValid(body, digest + "\0junk", "secret"));
+        expect(FwpayException.InvalidArgument.class, () -> Notifications.verify(body, digest, "secret\0other"));
         Map<String, Object> parsed = Notifications.parse(body);
         check("FWU123456789".equals(parsed.get("payment_id")) && Long.valueOf(120000).equals(parsed.get("amount_from")), "parsed " + parsed);
     }
