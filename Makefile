@@ -266,6 +266,11 @@ install: lib cli
 	$(BINDIR)/fwpay completion zsh > $(DESTDIR)$(zshcompdir)/_fwpay
 	$(BINDIR)/fwpay completion fish > $(DESTDIR)$(fishcompdir)/fwpay.fish
 	$(INSTALL) -m 644 share/fwpay/fixtures/*.json $(DESTDIR)$(datarootdir)/fwpay/fixtures/
+	@# What was written through a redirection got the caller's umask: every file gets its mode.
+	chmod 644 $(DESTDIR)$(libdir)/pkgconfig/fwpay.pc $(DESTDIR)$(CMAKEDIR)/fwpayConfig.cmake \
+		$(DESTDIR)$(CMAKEDIR)/fwpayConfigVersion.cmake $(DESTDIR)$(man1dir)/fwpay.1.gz $(DESTDIR)$(bashcompdir)/fwpay \
+		$(DESTDIR)$(zshcompdir)/_fwpay $(DESTDIR)$(fishcompdir)/fwpay.fish
+	chmod 755 $(DESTDIR)$(bindir)/fwpay
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then ldconfig; fi
 
 # The single-file sandbox and its man page (from its --help, by help2man), beside the rest.
@@ -273,6 +278,7 @@ install-sandbox: dist
 	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(man1dir)
 	$(INSTALL) -m 755 $(DIST)/fwpay-sandbox $(DESTDIR)$(bindir)/
 	gzip -9n < $(BUILD)/man/fwpay-sandbox.1 > $(DESTDIR)$(man1dir)/fwpay-sandbox.1.gz
+	chmod 644 $(DESTDIR)$(man1dir)/fwpay-sandbox.1.gz
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED)) $(DESTDIR)$(bindir)/fwpay-sandbox $(DESTDIR)$(man1dir)/fwpay-sandbox.1.gz

@@ -22,7 +22,13 @@ trap cleanup EXIT
 fail() { echo "test-install: $*" >&2; exit 1; }
 
 stage="$work/stage"
-make --no-print-directory -s install DESTDIR="$stage" > "$work/install.log" 2>&1 || { cat "$work/install.log"; fail "make install failed"; }
+# Under a strict umask, as root's often is: every file still gets its mode (finding I6).
+(umask 077 && make --no-print-directory -s install DESTDIR="$stage") > "$work/install.log" 2>&1 ||
+  { cat "$work/install.log"; fail "make install failed"; }
+wrong_modes=$(find "$stage" -type f ! -perm 644 ! -perm 755 -printf '%m %P\n')
+[ -z "$wrong_modes" ] || fail "make install under umask 077 left files without their mode: $wrong_modes"
+wrong_dirs=$(find "$stage" -mindepth 1 -type d ! -perm 755 -printf '%m %P\n')
+[ -z "$wrong_dirs" ] || fail "make install under umask 077 left folders without their mode: $wrong_dirs"
 prefix="$stage/usr/local"
 for file in "lib/libfwpay.so.$version" "lib/$soname" lib/libfwpay.so include/fwpay.h include/fwpay_ffi.h lib/pkgconfig/fwpay.pc \
             lib/cmake/fwpay/fwpayConfig.cmake lib/cmake/fwpay/fwpayConfigVersion.cmake bin/fwpay share/man/man1/fwpay.1.gz; do
