@@ -4,6 +4,7 @@ tested in the bindings' own suites and tests/servers/test_java.py.)"""
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import pathlib
 import socket
@@ -116,3 +117,125 @@ def test_n7_bash_completion_never_runs_a_profile_name(tmp_path: pathlib.Path) ->
     assert not marker.exists(), "completing --profile ran a profile name as shell code"
     # A file others may write is one fwpay refuses: its names are not offered either.
     assert offered("", 0o664) == []
+
+
+# The sandbox's findings, with the first review's helpers (tests/security/test_findings.py).
+import http.cookiejar  # noqa: E402
+import urllib.error  # noqa: E402
+import urllib.parse  # noqa: E402
+import urllib.request  # noqa: E402
+
+import conftest  # noqa: E402
+from fwpay import testing  # noqa: E402
+from test_findings import FIELDS, call, order  # noqa: E402
+
+
+def delivered(sandbox: conftest.Sandbox) -> str:
+    status, charged, _ = call(sandbox, "POST", f"/orders/{order(sandbox)}/charge")
+    assert status in (200, 201), charged
+    reference = str(charged["payment_reference"])
+    for state in ("processed", "guaranteed", "delivered"):
+        assert call(sandbox, "POST", f"/sandbox/payments/{reference}/transition", {"status": state}, api=False)[0] == 200
+    return reference
+
+
+def raw_request(sandbox: conftest.Sandbox, host: bytes) -> bytes:
+    port = int(sandbox.base_url.split(":")[2].split("/")[0])
+    body = json.dumps({"type": "tokenization", "recipient_id": "FWU", "recipient": FIELDS}).encode()
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(b"POST /payments/v1/checkout/sessions HTTP/1.1\r\nHost: " + host + b"\r\n"
+                           b"X-Authentication-Key: sandbox-demo-key\r\nContent-Type: application/json\r\n"
+                           b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+        return connection.recv(8192)
+
+
+@pytest.mark.parametrize("host", [b"127.0.0.1:1@evil.example", b"127.0.0.1:1/evil", b"localhost:80#@evil.example",
+                                  b"localhost:x"])
+def test_n5_a_host_header_is_a_host_and_a_port_or_refused(sandbox: conftest.Sandbox, host: bytes) -> None:
+    answer = raw_request(sandbox, host)
+    assert answer.startswith(b"HTTP/1.1 400"), answer[:200]
+    assert b"evil" not in answer
+
+
+def test_n5_a_plain_loopback_host_still_makes_links(sandbox: conftest.Sandbox) -> None:
+    answer = raw_request(sandbox, b"localhost:" + sandbox.base_url.split(":")[2].split("/")[0].encode())
+    assert answer.startswith(b"HTTP/1.1 201") and b'"url":"http://localhost:' in answer.replace(b" ", b"")
+
+
+def signed_in(sandbox: conftest.Sandbox, key: str) -> urllib.request.OpenerDirector:
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    root = sandbox.base_url.removesuffix("/payments/v1")
+    opener.open(urllib.request.Request(root + "/sign-in", data=urllib.parse.urlencode({"api_key": key}).encode(),
+                                       method="POST"), timeout=10).close()
+    return opener
+
+
+def dashboard_status(opener: urllib.request.OpenerDirector, sandbox: conftest.Sandbox, query: str = "") -> int:
+    root = sandbox.base_url.removesuffix("/payments/v1")
+    no_redirect = [h for h in opener.handlers if isinstance(h, urllib.request.HTTPRedirectHandler)]
+    for handler in no_redirect:
+        handler.max_redirections = 0
+    try:
+        with opener.open(root + "/dashboard" + query, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_n9_sign_ins_with_one_key_never_sign_another_client_out(sandbox: conftest.Sandbox) -> None:
+    other = signed_in(sandbox, sandbox.second_api_key)
+    assert dashboard_status(other, sandbox) == 200
+    root = sandbox.base_url.removesuffix("/payments/v1")
+    for _ in range(260):  # past the per-client bound of 200
+        urllib.request.urlopen(urllib.request.Request(root + "/sign-in", data=b"api_key=sandbox-demo-key", method="POST"),
+                               timeout=10).close()
+    assert dashboard_status(other, sandbox) == 200
+
+
+def test_n13_a_search_with_nul_characters_is_answered(sandbox: conftest.Sandbox) -> None:
+    delivered(sandbox)
+    opener = signed_in(sandbox, sandbox.api_key)
+    for query in ("?q=%00%00%00", "?q=ab%00", "?q=%00", "?q=FWU%00%01"):
+        assert dashboard_status(opener, sandbox, query) == 200, query
+
+
+def test_n14_an_approved_refund_is_still_the_active_one(sandbox: conftest.Sandbox) -> None:
+    reference = delivered(sandbox)
+    status, refund, _ = call(sandbox, "POST", f"/payments/{reference}/refunds", {"amount": 10000})
+    assert status == 201, refund
+    assert call(sandbox, "POST", f"/refund_bundles/{refund['bundle_id']}/approve")[0] == 200
+    assert call(sandbox, "POST", f"/sandbox/refunds/{refund['refund_id']}/transition", {"status": "approved"}, api=False)[0] == 200
+    status, second, _ = call(sandbox, "POST", f"/payments/{reference}/refunds", {"amount": 10000})
+    assert status == 422, second
+
+
+def test_i5_an_empty_list_of_allowed_origins_is_refused(sandbox: conftest.Sandbox) -> None:
+    status, answer, _ = call(sandbox, "POST", "/checkout/sessions", {
+        "type": "one_off", "recipient_id": "FWU", "recipient": FIELDS, "items": [{"amount": 60000}],
+        "options": {"form": {"allowed_origins": []}}})
+    assert status in (400, 422), answer
+    assert "allowed_origins" in json.dumps(answer)
+
+
+def test_n10_a_key_taken_out_of_the_configuration_is_revoked(tmp_path: pathlib.Path) -> None:
+    program = os.environ.get("FWPAY_SANDBOX", str(ROOT / "build" / "bin" / "fwpay-sandbox"))
+
+    def status_with(running: testing.RunningSandbox, key: str) -> int:
+        request = urllib.request.Request(running.base_url + "/orders", headers={"X-Authentication-Key": key})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return int(response.status)
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    first = testing.start_sandbox(tmp_path, "--client", "keyA:sA", program=program)
+    try:
+        assert status_with(first, "keyA") == 200
+    finally:
+        first.stop()
+    second = testing.start_sandbox(tmp_path, "--client", "keyC:sC", program=program)
+    try:
+        assert status_with(second, "keyC") == 200
+        assert status_with(second, "keyA") == 401
+    finally:
+        second.stop()

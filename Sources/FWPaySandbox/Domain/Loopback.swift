@@ -17,10 +17,30 @@ enum Loopback {
         return false
     }
 
-    /// The host of a Host header ("127.0.0.1:8080", "[::1]:80", "localhost").
-    static func host(ofAuthority authority: String) -> String {
-        if authority.hasPrefix("["), let end = authority.firstIndex(of: "]") { return String(authority[...end]) }
-        if let colon = authority.lastIndex(of: ":"), authority.firstIndex(of: ":") == colon { return String(authority[..<colon]) }
-        return authority
+    /// The host of a Host header ("127.0.0.1:8080", "[::1]:80", "localhost"), or nil when the
+    /// header is not a host and an optional all-digit port: the whole header goes into links,
+    /// so "127.0.0.1:1@evil.example" or "localhost/x" must not pass on its first part (N5).
+    static func host(ofAuthority authority: String) -> String? {
+        let host: Substring
+        let rest: Substring
+        if authority.hasPrefix("[") {
+            guard let end = authority.firstIndex(of: "]") else { return nil }
+            host = authority[...end]
+            rest = authority[authority.index(after: end)...]
+        } else if let colon = authority.firstIndex(of: ":") {
+            host = authority[..<colon]
+            rest = authority[colon...]
+        } else {
+            host = Substring(authority)
+            rest = ""
+        }
+        if !rest.isEmpty {
+            let port = rest.dropFirst()
+            guard rest.first == ":", !port.isEmpty, port.count <= 5, port.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        }
+        let name = host.hasPrefix("[") ? host.dropFirst().dropLast() : host
+        let allowed = host.hasPrefix("[") ? "0123456789abcdefABCDEF:." : "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-."
+        guard !name.isEmpty, name.allSatisfy({ allowed.contains($0) }) else { return nil }
+        return String(host)
     }
 }

@@ -16,8 +16,9 @@ enum PaymentStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConver
 enum RefundStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     case pending, initiated, approved, received, finished, completed, cancelled, returned, rejected, failed
 
-    /// A payment has at most one refund in these statuses.
-    static let active: Set<RefundStatus> = [.pending, .initiated, .received]
+    /// A payment has at most one refund in these statuses: every status on the way to the
+    /// money's arrival (approved included: finding N14).
+    static let active: Set<RefundStatus> = [.pending, .initiated, .approved, .received]
     /// Refunds in these statuses gave no money back: they do not count against the payment.
     static let void: Set<RefundStatus> = [.cancelled, .returned, .rejected, .failed]
     /// A refund can be cancelled until it is received.

@@ -9,7 +9,10 @@ struct HostCheckMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let authority = request.head.authority {
-            let host = Loopback.host(ofAuthority: authority).lowercased()
+            guard let host = Loopback.host(ofAuthority: authority)?.lowercased() else {
+                throw Problem(status: .badRequest, title: "Bad Request",
+                              detail: "The Host header must be a host name or address and an optional port")
+            }
             guard Loopback.contains(host) || allowed.contains(host) else {
                 throw Problem(status: .misdirectedRequest, title: "Misdirected Request",
                               detail: "This sandbox answers to loopback names only (start it with --allowed-host to add one)")

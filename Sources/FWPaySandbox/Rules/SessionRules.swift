@@ -82,10 +82,11 @@ enum SessionRules {
             errors.fail("/options/form/locale", "locale", "invalid_param", "must be one of \(locales.joined(separator: ", "))")
         }
         if let origins = form?["allowed_origins"] {
-            let valid = origins.array?.allSatisfy { origin in
+            // An empty list would read as "nobody" but post to every page: it is refused (I5).
+            let valid = origins.array.map { !$0.isEmpty } == true && origins.array?.allSatisfy { origin in
                 origin.string.map { ($0.hasPrefix("https://") || $0.hasPrefix("http://")) && !$0.dropFirst(8).contains("/") } ?? false
-            } ?? false
-            if !valid { errors.fail("/options/form/allowed_origins", "allowed_origins", "invalid_param", "must be an array of origins, like \"https://shop.example\"") }
+            } == true
+            if !valid { errors.fail("/options/form/allowed_origins", "allowed_origins", "invalid_param", "must be a non-empty array of origins, like [\"https://shop.example\"]") }
         }
         if let logo = form?["show_flywire_logo"], case .bool = logo {} else if form?["show_flywire_logo"] != nil {
             errors.fail("/options/form/show_flywire_logo", "show_flywire_logo", "invalid_param", "must be true or false")

@@ -80,7 +80,11 @@ public final class SandboxDatabase: Sendable {
             }
         }
         let all = try pool.read { db in try ClientRecord.fetchAll(db) }
-        clientsByKey = Dictionary(all.map { ($0.apiKey, $0) }, uniquingKeysWith: { first, _ in first })
+        // Only the clients of this run's configuration sign in: a key taken out of --client or
+        // --clients-file is revoked, its data kept (finding N10: every key ever stored worked).
+        let configured = Set(clients.map(\.apiKey))
+        clientsByKey = Dictionary(all.filter { configured.contains($0.apiKey) }.map { ($0.apiKey, $0) },
+                                  uniquingKeysWith: { first, _ in first })
         clientsByID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let offsets = try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT key, value FROM sandbox_state WHERE key LIKE 'clock_offset%'")

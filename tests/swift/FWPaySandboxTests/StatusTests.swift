@@ -59,5 +59,9 @@ import Testing
         #expect(Loopback.host(ofAuthority: "127.0.0.1:8080") == "127.0.0.1")
         #expect(Loopback.host(ofAuthority: "[::1]:80") == "[::1]")
         #expect(Loopback.host(ofAuthority: "evil.example") == "evil.example")
+        // The whole header goes into links: anything but a host and an all-digit port is refused (N5).
+        for malformed in ["127.0.0.1:1@evil.example", "127.0.0.1:1/evil", "localhost:80#@evil.example", "localhost:", "[::1", "a b", "127.0.0.1:123456"] {
+            #expect(Loopback.host(ofAuthority: malformed) == nil)
+        }
     }
 }
