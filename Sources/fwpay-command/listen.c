@@ -21,10 +21,15 @@
 
 #define MAX_HEADERS 16384
 #define MAX_BODY (1 << 20)
-/* Connections served at once, each on its own thread, and how long one may stay silent: one
- * idle or slow connection must not hold back the next notification (security finding M5). */
+/* Connections served at once, each on its own thread. A connection has HEAD_DEADLINE_MS from
+ * accept to send its whole head and REQUEST_DEADLINE_MS for head and body: a peer that drips
+ * bytes cannot keep its thread (each read was bounded, the connection was not: finding N3;
+ * M5 before it). Forwarding is bounded too: FORWARD_TIMEOUT_SECONDS to connect, to send and to
+ * read the target's answer, so a target that never answers frees its slot. */
 #define MAX_CONNECTIONS 32
-#define READ_TIMEOUT_SECONDS 5
+#define HEAD_DEADLINE_MS 2000
+#define REQUEST_DEADLINE_MS 10000
+#define FORWARD_TIMEOUT_SECONDS 5
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 /* Set by SIGINT and SIGTERM: stop listening, and take the registration back. */
@@ -90,6 +95,13 @@ static int forward(const char *url, const char *body, size_t length, const char 
     snprintf(service, sizeof service, "%d", port);
     if (getaddrinfo(host, service, &hints, &found) != 0) return -1;
     int sock = socket(AF_INET, SOCK_STREAM, 0), status = -1;
+    struct timeval timeout = { FORWARD_TIMEOUT_SECONDS, 0 };
+    /* On Linux SO_SNDTIMEO bounds connect() too. */
+    if (sock >= 0 && (setsockopt(sock, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout) != 0 ||
+                      setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout) != 0)) {
+        close(sock);
+        sock = -1;
+    }
     if (sock >= 0 && connect(sock, found->ai_addr, found->ai_addrlen) == 0) {
         char head[2048];
         int size = snprintf(head, sizeof head, "POST %s HTTP/1.1\r\nHost: %s:%d\r\nContent-Type: application/json\r\n"
@@ -104,34 +116,15 @@ static int forward(const char *url, const char *body, size_t length, const char 
     return status;
 }
 
-/* One connection; 1 when a valid notification was received. */
-static int handle(struct cli *cli, int connection, const char *secret, const char *target, char *buffer) {
-    size_t used = 0;
-    char *end = NULL;
-    while (!end && used < MAX_HEADERS) {
-        ssize_t got = read(connection, buffer + used, MAX_HEADERS - used);
-        if (got <= 0) return 0;
-        used += (size_t)got;
-        buffer[used] = 0;
-        end = strstr(buffer, "\r\n\r\n");
-    }
-    char value[256];
-    long length = end && header(buffer, "Content-Length", value, sizeof value) ? strtol(value, NULL, 10) : -1;
-    if (!end || strncmp(buffer, "POST ", 5) != 0 || length < 0 || length > MAX_BODY) { answer(connection, 400, "Bad Request"); return 0; }
-    *end = 0;
-    char *body = end + 4;
-    size_t have = used - (size_t)(body - buffer);
-    while (have < (size_t)length) {
-        ssize_t got = read(connection, body + have, (size_t)length - have);
-        if (got <= 0) return 0;
-        have += (size_t)got;
-    }
+/* A whole request: verified, answered, forwarded, printed; 1 when it was a valid notification. */
+static int received(struct cli *cli, int connection, const char *secret, const char *target, const char *head,
+                    const char *body, size_t length) {
     char digest[256] = "";
-    header(buffer, "X-Flywire-Digest", digest, sizeof digest);
+    header(head, "X-Flywire-Digest", digest, sizeof digest);
     fwp_error err = FWP_ERROR_INIT;
     json_t *event = NULL;
-    if (fwp_notification_verify(body, (size_t)length, digest, secret, &err) != FWP_OK ||
-        fwp_notification_parse(body, (size_t)length, &event, &err) != FWP_OK) {
+    if (fwp_notification_verify(body, length, digest, secret, &err) != FWP_OK ||
+        fwp_notification_parse(body, length, &event, &err) != FWP_OK) {
         fprintf(stderr, "fwpay listen: refused: %s\n", err.message);
         answer(connection, err.code == FWP_E_SIGNATURE ? 401 : 400, err.code == FWP_E_SIGNATURE ? "Unauthorized" : "Bad Request");
         fwp_error_clear(&err);
@@ -139,7 +132,7 @@ static int handle(struct cli *cli, int connection, const char *secret, const cha
     }
     answer(connection, 200, "OK");
     if (target) {
-        int status = forward(target, body, (size_t)length, digest);
+        int status = forward(target, body, length, digest);
         fprintf(stderr, "fwpay listen: forwarded %s to %s: %d\n", json_string_value(json_object_get(event, "dedup_key")),
                 target, status);
     }
@@ -150,16 +143,69 @@ static int handle(struct cli *cli, int connection, const char *secret, const cha
     return 1;
 }
 
+static long milliseconds_now(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec * 1000L + now.tv_nsec / 1000000L;
+}
+
+/* Reads what is there before `deadline` (monotonic ms): bytes read, 0 at the end of the
+ * stream, -1 on an error, -2 when the deadline passed first. */
+static ssize_t read_before(int connection, char *into, size_t size, long deadline) {
+    long left = deadline - milliseconds_now();
+    if (left <= 0) return -2;
+    struct pollfd ready = { connection, POLLIN, 0 };
+    int polled = poll(&ready, 1, (int)left);
+    if (polled == 0) return -2;
+    if (polled < 0) return -1;
+    return read(connection, into, size);
+}
+
+/* One connection, accepted at `accepted` (monotonic ms); 1 when a valid notification was
+ * received. `head` holds MAX_HEADERS + 1 bytes; the body is allocated once its length is known. */
+static int handle(struct cli *cli, int connection, const char *secret, const char *target, char *head, long accepted) {
+    size_t used = 0;
+    char *end = NULL;
+    while (!end && used < MAX_HEADERS) {
+        ssize_t got = read_before(connection, head + used, MAX_HEADERS - used, accepted + HEAD_DEADLINE_MS);
+        if (got == -2) { answer(connection, 408, "Request Timeout"); return 0; }
+        if (got <= 0) return 0;
+        used += (size_t)got;
+        head[used] = 0;
+        end = strstr(head, "\r\n\r\n");
+    }
+    char value[256];
+    long length = end && header(head, "Content-Length", value, sizeof value) ? strtol(value, NULL, 10) : -1;
+    if (!end || strncmp(head, "POST ", 5) != 0 || length < 0 || length > MAX_BODY) { answer(connection, 400, "Bad Request"); return 0; }
+    *end = 0;
+    char *body = malloc((size_t)length + 1);
+    if (!body) { answer(connection, 503, "Service Unavailable"); return 0; }
+    size_t have = used - (size_t)(end + 4 - head);
+    if (have > (size_t)length) have = (size_t)length;
+    memcpy(body, end + 4, have);
+    while (have < (size_t)length) {
+        ssize_t got = read_before(connection, body + have, (size_t)length - have, accepted + REQUEST_DEADLINE_MS);
+        if (got == -2) answer(connection, 408, "Request Timeout");
+        if (got <= 0) { free(body); return 0; }
+        have += (size_t)got;
+    }
+    body[length] = 0;
+    int valid = received(cli, connection, secret, target, head, body, (size_t)length);
+    free(body);
+    return valid;
+}
+
 struct connection_job {
     struct cli *cli;
     int connection;
     const char *secret, *target;
+    long accepted;
 };
 
 static void *serve(void *argument) {
     struct connection_job *job = argument;
-    char *buffer = malloc(MAX_HEADERS + MAX_BODY + 1);
-    int valid = buffer ? handle(job->cli, job->connection, job->secret, job->target, buffer) : 0;
+    char *buffer = malloc(MAX_HEADERS + 1);
+    int valid = buffer ? handle(job->cli, job->connection, job->secret, job->target, buffer, job->accepted) : 0;
     if (!buffer) answer(job->connection, 503, "Service Unavailable");
     free(buffer);
     close(job->connection);
@@ -201,12 +247,17 @@ static fwp_client *register_listener(struct cli *cli, int port) {
     return client;
 }
 
-static void unregister_listener(fwp_client *client) {
+/* Takes back this listener's own registration only: a listener started before it gets the
+ * notifications again (finding N11). */
+static void unregister_listener(fwp_client *client, int port) {
     if (!client) return;
     json_t *result = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    if (fwp_request(client, "DELETE", "/sandbox/listener", NULL, NULL, &result, &err) == FWP_OK)
-        fprintf(stderr, "fwpay listen: unregistered: this client's notifications go to its own URL again\n");
+    char path[96];
+    snprintf(path, sizeof path, "/sandbox/listener?url=http%%3A%%2F%%2F127.0.0.1%%3A%d%%2F", port);
+    if (fwp_request(client, "DELETE", path, NULL, NULL, &result, &err) == FWP_OK)
+        fprintf(stderr, "fwpay listen: unregistered: this client's notifications go to %s\n",
+                json_is_string(json_object_get(result, "url")) ? "the listener started before this one" : "its own URL again");
     else fprintf(stderr, "fwpay listen: could not unregister: %s\n", err.message);
     json_decref(result);
     fwp_error_clear(&err);
@@ -264,8 +315,9 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
         if (poll(&ready, 1, 200) <= 0) continue;
         int connection = accept(server, NULL, NULL);
         if (connection < 0) continue;
-        struct timeval timeout = { READ_TIMEOUT_SECONDS, 0 };
-        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        long accepted = milliseconds_now();
+        /* Answers are small; a peer that reads nothing cannot hold a write for long either. */
+        struct timeval timeout = { FORWARD_TIMEOUT_SECONDS, 0 };
         setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
         struct connection_job *job = busy < MAX_CONNECTIONS ? malloc(sizeof *job) : NULL;
         pthread_t thread;
@@ -273,7 +325,7 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
         pthread_attr_init(&attributes);
         pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
         if (job) {
-            *job = (struct connection_job){ cli, connection, secret, target };
+            *job = (struct connection_job){ cli, connection, secret, target, accepted };
             pthread_mutex_lock(&lock);
             serving++;
             pthread_mutex_unlock(&lock);
@@ -292,7 +344,7 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
         }
     }
     close(server);
-    unregister_listener(registration);
+    unregister_listener(registration, ntohs(address.sin_port));
     /* Let the connections still being answered finish (each is bounded by its timeouts). */
     for (int waited = 0; waited < 100; waited++) {
         pthread_mutex_lock(&lock);

@@ -239,3 +239,105 @@ def test_n10_a_key_taken_out_of_the_configuration_is_revoked(tmp_path: pathlib.P
         assert status_with(second, "keyA") == 401
     finally:
         second.stop()
+
+
+# fwpay listen (N3, N11).
+import base64  # noqa: E402
+import hashlib  # noqa: E402
+import hmac  # noqa: E402
+import re  # noqa: E402
+import signal  # noqa: E402
+
+NOTIFICATION = json.dumps({"event_type": "guaranteed", "event_resource": "payments", "event_date": "2026-12-01T10:00:00Z",
+                           "data": {"payment_id": "FWU123456789", "status": "guaranteed"}}).encode()
+
+
+def start_listen(*flags: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], int]:
+    process = subprocess.Popen([FWPAY, "listen", "--port", "0", *flags], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True, env={"PATH": os.environ.get("PATH", ""), "FWPAY_SHARED_SECRET": "s", **(env or {})})
+    assert process.stderr is not None
+    port = int(re.search(r"127\.0\.0\.1:(\d+)", process.stderr.readline()).group(1))  # type: ignore[union-attr]
+    return process, port
+
+
+def notify(port: int, secret: bytes = b"s") -> int:
+    digest = base64.b64encode(hmac.new(secret, NOTIFICATION, hashlib.sha256).digest())
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as connection:
+        connection.sendall(b"POST / HTTP/1.1\r\nX-Flywire-Digest: " + digest + b"\r\nContent-Length: "
+                           + str(len(NOTIFICATION)).encode() + b"\r\n\r\n" + NOTIFICATION)
+        return int(connection.recv(100).split(b" ")[1])
+
+
+def test_n3_dripping_peers_are_closed_at_their_deadline() -> None:
+    listener, port = start_listen("--no-register")
+    drips: list[socket.socket] = []
+    try:
+        for _ in range(32):
+            drip = socket.create_connection(("127.0.0.1", port), timeout=10)
+            drip.sendall(b"POST / HTTP/1.1\r\n")
+            drips.append(drip)
+        started = time.monotonic()
+        while time.monotonic() - started < 3.5:  # a byte a second, past the 2 s head deadline
+            for drip in drips:
+                try:
+                    drip.sendall(b"X")
+                except OSError:
+                    pass
+            time.sleep(1)
+        assert notify(port) == 200, "the drippers still held every connection slot"
+        closed = 0
+        for drip in drips:
+            try:
+                answer = drip.recv(100)
+            except OSError:
+                answer = b""
+            closed += answer == b"" or answer.startswith(b"HTTP/1.1 408")
+        assert closed == 32
+    finally:
+        for drip in drips:
+            drip.close()
+        listener.terminate()
+        listener.wait(10)
+
+
+def test_n3_a_forward_target_that_never_answers_frees_its_slot() -> None:
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(64)  # accepts into its backlog, never reads, never answers
+    listener, port = start_listen("--no-register", "--forward", f"http://127.0.0.1:{silent.getsockname()[1]}/hook")
+    try:
+        statuses = [notify(port) for _ in range(34)]
+        assert statuses.count(200) >= 32
+        time.sleep(6.5)  # the forwards' 5 s timeouts pass
+        assert notify(port) == 200, "forwards to a silent target held their slots"
+    finally:
+        listener.terminate()
+        listener.wait(15)
+        silent.close()
+
+
+def test_n11_registrations_stack_and_a_killed_listener_expires(sandbox: conftest.Sandbox) -> None:
+    env = {"FWPAY_BASE_URL": sandbox.base_url, "FWPAY_API_KEY": sandbox.api_key}
+
+    def registered() -> Any:
+        return call(sandbox, "GET", "/sandbox/listener", api=False)[1]["url"]
+
+    first, first_port = start_listen(env=env)
+    second = None
+    try:
+        assert first.stderr is not None and "registered" in first.stderr.readline()
+        assert registered() == f"http://127.0.0.1:{first_port}/"
+        second, second_port = start_listen(env=env)
+        assert second.stderr is not None and "registered" in second.stderr.readline()
+        assert registered() == f"http://127.0.0.1:{second_port}/"
+        second.send_signal(signal.SIGINT)
+        second.wait(15)
+        assert registered() == f"http://127.0.0.1:{first_port}/", "stopping the newest listener unregistered the first"
+        first.kill()
+        first.wait(10)
+        assert registered() is None, "a killed listener stayed registered"
+    finally:
+        for process in (first, second):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()

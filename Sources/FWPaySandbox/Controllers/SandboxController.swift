@@ -71,7 +71,8 @@ struct SandboxController {
     }
 
     /// `{"url": "http://127.0.0.1:PORT/"}`: notifications that would go to this client's
-    /// static URL go there instead, until DELETE /sandbox/listener (what `fwpay listen` does).
+    /// static URL go there instead, until DELETE /sandbox/listener?url=... (what `fwpay listen`
+    /// does), or until nothing listens there any more; registrations stack (ClientListeners).
     func register(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let client = try context.requireClient()
         let body = try await request.jsonObject(context: context)
@@ -79,12 +80,13 @@ struct SandboxController {
               url.hasPrefix("http://") || url.hasPrefix("https://") else {
             throw Problem.invalid(source: "/url", param: "url", "must be an http:// or https:// URL of at most 2048 bytes")
         }
-        database.listeners.set(url, of: client.id)
+        database.listeners.register(url, of: client.id)
         return try await listener(request, context: context)
     }
 
+    /// `?url=U` removes that registration only (the previous one takes over); without it, all.
     func unregister(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        database.listeners.set(nil, of: try context.requireClient().id)
+        database.listeners.unregister(request.query("url"), of: try context.requireClient().id)
         return try await listener(request, context: context)
     }
 

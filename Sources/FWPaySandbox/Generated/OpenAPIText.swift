@@ -3224,7 +3224,7 @@ enum OpenAPIText {
     "/sandbox/listener": {
       "get": {
         "operationId": "sandbox_listener",
-        "summary": "The receiver that stands in for this client's notifications URL",
+        "summary": "The newest registered receiver that still listens, which stands in for this client's notifications URL",
         "tags": [
           "sandbox control"
         ],
@@ -3253,7 +3253,7 @@ enum OpenAPIText {
       },
       "post": {
         "operationId": "sandbox_register_listener",
-        "summary": "Registers a receiver (what `fwpay listen` does)",
+        "summary": "Registers a receiver (what `fwpay listen` does); registrations stack, the newest wins",
         "tags": [
           "sandbox control"
         ],
@@ -3318,12 +3318,23 @@ enum OpenAPIText {
       },
       "delete": {
         "operationId": "sandbox_unregister_listener",
-        "summary": "Removes the receiver",
+        "summary": "Removes a receiver: the one given by url (the one registered before it takes over), or all",
         "tags": [
           "sandbox control"
         ],
         "x-source": "sandbox-only",
         "x-fwpay-c": "fwp_request",
+        "parameters": [
+          {
+            "name": "url",
+            "in": "query",
+            "required": false,
+            "description": "The registration to remove (what fwpay listen registered); without it, every registration of the client",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
         "responses": {
           "200": {
             "description": "No listener",

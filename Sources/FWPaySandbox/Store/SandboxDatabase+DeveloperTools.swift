@@ -1,17 +1,60 @@
+import Foundation
 import GRDB
 import Synchronization
 
-/// The receiver each client's `fwpay listen` registered: it stands in for the client's static
-/// notifications URL while it is registered (sandbox-only, like `stripe listen`).
+/// The receivers each client's `fwpay listen` registered: the newest one still listening stands
+/// in for the client's static notifications URL (sandbox-only, like `stripe listen`).
+///
+/// Registrations stack (finding N11): a second `fwpay listen` takes over, and when it stops (it
+/// removes its own registration) the first gets the notifications back. A registration whose
+/// loopback port refuses connections (its `fwpay listen` was killed) is dropped when next
+/// looked at, so the notifications go to the one before, or the client's own URL.
 final class ClientListeners: Sendable {
-    private let urls = Mutex<[String: String]>([:])
+    private let stacks = Mutex<[String: [String]]>([:])
+    /// Registrations kept per client; past it the oldest goes.
+    static let maximumPerClient = 16
 
+    /// The newest registration that still listens, or nil.
     func url(of clientID: String) -> String? {
-        urls.withLock { $0[clientID] }
+        let registered = stacks.withLock { $0[clientID] ?? [] }
+        let gone = registered.filter { !Self.isListening($0) }
+        if !gone.isEmpty { stacks.withLock { $0[clientID]?.removeAll(where: gone.contains) } }
+        return registered.last(where: { !gone.contains($0) })
     }
 
-    func set(_ url: String?, of clientID: String) {
-        urls.withLock { $0[clientID] = url }
+    func register(_ url: String, of clientID: String) {
+        stacks.withLock { stacks in
+            var stack = stacks[clientID] ?? []
+            stack.removeAll { $0 == url }
+            stack.append(url)
+            stacks[clientID] = Array(stack.suffix(Self.maximumPerClient))
+        }
+    }
+
+    /// Removes `url`'s registration, or every one of the client's when `url` is nil.
+    func unregister(_ url: String?, of clientID: String) {
+        stacks.withLock { stacks in
+            if let url { stacks[clientID]?.removeAll { $0 == url } } else { stacks[clientID] = nil }
+        }
+    }
+
+    /// Whether something accepts connections at a loopback URL's port. Other URLs are taken as
+    /// listening: only a loopback refusal is certain and immediate.
+    static func isListening(_ url: String) -> Bool {
+        guard let parsed = URLComponents(string: url), let host = parsed.host,
+              host == "127.0.0.1" || host == "localhost" else { return true }
+        let port = parsed.port ?? (parsed.scheme == "https" ? 443 : 80)
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return true }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        return connected == 0 || errno != ECONNREFUSED
     }
 }
 
