@@ -22,7 +22,8 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
     }
     let connections = ConnectionGuard(limit: min(configuration.maximumConnections, ConnectionGuard.connectionsThatFit()),
                                       firstHead: .seconds(Int64(configuration.headTimeoutSeconds)),
-                                      nextHead: .seconds(Int64(configuration.idleTimeoutSeconds)))
+                                      nextHead: .seconds(Int64(configuration.idleTimeoutSeconds)),
+                                      body: .seconds(Int64(configuration.bodyTimeoutSeconds)))
     return Application(
         router: try buildRouter(database: database, faults: FaultInjector(), honourIdempotencyKeys: !configuration.ignoreIdempotencyKeys,
                                 allowedHosts: Set(([configuration.host] + configuration.allowedHosts).map { $0.lowercased() }),

@@ -42,6 +42,8 @@ public struct SandboxConfiguration: Sendable {
     public var idleTimeoutSeconds = 60
     /// Seconds a new connection has to send a whole request head.
     public var headTimeoutSeconds = 10
+    /// Seconds a request has, from its head, to send its whole body.
+    public var bodyTimeoutSeconds = 10
     /// Host names the sandbox answers to besides loopback ones and `host`.
     public var allowedHosts: [String] = []
     /// Connections served at once (also kept below the process's descriptor limit).

@@ -46,6 +46,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Seconds a new connection has to send a whole request head.")
     var headTimeout = 10
 
+    @Option(help: "Seconds a request has, from its head, to send its whole body.")
+    var bodyTimeout = 10
+
     @Option(help: "Static notifications URL of the demo client.")
     var notificationsURL: String?
 
@@ -89,6 +92,7 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         guard (1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
         guard (1...3_600).contains(headTimeout) else { throw ValidationError("--head-timeout must be 1 to 3600 seconds") }
+        guard (1...3_600).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be 1 to 3600 seconds") }
         guard (0...10_000_000).contains(bulkSeed) else { throw ValidationError("--bulk-seed must be 0 to 10000000") }
         guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be 1 to 100000") }
         guard notificationRetrySeconds > 0, (1...20).contains(notificationAttempts) else {
@@ -141,6 +145,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.seedRecipients = seeded.recipients
         configuration.idleTimeoutSeconds = idleTimeout
         configuration.headTimeoutSeconds = headTimeout
+        configuration.bodyTimeoutSeconds = bodyTimeout
         configuration.maximumConnections = maxConnections
         configuration.bulkSeedPayments = bulkSeed
         configuration.allowedHosts = allowedHosts

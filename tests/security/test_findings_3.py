@@ -341,3 +341,29 @@ def test_n11_registrations_stack_and_a_killed_listener_expires(sandbox: conftest
             if process is not None and process.poll() is None:
                 process.kill()
                 process.wait()
+
+
+def test_n8_a_body_that_trickles_loses_its_connection(sandbox_factory: Any) -> None:
+    running = sandbox_factory("--max-connections", "20", "--head-timeout", "2", "--body-timeout", "3")
+    port = int(running.base_url.split(":")[2].split("/")[0])
+    root = running.base_url.removesuffix("/payments/v1")
+    peers = []
+    try:
+        for _ in range(20):
+            peer = socket.create_connection(("127.0.0.1", port), timeout=10)
+            peer.sendall(b"POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                         b"Content-Length: 1000000\r\n\r\napi_key=")
+            peers.append(peer)
+        started = time.monotonic()
+        while time.monotonic() - started < 4.5:  # a byte a second: past the 3 s body deadline
+            for peer in peers:
+                try:
+                    peer.sendall(b"x")
+                except OSError:
+                    pass
+            time.sleep(1)
+        with urllib.request.urlopen(root + "/health", timeout=10) as response:
+            assert response.status == 200, "the trickling bodies still held every connection"
+    finally:
+        for peer in peers:
+            peer.close()

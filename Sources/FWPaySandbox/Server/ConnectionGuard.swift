@@ -11,18 +11,21 @@ import Glibc
 /// Keeps the sandbox up under connection floods (security finding H2): at most `limit`
 /// connections at once, below the process's descriptor limit (past it, libdispatch crashes
 /// the process); a connection that has not sent a whole request head within `firstHead` of
-/// opening, or within `nextHead` of its last answer (the keep-alive time clients count on), is
-/// closed, so that dripping headers cannot hold a connection for ever.
+/// opening, or within `nextHead` of its last answer (the keep-alive time clients count on), or
+/// the whole body within `body` of its head, is closed, so that neither dripping headers nor a
+/// dripping body can hold a connection for ever (the body's deadline: finding N8).
 final class ConnectionGuard: Sendable {
     let limit: Int
     let firstHead: TimeAmount
     let nextHead: TimeAmount
+    let body: TimeAmount
     private let open = Mutex(0)
 
-    init(limit: Int, firstHead: TimeAmount, nextHead: TimeAmount) {
+    init(limit: Int, firstHead: TimeAmount, nextHead: TimeAmount, body: TimeAmount = .seconds(10)) {
         self.limit = limit
         self.firstHead = firstHead
         self.nextHead = nextHead
+        self.body = body
     }
 
     /// How many connections are open now.
@@ -61,7 +64,7 @@ final class ConnectionGuard: Sendable {
     #endif
 }
 
-/// Counts its connection in, closes it when there is no room, and times out slow heads.
+/// Counts its connection in, closes it when there is no room, and times out slow heads and bodies.
 final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler, @unchecked Sendable {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -70,7 +73,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     private let connections: ConnectionGuard
     private var admitted = false
-    private var headTimer: Scheduled<Void>?
+    private var deadline: Scheduled<Void>?
 
     init(guard connections: ConnectionGuard) {
         self.connections = connections
@@ -82,7 +85,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             context.close(promise: nil)
             return
         }
-        armHeadTimer(context, after: connections.firstHead)
+        armDeadline(context, after: connections.firstHead)
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
@@ -96,7 +99,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     /// Gives the connection's place back, once, whichever of removal and closing comes first.
     private func leave() {
-        headTimer?.cancel()
+        deadline?.cancel()
         if admitted {
             admitted = false
             connections.release()
@@ -104,21 +107,27 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) {
-            headTimer?.cancel()
-            headTimer = nil
+        switch unwrapInboundIn(data) {
+        case .head:
+            // The head is in: now the body has its own deadline (the timer restarted by no byte).
+            armDeadline(context, after: connections.body)
+        case .end:
+            deadline?.cancel()
+            deadline = nil
+        case .body:
+            break
         }
         context.fireChannelRead(data)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) { armHeadTimer(context, after: connections.nextHead) }
+        if case .end = unwrapOutboundIn(data) { armDeadline(context, after: connections.nextHead) }
         context.write(data, promise: promise)
     }
 
-    private func armHeadTimer(_ context: ChannelHandlerContext, after delay: TimeAmount) {
-        headTimer?.cancel()
+    private func armDeadline(_ context: ChannelHandlerContext, after delay: TimeAmount) {
+        deadline?.cancel()
         let channel = context.channel
-        headTimer = context.eventLoop.scheduleTask(in: delay) { channel.close(promise: nil) }
+        deadline = context.eventLoop.scheduleTask(in: delay) { channel.close(promise: nil) }
     }
 }
