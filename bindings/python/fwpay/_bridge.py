@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import json
 import math
+import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
@@ -56,6 +57,43 @@ def _check(result: int, function: Any, arguments: tuple[Any, ...]) -> int:
 
 for _name in _native.CHECKED:
     getattr(lib, _name).errcheck = _check
+
+
+class ClientHandle(ctypes.c_void_p):
+    """A client's fwp_client *, with the guard that keeps close() from freeing it under a call
+    another thread has in flight (security-findings-3.md N1): calls share it, close waits for
+    them, and a call after close raises InvalidArgumentError."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._state = threading.Condition()
+        self._calls = 0
+        self._closed = False
+
+    @contextlib.contextmanager
+    def in_use(self) -> Iterator[None]:
+        with self._state:
+            if self._closed or not self.value:
+                raise invalid("the client is closed")
+            self._calls += 1
+        try:
+            yield
+        finally:
+            with self._state:
+                self._calls -= 1
+                self._state.notify_all()
+
+    def close(self, free: Callable[[ctypes.c_void_p], None]) -> None:
+        """Frees the client with `free` once no call uses it; later calls are refused."""
+        with self._state:
+            if self._closed:
+                return
+            self._closed = True
+            self._state.wait_for(lambda: self._calls == 0)
+        if self.value:
+            free(self)
+            # Zero the pointer in place: the resource objects share this handle.
+            self.value = None
 
 
 def invalid(message: str) -> _errors.InvalidArgumentError:
@@ -229,7 +267,9 @@ def call(function: Callable[..., int], *args: Any, options: FwpCallOptions | Non
     idempotency key and status: they become the result's ``response``."""
     out = ctypes.c_void_p()
     err = FwpError()
-    function(*args, ctypes.byref(options) if options is not None else None, ctypes.byref(out), err)
+    handle = args[0] if args and isinstance(args[0], ClientHandle) else None
+    with handle.in_use() if handle is not None else contextlib.nullcontext():
+        function(*args, ctypes.byref(options) if options is not None else None, ctypes.byref(out), err)
     try:
         return with_response(from_json(out), err)
     finally:

@@ -8,7 +8,7 @@ from types import TracebackType
 from typing import Any
 
 from . import _abi
-from ._bridge import c_string, call, call_options, json_value, milliseconds, retries
+from ._bridge import ClientHandle, c_string, call, call_options, json_value, milliseconds, retries
 from ._native import LOG_CALLBACK, FwpClientOptions, FwpError, lib
 from ._offers import Offers
 from ._orders import Orders
@@ -90,7 +90,7 @@ class Client:
     def __init__(self, *, api_key: str, base_url: str = PRODUCTION_BASE_URL, timeout: float = 80.0,
                  connect_timeout: float = 30.0, max_retries: int = 2, allow_insecure_http: bool = False,
                  ca_bundle: str | os.PathLike[str] | None = None, server_deduplicates: bool = False) -> None:
-        self._handle = ctypes.c_void_p()
+        self._handle = ClientHandle()
         options = FwpClientOptions()
         lib.fwp_client_options_init(ctypes.byref(options))
         # The encoded strings must live until the call has copied them.
@@ -135,11 +135,10 @@ class Client:
         """Releases the client and its connections; using it afterwards raises InvalidArgumentError."""
         if getattr(self, "sandbox", None) is not None:
             self.sandbox.close()
-        if getattr(self, "_handle", None):
-            lib.fwp_client_free(self._handle)
-            # Zero the pointer in place: the resource objects share this c_void_p, and a stale
-            # copy would be a use-after-free instead of a clear error.
-            self._handle.value = None
+        if getattr(self, "_handle", None) is not None:
+            # Once the calls other threads have in flight are answered; the resource objects
+            # share this handle, and see it closed.
+            self._handle.close(lib.fwp_client_free)
 
     def __enter__(self) -> Client:
         return self

@@ -1,6 +1,7 @@
 """Iterating over every item of a list, one page at a time (fwp_iter)."""
 from __future__ import annotations
 
+import contextlib
 import ctypes
 from typing import Any, Generic, Iterator, TypeVar
 
@@ -17,13 +18,15 @@ class PageIterator(Iterator[Item], Generic[Item]):
     def __init__(self, client: ctypes.c_void_p, collection: str, filters: dict[str, Any],
                  per_page: int | None, options: FwpCallOptions | None, owner: object = None) -> None:
         self._owner = owner  # the Client, kept alive while its pages are read
-        from ._bridge import c_count, c_string, release, to_json
+        from ._bridge import ClientHandle, c_count, c_string, release, to_json
         self._iter = ctypes.c_void_p()
         value = to_json(filters, "filters") if filters else ctypes.c_void_p()
         try:
-            lib.fwp_iter_new(client, c_string(collection, "list"), value, c_count(per_page, "per_page", 100),
-                             ctypes.byref(options) if options is not None else None, ctypes.byref(self._iter),
-                             FwpError())
+            # The iterator holds the client from here on (the library counts it), even once closed.
+            with client.in_use() if isinstance(client, ClientHandle) else contextlib.nullcontext():
+                lib.fwp_iter_new(client, c_string(collection, "list"), value, c_count(per_page, "per_page", 100),
+                                 ctypes.byref(options) if options is not None else None, ctypes.byref(self._iter),
+                                 FwpError())
         finally:
             release(value)
 

@@ -93,4 +93,29 @@ def test_closed_client_is_an_error_not_a_crash(sandbox: Any) -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                             env={"PYTHONPATH": str(fwpay.__file__).rsplit("/fwpay/", 1)[0]})
     assert result.returncode == 0, result.stderr
-    assert "ok client must not be NULL" in result.stdout
+    assert "ok the client is closed" in result.stdout
+
+
+def test_closing_a_client_while_threads_use_it(sandbox: Any) -> None:
+    """close() waits for the calls other threads have in flight, and later calls raise
+    (security-findings-3.md N1); in a child interpreter, so that a crash shows as a signal."""
+    script = (
+        "import random, threading, time, fwpay\n"
+        "answers = closed = 0\nlock = threading.Lock()\n"
+        "def work(c):\n"
+        "    global answers, closed\n"
+        "    for _ in range(20):\n"
+        "        try:\n            c.recipients.get('FWU'); n = 'a'\n"
+        "        except fwpay.InvalidArgumentError as e:\n            assert 'closed' in str(e), e; n = 'c'\n"
+        "        with lock:\n            answers += n == 'a'; closed += n == 'c'\n"
+        "for _ in range(40):\n"
+        f"    c = fwpay.Client(api_key='sandbox-demo-key', base_url={sandbox.base_url!r})\n"
+        "    ts = [threading.Thread(target=work, args=(c,)) for _ in range(6)]\n"
+        "    [t.start() for t in ts]; time.sleep(random.random() * 0.015); c.close(); [t.join() for t in ts]\n"
+        "print(answers, closed)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                            env={"PYTHONPATH": str(fwpay.__file__).rsplit("/fwpay/", 1)[0]})
+    assert result.returncode == 0, result.stderr
+    answers, closed = map(int, result.stdout.split())
+    assert answers > 0 and closed > 0 and answers + closed == 40 * 6 * 20

@@ -34,6 +34,30 @@ class FwpayTest < Minitest::Test
     original.close
   end
 
+  def test_closing_a_client_while_threads_use_it
+    answers = closed = 0
+    lock = Mutex.new
+    20.times do
+      shared = Fwpay::Client.new(api_key: KEY, base_url: BASE)
+      threads = Array.new(6) do
+        Thread.new do
+          10.times do
+            shared.recipients.get("FWU")
+            lock.synchronize { answers += 1 }
+          rescue Fwpay::InvalidArgumentError => e
+            assert_includes e.message, "closed"
+            lock.synchronize { closed += 1 }
+          end
+        end
+      end
+      sleep(rand * 0.015)
+      shared.close
+      threads.each(&:join)
+    end
+    assert_equal 20 * 6 * 10, answers + closed
+    assert_operator closed, :>, 0
+  end
+
   def test_versions_match
     assert_equal Fwpay::VERSION.split(".")[0, 2], Fwpay::LIBRARY_VERSION.split(".")[0, 2]
   end

@@ -1,6 +1,7 @@
 # frozen_string_literal: true
 
 require "json"
+require "monitor"
 
 module Fwpay
   # A client of the Payments API. Thread-safe: share one between threads (calls release the
@@ -27,6 +28,10 @@ module Fwpay
         NativeError.check(Native.fwp_client_new_json(text, text.bytesize, out, err), err)
       end
       @handle = FFI::AutoPointer.new(out.read_pointer, Native.method(:fwp_client_free))
+      # Calls share the handle; close waits for them (security-findings-3.md N1).
+      @state = Monitor.new
+      @idle = @state.new_cond
+      @calls = 0
       @recipients = Recipients.new(self)
       @offers = Offers.new(self)
       @orders = Orders.new(self)
@@ -42,9 +47,14 @@ module Fwpay
     end
 
     # Releases the client's connections now (otherwise the garbage collector does).
+    # Waits for the calls other threads have in flight; later calls raise InvalidArgumentError.
     def close
-      @handle&.free
-      @handle = nil
+      @state.synchronize do
+        handle = @handle
+        @handle = nil
+        @idle.wait_until { @calls.zero? }
+        handle&.free
+      end
     end
 
     def inspect
@@ -61,14 +71,17 @@ module Fwpay
 
     # One operation of fwp_call. options: idempotency_key:, timeout: (seconds), max_retries:.
     def call(operation, arguments = {}, idempotency_key: nil, timeout: nil, max_retries: nil)
-      raise InvalidArgumentError.new("message" => "the client is closed", "kind" => "invalid_argument") unless @handle
-
       arguments = arguments.merge(idempotency_key: idempotency_key, max_retries: max_retries,
                                   timeout_ms: timeout && milliseconds(timeout, "timeout")).compact
       text = JSON.generate(arguments)
       out = FFI::MemoryPointer.new(:pointer)
-      NativeError.use do |err|
-        NativeError.check(Native.fwp_call(@handle, operation, text, text.bytesize, out, err), err)
+      handle = enter
+      begin
+        NativeError.use do |err|
+          NativeError.check(Native.fwp_call(handle, operation, text, text.bytesize, out, err), err)
+        end
+      ensure
+        leave
       end
       JSON.parse(Native.take_text(out))
     end
@@ -88,6 +101,22 @@ module Fwpay
     end
 
     private
+
+    def enter
+      @state.synchronize do
+        raise InvalidArgumentError.new("message" => "the client is closed", "kind" => "invalid_argument") unless @handle
+
+        @calls += 1
+        @handle
+      end
+    end
+
+    def leave
+      @state.synchronize do
+        @calls -= 1
+        @idle.broadcast
+      end
+    end
 
     def milliseconds(seconds, name)
       raise InvalidArgumentError.new("message" => "#{name} must be a number of seconds", "kind" => "invalid_argument") unless seconds.is_a?(Numeric)
