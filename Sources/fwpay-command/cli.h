@@ -96,6 +96,8 @@ int is_help(const char *arg);
 int run_offline(struct cli *cli, const char *group, const struct action *actions, const char *summary);
 int usage_error(const char *group, const struct action *actions, const char *fmt, ...);
 int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err);
+/* Writes length bytes of server-chosen text with C0, DEL and C1 control characters escaped as \xHH. */
+void put_terminal_safe(FILE *to, const char *text, size_t length);
 int read_body(const char *spec, json_t **out);
 int read_stdin(char **text, size_t *length);
 int take_option(int *argc, char **argv, const char *name, const char **value);

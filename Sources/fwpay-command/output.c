@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jq.h>
 
@@ -129,7 +130,8 @@ void filter_release(struct cli *cli) {
 }
 
 /* Runs the filter over `value`: each result on its own line, strings raw (as gh --jq prints
- * them), other values as jq writes JSON. */
+ * them; on a terminal with their control characters escaped, since a payer's name comes from
+ * an unauthenticated form: finding I2), other values as jq writes JSON. */
 static int run_jq(struct cli *cli, json_t *value, int one_line) {
     /* jansson's text keeps every digit (17 significant), so jq reads the same numbers. */
     char *text = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
@@ -140,7 +142,9 @@ static int run_jq(struct cli *cli, json_t *value, int one_line) {
     jv result;
     while (jv_is_valid(result = jq_next(cli->jq))) {
         if (jv_get_kind(result) == JV_KIND_STRING) {
-            fwrite(jv_string_value(result), 1, (size_t)jv_string_length_bytes(jv_copy(result)), stdout);
+            size_t length = (size_t)jv_string_length_bytes(jv_copy(result));
+            if (isatty(fileno(stdout))) put_terminal_safe(stdout, jv_string_value(result), length);
+            else fwrite(jv_string_value(result), 1, length, stdout);
             jv_free(result);
         } else {
             jv_dumpf(result, stdout, flags);

@@ -72,6 +72,25 @@ static int list_events(const char *dir) {
 
 /* A copy of `value` with each "${EXPR}" replaced: a string that is one whole "${EXPR}" takes
  * the value's own type; inside longer text, strings go in as they are and other values as JSON. */
+/* The '}' that closes the ${ at `start`: braces inside the jq expression nest, and those in
+ * its string literals do not count (finding I4: the first '}' cut `${ {a:"FWU"} | .a }`). */
+static const char *closing_brace(const char *start) {
+    int depth = 1, quoted = 0;
+    for (const char *at = start + 2; *at; at++) {
+        if (quoted) {
+            if (*at == '\\' && at[1]) at++;
+            else if (*at == '"') quoted = 0;
+        } else if (*at == '"') {
+            quoted = 1;
+        } else if (*at == '{') {
+            depth++;
+        } else if (*at == '}' && --depth == 0) {
+            return at;
+        }
+    }
+    return NULL;
+}
+
 static json_t *expand(json_t *value, json_t *context) {
     if (json_is_object(value) || json_is_array(value)) {
         json_t *copy = json_is_object(value) ? json_object() : json_array();
@@ -96,7 +115,7 @@ static json_t *expand(json_t *value, json_t *context) {
     const char *text = json_string_value(value);
     if (!text || !strstr(text, "${")) return json_deep_copy(value);
     size_t length = strlen(text);
-    if (strncmp(text, "${", 2) == 0 && text[length - 1] == '}' && !strchr(text + 2, '}')[1]) {
+    if (strncmp(text, "${", 2) == 0 && closing_brace(text) == text + length - 1) {
         char program[512];
         if (length - 3 >= sizeof program) return NULL;  /* never a cut expression */
         snprintf(program, sizeof program, "%.*s", (int)(length - 3), text + 2);
@@ -105,7 +124,7 @@ static json_t *expand(json_t *value, json_t *context) {
     char out[4096];
     size_t used = 0;
     for (const char *at = text; *at;) {
-        const char *start = strstr(at, "${"), *end = start ? strchr(start, '}') : NULL;
+        const char *start = strstr(at, "${"), *end = start ? closing_brace(start) : NULL;
         size_t plain = start && end ? (size_t)(start - at) : strlen(at);
         if (used + plain >= sizeof out) return NULL;
         memcpy(out + used, at, plain);

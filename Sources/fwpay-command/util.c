@@ -291,16 +291,21 @@ int read_body(const char *spec, json_t **out) {
 }
 
 
-/* Writes text that a server chose to stderr with its control characters escaped (C0, DEL and
- * C1, as \xHH), so that an answer cannot move the cursor, clear the screen or retitle the
- * terminal (security finding L12). */
-static void put_safe(const char *text) {
-    const unsigned char *byte = (const unsigned char *)(text ? text : "-");
-    for (; *byte; byte++) {
-        if (*byte < 0x20 || *byte == 0x7f) fprintf(stderr, "\\x%02x", *byte);
-        else if (*byte == 0xc2 && byte[1] >= 0x80 && byte[1] <= 0x9f) { fprintf(stderr, "\\x%02x", byte[1]); byte++; }
-        else fputc(*byte, stderr);
+/* Writes `length` bytes of text a server chose with its control characters escaped (C0, DEL
+ * and C1, as \xHH), so that an answer cannot move the cursor, clear the screen or retitle the
+ * terminal (security findings L12, I2). */
+void put_terminal_safe(FILE *to, const char *text, size_t length) {
+    const unsigned char *byte = (const unsigned char *)text, *end = byte + length;
+    for (; byte < end; byte++) {
+        if (*byte < 0x20 || *byte == 0x7f) fprintf(to, "\\x%02x", *byte);
+        else if (*byte == 0xc2 && byte + 1 < end && byte[1] >= 0x80 && byte[1] <= 0x9f) { fprintf(to, "\\x%02x", byte[1]); byte++; }
+        else fputc(*byte, to);
     }
+}
+
+static void put_safe(const char *text) {
+    text = text ? text : "-";
+    put_terminal_safe(stderr, text, strlen(text));
 }
 
 /* Prints a result (JSON on stdout) or an error (stderr), releases the result and the

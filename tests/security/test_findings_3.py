@@ -367,3 +367,60 @@ def test_n8_a_body_that_trickles_loses_its_connection(sandbox_factory: Any) -> N
     finally:
         for peer in peers:
             peer.close()
+
+
+def test_i2_jq_strings_are_escaped_on_a_terminal_only() -> None:
+    import pty
+
+    class Hostile(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = json.dumps({"id": "X", "name": "\x1b]0;pwned\x07\x1b[2Jname\u009b"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = {"PATH": os.environ.get("PATH", ""), "FWPAY_API_KEY": "k",
+           "FWPAY_BASE_URL": f"http://127.0.0.1:{server.server_address[1]}/payments/v1"}
+    command = [FWPAY, "recipients", "get", "X", "--jq", ".name"]
+    try:
+        primary, secondary = pty.openpty()
+        on_terminal = subprocess.run(command, env=env, stdout=secondary, stderr=subprocess.PIPE, timeout=30)
+        os.close(secondary)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+        os.close(primary)
+        piped = subprocess.run(command, env=env, capture_output=True, timeout=30)
+    finally:
+        server.shutdown()
+    assert on_terminal.returncode == 0, on_terminal.stderr
+    assert b"\x1b" not in shown and b"\x07" not in shown and b"\xc2\x9b" not in shown
+    assert b"\\x1b]0;pwned\\x07\\x1b[2Jname\\x9b" in shown
+    assert piped.stdout == "\x1b]0;pwned\x07\x1b[2Jname\u009b\n".encode(), "piped output is the value as it is"
+
+
+def test_i4_a_trigger_expression_may_hold_braces(sandbox: conftest.Sandbox, tmp_path: pathlib.Path) -> None:
+    fixtures = tmp_path / "fixtures"
+    fixtures.mkdir()
+    (fixtures / "braces.json").write_text(json.dumps({
+        "event": "braces", "description": "a jq expression with braces and a '}' in a string",
+        "steps": [{"name": "recipient", "method": "GET", "path": "/recipients/${ {a: \"FWU\"} | .a }"},
+                  {"name": "again", "method": "GET", "path": "/recipients/${ \"}\" | sub(\"}\"; \"FWU\") }"}],
+        "result": ".recipient.id + \"-\" + .again.id"}))
+    done = subprocess.run([FWPAY, "trigger", "braces", "--fixtures", str(fixtures)], capture_output=True, text=True, timeout=60,
+                          env={"PATH": os.environ.get("PATH", ""), "FWPAY_BASE_URL": sandbox.base_url, "FWPAY_API_KEY": sandbox.api_key})
+    assert done.returncode == 0, done.stderr
+    assert "FWU-FWU" in done.stdout
