@@ -1,20 +1,26 @@
 """Figures for make reliability: the sandbox against hostile peers and hostile amounts
-(security-findings.md H1, H2, M1, M2, M4, L10). Prints one line per measure; exits 1 when one
-fails. Every load is bounded in count and time, on loopback."""
+(security-findings.md H1, H2, M1, M2, M4, L10), trickling bodies against the connection cap,
+`fwpay listen` under dripping peers and a silent forward target, and a json_t of shared
+subtrees from C (security-findings-3.md N8, N3, N12). Prints one line per measure; exits 1
+when one fails. Every load is bounded in count and time, on loopback."""
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import socket
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "security"), str(ROOT / "bindings" / "python")]
 import conftest  # noqa: E402
 import test_findings as findings  # noqa: E402
+import test_findings_3 as findings_3  # noqa: E402
 from test_hostile_peers import HostileReceiver, call, charge_order, resident_kib, start, stop  # noqa: E402
 
 failed = 0
@@ -102,7 +108,89 @@ def amounts_and_cards() -> None:
         report("card data at rest (full numbers or CVVs in SQLite)", f"{exposures}", exposures == 0)
 
 
+def trickling_bodies() -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        process, root = start(pathlib.Path(directory), "--max-connections", "20", "--body-timeout", "3")
+        port, peers = int(root.rsplit(":", 1)[1]), []
+        try:
+            for _ in range(20):
+                peer = socket.create_connection(("127.0.0.1", port), timeout=5)
+                peer.sendall(b"POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\napi_key=")
+                peers.append(peer)
+            started, answered = time.monotonic(), None
+            while answered is None and time.monotonic() - started < 20:
+                for peer in peers:
+                    try:
+                        peer.sendall(b"x")
+                    except OSError:
+                        pass
+                try:
+                    with urllib.request.urlopen(root + "/health", timeout=1):
+                        answered = time.monotonic() - started
+                except OSError:
+                    time.sleep(0.5)
+        finally:
+            for peer in peers:
+                peer.close()
+            stop(process)
+        report("20 trickling bodies against --max-connections 20 (--body-timeout 3)",
+               f"/health answered again after {answered:.1f} s" if answered is not None else "/health never answered in 20 s",
+               answered is not None and answered < 6)
+
+
+def listener_under_flood() -> None:
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(64)
+    listener, port = findings_3.start_listen("--no-register", "--forward", f"http://127.0.0.1:{silent.getsockname()[1]}/hook")
+    drips = []
+    try:
+        statuses = [findings_3.notify(port) for _ in range(32)]  # every slot forwarding to a silent target
+        for _ in range(32):
+            drip = socket.create_connection(("127.0.0.1", port), timeout=5)
+            drip.sendall(b"POST / HTTP/1.1\r\n")
+            drips.append(drip)
+        started, answered = time.monotonic(), None
+        while answered is None and time.monotonic() - started < 30:
+            for drip in drips:
+                try:
+                    drip.sendall(b"X")
+                except OSError:
+                    pass
+            if findings_3.notify(port) == 200:
+                answered = time.monotonic() - started
+            else:
+                time.sleep(0.5)
+    finally:
+        for drip in drips:
+            drip.close()
+        listener.terminate()
+        listener.wait(15)
+        silent.close()
+    report("fwpay listen: 32 forwards to a silent target, then 32 dripping peers",
+           f"{statuses.count(200)} of 32 answered 200; a valid notification answered 200 again after "
+           + (f"{answered:.1f} s" if answered is not None else "more than 30 s"), answered is not None and answered < 12)
+
+
+def shared_subtrees() -> None:
+    program = ROOT / "build" / "tests" / "reliability" / "test_findings_3"
+    program.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["gcc", "-std=c99", "-O0", "-D_POSIX_C_SOURCE=200809L", f"-I{ROOT / 'include'}",
+                    str(ROOT / "tests" / "c" / "test_findings_3.c"), str(ROOT / "tests" / "c" / "harness.c"), "-o", str(program),
+                    f"-L{ROOT / 'build' / 'lib'}", "-lfwpay", "-ljansson", "-lpthread", f"-Wl,-rpath,{ROOT / 'build' / 'lib'}"],
+                   check=True)
+    started = time.monotonic()
+    child = subprocess.Popen([str(program)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)  # this child's own peak, not the earlier ones'
+    seconds = time.monotonic() - started
+    report("a json_t of 2^26 shared leaves (23 nodes) from C", f"refused in {seconds:.2f} s, peak RSS {usage.ru_maxrss // 1024} MiB",
+           status == 0 and seconds < 20)
+
+
 flood()
 receivers()
 amounts_and_cards()
+trickling_bodies()
+listener_under_flood()
+shared_subtrees()
 sys.exit(1 if failed else 0)
