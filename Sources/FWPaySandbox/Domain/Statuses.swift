@@ -23,6 +23,9 @@ enum RefundStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvert
     static let void: Set<RefundStatus> = [.cancelled, .returned, .rejected, .failed]
     /// A refund can be cancelled until it is received.
     static let cancellable: Set<RefundStatus> = [.pending, .initiated]
+    /// The statuses a refund notification reports: Flywire's documented ones
+    /// (real-api-evidence.md §4 E). A refund waiting in its bundle is not notified.
+    static let notified: Set<RefundStatus> = [.initiated, .received, .finished, .cancelled, .returned, .failed]
 }
 
 /// A refund bundle is pending until the client approves it.

@@ -78,7 +78,7 @@ extension SandboxDatabase {
                                                     amount, recipient.currency, record.paymentMethod, record.externalReference, now, payer, now])
                     try history.execute(arguments: [reference, status.rawValue, now])
                     let event = NotificationWire.payment(record, expiresAt: expiresAt)
-                    let body = NotificationWire.body(event, format: .v2, date: expiresAt, callbackID: String(UInt64.random(in: .min ... .max), radix: 16))
+                    let body = NotificationWire.body(event, format: .v2, date: expiresAt)
                     try notification.execute(arguments: [client.id, reference, event.eventType, url, body.text, clock.now(), now])
                     try attempt.execute(arguments: [db.lastInsertedRowID, now])
                     counts.payments += 1

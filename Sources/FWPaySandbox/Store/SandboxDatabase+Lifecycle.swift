@@ -127,8 +127,7 @@ extension SandboxDatabase {
         guard let target = url ?? listeners.url(of: clientID) ?? client(id: clientID)?.notificationsURL, !target.isEmpty else { return }
         let clock = self.clock(of: clientID)
         let now = at ?? clock.now()
-        let body = NotificationWire.body(event, format: notificationFormat(of: clientID), date: clock.isoTimestamp(now),
-                                         callbackID: RandomIdentifier.hex(24))
+        let body = NotificationWire.body(event, format: notificationFormat(of: clientID), date: clock.isoTimestamp(now))
         var notification = NotificationRecord(clientID: clientID, resource: event.resource, resourceID: event.resourceID,
                                               eventType: event.eventType, url: target, body: body.text, state: .pending,
                                               attempts: 0, nextAttemptAt: now, createdAt: clock.timestamp(now))

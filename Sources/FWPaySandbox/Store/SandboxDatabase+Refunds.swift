@@ -99,6 +99,7 @@ extension SandboxDatabase {
     }
 
     private func enqueueRefundNotification(_ db: Database, _ refund: RefundRecord, at: Double? = nil) throws {
+        guard RefundStatus.notified.contains(refund.status) else { return }
         try enqueueNotification(db, clientID: refund.clientID, url: refund.notificationsURL, event: NotificationWire.refund(refund), at: at)
     }
 }

@@ -21,17 +21,21 @@ enum NotificationWire {
         var data: JSON
         /// The amount a classic callback carries, in major units ("1500.00").
         var majorUnits: String
+        /// A classic callback's `callback_id`: the merchant's reference (flywire-api.md, classic
+        /// callbacks; real-api-evidence.md §4 F), the external reference where there is one,
+        /// else the resource's own id.
+        var callbackID: String
     }
 
     /// The body of `event` in `format`, at `date` ("2024-05-20T10:15:00Z").
-    static func body(_ event: Event, format: Format, date: String, callbackID: String) -> JSON {
+    static func body(_ event: Event, format: Format, date: String) -> JSON {
         switch format {
         case .v2:
             envelope(event, date: date, data: event.data)
         case .v2WithoutStatus:
             envelope(event, date: date, data: event.data.removing("status"))
         case .classic:
-            .object([("id", .string(event.resourceID)), ("callback_id", .string(callbackID)),
+            .object([("id", .string(event.resourceID)), ("callback_id", .string(event.callbackID)),
                      ("status", .string(event.eventType)), ("amount", .string(event.majorUnits))])
         }
     }
@@ -58,7 +62,7 @@ enum NotificationWire {
         }
         if payment.status == .cancelled { data.append(("cancellation_reason", .optional(payment.reason))) }
         return Event(resource: "payments", resourceID: payment.id, eventType: payment.status.rawValue, data: .object(data),
-                     majorUnits: majorUnits(payment.amountTo, payment.currencyTo))
+                     majorUnits: majorUnits(payment.amountTo, payment.currencyTo), callbackID: payment.externalReference ?? payment.id)
     }
 
     /// The `charges` event of a pre-authorization's card attempt (authorized, adjusted,
@@ -82,7 +86,7 @@ enum NotificationWire {
         data += details(payment, expiresAt: expiresAt)
         if event == "failed" { data.append(("reason", .optional(payment.reason))) }
         return Event(resource: "charges", resourceID: payment.id, eventType: event, data: .object(data),
-                     majorUnits: majorUnits(amount, payment.currencyTo))
+                     majorUnits: majorUnits(amount, payment.currencyTo), callbackID: payment.externalReference ?? payment.id)
     }
 
     /// Members of a payment's events beside its amounts.
@@ -109,7 +113,7 @@ enum NotificationWire {
             ("status", .string(refund.status.rawValue)), ("external_reference", .optional(refund.externalReference)),
             ("amount", .string(String(refund.amount))), ("currency", .string(refund.currency)),
             ("amount_to", .string(String(refund.amountTo))), ("currency_to", .string(refund.currencyTo)),
-        ]), majorUnits: majorUnits(refund.amount, refund.currency))
+        ]), majorUnits: majorUnits(refund.amount, refund.currency), callbackID: refund.externalReference ?? refund.id)
     }
 
     /// `amount` subunits of `currency` as a classic callback writes them ("1500.00").
