@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pathlib
 import sys
+import time
 from typing import Any
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -47,3 +48,53 @@ def test_e_refunds_are_notified_in_documented_statuses_only(sandbox: Any) -> Non
     events = [n["event_type"] for n in notifications(sandbox, refund["refund_id"])]
     assert events and set(events) <= {"initiated", "received", "finished", "cancelled", "returned", "failed"}, events
     assert "initiated" in events
+
+
+class SlowFirstReceiver:
+    """Records each notification's (resource id, event type) as it arrives; holds every
+    `initiated` for 0.6 s before answering, so that later events would overtake it."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+        received: list[tuple[str, str]] = []
+        lock = threading.Lock()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                if body["event_type"] == "initiated":
+                    time.sleep(0.6)
+                with lock:
+                    received.append((body["data"].get("payment_id") or body["data"].get("refund_id"), body["event_type"]))
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.received = received
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+
+
+def test_a_resources_notifications_arrive_in_the_order_they_happened(sandbox: Any) -> None:
+    receiver = SlowFirstReceiver()
+    try:
+        status, first, _ = call(sandbox, "POST", f"/orders/{order(sandbox, notifications_url=receiver.url)}/charge")
+        assert status in (200, 201), first
+        reference = first["payment_reference"]
+        for state in ("processed", "guaranteed"):
+            assert call(sandbox, "POST", f"/sandbox/payments/{reference}/transition", {"status": state}, api=False)[0] == 200
+        other = call(sandbox, "POST", f"/orders/{order(sandbox, notifications_url=receiver.url)}/charge")[1]["payment_reference"]
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and len([r for r in receiver.received if r[0] == reference]) < 3:
+            time.sleep(0.1)
+    finally:
+        receiver.server.shutdown()
+    mine = [event for resource, event in receiver.received if resource == reference]
+    assert mine == ["initiated", "processed", "guaranteed"], receiver.received
+    # Another payment's notification did not wait for this one's.
+    assert (other, "initiated") in receiver.received

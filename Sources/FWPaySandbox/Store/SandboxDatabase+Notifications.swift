@@ -4,13 +4,20 @@ import GRDB
 extension SandboxDatabase {
     /// Pending notifications due on their client's clock, oldest first and at most `perClient`
     /// of each client (so that one client's backlog never hides another's), with the secret
-    /// that signs them.
+    /// that signs them. A resource's notifications go in the order they happened: one waits
+    /// until every earlier one of its payment or refund was delivered or given up
+    /// (real-api-evidence.md §4: `processed` arrived before `initiated`); other resources,
+    /// and other clients, never wait for it.
     func dueNotifications(perClient: Int, limit: Int) async throws -> [(NotificationRecord, String)] {
         try await pool.read { db in
             var due: [NotificationRecord] = []
             for clientID in self.clientIDs {
                 due += try NotificationRecord.fetchAll(db, sql: """
-                    SELECT * FROM notification WHERE client_id = ? AND state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?
+                    SELECT * FROM notification WHERE client_id = ? AND state = 'pending' AND next_attempt_at <= ?
+                        AND NOT EXISTS (SELECT 1 FROM notification AS earlier WHERE earlier.client_id = notification.client_id
+                                        AND earlier.resource_id = notification.resource_id AND earlier.state = 'pending'
+                                        AND earlier.id < notification.id)
+                    ORDER BY id LIMIT ?
                     """, arguments: [clientID, self.clock(of: clientID).now(), perClient])
             }
             due.sort { ($0.id ?? 0) < ($1.id ?? 0) }
