@@ -98,3 +98,22 @@ def test_a_resources_notifications_arrive_in_the_order_they_happened(sandbox: An
     assert mine == ["initiated", "processed", "guaranteed"], receiver.received
     # Another payment's notification did not wait for this one's.
     assert (other, "initiated") in receiver.received
+
+
+def test_b_a_token_charge_keeps_its_fields_payer_and_country(sandbox: Any) -> None:
+    from test_findings import FIELDS, paid_session
+    _, (status, saved, _) = paid_session(sandbox, {"type": "tokenization", "recipient_id": "FWU", "recipient": FIELDS})
+    assert status == 200, saved
+    charge = {"payment_method_token": saved["payment_method"]["token"], "mandate_id": saved["mandate"]["id"],
+              "charge_intent": {"mode": "unscheduled"}, "notifications_url": HOOK,
+              "recipient": {"id": "FWU", "fields": [{"id": "custom_field_1", "value": "STU-2026-9"}]},
+              "items": [{"id": "tuition", "amount": 12000}]}
+    status, charged, _ = call(sandbox, "POST", "/payments/charge", charge)
+    assert status == 201, charged
+    events = [json.loads(n["body"]) for n in notifications(sandbox, charged["payment_reference"])]
+    assert events
+    for event in events:
+        data = event["data"]
+        assert data["fields"] == {"custom_field_1": "STU-2026-9"}, data
+        assert data["payer"].get("first_name") == "Peter" and data["payer"].get("email") == "p@example.com", data
+        assert data["country"] == "US", data

@@ -62,8 +62,8 @@ struct PaymentDraft: Sendable {
             amountFrom: recipient.billingCurrency.convert(total, to: payerCurrency), currencyFrom: payerCurrency.code,
             amountTo: total, currencyTo: recipient.currency,
             paymentMethod: "card", externalReference: charge.externalReference, createdAt: now, kind: .token,
-            notificationsURL: charge.notificationsURL, token: token.token, mandateID: token.mandateID,
-            payorID: charge.payorID ?? token.payorID, card: card, metadata: charge.metadata?.text)
+            payer: token.payer, notificationsURL: charge.notificationsURL, token: token.token, mandateID: token.mandateID,
+            payorID: charge.payorID ?? token.payorID, card: card, fields: charge.fields, metadata: charge.metadata?.text)
         return PaymentDraft(payment: payment, plan: PaymentLifecycle.plan(method: "card", capture: "automatic", magic: nil, card: card.outcome))
     }
 

@@ -43,7 +43,8 @@ struct SessionConfirmation: Sendable {
             token = PaymentMethodTokenRecord(token: RandomIdentifier.hex(20), clientID: session.clientID, recipientID: recipient.id,
                                              payorID: session.request["payor_id"]?.string,
                                              mandateID: RandomIdentifier.mandate(recipient.id, now: now), card: card, createdAt: timestamp,
-                                             currency: payerCurrency(session, recipient: recipient).code)
+                                             currency: payerCurrency(session, recipient: recipient).code,
+                                             payer: PayerForm.payer(of: session.submitted ?? .object([])).text)
         }
         let draft = charges
             ? PaymentDraft.confirming(session, order: order?.0, recipient: recipient, card: card, token: token,

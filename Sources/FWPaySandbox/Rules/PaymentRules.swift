@@ -21,6 +21,8 @@ struct ValidatedTokenCharge: Sendable {
     var externalReference: String?
     var notificationsURL: String?
     var metadata: JSON?
+    /// The body's recipient fields (`{"student_id": "X"}` as JSON text), which the payment keeps.
+    var fields: String?
 }
 
 /// POST /payments/charge: a saved card charged again with its token and mandate.
@@ -43,7 +45,8 @@ enum TokenChargeRules {
                                     recipientID: body["recipient"]?["id"]?.string ?? body["recipient_id"]?.string,
                                     items: body["items"] ?? .null, payorID: body["payor_id"]?.string,
                                     externalReference: body["external_reference"]?.string,
-                                    notificationsURL: body["notifications_url"]?.string, metadata: body["metadata"])
+                                    notificationsURL: body["notifications_url"]?.string, metadata: body["metadata"],
+                                    fields: PaymentDraft.fieldsText(body))
     }
 
     /// The charge's total for the recipient the card was saved for: the body may name that

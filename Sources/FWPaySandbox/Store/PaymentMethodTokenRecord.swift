@@ -15,9 +15,11 @@ struct PaymentMethodTokenRecord: Codable, Sendable, FetchableRecord, Persistable
     var createdAt: String
     /// The currency its mandate charges in: the payer's, from the form's country.
     var currency: String?
+    /// The payer who saved it, as the form gave them (JSON text): its charges carry them.
+    var payer: String?
 
     enum CodingKeys: String, CodingKey {
-        case token, card, currency
+        case token, card, currency, payer
         case clientID = "client_id"
         case recipientID = "recipient_id"
         case payorID = "payor_id"

@@ -124,6 +124,10 @@ enum SandboxSchema {
             }
         }
         registerListMigration(&migrator)
+        // A saved card keeps its payer, so that its token charges carry them (real-api-evidence.md §4 B).
+        migrator.registerMigration("saved cards keep their payer") { db in
+            try db.alter(table: "payment_method_token") { t in t.add(column: "payer", .text) }
+        }
         return migrator
     }
 

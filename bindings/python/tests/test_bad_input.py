@@ -59,6 +59,9 @@ def test_bad_call_arguments(client: fwpay.Client) -> None:
     with pytest.raises(fwpay.InvalidRequestError, match="positive integer"):
         client.orders.create({"items": [{"amount": "100"}]})
     with pytest.raises(fwpay.InvalidRequestError, match="at most 500"):
+        client.orders.create({"items": [{"amount": 100}], "metadata": {"k": "v" * 600}})
+    # A body past the 1 MiB limit is refused while it is read, before any field rule (N12).
+    with pytest.raises(fwpay.InvalidArgumentError, match="larger than the 1048576 bytes a request body may be"):
         client.orders.create({"items": [{"amount": 100}], "metadata": {"k": "v" * 10_000_000}})
     with pytest.raises(fwpay.InvalidArgumentError, match="too deeply nested"):
         deep: dict[str, Any] = {}
