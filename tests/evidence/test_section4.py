@@ -117,3 +117,17 @@ def test_b_a_token_charge_keeps_its_fields_payer_and_country(sandbox: Any) -> No
         assert data["fields"] == {"custom_field_1": "STU-2026-9"}, data
         assert data["payer"].get("first_name") == "Peter" and data["payer"].get("email") == "p@example.com", data
         assert data["country"] == "US", data
+
+
+def test_a_card_payment_sends_charges_events_beside_its_payments_events(sandbox: Any) -> None:
+    from test_findings import FIELDS, paid_session
+    _, (status, confirmed, _) = paid_session(sandbox, {"type": "one_off", "recipient_id": "FWU", "recipient": FIELDS,
+                                                       "items": [{"amount": 60000}], "notifications_url": HOOK})
+    assert status == 200, confirmed
+    reference = confirmed["payment_reference"]  # a test card: charged at once, initiated -> processed -> guaranteed
+    listed = sorted(notifications(sandbox, reference), key=lambda n: n["id"])
+    charges = [(n["event_type"], json.loads(n["body"])["data"]) for n in listed if n["resource"] == "charges"]
+    payments = [n["event_type"] for n in listed if n["resource"] == "payments"]
+    assert payments == ["initiated", "processed", "guaranteed"], payments
+    assert [event for event, _ in charges] == ["processed"], charges
+    assert charges[0][1]["payment_id"] == reference and charges[0][1]["amount"] == "60000"

@@ -109,7 +109,7 @@ extension SandboxDatabase {
     }
 
     /// Queues the notifications of a payment's current status (flywire-api.md §5): its
-    /// `payments` event, and the `charges` event of a pre-authorization's card attempt.
+    /// `payments` event, and the `charges` event of a card attempt (NotificationWire.charge).
     func enqueuePaymentNotification(_ db: Database, _ payment: PaymentRecord, at: Double? = nil) throws {
         let clock = self.clock(of: payment.clientID)
         let now = at ?? clock.now()

@@ -65,16 +65,20 @@ enum NotificationWire {
                      majorUnits: majorUnits(payment.amountTo, payment.currencyTo), callbackID: payment.externalReference ?? payment.id)
     }
 
-    /// The `charges` event of a pre-authorization's card attempt (authorized, adjusted,
-    /// captured, failed with `reason`), or nil when the change is not one of those.
+    /// The `charges` event of a card attempt, or nil when the change is not one: a
+    /// pre-authorization's `authorized`, `adjusted`, `captured`, `failed` (with `reason`); a card
+    /// payment of a checkout session captured at once, `processed` when the card was charged and
+    /// `failed` (the real sequence of a one_off card payment: real-api-evidence.md §4; a token
+    /// charge's notifications, as the recurring integration reads them, are `payments` only).
     static func charge(_ payment: PaymentRecord, expiresAt: String) -> Event? {
-        guard payment.capture == "manual" else { return nil }
         let event: String
-        switch payment.status {
-        case .authorized: event = "authorized"
-        case .adjusted: event = "adjusted"
-        case .processed where payment.capturedAmount != nil: event = "captured"
-        case .failed: event = "failed"
+        switch (payment.capture == "manual", payment.status) {
+        case (true, .authorized): event = "authorized"
+        case (true, .adjusted): event = "adjusted"
+        case (true, .processed) where payment.capturedAmount != nil: event = "captured"
+        case (true, .failed): event = "failed"
+        case (false, .processed) where payment.paymentMethod == "card" && payment.kind == .checkout: event = "processed"
+        case (false, .failed) where payment.paymentMethod == "card" && payment.kind == .checkout: event = "failed"
         default: return nil
         }
         let amount = event == "captured" ? payment.capturedAmount ?? payment.amountTo : payment.heldAmount ?? payment.amountTo
