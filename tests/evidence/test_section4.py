@@ -131,3 +131,24 @@ def test_a_card_payment_sends_charges_events_beside_its_payments_events(sandbox:
     assert payments == ["initiated", "processed", "guaranteed"], payments
     assert [event for event, _ in charges] == ["processed"], charges
     assert charges[0][1]["payment_id"] == reference and charges[0][1]["amount"] == "60000"
+
+
+def test_c_the_confirm_answers_the_payors_state(sandbox: Any) -> None:
+    from test_findings import FIELDS, FORM
+    body = {"type": "one_off", "recipient_id": "FWU", "recipient": FIELDS, "items": [{"amount": 60000}]}
+    # The payer gives a state on the form.
+    status, session, _ = call(sandbox, "POST", "/checkout/sessions", body)
+    assert status == 201, session
+    assert call(sandbox, "POST", f"/checkout/form?session_id={session['id']}", {**FORM, "state": "NY"}, key=None, api=False)[0] == 200
+    confirmed = call(sandbox, "POST", f"/checkout/sessions/{session['id']}/confirm")[1]
+    assert confirmed["payor"]["state"] == "NY" and confirmed["payor"]["country"] == "US", confirmed["payor"]
+    # The merchant pre-filled it; the payer left it alone.
+    status, session, _ = call(sandbox, "POST", "/checkout/sessions", {**body, "payor": {"country": "US", "state": "CA"}})
+    assert status == 201, session
+    assert call(sandbox, "POST", f"/checkout/form?session_id={session['id']}", FORM, key=None, api=False)[0] == 200
+    confirmed = call(sandbox, "POST", f"/checkout/sessions/{session['id']}/confirm")[1]
+    assert confirmed["payor"]["state"] == "CA", confirmed["payor"]
+    # Neither: no state member.
+    status, session, _ = call(sandbox, "POST", "/checkout/sessions", body)
+    assert call(sandbox, "POST", f"/checkout/form?session_id={session['id']}", FORM, key=None, api=False)[0] == 200
+    assert "state" not in call(sandbox, "POST", f"/checkout/sessions/{session['id']}/confirm")[1]["payor"]

@@ -16,7 +16,9 @@ struct HostedFormController {
             .post(use: submit)
     }
 
-    static let payerFields = ["first_name", "last_name", "email", "country"]
+    /// `state` is optional: asked for the countries that have states (the confirm answer's
+    /// `payor.state`, real-api-evidence.md §4 C), kept from the session's `payor.state` otherwise.
+    static let payerFields = ["first_name", "last_name", "email", "country", "state"]
     static let cardFields = ["card_holder", "card_number", "card_expiration", "cvv"]
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {
@@ -37,7 +39,12 @@ struct HostedFormController {
         case .closed(let why, let locale): if fromBrowser { return closedPage(why, locale: locale) } else { throw why.problem }
         case .open(let open): session = open
         }
-        let form = fromBrowser ? try await FormBody.fields(of: request) : try await jsonFields(of: request, context: context)
+        var form = fromBrowser ? try await FormBody.fields(of: request) : try await jsonFields(of: request, context: context)
+        // A state the merchant pre-filled in the session's payor stays when the payer gave none.
+        if (form["state"] ?? "").isEmpty, let prefilled = session.request["payor"]?["state"]?.string, !prefilled.isEmpty {
+            form["state"] = prefilled
+        }
+        if form["state"]?.trimmingCharacters(in: .whitespaces).isEmpty == true { form["state"] = nil }
         var errors = PayerForm.errors(form, now: database.clock(of: session.clientID).now())
         if errors["country"] == nil, session.request["charge_intent"]?["capture"]?.string == "manual",
            let country = form["country"], Currency.of(country: country)?.code != session.currency {
@@ -122,12 +129,13 @@ struct HostedFormController {
         let recipient = database.recipient(session.recipientID)
         let currency = Currency.named(session.currency) ?? recipient?.billingCurrency
         func field(_ name: String) -> [String: Any] {
-            var field: [String: Any] = ["name": name, "label": text[name], "value": values[name] ?? ""]
+            var field: [String: Any] = ["name": name, "label": text[name], "value": values[name] ?? "", "required": name != "state"]
             if let error = errors[name] { field["error"] = text.message(error) }
             switch name {
             case "email": field["type"] = "email"; field["autocomplete"] = "email"
             case "first_name": field["type"] = "text"; field["autocomplete"] = "given-name"
             case "last_name": field["type"] = "text"; field["autocomplete"] = "family-name"
+            case "state": field["type"] = "text"; field["autocomplete"] = "address-level1"
             case "country":
                 field["hasOptions"] = true
                 field["options"] = CountryNames.options(selected: values[name])

@@ -31,7 +31,7 @@ struct PayerFormText: Sendable {
     static let english: [String: String] = [
         "title": "Payment", "heading": "Payment to", "amountDue": "Amount due", "skip": "Skip to the form",
         "payer": "Your information", "card": "Card", "first_name": "First name", "last_name": "Last name",
-        "email": "Email", "country": "Country", "card_holder": "Name on the card", "card_number": "Card number",
+        "email": "Email", "country": "Country", "state": "State or province (where your country has them)", "card_holder": "Name on the card", "card_number": "Card number",
         "card_expiration": "Expiry date (MM/YY)", "cvv": "Security code (CVV)", "pay": "Pay", "save": "Save", "next": "Next",
         "fixErrors": "Please correct the fields below:", "testCards": "Sandbox test cards",
         "holderOutcomes": "Card holder names that choose the outcome",
@@ -46,7 +46,7 @@ struct PayerFormText: Sendable {
     static let spanish: [String: String] = [
         "title": "Pago", "heading": "Pago a", "amountDue": "Importe a pagar", "skip": "Ir al formulario",
         "payer": "Sus datos", "card": "Tarjeta", "first_name": "Nombre", "last_name": "Apellidos",
-        "email": "Correo electrónico", "country": "País", "card_holder": "Titular de la tarjeta", "card_number": "Número de tarjeta",
+        "email": "Correo electrónico", "country": "País", "state": "Estado o provincia (si su país los tiene)", "card_holder": "Titular de la tarjeta", "card_number": "Número de tarjeta",
         "card_expiration": "Caducidad (MM/AA)", "cvv": "Código de seguridad (CVV)", "pay": "Pagar", "save": "Guardar", "next": "Siguiente",
         "fixErrors": "Corrija los campos siguientes:", "testCards": "Tarjetas de prueba del sandbox",
         "holderOutcomes": "Titulares que eligen el resultado",
@@ -64,7 +64,7 @@ struct PayerFormText: Sendable {
     static let french: [String: String] = [
         "title": "Paiement", "heading": "Paiement à", "amountDue": "Montant dû", "skip": "Aller au formulaire",
         "payer": "Vos informations", "card": "Carte", "first_name": "Prénom", "last_name": "Nom",
-        "email": "E-mail", "country": "Pays", "card_holder": "Titulaire de la carte", "card_number": "Numéro de carte",
+        "email": "E-mail", "country": "Pays", "state": "État ou province (si votre pays en a)", "card_holder": "Titulaire de la carte", "card_number": "Numéro de carte",
         "card_expiration": "Date d’expiration (MM/AA)", "cvv": "Code de sécurité (CVV)", "pay": "Payer", "save": "Enregistrer", "next": "Suivant",
         "fixErrors": "Veuillez corriger les champs ci-dessous :", "testCards": "Cartes de test du sandbox",
         "holderOutcomes": "Titulaires qui choisissent le résultat",

@@ -285,7 +285,10 @@ import Testing
             #expect(payment["status"] == .string("failed"))
             #expect(payment["reason"] == .string("card_expired") && payment["reason_code"] == .string("54"))
             let notifications = try await sandbox.call(.get, "/sandbox/notifications?resource_id=\(reference)", api: false)
-            let failed = try #require(notifications["notifications"]?.array?.first { $0["event_type"] == .string("failed") })
+            // The payments event (a charges "failed" event, with its reason, goes beside it).
+            let failed = try #require(notifications["notifications"]?.array?.first {
+                $0["event_type"] == .string("failed") && $0["resource"] == .string("payments")
+            })
             let data = try #require(try JSON.parse(failed["body"]?.string ?? "")["data"])
             #expect(data["reason"] == .string("card_expired"))
             #expect(data["reason_code"] == .string("54"))
@@ -356,8 +359,12 @@ import Testing
             let requests = try await sandbox.call(.get, "/sandbox/requests", api: false)
             #expect(requests.status == 200 && requests.keys() == ["requests"])
             #expect(try await sandbox.call(.get, "/sandbox/requests?limit=0", api: false).status == 422)
-            let listener = try await sandbox.call(.post, "/sandbox/listener", .object([("url", .string("http://127.0.0.1:9/"))]), api: false)
-            #expect(listener.status == 200 && listener["url"] == .string("http://127.0.0.1:9/"))
+            // A host that is not loopback is taken as listening; a loopback port that refuses
+            // connections (a killed fwpay listen) is dropped when looked at.
+            let listener = try await sandbox.call(.post, "/sandbox/listener", .object([("url", .string("http://listener.example:8080/"))]), api: false)
+            #expect(listener.status == 200 && listener["url"] == .string("http://listener.example:8080/"))
+            let dead = try await sandbox.call(.post, "/sandbox/listener", .object([("url", .string("http://127.0.0.1:9/"))]), api: false)
+            #expect(dead.status == 200 && dead["url"] == .string("http://listener.example:8080/"))
             #expect(try await sandbox.call(.post, "/sandbox/listener", .object([("url", .string("ftp://x"))]), api: false).status == 422)
             let removed = try await sandbox.call(.delete, "/sandbox/listener", api: false)
             #expect(removed.status == 200 && removed["url"] == .null)
