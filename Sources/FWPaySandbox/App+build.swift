@@ -82,6 +82,7 @@ func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempot
     let web = router.group().add(middleware: ErrorPageMiddleware(pages: pages))
     let signIn = SignInController(database: database, signIns: signIns, pages: pages)
     web.addRoutes(signIn.routes)
+    web.addRoutes(TrackingController(database: database, pages: pages).routes, atPath: "track")
     let merchant = web.group().add(middleware: SignedInMiddleware(database: database, signIns: signIns))
     merchant.get("/") { _, _ in PageRenderer.redirect(to: "/dashboard") }
     merchant.addRoutes(signIn.signedInRoutes)

@@ -8,6 +8,8 @@ import sys
 import time
 from typing import Any
 
+import pytest
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "security"))
 from test_findings import call, order  # noqa: E402
@@ -152,3 +154,24 @@ def test_c_the_confirm_answers_the_payors_state(sandbox: Any) -> None:
     status, session, _ = call(sandbox, "POST", "/checkout/sessions", body)
     assert call(sandbox, "POST", f"/checkout/form?session_id={session['id']}", FORM, key=None, api=False)[0] == 200
     assert "state" not in call(sandbox, "POST", f"/checkout/sessions/{session['id']}/confirm")[1]["payor"]
+
+
+def test_d_a_payment_links_the_payers_tracking_page(sandbox: Any) -> None:
+    import urllib.error
+    import urllib.request
+    from test_findings import FIELDS, paid_session
+    _, (status, confirmed, _) = paid_session(sandbox, {"type": "one_off", "recipient_id": "FWU", "recipient": FIELDS,
+                                                       "items": [{"amount": 60000}], "metadata": {"invoice": "INV-7"}})
+    assert status == 200, confirmed
+    reference = confirmed["payment_reference"]
+    payment = call(sandbox, "GET", f"/payments/{reference}")[1]
+    link = payment["metadata"]["tracking_url"]
+    assert payment["metadata"]["invoice"] == "INV-7", "the merchant's metadata stays"
+    assert link.startswith(sandbox.base_url.removesuffix("/payments/v1") + f"/track/{reference}?token=")
+    with urllib.request.urlopen(link, timeout=10) as page:
+        html = page.read().decode()
+    assert reference in html and payment["status"] in html and "sandbox-only" in html
+    assert "4111" not in html and "1111" not in html, "no card data on the payer's page"
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(link.rsplit("=", 1)[0] + "=" + "0" * 32, timeout=10)
+    assert refused.value.code == 404

@@ -234,7 +234,11 @@ def test_every_documented_status_is_reached_with_a_conforming_answer(sandbox: An
     # Payments.
     call("payment_list", 200, query={"status": "delivered"})
     call("payment_list", 400, query={"status": "lost"})
-    call("payment_get", 200, delivered)
+    payment = call("payment_get", 200, delivered)
+    # The payer's tracking page [S] opens with the link's token only.
+    token = re.search(r"[?&]token=([0-9a-f]+)", payment["metadata"]["tracking_url"]).group(1)
+    call("page_tracking", 200, delivered, query={"token": token}, key=None)
+    call("page_tracking", 404, delivered, query={"token": "0" * len(token)}, key=None)
     call("payment_receipt", 200, delivered)
     call("payment_process", 422, delivered)
     call("payment_cancel", 422, delivered)

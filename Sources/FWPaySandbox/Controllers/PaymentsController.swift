@@ -38,7 +38,7 @@ struct PaymentsController {
         let client = try context.requireClient()
         let reference = try context.parameters.require("reference")
         guard let payment = try database.payment(reference, of: client) else { throw Problem.notFound("Payment \(reference) not found") }
-        return .json(PaymentWire.details(payment))
+        return .json(PaymentWire.details(payment, trackingURL: TrackingController.url(of: payment, client: client, base: request.sandboxBaseURL)))
     }
 
     /// A receipt [S]: none for failed or cancelled payments.

@@ -18,6 +18,18 @@ enum Digest {
         return Data(output.prefix(Int(length))).base64EncodedString()
     }
 
+    /// The token of a payment's tracking page [S]: hex HMAC-SHA256 of the payment's id, keyed
+    /// with its client's shared secret, so that only the link the API gave opens the page (a
+    /// payment reference alone is guessable).
+    static func trackingToken(payment: String, secret: String) -> String {
+        let digest = Data(base64Encoded: flywireDigest(body: "tracking:" + payment, secret: secret)) ?? Data()
+        return sha256Hex(digest.prefix(16))
+    }
+
+    private static func sha256Hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
     /// Hex SHA-256 of `bytes`.
     static func sha256(_ bytes: [UInt8]) -> String {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))

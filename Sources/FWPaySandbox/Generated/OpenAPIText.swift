@@ -2395,6 +2395,63 @@ enum OpenAPIText {
         }
       }
     },
+    "/track/{payment_reference}": {
+      "get": {
+        "operationId": "page_tracking",
+        "summary": "The payer's tracking page of a payment (what metadata.tracking_url of GET /payments/{payment_reference} links)",
+        "tags": [
+          "pages"
+        ],
+        "x-source": "sandbox-only",
+        "x-fwpay-c": null,
+        "security": [],
+        "parameters": [
+          {
+            "name": "payment_reference",
+            "in": "path",
+            "required": true,
+            "description": "The payment reference, e.g. \"FWU123456789\"",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "x-source": "sandbox-only"
+          },
+          {
+            "name": "token",
+            "in": "query",
+            "required": false,
+            "description": "The token of the link the API gave",
+            "schema": {
+              "type": "string"
+            },
+            "x-source": "sandbox-only"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The payment's status, amount and history (no card data)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such payment, or not the link's token",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
     "/sandbox/clock": {
       "get": {
         "operationId": "sandbox_clock",
@@ -5010,7 +5067,14 @@ enum OpenAPIText {
           },
           "metadata": {
             "type": "object",
-            "x-source": "integrations"
+            "x-source": "integrations",
+            "properties": {
+              "tracking_url": {
+                "type": "string",
+                "description": "GET /payments/{payment_reference} only: the payer's tracking page (the sandbox's own page)",
+                "x-source": "sandbox-only"
+              }
+            }
           },
           "created_at": {
             "type": "string",

@@ -164,6 +164,11 @@ public final class SandboxDatabase: Sendable {
         try lookup { db in try PaymentRecord.fetchOne(db, id: reference, ownedBy: client) }
     }
 
+    /// A payment by its reference alone, for the payer's tracking page (which checks its token).
+    func payment(tracked reference: String) throws -> PaymentRecord? {
+        try lookup { db in try PaymentRecord.fetchOne(db, key: reference) }
+    }
+
     /// Every change to the data: one durable transaction, which also stores the answers to
     /// idempotent requests given since the last one (see SandboxDatabase+Idempotency).
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {

@@ -1,7 +1,9 @@
 /// Payments as the API answers them.
 enum PaymentWire {
-    /// GET /payments/{ref}, and every answer that shows a whole payment.
-    static func details(_ payment: PaymentRecord) -> JSON {
+    /// GET /payments/{ref}, and every answer that shows a whole payment. With `trackingURL`
+    /// (GET /payments/{ref}), `metadata.tracking_url` links the payer's tracking page [S:
+    /// real-api-evidence.md §4 D: integrations read it; the page is the sandbox's].
+    static func details(_ payment: PaymentRecord, trackingURL: String? = nil) -> JSON {
         var members: [(String, JSON)] = [
             ("payment_id", .string(payment.id)), ("status", .string(payment.status.rawValue)),
             ("amount_from", .integer(payment.amountFrom)), ("currency_from", .string(payment.currencyFrom)),
@@ -25,7 +27,11 @@ enum PaymentWire {
         if let reason = payment.reason { members.append(("reason", .string(reason))) }
         if let reasonCode = payment.reasonCode { members.append(("reason_code", .string(reasonCode))) }
         members.append(("status_detail", .string(statusDetail(payment))))
-        members.append(("metadata", payment.metadata.flatMap { try? JSON.parse($0) } ?? .object([])))
+        var metadata = payment.metadata.flatMap { try? JSON.parse($0) } ?? .object([])
+        if let trackingURL, case .object(let given) = metadata {
+            metadata = .object(given.filter { $0.0 != "tracking_url" } + [("tracking_url", .string(trackingURL))])
+        }
+        members.append(("metadata", metadata))
         members.append(("created_at", .string(payment.createdAt)))
         members.append(("updated_at", .string(payment.updatedAt ?? payment.createdAt)))
         return .object(members)
