@@ -206,7 +206,9 @@ def test_every_documented_status_is_reached_with_a_conforming_answer(sandbox: An
                 call(operation_id, 404, values, body=example if example is not None else ({} if "requestBody" in operation else None))
 
     # Notifications are queued from here on (to a port nobody listens on).
-    call("sandbox_register_listener", 200, body={"url": "http://127.0.0.1:9/hook"})
+    # (A host that is not loopback: a loopback port nobody listens on is dropped as a dead
+    # listener; this one is kept, and its deliveries fail at once without leaving the machine.)
+    call("sandbox_register_listener", 200, body={"url": "http://listener.example:9/hook"})
 
     # Recipients and offers.
     call("recipient_list", 200, query={"per_page": 2})
@@ -272,6 +274,9 @@ def test_every_documented_status_is_reached_with_a_conforming_answer(sandbox: An
     call("bundle_approve", 400, bundle, headers={"Idempotency-Key": "not valid"})
     call("sandbox_refund_transition", 200, {"refund_id": refund["refund_id"]}, body={"status": "approved"})
     body_errors(caller, "sandbox_refund_transition", {"refund_id": refund["refund_id"]}, invalid={"status": "lost"})
+    # An approved refund is still the payment's active one: finished, it lets the pages refund again.
+    for status in ("received", "finished"):
+        call("sandbox_refund_transition", 200, {"refund_id": refund["refund_id"]}, body={"status": status})
 
     # A pre-authorization: session, the payer's form, confirm, adjust, capture.
     session = call("session_create", 201, body=PREAUTH)

@@ -31,7 +31,7 @@ struct PaymentsController {
                                                    status: status.flatMap(PaymentStatus.init(rawValue:)),
                                                    externalReference: request.query("external_reference"))
         let (payments, total) = try await database.payments(of: client, filter: filter, page: pagination.page, perPage: pagination.perPage)
-        return .json(pagination.envelope("payments", payments.map(PaymentWire.details), total: total))
+        return .json(pagination.envelope("payments", payments.map { PaymentWire.details($0) }, total: total))
     }
 
     func show(_ request: Request, context: SandboxRequestContext) async throws -> Response {

@@ -3389,7 +3389,8 @@ enum OpenAPIText {
             "description": "The registration to remove (what fwpay listen registered); without it, every registration of the client",
             "schema": {
               "type": "string"
-            }
+            },
+            "x-source": "sandbox-only"
           }
         ],
         "responses": {

@@ -22,6 +22,7 @@ struct PageRenderer: Sendable {
             ("payer_form", PackageResources.payer_form_mustache),
             ("payer_sent", PackageResources.payer_sent_mustache),
             ("payer_closed", PackageResources.payer_closed_mustache),
+            ("tracking", PackageResources.tracking_mustache),
         ]
         var library = MustacheLibrary()
         for (name, bytes) in sources {
