@@ -76,6 +76,20 @@ def order_requests(url: str, count: int, prefix: str, threads: int = 8) -> list[
         return list(pool.map(lambda n: fetch_order(url, f"{prefix}-{n}"), range(count)))
 
 
+def serve_orders(command: list[str], env: dict[str, str], port: int, log: pathlib.Path, count: int, workers: int,
+                 stop_signal: int | None = None, cwd: pathlib.Path | None = None) -> None:
+    """Starts a server whose app answers /order on `port`, sends it `count` order requests and
+    checks every answer; stops the server (with `stop_signal`, else SIGTERM) whatever happened."""
+    server = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=open(log, "w"))
+    try:
+        url = f"http://127.0.0.1:{port}/order"
+        wait_until_serving(url + "?ref=warm-up", server)
+        results = order_requests(url, count, log.stem)
+        assert_each_answer_is_its_own_order(results, count, workers=workers)
+    finally:
+        stop(server, stop_signal)
+
+
 def assert_each_answer_is_its_own_order(results: list[dict[str, Any]], count: int, workers: int = 2) -> None:
     """Every request answered with the order it asked for; orders all distinct; served by
     more than one worker (else the test proved nothing about forking)."""

@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from common import (APPS, ROOT, app_environment, assert_each_answer_is_its_own_order, free_port, order_requests,
-                    stop, wait_until_serving)
+from common import APPS, app_environment, free_port, serve_orders
 
 
 def run_fork_script(sandbox: Any, mode: str, children: int, orders: int) -> dict[str, Any]:
@@ -36,17 +35,8 @@ def test_children_of_fork_and_their_parent_each_get_their_own_answers(sandbox: A
 
 def test_gunicorn_preload_with_four_workers(sandbox: Any, tmp_path: pathlib.Path) -> None:
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--preload", "-w", "4", "-b", f"127.0.0.1:{port}",
-                               "--chdir", str(APPS), "--timeout", "120", "wsgi_app:app"],
-                              env=app_environment(sandbox), stdout=subprocess.DEVNULL,
-                              stderr=open(tmp_path / "gunicorn.log", "w"))
-    try:
-        url = f"http://127.0.0.1:{port}/order"
-        wait_until_serving(url + "?ref=warm-up", server)
-        results = order_requests(url, 1000, "gunicorn")
-        assert_each_answer_is_its_own_order(results, 1000, workers=4)
-    finally:
-        stop(server)
+    serve_orders([sys.executable, "-m", "gunicorn", "--preload", "-w", "4", "-b", f"127.0.0.1:{port}", "--chdir", str(APPS),
+                  "--timeout", "120", "wsgi_app:app"], app_environment(sandbox), port, tmp_path / "gunicorn.log", 1000, workers=4)
 
 
 def test_uwsgi_with_the_app_loaded_in_the_master(sandbox: Any, tmp_path: pathlib.Path) -> None:
@@ -54,15 +44,6 @@ def test_uwsgi_with_the_app_loaded_in_the_master(sandbox: Any, tmp_path: pathlib
     assert uwsgi, "uWSGI is not installed (scripts/install-deps.sh --servers installs it)"
     port = free_port()
     # As uWSGI runs by default: the app is imported once, in the master, then the workers fork.
-    server = subprocess.Popen([uwsgi, "--plugin", "python3", "--http-socket", f"127.0.0.1:{port}", "--master",
-                               "--processes", "4", "--chdir", str(APPS), "--wsgi-file", str(APPS / "wsgi_app.py"),
-                               "--need-app", "--die-on-term", "--disable-logging"],
-                              env=app_environment(sandbox), stdout=subprocess.DEVNULL,
-                              stderr=open(tmp_path / "uwsgi.log", "w"))
-    try:
-        url = f"http://127.0.0.1:{port}/order"
-        wait_until_serving(url + "?ref=warm-up", server)
-        results = order_requests(url, 400, "uwsgi")
-        assert_each_answer_is_its_own_order(results, 400, workers=2)
-    finally:
-        stop(server)
+    serve_orders([uwsgi, "--plugin", "python3", "--http-socket", f"127.0.0.1:{port}", "--master", "--processes", "4",
+                  "--chdir", str(APPS), "--wsgi-file", str(APPS / "wsgi_app.py"), "--need-app", "--die-on-term",
+                  "--disable-logging"], app_environment(sandbox), port, tmp_path / "uwsgi.log", 400, workers=2)

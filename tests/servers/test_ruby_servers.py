@@ -11,8 +11,7 @@ import signal
 import subprocess
 from typing import Any
 
-from common import (APPS, ROOT, app_environment, assert_each_answer_is_its_own_order, free_port, order_requests,
-                    stop, wait_until_serving)
+from common import APPS, ROOT, app_environment, free_port, serve_orders
 
 
 def ruby_environment(sandbox: Any, **more: str) -> dict[str, str]:
@@ -35,13 +34,6 @@ def test_unicorn_with_preload_app(sandbox: Any, tmp_path: pathlib.Path) -> None:
     unicorn = shutil.which("unicorn")
     assert unicorn, "unicorn is not installed (scripts/install-deps.sh --servers installs it)"
     port = free_port()
-    server = subprocess.Popen([unicorn, "-c", str(APPS / "unicorn.conf.rb"), str(APPS / "config.ru")], cwd=tmp_path,
-                              env=ruby_environment(sandbox, UNICORN_PORT=str(port)), stdout=subprocess.DEVNULL,
-                              stderr=open(tmp_path / "unicorn.log", "w"))
-    try:
-        url = f"http://127.0.0.1:{port}/order"
-        wait_until_serving(url + "?ref=warm-up", server)
-        results = order_requests(url, 400, "unicorn")
-        assert_each_answer_is_its_own_order(results, 400, workers=2)
-    finally:
-        stop(server, signal.SIGQUIT)
+    serve_orders([unicorn, "-c", str(APPS / "unicorn.conf.rb"), str(APPS / "config.ru")],
+                 ruby_environment(sandbox, UNICORN_PORT=str(port)), port, tmp_path / "unicorn.log", 400, workers=2,
+                 stop_signal=signal.SIGQUIT, cwd=tmp_path)
