@@ -252,9 +252,16 @@ static void bad_input(fwp_client *client) {
     big[huge] = 0;
     CHECK(fwp_order_charge(client, big, NULL, NULL, &out, &err) == FWP_E_INVALID_ARGUMENT, "10 MB order id");
     CHECK(strstr(err.message, "order_id is longer than 64 bytes") != NULL, "%s", ERR(err));
+    /* A value past the metadata rule; then one past the request-body limit, refused while the
+     * value is read, before any field rule (security-findings-3.md N12). */
+    big[600] = 0;
     json_object_set_new(metadata, "note", json_string(big));
-    CHECK(fwp_order_create(client, wrong, NULL, &out, &err) == FWP_E_INVALID_REQUEST, "10 MB metadata value");
-    CHECK(strstr(err.message, "10485760 characters long") != NULL, "%s", ERR(err));
+    CHECK(fwp_order_create(client, wrong, NULL, &out, &err) == FWP_E_INVALID_REQUEST, "600-character metadata value");
+    CHECK(strstr(err.message, "600 characters long") != NULL, "%s", ERR(err));
+    big[600] = 'a';
+    json_object_set_new(metadata, "note", json_string(big));
+    CHECK(fwp_order_create(client, wrong, NULL, &out, &err) == FWP_E_INVALID_ARGUMENT, "10 MB metadata value");
+    CHECK(strstr(err.message, "larger than the 1048576 bytes a request body may be") != NULL, "%s", ERR(err));
     free(big);
     json_decref(wrong);
 
