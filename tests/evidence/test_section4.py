@@ -175,3 +175,32 @@ def test_d_a_payment_links_the_payers_tracking_page(sandbox: Any) -> None:
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(link.rsplit("=", 1)[0] + "=" + "0" * 32, timeout=10)
     assert refused.value.code == 404
+
+
+def test_a_the_payment_exists_once_the_payer_has_sent_the_form(sandbox: Any) -> None:
+    from test_findings import FIELDS, FORM
+    for session_type, extra in (("one_off", {}), ("tokenization_and_pay", {"schema": "cards",
+                                "charge_intent": {"capture": "manual", "authorization": "preauth", "mode": "unscheduled"}})):
+        body = {"type": session_type, "recipient_id": "FWU", "recipient": FIELDS, "items": [{"id": "default", "amount": 60000}],
+                "notifications_url": HOOK, "external_reference": f"late-{session_type}", **extra}
+        status, session, _ = call(sandbox, "POST", "/checkout/sessions", body)
+        assert status == 201, session
+        assert call(sandbox, "POST", f"/checkout/form?session_id={session['id']}", FORM, key=None, api=False)[0] == 200
+        # Never confirmed yet: the payment and its notifications are there.
+        listed = call(sandbox, "GET", f"/payments?external_reference=late-{session_type}")[1]["payments"]
+        assert len(listed) == 1, listed
+        reference = listed[0]["payment_id"]
+        assert notifications(sandbox, reference), "the payment was not notified before the confirm"
+        # A second submission is refused: one payment per session.
+        again = call(sandbox, "POST", f"/checkout/form?session_id={session['id']}", FORM, key=None, api=False)
+        assert again[0] == 422, again[1]
+        # The first confirm answers that payment; a second one is refused.
+        status, confirmed, _ = call(sandbox, "POST", f"/checkout/sessions/{session['id']}/confirm")
+        assert status == 200 and confirmed["payment_reference"] == reference, confirmed
+        assert call(sandbox, "POST", f"/checkout/sessions/{session['id']}/confirm")[0] == 422
+        assert len(call(sandbox, "GET", f"/payments?external_reference=late-{session_type}")[1]["payments"]) == 1
+    # A session that only tokenizes saves the card at confirm, as before.
+    status, session, _ = call(sandbox, "POST", "/checkout/sessions", {"type": "tokenization", "recipient_id": "FWU", "recipient": FIELDS})
+    assert call(sandbox, "POST", f"/checkout/form?session_id={session['id']}", FORM, key=None, api=False)[0] == 200
+    saved = call(sandbox, "POST", f"/checkout/sessions/{session['id']}/confirm")[1]
+    assert "payment_reference" not in saved and saved["payment_method"]["token"]

@@ -218,10 +218,10 @@ def test_a_session_for_an_order_charges_that_order_once(sandbox: Any) -> None:
     status, session, _ = call(sandbox, "POST", "/checkout/sessions", {"type": "one_off", "recipient_id": "FWU", "order_id": order_id})
     assert status == 201, session  # items and recipient fields come from the order
     assert call(sandbox, "GET", f"/checkout/sessions/{session['id']}")[1]["amount"] == 120000
-    # A second session for the same open order may exist; only the first confirmed one charges it.
+    # A second session for the same open order may exist; only the first one the payer sends
+    # charges it (the payment is made when the form is sent: real-api-evidence.md §4 A).
     second = call(sandbox, "POST", "/checkout/sessions", {"type": "one_off", "recipient_id": "FWU", "order_id": order_id})[1]
     send_form(session["hosted_form"]["url"])
-    send_form(second["hosted_form"]["url"])
     status, confirmed, _ = call(sandbox, "POST", f"/checkout/sessions/{session['id']}/confirm")
     assert status == 200, confirmed
     reference = confirmed["payment_reference"]
@@ -229,8 +229,12 @@ def test_a_session_for_an_order_charges_that_order_once(sandbox: Any) -> None:
     assert shown["status"] == "charged" and shown["payment_reference"] == reference
     assert call(sandbox, "GET", f"/payments/{reference}")[1]["amount_to"] == 120000
 
+    with pytest.raises(urllib.error.HTTPError) as refused_form:
+        send_form(second["hosted_form"]["url"])
+    refused = json.loads(refused_form.value.read())
+    assert refused_form.value.code == 422 and refused["errors"][0]["source"] == "/order_id" and reference in refused["errors"][0]["message"]
     status, refused, _ = call(sandbox, "POST", f"/checkout/sessions/{second['id']}/confirm")
-    assert status == 422 and refused["errors"][0]["source"] == "/order_id" and reference in refused["errors"][0]["message"]
+    assert status == 422, refused
     status, refused, _ = call(sandbox, "POST", f"/orders/{order_id}/charge")
     assert status == 422 and reference in refused["errors"][0]["message"]
     status, refused, _ = call(sandbox, "POST", "/checkout/sessions", {"type": "one_off", "recipient_id": "FWU", "order_id": order_id})

@@ -110,7 +110,8 @@ struct HostedFormController {
         let id = request.query("session_id") ?? ""
         guard id.utf8.count <= 64, let session = try database.session(id) else { return .closed(.missing, locale: nil) }
         let locale = session.request["options"]?["form"]?["locale"]?.string
-        if session.status == .confirmed { return .closed(.used, locale: locale) }
+        // Confirmed, or paid when the payer sent it: the link has done its work.
+        if session.status == .confirmed || session.paymentID != nil { return .closed(.used, locale: locale) }
         if database.clock(of: session.clientID).now() > session.expiresAt { return .closed(.expired, locale: locale) }
         return .open(session)
     }

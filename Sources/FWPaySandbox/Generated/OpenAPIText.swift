@@ -1067,7 +1067,7 @@ enum OpenAPIText {
           "checkout sessions"
         ],
         "x-source": "documented",
-        "description": "200, as Flywire answers; a session id that is not a UUID is 422, as Flywire does [R]",
+        "description": "200, as Flywire answers; a session id that is not a UUID is 422, as Flywire does [R]; a session that pays made its payment when the payer sent the form, and the confirm answers it (the same payment_reference); one that only tokenizes saves the card here",
         "x-fwpay-c": "fwp_session_confirm",
         "parameters": [
           {
@@ -2240,7 +2240,7 @@ enum OpenAPIText {
           "payer form"
         ],
         "x-source": "documented",
-        "description": "A browser posts the form (an HTML answer); a client that sends JSON gets JSON [S], which is how tests pay without a browser",
+        "description": "A browser posts the form (an HTML answer); a client that sends JSON gets JSON [S], which is how tests pay without a browser. A session that pays makes its payment (and saves its card) here, once: a second submission is refused",
         "x-fwpay-c": null,
         "security": [],
         "parameters": [

@@ -22,47 +22,76 @@ extension SandboxDatabase {
 
     /// Stores what the payer sent on the form, which `PayerForm` checked, while the session
     /// can still take it: what `PayerForm.storable` keeps of it, never the card number or CVV.
+    /// A session that pays makes its payment (and saves its card) now, as Flywire does once the
+    /// payer has sent the form (seed 003; real-api-evidence.md §4 A): an integration that
+    /// confirms late, or never, still gets its payment and notifications. Once paid, the form
+    /// takes no second submission.
     func submitForm(session id: String, form: [String: String]) async throws -> SessionRecord {
         try await write { db in
             guard var session = try SessionRecord.fetchOne(db, key: id) else { throw Problem.notFound("Checkout session \(id) not found") }
             try PayerForm.checkSubmittable(session, now: self.clock(of: session.clientID).now())
+            if let paid = session.paymentID {
+                throw Problem.invalid(source: "/session", param: "session_id", type: "invalid_status", "has already been paid (payment \(paid))")
+            }
             session.form = JSON.object(PayerForm.storable(form).sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).text
             session.status = .submitted
+            if SessionRules.chargingTypes.contains(session.type) {
+                _ = try self.settle(db, &session)
+            }
             try session.update(db)
             return session
         }
     }
 
-    /// Confirms a submitted session as `SessionConfirmation` decides: saves the card,
-    /// creates the payment, charges the session's order.
+    /// Confirms a submitted session: answers the payment its form made (a session that pays),
+    /// or saves the card now (a session that only tokenizes), as `SessionConfirmation` decides.
     func confirmSession(_ id: String, of client: ClientRecord) async throws -> (SessionConfirmation, PaymentRecord?) {
         try await write { db in
             guard var session = try SessionRecord.fetchOne(db, id: id, ownedBy: client) else {
                 throw Problem.notFound("Checkout session \(id) not found")
             }
-            guard let recipient = self.recipient(session.recipientID) else { throw Problem.notFound("Recipient not found") }
-            // A session made for an order charges it: once, whichever way it is charged first.
-            var order: (OrderRecord, PaymentRecord?)?
-            if let orderID = session.orderID, SessionRules.chargingTypes.contains(session.type) {
-                order = (try Self.fetchOrder(db, orderID, of: client), try OrderRecord.payment(db, charging: orderID))
-            }
-            let clock = self.clock(of: client.id)
-            let now = clock.now()
-            let timestamp = clock.timestamp(now)
-            let confirmation = try SessionConfirmation.decide(session, order: order, recipient: recipient, now: now, timestamp: timestamp) {
-                try Self.unusedReference(for: recipient.id, in: db)
-            }
-            try confirmation.token?.insert(db)
-            var payment: PaymentRecord?
-            if let draft = confirmation.draft {
-                payment = try self.create(db, draft)
-                session.paymentID = payment?.id
-                if var (charged, _) = order { try self.markCharged(db, &charged, now: timestamp) }
+            let now = self.clock(of: client.id).now()
+            try SessionConfirmation.checkConfirmable(session, now: now)
+            let settled: (SessionConfirmation, PaymentRecord?)
+            if let paymentID = session.paymentID, let payment = try PaymentRecord.fetchOne(db, key: paymentID) {
+                let form = session.submitted ?? .object([])
+                let token = try payment.token.flatMap { try PaymentMethodTokenRecord.fetchOne(db, key: $0) }
+                settled = (SessionConfirmation(form: PayerForm.payer(of: form), card: CardDetails(form: form), token: token, draft: nil),
+                           payment)
+            } else {
+                settled = try self.settle(db, &session)
             }
             session.status = .confirmed
             try session.update(db)
-            return (confirmation, payment)
+            return settled
         }
+    }
+
+    /// What a sent form commits to, once: the card saved, the payment made (for the session's
+    /// order, if it was made for one, which it charges).
+    private func settle(_ db: Database, _ session: inout SessionRecord) throws -> (SessionConfirmation, PaymentRecord?) {
+        guard let client = self.client(id: session.clientID), let recipient = self.recipient(session.recipientID) else {
+            throw Problem.notFound("Recipient not found")
+        }
+        // A session made for an order charges it: once, whichever way it is charged first.
+        var order: (OrderRecord, PaymentRecord?)?
+        if let orderID = session.orderID, SessionRules.chargingTypes.contains(session.type) {
+            order = (try Self.fetchOrder(db, orderID, of: client), try OrderRecord.payment(db, charging: orderID))
+        }
+        let clock = self.clock(of: client.id)
+        let now = clock.now()
+        let timestamp = clock.timestamp(now)
+        let confirmation = try SessionConfirmation.decide(session, order: order, recipient: recipient, now: now, timestamp: timestamp) {
+            try Self.unusedReference(for: recipient.id, in: db)
+        }
+        try confirmation.token?.insert(db)
+        var payment: PaymentRecord?
+        if let draft = confirmation.draft {
+            payment = try self.create(db, draft)
+            session.paymentID = payment?.id
+            if var (charged, _) = order { try self.markCharged(db, &charged, now: timestamp) }
+        }
+        return (confirmation, payment)
     }
 
     /// POST /payments/charge: charges a saved card again with its token and mandate.
