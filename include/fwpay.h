@@ -614,7 +614,9 @@ extern int fwp_refund_list(fwp_client * _Nullable client, json_t const * _Nullab
 extern int fwp_request(fwp_client * _Nullable client, char const * _Nullable method, char const * _Nullable path, json_t const * _Nullable body, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_session_confirm: confirms a session after the payer sent the form (POST
-/// /checkout/sessions/{id}/confirm), creating the payment. session: the session id, or the
+/// /checkout/sessions/{id}/confirm) and answers its payment (Flywire makes the payment once
+/// the payer has sent the form; the confirm proves you created the session), or the saved
+/// card of a session that only tokenizes. session: the session id, or the
 /// confirm URL of the form's postMessage (confirm_url.url), which must lie under the client's
 /// base URL so that the API key is never sent elsewhere. options: NULL or per-call settings.
 /// out: receives a new reference to {"payment_reference", "charge_info": {"amount",

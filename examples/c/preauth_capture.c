@@ -45,7 +45,7 @@ int main(void) {
     if (!message) return 1;
     const char *confirm_url = json_string_value(json_object_get(json_object_get(message, "confirm_url"), "url"));
 
-    /* 3. Confirm: the hold is placed and the payment exists. */
+    /* 3. Confirm: the hold was placed when the payer sent the form; the confirm answers it. */
     json_t *confirmed = NULL;
     rc = fwp_session_confirm(client, confirm_url, NULL, &confirmed, &err);
     json_decref(message);

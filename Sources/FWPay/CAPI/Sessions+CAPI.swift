@@ -22,7 +22,9 @@ public func fwp_session_create(_ client: OpaquePointer?, _ body: UnsafePointer<j
 }
 
 /// fwp_session_confirm: confirms a session after the payer sent the form (POST
-/// /checkout/sessions/{id}/confirm), creating the payment. session: the session id, or the
+/// /checkout/sessions/{id}/confirm) and answers its payment (Flywire makes the payment once
+/// the payer has sent the form; the confirm proves you created the session), or the saved
+/// card of a session that only tokenizes. session: the session id, or the
 /// confirm URL of the form's postMessage (confirm_url.url), which must lie under the client's
 /// base URL so that the API key is never sent elsewhere. options: NULL or per-call settings.
 /// out: receives a new reference to {"payment_reference", "charge_info": {"amount",

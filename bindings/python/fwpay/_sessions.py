@@ -22,7 +22,8 @@ class Sessions(Service):
                         options=call_options(idempotency_key, timeout, max_retries))
 
     def confirm(self, session: str, *, idempotency_key: str | None = None, timeout: float | None = None, max_retries: int | None = None) -> types.ConfirmedSession:
-        """Confirms a session after the payer sent the form, creating the payment. ``session``
+        """Confirms a session after the payer sent the form and answers its payment (made when
+        the payer sent the form), or the saved card of a session that only tokenizes. ``session``
         is the session id or the postMessage's ``confirm_url["url"]`` (which must lie under
         the client's base URL): ``{"payment_reference", "charge_info", "payment_method", "mandate"}``."""
         return call(lib.fwp_session_confirm, self._handle, c_string(session, "session"),  # type: ignore[no-any-return]
