@@ -354,6 +354,15 @@ def test_n8_a_body_that_trickles_loses_its_connection(sandbox_factory: Any) -> N
             peer.sendall(b"POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                          b"Content-Length: 1000000\r\n\r\napi_key=")
             peers.append(peer)
+        # The 20 peers hold every connection the sandbox serves: a new one is refused.
+        refused, deadline = False, time.monotonic() + 5
+        while not refused and time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(root + "/health", timeout=1).close()
+                time.sleep(0.2)
+            except OSError:
+                refused = True
+        assert refused, "the trickling peers never filled the connection cap"
         started = time.monotonic()
         while time.monotonic() - started < 4.5:  # a byte a second: past the 3 s body deadline
             for peer in peers:
