@@ -23,7 +23,7 @@ struct TrackingController {
         // An unknown payment and a wrong token look the same: a page cannot tell which payments exist.
         guard let payment = try database.payment(tracked: reference), let client = database.client(id: payment.clientID),
               let token = request.query("token"),
-              Self.constantTimeEqual(token, Digest.trackingToken(payment: payment.id, secret: client.sharedSecret)) else {
+              Digest.equalInConstantTime(token, Digest.trackingToken(payment: payment.id, secret: client.sharedSecret)) else {
             return pages.page("message", ["heading": "Payment not found",
                                           "message": "This tracking link is not valid. Ask the merchant for the link to your payment."],
                               status: .notFound)
@@ -36,11 +36,5 @@ struct TrackingController {
             "recipient": database.recipient(payment.recipientID)?.name ?? payment.recipientID,
             "history": history.map { ["at": $0.at, "status": $0.status.rawValue] },
         ])
-    }
-
-    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let left = Array(a.utf8), right = Array(b.utf8)
-        guard left.count == right.count else { return false }
-        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

@@ -6,28 +6,21 @@ enum Digest {
     /// `X-Flywire-Digest`: Base64 of HMAC-SHA256 of the raw body, keyed with the client's
     /// shared secret (flywire-api.md §5).
     static func flywireDigest(body: String, secret: String) -> String {
-        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let key = Array(secret.utf8), message = Array(body.utf8)
-        _ = key.withUnsafeBytes { keyBytes in
-            message.withUnsafeBytes { messageBytes in
-                HMAC(EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
-                     messageBytes.bindMemory(to: UInt8.self).baseAddress, messageBytes.count, &output, &length)
-            }
-        }
-        return Data(output.prefix(Int(length))).base64EncodedString()
+        Data(hmacSHA256(key: secret, message: body)).base64EncodedString()
     }
 
-    /// The token of a payment's tracking page [S]: hex HMAC-SHA256 of the payment's id, keyed
-    /// with its client's shared secret, so that only the link the API gave opens the page (a
-    /// payment reference alone is guessable).
+    /// The token of a payment's tracking page [S]: hex of the first half of HMAC-SHA256 of the
+    /// payment's id, keyed with its client's shared secret, so that only the link the API gave
+    /// opens the page (a payment reference alone is guessable).
     static func trackingToken(payment: String, secret: String) -> String {
-        let digest = Data(base64Encoded: flywireDigest(body: "tracking:" + payment, secret: secret)) ?? Data()
-        return sha256Hex(digest.prefix(16))
+        hex(hmacSHA256(key: secret, message: "tracking:" + payment).prefix(16))
     }
 
-    private static func sha256Hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    /// Whether two texts are equal, in a time that does not depend on where they differ.
+    static func equalInConstantTime(_ a: String, _ b: String) -> Bool {
+        let left = Array(a.utf8), right = Array(b.utf8)
+        guard left.count == right.count else { return false }
+        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     /// Hex SHA-256 of `bytes`.
@@ -35,13 +28,29 @@ enum Digest {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         _ = bytes.withUnsafeBytes { EVP_Digest($0.baseAddress, $0.count, &output, &length, EVP_sha256(), nil) }
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(Int(length) * 2)
-        for byte in output.prefix(Int(length)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
+        return hex(output.prefix(Int(length)))
+    }
+
+    private static func hmacSHA256(key: String, message: String) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let key = Array(key.utf8), message = Array(message.utf8)
+        _ = key.withUnsafeBytes { keyBytes in
+            message.withUnsafeBytes { messageBytes in
+                HMAC(EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
+                     messageBytes.bindMemory(to: UInt8.self).baseAddress, messageBytes.count, &output, &length)
+            }
         }
-        return String(decoding: hex, as: UTF8.self)
+        return Array(output.prefix(Int(length)))
+    }
+
+    private static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
