@@ -27,8 +27,8 @@ ABI = ROOT / "Sources" / "CFWPay" / "fwpay_abi.h"
 PYTHON_ABI = ROOT / "bindings" / "python" / "fwpay" / "_abi.py"
 FFI = ROOT / "include" / "fwpay_ffi.h"
 # The PHP package carries the FFI declarations itself (it is installed without libfwpay-dev),
-# and a scope header for php-fpm's ffi.preload (FFI_SCOPE and FFI_LIB, then the declarations).
-PHP_FFI = ROOT / "bindings" / "php" / "lib" / "fwpay_ffi.h"
+# as a scope header for php-fpm's ffi.preload (FFI_SCOPE and FFI_LIB, then the declarations),
+# which its FFI::cdef path reads too.
 PHP_SCOPE = ROOT / "bindings" / "php" / "lib" / "fwpay_scope.h"
 
 PROLOGUE = """\
@@ -241,7 +241,6 @@ def main() -> int:
     outputs = {OUT: PROLOGUE + abi_section() + "\n" + declared + EPILOGUE,
                PYTHON_ABI: python_abi(abi_section()),
                FFI: ffi_declarations(abi_section(), declared)}
-    outputs[PHP_FFI] = outputs[FFI]
     outputs[PHP_SCOPE] = php_scope(outputs[FFI])
     if "--check" in sys.argv:
         stale = [path for path, text in outputs.items() if not path.exists() or path.read_text() != text]

@@ -49,7 +49,7 @@ for language in $languages; do
       ;;
     php)
       start_sandbox
-      export FWPAY_FFI_HEADER="$PWD/include/fwpay_ffi.h"
+      # No FWPAY_FFI_HEADER: the package's own lib/fwpay_scope.h declares the functions.
       phpunit --bootstrap bindings/php/tests/bootstrap.php bindings/php/tests
       example php examples/php/order_flow.php
       ;;

@@ -16,8 +16,9 @@ use FFI;
  * must be preloaded too (preload.php), since FFI's static helpers serve only preloaded code:
  * docs/bindings.md, "php-fpm". Elsewhere (the CLI, ffi.enable=true) the package declares them
  * itself: the library is $FWPAY_LIBRARY, else the copy inside the package, else the system's
- * (libfwpay0.2); the declarations are $FWPAY_FFI_HEADER, else the package's lib/fwpay_ffi.h,
- * else the installed include/fwpay_ffi.h.
+ * (libfwpay0.2); the declarations are $FWPAY_FFI_HEADER, else the package's lib/fwpay_scope.h
+ * (the same declarations, its FFI_SCOPE and FFI_LIB lines left out), else the installed
+ * include/fwpay_ffi.h.
  * @internal
  */
 final class Native
@@ -53,7 +54,9 @@ final class Native
     private static function declared(): FFI
     {
         try {
-            return FFI::cdef((string) file_get_contents(self::header()), self::library());
+            // FFI::cdef reads no preprocessor lines: the scope file's two #defines are ffi.preload's.
+            $declarations = preg_replace('/^#define FFI_(SCOPE|LIB) .*$/m', '', (string) file_get_contents(self::header()));
+            return FFI::cdef((string) $declarations, self::library());
         } catch (FFI\Exception $e) {
             if (str_contains($e->getMessage(), 'restricted')) {
                 throw new \RuntimeException('FFI is open only to preloaded code here (ffi.enable=preload, php-fpm\'s '
@@ -80,7 +83,7 @@ final class Native
 
     private static function header(): string
     {
-        $candidates = [getenv('FWPAY_FFI_HEADER') ?: '', __DIR__ . '/../lib/fwpay_ffi.h',
+        $candidates = [getenv('FWPAY_FFI_HEADER') ?: '', __DIR__ . '/../lib/fwpay_scope.h',
             '/usr/include/fwpay_ffi.h', '/usr/local/include/fwpay_ffi.h'];
         foreach ($candidates as $path) {
             if ($path !== '' && is_file($path)) {
