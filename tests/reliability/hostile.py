@@ -113,11 +113,7 @@ def trickling_bodies() -> None:
         process, root = start(pathlib.Path(directory), "--max-connections", "20", "--body-timeout", "3")
         port, peers = int(root.rsplit(":", 1)[1]), []
         try:
-            for _ in range(20):
-                peer = socket.create_connection(("127.0.0.1", port), timeout=5)
-                peer.sendall(b"POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\napi_key=")
-                peers.append(peer)
-            full = cap_is_full(root)
+            full = findings_3.fill_connection_cap(root, port, 20, findings_3.TRICKLING_HEAD, peers)
             started, answered = time.monotonic(), None
             while full and answered is None and time.monotonic() - started < 20:
                 for peer in peers:
@@ -138,18 +134,6 @@ def trickling_bodies() -> None:
                "the 20 peers never filled the cap" if not full else
                f"cap full; /health answered again after {answered:.1f} s" if answered is not None else "/health never answered in 20 s",
                full and answered is not None and answered < 6)
-
-
-def cap_is_full(root: str, within: float = 5) -> bool:
-    """Whether the sandbox refuses a new connection (its connection cap is reached) within `within` s."""
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(root + "/health", timeout=1):
-                time.sleep(0.2)
-        except OSError:
-            return True
-    return False
 
 
 def listener_under_flood() -> None:
@@ -201,10 +185,11 @@ def shared_subtrees() -> None:
            status == 0 and seconds < 20)
 
 
-flood()
-receivers()
-amounts_and_cards()
-trickling_bodies()
-listener_under_flood()
-shared_subtrees()
-sys.exit(1 if failed else 0)
+if __name__ == "__main__":
+    flood()
+    receivers()
+    amounts_and_cards()
+    trickling_bodies()
+    listener_under_flood()
+    shared_subtrees()
+    sys.exit(1 if failed else 0)

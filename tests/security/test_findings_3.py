@@ -7,6 +7,7 @@ import http.server
 import json
 import os
 import pathlib
+import select
 import socket
 import subprocess
 import threading
@@ -343,26 +344,51 @@ def test_n11_registrations_stack_and_a_killed_listener_expires(sandbox: conftest
                 process.wait()
 
 
+TRICKLING_HEAD = (b"POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                  b"Content-Length: 1000000\r\n\r\napi_key=")
+
+
+def fill_connection_cap(root: str, port: int, cap: int, head: bytes, peers: list[socket.socket], within: float = 10) -> bool:
+    """Opens `cap` peers that each send `head`, into `peers`, until the sandbox refuses a new
+    connection. A peer's connect() returns once the kernel has queued it, before the sandbox has
+    counted it: a probe can take a place first and the peer is then the one refused, so peers the
+    sandbox closed are replaced until all of them hold a place."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        for peer in [peer for peer in peers if not still_open(peer)]:
+            peer.close()
+            peers.remove(peer)
+        while len(peers) < cap:
+            peer = socket.create_connection(("127.0.0.1", port), timeout=10)
+            peer.sendall(head)
+            peers.append(peer)
+        try:
+            urllib.request.urlopen(root + "/health", timeout=1).close()
+            time.sleep(0.2)
+        except OSError:
+            if all(still_open(peer) for peer in peers):
+                return True
+    return False
+
+
+def still_open(peer: socket.socket) -> bool:
+    """Whether the other side has neither closed nor reset the connection (nothing is sent to peers)."""
+    if not select.select([peer], [], [], 0)[0]:
+        return True
+    try:
+        return peer.recv(1, socket.MSG_PEEK) != b""
+    except OSError:
+        return False
+
+
 def test_n8_a_body_that_trickles_loses_its_connection(sandbox_factory: Any) -> None:
     running = sandbox_factory("--max-connections", "20", "--head-timeout", "2", "--body-timeout", "3")
     port = int(running.base_url.split(":")[2].split("/")[0])
     root = running.base_url.removesuffix("/payments/v1")
-    peers = []
+    peers: list[socket.socket] = []
     try:
-        for _ in range(20):
-            peer = socket.create_connection(("127.0.0.1", port), timeout=10)
-            peer.sendall(b"POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                         b"Content-Length: 1000000\r\n\r\napi_key=")
-            peers.append(peer)
         # The 20 peers hold every connection the sandbox serves: a new one is refused.
-        refused, deadline = False, time.monotonic() + 5
-        while not refused and time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(root + "/health", timeout=1).close()
-                time.sleep(0.2)
-            except OSError:
-                refused = True
-        assert refused, "the trickling peers never filled the connection cap"
+        assert fill_connection_cap(root, port, 20, TRICKLING_HEAD, peers), "the trickling peers never filled the connection cap"
         started = time.monotonic()
         while time.monotonic() - started < 4.5:  # a byte a second: past the 3 s body deadline
             for peer in peers:
