@@ -55,7 +55,7 @@ LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 # The command also uses libjq (--jq) and inih (profiles).
 COMMAND_LIBS := -ljq -linih
 
-.PHONY: all bench deps lib version openapi node-addon java-jar bindings test-bindings test-servers header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
+.PHONY: all bench deps lib version openapi faces check-faces node-addon java-jar bindings test-bindings test-servers header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
 
 all: lib cli sandbox examples
 
@@ -78,6 +78,14 @@ version:
 	python3 scripts/version.py
 
 # Regenerate include/fwpay.h from the Swift exports (commit the result).
+# Every face of the operations, from their one description (api/operations.json): fwp_call's
+# table, the bindings' resources, docs/operations.md. check-faces fails when one is stale.
+faces:
+	python3 scripts/gen-faces.py
+
+check-faces:
+	python3 scripts/gen-faces.py --check
+
 header: lib
 	python3 scripts/gen-header.py $(SWIFT_HEADER)
 
@@ -113,7 +121,7 @@ examples: lib
 demo: all
 	scripts/demo.sh
 
-test: all check-header test-swift test-sandbox test-c test-tsan test-asan test-python test-browser test-reliability fuzz \
+test: all check-header check-faces test-swift test-sandbox test-c test-tsan test-asan test-python test-browser test-reliability fuzz \
 	test-bindings test-servers test-install test-dist
 	@echo "make test: all suites passed"
 

@@ -282,24 +282,25 @@ extern int fwp_bundle_list(fwp_client * _Nullable client, int page, int per_page
 /// Thread-safe. Since 0.2.
 extern char * _Nullable fwp_ca_bundle(void);
 
-/// fwp_call: one operation of the API by name, with its arguments as JSON text (len bytes:
-/// an object; NULL or len 0 for none) and its answer as JSON text. The operations are the
-/// typed functions' names without "fwp_", with their arguments as members:
-/// recipient_list {page, per_page}; recipient_get {recipient_id}; recipient_search {name};
-/// offer_list {recipient_id, amount, country}; order_create {body}; order_update {order_id,
-/// body}; order_charge {order_id, body}; order_get {order_id}; order_list {filters, page,
-/// per_page}; order_check {order_id, portal_id}; session_create {body}; session_confirm
-/// {session}; payment_get, payment_receipt, payment_process, payment_cancel
-/// {payment_reference}; payment_capture, payment_adjust {payment_reference, amount};
-/// payment_list {filters, page, per_page}; payment_charge {body}; refund_create
-/// {payment_reference, body}; refund_get, refund_cancel {refund_id}; refund_list {filters,
-/// page, per_page}; bundle_list {page, per_page}; bundle_get, bundle_approve {bundle_id};
-/// request {method, path, body}. Every operation also takes "idempotency_key", "timeout_ms"
-/// and "max_retries" (as fwp_call_options). Optional members may be absent or null; an
-/// unknown member is refused before anything is sent. out: receives the answer as
-/// NUL-terminated JSON text, NULL on failure; release with fwp_free. err: optional (see
-/// fwp_error_new and fwp_error_json); after a success it carries the request id, the
-/// idempotency key sent and the HTTP status. Thread-safe as the typed calls are. Returns
+/// fwp_call: one operation of the API by name, with its arguments as JSON text (len bytes: an
+/// object; NULL or len 0 for none) and its answer as JSON text. The operations are the typed
+/// functions' names without "fwp_", with their arguments as members (docs/operations.md
+/// describes each): recipient_list {page, per_page}; recipient_get {recipient_id};
+/// recipient_search {name}; offer_list {recipient_id, amount, country}; order_create {body};
+/// order_update {order_id, body}; order_charge {order_id, body}; order_get {order_id};
+/// order_list {filters, page, per_page}; order_check {order_id, portal_id}; session_create
+/// {body}; session_confirm {session}; payment_get {payment_reference}; payment_list {filters,
+/// page, per_page}; payment_receipt {payment_reference}; payment_process {payment_reference};
+/// payment_cancel {payment_reference}; payment_capture {payment_reference, amount};
+/// payment_adjust {payment_reference, amount}; payment_charge {body}; refund_create
+/// {payment_reference, body}; refund_get {refund_id}; refund_list {filters, page, per_page};
+/// refund_cancel {refund_id}; bundle_list {page, per_page}; bundle_get {bundle_id};
+/// bundle_approve {bundle_id}; request {method, path, body}. Every operation also takes
+/// "idempotency_key", "timeout_ms" and "max_retries" (as fwp_call_options). Optional members
+/// may be absent or null; an unknown member is refused before anything is sent. out: receives
+/// the answer as NUL-terminated JSON text, NULL on failure; release with fwp_free. err:
+/// optional (see fwp_error_new and fwp_error_json); after a success it carries the request id,
+/// the idempotency key sent and the HTTP status. Thread-safe as the typed calls are. Returns
 /// FWP_OK or a negative FWP_E_ code, as the typed function would. Since 0.2.
 extern int fwp_call(fwp_client * _Nullable client, char const * _Nullable operation, char const * _Nullable args, size_t len, char * _Nullable * _Nullable out, fwp_error * _Nullable err);
 

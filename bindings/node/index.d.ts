@@ -1,4 +1,7 @@
-// TypeScript declarations of the fwpay package (index.js). Results are the server's JSON.
+// TypeScript declarations of the fwpay package (index.js). Results are the server's JSON. The
+// resources' methods are in resources.d.ts, generated from api/operations.json.
+import type { Recipients, Offers, Orders, Sessions, Payments, Refunds, Bundles } from './resources';
+export type { Recipients, Offers, Orders, Sessions, Payments, Refunds, Bundles } from './resources';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -32,53 +35,13 @@ export interface ClientSettings {
 
 export class Client {
   constructor(settings: ClientSettings);
-  readonly recipients: {
-    list(options?: PageOptions): AsyncIterableIterator<JsonObject>;
-    page(options?: PageOptions): Promise<JsonObject>;
-    get(id: string, options?: CallOptions): Promise<JsonObject>;
-    search(name: string, options?: CallOptions): Promise<JsonObject>;
-  };
-  readonly offers: {
-    list(query: { recipient: string; amount: number; country: string } & CallOptions): Promise<JsonObject>;
-  };
-  readonly orders: {
-    create(body: JsonObject, options?: CallOptions): Promise<JsonObject>;
-    update(id: string, body: JsonObject, options?: CallOptions): Promise<JsonObject>;
-    charge(id: string, options?: { body?: JsonObject } & CallOptions): Promise<JsonObject>;
-    get(id: string, options?: CallOptions): Promise<JsonObject>;
-    check(id: string, options: { portal: string } & CallOptions): Promise<JsonObject>;
-    list(filters?: { recipient?: string; country?: string; status?: string } & PageOptions): AsyncIterableIterator<JsonObject>;
-    page(filters?: { recipient?: string; country?: string; status?: string } & PageOptions): Promise<JsonObject>;
-  };
-  readonly sessions: {
-    create(body: JsonObject, options?: CallOptions): Promise<JsonObject>;
-    /** The session id, or the confirm URL the payer's form handed your page. */
-    confirm(session: string, options?: CallOptions): Promise<JsonObject>;
-  };
-  readonly payments: {
-    get(reference: string, options?: CallOptions): Promise<JsonObject>;
-    receipt(reference: string, options?: CallOptions): Promise<JsonObject>;
-    process(reference: string, options?: CallOptions): Promise<JsonObject>;
-    cancel(reference: string, options?: CallOptions): Promise<JsonObject>;
-    capture(reference: string, options: { amount: number } & CallOptions): Promise<JsonObject>;
-    adjust(reference: string, options: { amount: number } & CallOptions): Promise<JsonObject>;
-    charge(body: JsonObject, options?: CallOptions): Promise<JsonObject>;
-    list(filters?: { recipient?: string; status?: string; external_reference?: string } & PageOptions): AsyncIterableIterator<JsonObject>;
-    page(filters?: { recipient?: string; status?: string; external_reference?: string } & PageOptions): Promise<JsonObject>;
-  };
-  readonly refunds: {
-    create(paymentReference: string, body: JsonObject, options?: CallOptions): Promise<JsonObject>;
-    get(id: string, options?: CallOptions): Promise<JsonObject>;
-    cancel(id: string, options?: CallOptions): Promise<JsonObject>;
-    list(filters?: { payment_id?: string; status?: string } & PageOptions): AsyncIterableIterator<JsonObject>;
-    page(filters?: { payment_id?: string; status?: string } & PageOptions): Promise<JsonObject>;
-  };
-  readonly bundles: {
-    list(options?: PageOptions): AsyncIterableIterator<JsonObject>;
-    page(options?: PageOptions): Promise<JsonObject>;
-    get(id: string, options?: CallOptions): Promise<JsonObject>;
-    approve(id: string, options?: CallOptions): Promise<JsonObject>;
-  };
+  readonly recipients: Recipients;
+  readonly offers: Offers;
+  readonly orders: Orders;
+  readonly sessions: Sessions;
+  readonly payments: Payments;
+  readonly refunds: Refunds;
+  readonly bundles: Bundles;
   request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: Json, options?: CallOptions): Promise<Json>;
 }
 

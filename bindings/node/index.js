@@ -10,6 +10,8 @@
 const path = require('path');
 const native = require(path.join(__dirname, 'build', 'fwpay.node'));
 const { version } = require('./package.json');
+const resources = require('./resources');
+const { CALL_OPTIONS, refuseUnknown } = require('./resource');
 
 const PRODUCTION_BASE_URL = 'https://api-platform.flywire.com/payments/v1';
 const SANDBOX_BASE_URL = 'https://api-platform-sandbox.flywire.com/payments/v1';
@@ -70,8 +72,6 @@ function milliseconds(seconds, name) {
   return Math.round(seconds * 1000);
 }
 
-const CALL_OPTIONS = ['idempotencyKey', 'timeout', 'maxRetries'];
-
 /** A client of the Payments API; one client may serve many concurrent calls. */
 class Client {
   /**
@@ -90,13 +90,13 @@ class Client {
     } catch (error) {
       throw translate(error);
     }
-    this.recipients = new Recipients(this);
-    this.offers = new Offers(this);
-    this.orders = new Orders(this);
-    this.sessions = new Sessions(this);
-    this.payments = new Payments(this);
-    this.refunds = new Refunds(this);
-    this.bundles = new Bundles(this);
+    this.recipients = new resources.Recipients(this);
+    this.offers = new resources.Offers(this);
+    this.orders = new resources.Orders(this);
+    this.sessions = new resources.Sessions(this);
+    this.payments = new resources.Payments(this);
+    this.refunds = new resources.Refunds(this);
+    this.bundles = new resources.Bundles(this);
   }
 
   /** Any other call: method ('GET', 'POST', 'PATCH', 'DELETE') to path below the base URL. */
@@ -106,6 +106,7 @@ class Client {
 
   /** One operation of fwp_call; options: idempotencyKey, timeout (seconds), maxRetries. */
   async _call(operation, args, options = {}) {
+    refuseUnknown(operation, options, CALL_OPTIONS);
     const given = { ...args };
     if (options.idempotencyKey !== undefined) given.idempotency_key = options.idempotencyKey;
     if (options.timeout !== undefined) given.timeout_ms = milliseconds(options.timeout, 'timeout');
@@ -130,95 +131,6 @@ class Client {
   }
 
   [Symbol.for('nodejs.util.inspect.custom')]() { return 'Client {}'; } // never the key (it is not kept here anyway)
-}
-
-/** Filters are the options that are not call options. */
-function splitOptions(given = {}) {
-  const filters = {}; const options = {};
-  for (const [key, value] of Object.entries(given)) {
-    if (CALL_OPTIONS.includes(key) || key === 'perPage' || key === 'page') options[key] = value; else filters[key] = value;
-  }
-  return { filters, options };
-}
-
-class Resource {
-  constructor(client) { this._client = client; }
-  _list(operation, collection, given) {
-    const { filters, options } = splitOptions(given);
-    return this._client._items(operation, collection, { filters }, options);
-  }
-  _page(operation, given) {
-    const { filters, options } = splitOptions(given);
-    const args = { filters };
-    if (options.page !== undefined) args.page = options.page;
-    if (options.perPage !== undefined) args.per_page = options.perPage;
-    return this._client._call(operation, args, options);
-  }
-}
-
-class Recipients extends Resource {
-  list(options) { return this._client._items('recipient_list', 'recipients', {}, options); }
-  page({ page, perPage, ...options } = {}) { return this._client._call('recipient_list', { page, per_page: perPage }, options); }
-  get(id, options) { return this._client._call('recipient_get', { recipient_id: id }, options); }
-  search(name, options) { return this._client._call('recipient_search', { name }, options); }
-}
-
-class Offers extends Resource {
-  list({ recipient, amount, country, ...options }) {
-    return this._client._call('offer_list', { recipient_id: recipient, amount, country }, options);
-  }
-}
-
-class Orders extends Resource {
-  create(body, options) { return this._client._call('order_create', { body }, options); }
-  update(id, body, options) { return this._client._call('order_update', { order_id: id, body }, options); }
-  charge(id, options = {}) {
-    const { body = null, ...rest } = options;
-    return this._client._call('order_charge', { order_id: id, body }, rest);
-  }
-  get(id, options) { return this._client._call('order_get', { order_id: id }, options); }
-  check(id, { portal, ...options }) { return this._client._call('order_check', { order_id: id, portal_id: portal }, options); }
-  list(filtersAndOptions) { return this._list('order_list', 'orders', filtersAndOptions); }
-  page(filtersAndOptions) { return this._page('order_list', filtersAndOptions); }
-}
-
-class Sessions extends Resource {
-  create(body, options) { return this._client._call('session_create', { body }, options); }
-  /** session: the session id, or the confirm URL the payer's form handed your page. */
-  confirm(session, options) { return this._client._call('session_confirm', { session }, options); }
-}
-
-class Payments extends Resource {
-  get(reference, options) { return this._client._call('payment_get', { payment_reference: reference }, options); }
-  receipt(reference, options) { return this._client._call('payment_receipt', { payment_reference: reference }, options); }
-  process(reference, options) { return this._client._call('payment_process', { payment_reference: reference }, options); }
-  cancel(reference, options) { return this._client._call('payment_cancel', { payment_reference: reference }, options); }
-  capture(reference, { amount, ...options }) {
-    return this._client._call('payment_capture', { payment_reference: reference, amount }, options);
-  }
-  adjust(reference, { amount, ...options }) {
-    return this._client._call('payment_adjust', { payment_reference: reference, amount }, options);
-  }
-  charge(body, options) { return this._client._call('payment_charge', { body }, options); }
-  list(filtersAndOptions) { return this._list('payment_list', 'payments', filtersAndOptions); }
-  page(filtersAndOptions) { return this._page('payment_list', filtersAndOptions); }
-}
-
-class Refunds extends Resource {
-  create(paymentReference, body, options) {
-    return this._client._call('refund_create', { payment_reference: paymentReference, body }, options);
-  }
-  get(id, options) { return this._client._call('refund_get', { refund_id: id }, options); }
-  cancel(id, options) { return this._client._call('refund_cancel', { refund_id: id }, options); }
-  list(filtersAndOptions) { return this._list('refund_list', 'refunds', filtersAndOptions); }
-  page(filtersAndOptions) { return this._page('refund_list', filtersAndOptions); }
-}
-
-class Bundles extends Resource {
-  list(options) { return this._client._items('bundle_list', 'refund_bundles', {}, options); }
-  page({ page, perPage, ...options } = {}) { return this._client._call('bundle_list', { page, per_page: perPage }, options); }
-  get(id, options) { return this._client._call('bundle_get', { bundle_id: id }, options); }
-  approve(id, options) { return this._client._call('bundle_approve', { bundle_id: id }, options); }
 }
 
 /** The notifications Flywire sends to your notificationsUrl. body: the raw Buffer as received. */

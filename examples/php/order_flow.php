@@ -24,7 +24,7 @@ try {
     ]);
     echo "order: {$order['id']}\n";
     // Your own order number as the key: a retry after OutcomeUnknownError cannot charge twice.
-    $payment = $client->orders->charge($order['id'], null, ['idempotency_key' => "order-{$order['id']}"]);
+    $payment = $client->orders->charge($order['id'], ['idempotency_key' => "order-{$order['id']}"]);
     echo "payment reference: {$payment['payment_reference']}\n";
 } catch (OutcomeUnknownError $error) {
     fwrite(STDERR, "the charge may have happened: retry with key {$error->idempotencyKey()}\n");

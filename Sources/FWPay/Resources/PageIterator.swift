@@ -45,14 +45,3 @@ final class PageIterator {
         return buffered.popLast()
     }
 }
-
-/// The lists an iterator can walk: path, collection member, and accepted filters.
-enum Listing {
-    static let all: [String: (path: String, collection: String, filters: [String])] = [
-        "recipients": ("/recipients", "recipients", []),
-        "orders": ("/orders", "orders", ["recipient", "country", "status"]),
-        "payments": ("/payments", "payments", ["recipient", "status", "external_reference"]),
-        "refunds": ("/refunds", "refunds", ["payment_id", "status"]),
-        "refund_bundles": ("/refund_bundles", "refund_bundles", []),
-    ]
-}

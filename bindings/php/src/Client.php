@@ -13,8 +13,9 @@ use FFI;
  *     $client = new Fwpay\Client(apiKey: getenv('FWPAY_API_KEY'), baseUrl: Fwpay\Client::SANDBOX_BASE_URL);
  *     $payment = $client->orders->charge($orderId, ['idempotency_key' => "order-$orderId"]);
  *
- * Every method takes a last $options array: idempotency_key (POSTs), timeout (seconds),
- * max_retries.
+ * Every method takes an $options array after its required arguments: idempotency_key
+ * (POSTs), timeout (seconds), max_retries; optional arguments come after it, by name
+ * ($client->orders->charge($orderId, body: [...])).
  */
 final class Client
 {

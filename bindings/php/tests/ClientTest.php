@@ -56,9 +56,9 @@ final class ClientTest extends TestCase
         $client = self::client();
         $order = $client->orders->create(self::orderBody($client));
         $key = 'php-order-' . $order['id'];
-        $payment = $client->orders->charge($order['id'], null, ['idempotency_key' => $key]);
+        $payment = $client->orders->charge($order['id'], ['idempotency_key' => $key]);
         $this->assertMatchesRegularExpression('/^FWU\d{9}$/', $payment['payment_reference']);
-        $again = $client->orders->charge($order['id'], null, ['idempotency_key' => $key]);
+        $again = $client->orders->charge($order['id'], ['idempotency_key' => $key]);
         $this->assertSame($payment['payment_reference'], $again['payment_reference']);
         $this->assertSame('FWU', $client->payments->get($payment['payment_reference'])['recipient_id']);
     }

@@ -13,4 +13,5 @@
 require_relative "fwpay/native"
 require_relative "fwpay/errors"
 require_relative "fwpay/client"
+require_relative "fwpay/resources"
 require_relative "fwpay/notifications"

@@ -136,62 +136,6 @@ module Fwpay
     def call(operation, arguments = {}, **options) = @client.call(operation, arguments, **options)
   end
 
-  class Recipients < Resource
-    def list(per_page: 100, **options) = @client.each_item("recipient_list", "recipients", {}, per_page: per_page, **options)
-    def page(page: nil, per_page: nil, **options) = call("recipient_list", { page: page, per_page: per_page }.compact, **options)
-    def get(id, **options) = call("recipient_get", { recipient_id: id }, **options)
-    def search(name, **options) = call("recipient_search", { name: name }, **options)
-  end
-
-  class Offers < Resource
-    def list(recipient:, amount:, country:, **options)
-      call("offer_list", { recipient_id: recipient, amount: amount, country: country }, **options)
-    end
-  end
-
-  class Orders < Resource
-    def create(body, **options) = call("order_create", { body: body }, **options)
-    def update(id, body, **options) = call("order_update", { order_id: id, body: body }, **options)
-    def charge(id, body = nil, **options) = call("order_charge", { order_id: id, body: body }.compact, **options)
-    def get(id, **options) = call("order_get", { order_id: id }, **options)
-    def check(id, portal:, **options) = call("order_check", { order_id: id, portal_id: portal }, **options)
-    def list(per_page: 100, **filters_and_options) = Lists.each(@client, "order_list", "orders", per_page, filters_and_options)
-    def page(page: nil, per_page: nil, **filters_and_options) = Lists.page(@client, "order_list", page, per_page, filters_and_options)
-  end
-
-  class Sessions < Resource
-    def create(body, **options) = call("session_create", { body: body }, **options)
-    # session: the session id, or the confirm URL the payer's form handed your page.
-    def confirm(session, **options) = call("session_confirm", { session: session }, **options)
-  end
-
-  class Payments < Resource
-    def get(reference, **options) = call("payment_get", { payment_reference: reference }, **options)
-    def receipt(reference, **options) = call("payment_receipt", { payment_reference: reference }, **options)
-    def process(reference, **options) = call("payment_process", { payment_reference: reference }, **options)
-    def cancel(reference, **options) = call("payment_cancel", { payment_reference: reference }, **options)
-    def capture(reference, amount:, **options) = call("payment_capture", { payment_reference: reference, amount: amount }, **options)
-    def adjust(reference, amount:, **options) = call("payment_adjust", { payment_reference: reference, amount: amount }, **options)
-    def charge(body, **options) = call("payment_charge", { body: body }, **options)
-    def list(per_page: 100, **filters_and_options) = Lists.each(@client, "payment_list", "payments", per_page, filters_and_options)
-    def page(page: nil, per_page: nil, **filters_and_options) = Lists.page(@client, "payment_list", page, per_page, filters_and_options)
-  end
-
-  class Refunds < Resource
-    def create(payment_reference, body, **options) = call("refund_create", { payment_reference: payment_reference, body: body }, **options)
-    def get(id, **options) = call("refund_get", { refund_id: id }, **options)
-    def cancel(id, **options) = call("refund_cancel", { refund_id: id }, **options)
-    def list(per_page: 100, **filters_and_options) = Lists.each(@client, "refund_list", "refunds", per_page, filters_and_options)
-    def page(page: nil, per_page: nil, **filters_and_options) = Lists.page(@client, "refund_list", page, per_page, filters_and_options)
-  end
-
-  class Bundles < Resource
-    def list(per_page: 100, **options) = @client.each_item("bundle_list", "refund_bundles", {}, per_page: per_page, **options)
-    def page(page: nil, per_page: nil, **options) = call("bundle_list", { page: page, per_page: per_page }.compact, **options)
-    def get(id, **options) = call("bundle_get", { bundle_id: id }, **options)
-    def approve(id, **options) = call("bundle_approve", { bundle_id: id }, **options)
-  end
-
   # Lists with filters: the keyword arguments that are not call options are filters.
   module Lists
     CALL_OPTIONS = %i[idempotency_key timeout max_retries].freeze

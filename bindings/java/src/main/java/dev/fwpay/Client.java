@@ -28,13 +28,13 @@ public final class Client implements AutoCloseable {
     public static final String PRODUCTION_BASE_URL = "https://api-platform.flywire.com/payments/v1";
     public static final String SANDBOX_BASE_URL = "https://api-platform-sandbox.flywire.com/payments/v1";
 
-    public final Recipients recipients = new Recipients();
-    public final Offers offers = new Offers();
-    public final Orders orders = new Orders();
-    public final Sessions sessions = new Sessions();
-    public final Payments payments = new Payments();
-    public final Refunds refunds = new Refunds();
-    public final Bundles bundles = new Bundles();
+    public final Recipients recipients = new Recipients(this);
+    public final Offers offers = new Offers(this);
+    public final Orders orders = new Orders(this);
+    public final Sessions sessions = new Sessions(this);
+    public final Payments payments = new Payments(this);
+    public final Refunds refunds = new Refunds(this);
+    public final Bundles bundles = new Bundles(this);
     private Pointer handle;
     /** Calls share it; close takes it alone, so it frees the native client only once no call uses it. */
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
@@ -170,73 +170,5 @@ public final class Client implements AutoCloseable {
                 return current.get(index++);
             }
         };
-    }
-
-    public final class Recipients {
-        public Iterable<Map<String, Object>> list() { return items("recipient_list", "recipients", Map.of(), 100, null); }
-        public Map<String, Object> page(int page, int perPage) { return object("recipient_list", arguments("page", page, "per_page", perPage), null); }
-        public Map<String, Object> get(String id) { return object("recipient_get", arguments("recipient_id", id), null); }
-        public Map<String, Object> search(String name) { return object("recipient_search", arguments("name", name), null); }
-    }
-
-    public final class Offers {
-        /** amount in subunits (USD 120.25 is 12025); country: the payer's, ISO 3166 alpha-2. */
-        public Map<String, Object> list(String recipient, long amount, String country) {
-            return object("offer_list", arguments("recipient_id", recipient, "amount", amount, "country", country), null);
-        }
-    }
-
-    public final class Orders {
-        public Map<String, Object> create(Map<String, Object> body, CallOptions options) { return object("order_create", arguments("body", body), options); }
-        public Map<String, Object> create(Map<String, Object> body) { return create(body, null); }
-        public Map<String, Object> update(String id, Map<String, Object> body) { return object("order_update", arguments("order_id", id, "body", body), null); }
-        /** Creates the order's payment; keep the idempotency key to retry safely. */
-        public Map<String, Object> charge(String id, CallOptions options) { return object("order_charge", arguments("order_id", id), options); }
-        public Map<String, Object> get(String id) { return object("order_get", arguments("order_id", id), null); }
-        public Map<String, Object> check(String id, String portal) { return object("order_check", arguments("order_id", id, "portal_id", portal), null); }
-        /** filters: recipient, country, status. */
-        public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return items("order_list", "orders", arguments("filters", filters), 100, null); }
-    }
-
-    public final class Sessions {
-        public Map<String, Object> create(Map<String, Object> body, CallOptions options) { return object("session_create", arguments("body", body), options); }
-        public Map<String, Object> create(Map<String, Object> body) { return create(body, null); }
-        /** session: the session id, or the confirm URL the payer's form handed your page. */
-        public Map<String, Object> confirm(String session) { return object("session_confirm", arguments("session", session), null); }
-    }
-
-    public final class Payments {
-        public Map<String, Object> get(String reference) { return object("payment_get", arguments("payment_reference", reference), null); }
-        public Map<String, Object> receipt(String reference) { return object("payment_receipt", arguments("payment_reference", reference), null); }
-        public Map<String, Object> process(String reference) { return object("payment_process", arguments("payment_reference", reference), null); }
-        public Map<String, Object> cancel(String reference) { return object("payment_cancel", arguments("payment_reference", reference), null); }
-        public Map<String, Object> capture(String reference, long amount, CallOptions options) {
-            return object("payment_capture", arguments("payment_reference", reference, "amount", amount), options);
-        }
-        public Map<String, Object> adjust(String reference, long amount, CallOptions options) {
-            return object("payment_adjust", arguments("payment_reference", reference, "amount", amount), options);
-        }
-        public Map<String, Object> charge(Map<String, Object> body, CallOptions options) { return object("payment_charge", arguments("body", body), options); }
-        /** filters: recipient, status, external_reference. */
-        public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return items("payment_list", "payments", arguments("filters", filters), 100, null); }
-        public Map<String, Object> page(Map<String, Object> filters, int page, int perPage) {
-            return object("payment_list", arguments("filters", filters, "page", page, "per_page", perPage), null);
-        }
-    }
-
-    public final class Refunds {
-        public Map<String, Object> create(String paymentReference, Map<String, Object> body, CallOptions options) {
-            return object("refund_create", arguments("payment_reference", paymentReference, "body", body), options);
-        }
-        public Map<String, Object> get(String id) { return object("refund_get", arguments("refund_id", id), null); }
-        public Map<String, Object> cancel(String id) { return object("refund_cancel", arguments("refund_id", id), null); }
-        /** filters: payment_id, status. */
-        public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return items("refund_list", "refunds", arguments("filters", filters), 100, null); }
-    }
-
-    public final class Bundles {
-        public Iterable<Map<String, Object>> list() { return items("bundle_list", "refund_bundles", Map.of(), 100, null); }
-        public Map<String, Object> get(String id) { return object("bundle_get", arguments("bundle_id", id), null); }
-        public Map<String, Object> approve(String id) { return object("bundle_approve", arguments("bundle_id", id), null); }
     }
 }
