@@ -226,6 +226,7 @@ bindings: node-addon java-jar
 test-bindings: lib sandbox bindings
 	scripts/install-deps.sh --bindings
 	tests/bindings/run.sh
+	python3 -m pytest -q -n 2 tests/conformance
 
 # fwpay inside the servers users run it in (tests/servers, docs/servers.md): os.fork,
 # multiprocessing, gunicorn --preload, uWSGI, Ruby fork and unicorn preload_app, php-fpm with

@@ -1,0 +1,47 @@
+"""Conformance runner: the calls of steps.json through the Python face (see ../test_conformance.py)."""
+import json
+import os
+import sys
+from typing import Any
+
+import fwpay
+
+plan = json.load(open(sys.argv[1]))
+saved: dict[str, Any] = dict(plan["prepared"])
+
+
+def resolve(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("$"):
+        return saved[value[1:]]
+    if isinstance(value, dict):
+        return {k: resolve(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [resolve(v) for v in value]
+    return value
+
+
+def pick(answer: Any, path: str) -> Any:
+    for part in path.split("."):
+        answer = answer[int(part)] if isinstance(answer, list) else answer[part]
+    return answer
+
+
+client = fwpay.Client(api_key=os.environ["FWPAY_API_KEY"], base_url=os.environ["FWPAY_BASE_URL"])
+for step in plan["steps"]:
+    try:
+        method = getattr(getattr(client, step["resource"]), step["method"])
+        filters = resolve(step.get("filters", {}))
+        if step["form"] == "list":
+            answer: Any = list(method(**filters, per_page=2, **step["options"]))
+        elif step["form"] == "page":
+            answer = method(**filters, page=1, per_page=2, **step["options"])
+        else:
+            positional = [resolve(a["value"]) for a in step["arguments"] if not a["keyword"]]
+            named = {a["face"]: resolve(a["value"]) for a in step["arguments"] if a["keyword"]}
+            answer = method(*positional, **named, **step["options"])
+        for name, path in step["save"].items():
+            saved[name] = pick(answer, path)
+        print(json.dumps({"operation": step["operation"], "method": step["method"], "ok": True}), flush=True)
+    except Exception as error:  # every failure is reported, and the next call still runs
+        print(json.dumps({"operation": step["operation"], "method": step["method"], "ok": False,
+                          "error": f"{type(error).__name__}: {error}"}), flush=True)
