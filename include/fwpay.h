@@ -304,8 +304,10 @@ extern char * _Nullable fwp_ca_bundle(void);
 /// FWP_OK or a negative FWP_E_ code, as the typed function would. Since 0.2.
 extern int fwp_call(fwp_client * _Nullable client, char const * _Nullable operation, char const * _Nullable args, size_t len, char * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
-/// fwp_client_free: releases a client and its connections. NULL is a harmless no-op. The
-/// client must not be in use by another thread, nor used afterwards. Since 0.1.
+/// fwp_client_free: releases a client and its connections. NULL, or a client already freed,
+/// is a harmless no-op. Calls other threads have in flight finish first (the connections close
+/// when the last one ends); calls made afterwards fail with FWP_E_INVALID_ARGUMENT rather than
+/// touching freed memory. Thread-safe. Since 0.1 (safe beside calls since 0.3).
 extern void fwp_client_free(fwp_client * _Nullable client);
 
 /// fwp_client_new: creates a client for base_url with api_key and default options.

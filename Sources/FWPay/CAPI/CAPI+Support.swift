@@ -90,7 +90,10 @@ private func checkedString(_ pointer: UnsafePointer<CChar>, _ name: String, limi
 /// The client behind a handle.
 func unwrapClient(_ handle: OpaquePointer?) throws(FWPayError) -> Client {
     guard let handle else { throw FWPayError(.invalidArgument, "client must not be NULL") }
-    return Unmanaged<Client>.fromOpaque(UnsafeRawPointer(handle)).takeUnretainedValue()
+    guard let client = ClientHandles.client(handle) else {
+        throw FWPayError(.invalidArgument, "client is not a client of fwp_client_new, or was freed")
+    }
+    return client
 }
 
 /// A borrowed JSON argument; NULL gives nil. It becomes a request's body, so it is read no

@@ -87,7 +87,7 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
             }
         }
         let client = try Client(configuration: configuration, logger: logger)
-        out.pointee = OpaquePointer(Unmanaged.passRetained(client).toOpaque())
+        out.pointee = ClientHandles.add(client)
     }
 }
 
@@ -121,12 +121,14 @@ public func fwp_ca_bundle() -> UnsafeMutablePointer<CChar>? {
     return strdup(path)
 }
 
-/// fwp_client_free: releases a client and its connections. NULL is a harmless no-op. The
-/// client must not be in use by another thread, nor used afterwards. Since 0.1.
+/// fwp_client_free: releases a client and its connections. NULL, or a client already freed,
+/// is a harmless no-op. Calls other threads have in flight finish first (the connections close
+/// when the last one ends); calls made afterwards fail with FWP_E_INVALID_ARGUMENT rather than
+/// touching freed memory. Thread-safe. Since 0.1 (safe beside calls since 0.3).
 @c
 public func fwp_client_free(_ client: OpaquePointer?) {
     guard let client else { return }
-    Unmanaged<Client>.fromOpaque(UnsafeRawPointer(client)).release()
+    _ = ClientHandles.remove(client)
 }
 
 /// The caller's log callback and its userdata. The caller promised (fwpay.h) that the

@@ -37,7 +37,7 @@ public func fwp_client_new_json(_ settings: UnsafePointer<CChar>?, _ len: size_t
         configuration.caBundle = try given.optionalString("ca_bundle")
         if let value = try given.optionalBool("server_deduplicates") { configuration.serverDeduplicates = value }
         let client = try Client(configuration: configuration)
-        out.pointee = OpaquePointer(Unmanaged.passRetained(client).toOpaque())
+        out.pointee = ClientHandles.add(client)
     }
 }
 

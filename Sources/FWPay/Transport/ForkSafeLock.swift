@@ -8,8 +8,8 @@ import Musl
 ///
 /// A child has only the thread that called `fork()`; a lock another thread held at that moment
 /// would stay held in the child for ever. `pthread_atfork` takes this lock before every fork and
-/// gives it back in the parent, and the child starts with it fresh. Every pool shares it: what
-/// it guards is one push or pop. (Swift code is never unloaded, so the handlers stay valid.)
+/// gives it back in the parent, and the child starts with it fresh. Every pool and the table of
+/// client handles share it: what it guards is one push, pop or lookup. (Swift code is never unloaded, so the handlers stay valid.)
 enum ForkSafeLock {
     private nonisolated(unsafe) static let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
         let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
