@@ -354,7 +354,9 @@ extern void fwp_error_free(fwp_error * _Nullable err);
 /// fwp_error_json: everything an fwp_error holds, as JSON text: {"code", "kind" (the code's
 /// name: "invalid_argument", "invalid_json", "invalid_request", "authentication",
 /// "not_found", "rate_limited", "server", "http", "connection", "timeout",
-/// "outcome_unknown", "bad_response", "no_memory", "signature", or "ok"), "description"
+/// "outcome_unknown", "bad_response", "no_memory", "signature", or "ok"; refined to
+/// "permission" for a 403 and to "idempotency_conflict" for a 409 or an invalid request whose
+/// errors name the Idempotency-Key, so that every binding maps the same kinds), "description"
 /// (fwp_strerror's), "http_status", "curl_code", "message", "request_id",
 /// "idempotency_key", "errors" (the server's array, [] when none)}. After a success it still
 /// says the request id, the key sent and the status. err: not NULL. out: receives

@@ -68,7 +68,9 @@ export class FwpayError extends Error {
 export class InvalidArgumentError extends FwpayError {}
 export class APIError extends FwpayError {}
 export class InvalidRequestError extends APIError {}
+export class IdempotencyError extends InvalidRequestError {}
 export class AuthenticationError extends APIError {}
+export class PermissionError extends APIError {}
 export class NotFoundError extends APIError {}
 export class RateLimitError extends APIError {}
 export class ConnectionError extends FwpayError {}

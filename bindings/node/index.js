@@ -39,8 +39,12 @@ class InvalidArgumentError extends FwpayError {}
 class APIError extends FwpayError {}
 /** 400 or 422: see errors for each field. */
 class InvalidRequestError extends APIError {}
+/** The Idempotency-Key was used with another request, or its first request is still being handled. */
+class IdempotencyError extends InvalidRequestError {}
 /** 401: the API key was rejected. */
 class AuthenticationError extends APIError {}
+/** 403: the API key is valid but may not do this. */
+class PermissionError extends APIError {}
 class NotFoundError extends APIError {}
 /** 429: wait before retrying. */
 class RateLimitError extends APIError {}
@@ -53,7 +57,7 @@ class SignatureError extends FwpayError {}
 
 const CLASSES = {
   invalid_argument: InvalidArgumentError, invalid_json: InvalidArgumentError, invalid_request: InvalidRequestError,
-  authentication: AuthenticationError, not_found: NotFoundError, rate_limited: RateLimitError, server: APIError,
+  idempotency_conflict: IdempotencyError, authentication: AuthenticationError, permission: PermissionError, not_found: NotFoundError, rate_limited: RateLimitError, server: APIError,
   http: APIError, connection: ConnectionError, timeout: ConnectionError, outcome_unknown: OutcomeUnknownError,
   bad_response: APIError, signature: SignatureError,
 };
@@ -157,6 +161,7 @@ const notifications = {
 
 module.exports = {
   Client, notifications, version, libraryVersion, PRODUCTION_BASE_URL, SANDBOX_BASE_URL,
-  FwpayError, InvalidArgumentError, APIError, InvalidRequestError, AuthenticationError, NotFoundError,
+  FwpayError, InvalidArgumentError, APIError, InvalidRequestError, IdempotencyError, AuthenticationError, PermissionError,
+  NotFoundError,
   RateLimitError, ConnectionError, OutcomeUnknownError, SignatureError,
 };

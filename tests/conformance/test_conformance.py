@@ -103,7 +103,22 @@ def steps(language: str) -> list[dict[str, Any]]:
         step["arguments"] = [{"name": a["name"], "face": a.get("face", a["name"]), "keyword": a.get("keyword", False),
                               "value": values[a["name"]]} for a in operation.get("arguments", []) if a["name"] in values]
         made.append(step)
+    # Failures of the kinds the core refines, each to be raised as the binding's class for it.
+    made.append({"operation": "bundle_get", "resource": "bundles", "method": "get", "form": "call", "save": {},
+                 "options": {"max_retries": 0}, "expect": "permission",
+                 "arguments": [{"name": "bundle_id", "face": "id", "keyword": False, "value": FORBIDDEN_BUNDLE}]})
+    made.append({"operation": "order_create", "resource": "orders", "method": "create", "form": "call", "save": {},
+                 "options": {"idempotency_key": f"conformance-{language}-order_create"}, "expect": "idempotency_conflict",
+                 "arguments": [{"name": "body", "face": "body", "keyword": False, "value": {**order_body("$offer"), "external_reference": "another"}}]})
     return made
+
+
+FORBIDDEN_BUNDLE = "RB-forbidden"
+#: The class each binding raises for a kind of failure.
+CLASSES = {"permission": {"python": "PermissionError", "node": "PermissionError", "php": "PermissionError", "ruby": "PermissionError",
+                          "java": "Permission"},
+           "idempotency_conflict": {"python": "IdempotencyError", "node": "IdempotencyError", "php": "IdempotencyError",
+                                    "ruby": "IdempotencyError", "java": "IdempotencyConflict"}}
 
 
 def test_every_described_operation_has_a_call() -> None:
@@ -170,17 +185,19 @@ def test_every_operation_through_the_face_of(language: str, tmp_path: pathlib.Pa
     try:
         sandbox = Sandbox(running.base_url.removesuffix("/payments/v1"), running.api_key)
         made = steps(language)
+        sandbox.http("POST", "/sandbox/faults", {"path": f"/refund_bundles/{FORBIDDEN_BUNDLE}", "kind": "error", "status": 403, "count": 1})
         (tmp_path / "steps.json").write_text(json.dumps({"prepared": sandbox.prepared(), "steps": made}))
         environment = {**os.environ, "FWPAY_BASE_URL": running.base_url, "FWPAY_API_KEY": running.api_key,
                        "FWPAY_LIBRARY": str(ROOT / "build" / "lib" / "libfwpay.so"), "PYTHONPATH": str(ROOT / "bindings" / "python")}
         run = subprocess.run([*command(language), str(tmp_path / "steps.json")], env=environment, capture_output=True, text=True, timeout=300)
         results = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
-        failed = [r for r in results if not r.get("ok")]
+        failed = [r for r, step in zip(results, made) if ("expect" not in step and not r.get("ok"))
+                  or ("expect" in step and (r.get("ok") or r.get("class") != CLASSES[step["expect"]][language]))]
         assert run.returncode == 0 and not failed and len(results) == len(made), \
             f"{language}: {len(results)} of {len(made)} calls answered; failed: {failed}\n{run.stderr[-3000:]}"
         logged = sandbox.http("GET", "/sandbox/requests?limit=500")["requests"]
         for step in made:
-            if step["operation"] not in ENDPOINTS:
+            if step["operation"] not in ENDPOINTS or "expect" in step:
                 continue  # a composite: its requests are the lists and gets checked beside it
             verb, template = ENDPOINTS[step["operation"]]
             pattern = logged_path(template)

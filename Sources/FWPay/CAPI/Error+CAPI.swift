@@ -43,7 +43,9 @@ public func fwp_error_free(_ err: UnsafeMutablePointer<fwp_error>?) {
 /// fwp_error_json: everything an fwp_error holds, as JSON text: {"code", "kind" (the code's
 /// name: "invalid_argument", "invalid_json", "invalid_request", "authentication",
 /// "not_found", "rate_limited", "server", "http", "connection", "timeout",
-/// "outcome_unknown", "bad_response", "no_memory", "signature", or "ok"), "description"
+/// "outcome_unknown", "bad_response", "no_memory", "signature", or "ok"; refined to
+/// "permission" for a 403 and to "idempotency_conflict" for a 409 or an invalid request whose
+/// errors name the Idempotency-Key, so that every binding maps the same kinds), "description"
 /// (fwp_strerror's), "http_status", "curl_code", "message", "request_id",
 /// "idempotency_key", "errors" (the server's array, [] when none)}. After a success it still
 /// says the request id, the key sent and the status. err: not NULL. out: receives
@@ -59,7 +61,7 @@ public func fwp_error_json(_ err: UnsafePointer<fwp_error>?, _ out: UnsafeMutabl
     if let array = given.errors, let value = try? JSONValue(jansson: array) { errors = value }
     let value = JSONValue.object(JSONObject([
         ("code", .integer(Int64(given.code))),
-        ("kind", .string(FWPayError.Kind(code: given.code)?.name ?? (given.code == 0 ? "ok" : "unknown"))),
+        ("kind", .string(refinedKind(code: given.code, httpStatus: given.http_status, errors: errors))),
         ("description", .string(FWPayError.describe(code: given.code))),
         ("http_status", .integer(Int64(given.http_status))),
         ("curl_code", .integer(Int64(given.curl_code))),
@@ -71,6 +73,19 @@ public func fwp_error_json(_ err: UnsafePointer<fwp_error>?, _ out: UnsafeMutabl
     guard let text = try? jsonText(value) else { return FWP_E_NO_MEMORY.rawValue }
     out.pointee = text
     return FWP_OK.rawValue
+}
+
+/// The kind bindings map to their classes: the code's name, refined where the code alone does
+/// not say (since 0.3): the key may not do this (403), or the Idempotency-Key was used with
+/// another request or its first request is still being handled (409, or a 400/422 naming it).
+private func refinedKind(code: CInt, httpStatus: CInt, errors: JSONValue) -> String {
+    guard let kind = FWPayError.Kind(code: code) else { return code == 0 ? "ok" : "unknown" }
+    if httpStatus == 403 { return "permission" }
+    let namesTheKey = errors.arrayValue?.contains { entry in
+        entry["source"]?.stringValue == "Idempotency-Key" || entry["param"]?.stringValue == "Idempotency-Key"
+    } ?? false
+    if httpStatus == 409 || (kind == .invalidRequest && namesTheKey) { return "idempotency_conflict" }
+    return kind.name
 }
 
 /// The text of one of fwp_error's fixed, NUL-terminated buffers (never read past its end).

@@ -34,7 +34,9 @@ class Error extends \RuntimeException
         $class = match ($detail['kind'] ?? '') {
             'invalid_argument', 'invalid_json' => InvalidArgumentError::class,
             'invalid_request' => InvalidRequestError::class,
+            'idempotency_conflict' => IdempotencyError::class,
             'authentication' => AuthenticationError::class,
+            'permission' => PermissionError::class,
             'not_found' => NotFoundError::class,
             'rate_limited' => RateLimitError::class,
             'server', 'http', 'bad_response' => ApiError::class,

@@ -38,12 +38,23 @@ def _raise_error(code: int, err: FwpError) -> None:
             value = from_json(ctypes.c_void_p(err.errors))
             errors = value if isinstance(value, list) else []
         message = err.message.decode("utf-8", "replace") or lib.fwp_strerror(code).decode()
-        error = _errors.error_for(code, message, http_status=err.http_status,
+        error = _errors.error_for(_kind(err), code, message, http_status=err.http_status,
                                   request_id=err.request_id.decode("utf-8", "replace"),
                                   idempotency_key=err.idempotency_key.decode("utf-8", "replace"), errors=errors)
     finally:
         lib.fwp_error_clear(ctypes.byref(err))
     raise error
+
+
+def _kind(err: FwpError) -> str:
+    """The failure's kind as the core names it for every binding (fwp_error_json's "kind")."""
+    text = ctypes.c_void_p()
+    if lib.fwp_error_json(ctypes.byref(err), ctypes.byref(text)) != 0 or not text.value:
+        return ""
+    try:
+        return str(json.loads(ctypes.string_at(text.value).decode()).get("kind", ""))
+    finally:
+        lib.fwp_free(text)
 
 
 def _check(result: int, function: Any, arguments: tuple[Any, ...]) -> int:

@@ -104,34 +104,30 @@ class SignatureError(Error):
     """A notification's X-Flywire-Digest does not match its body and the shared secret."""
 
 
-_BY_CODE: dict[int, type[Error]] = {
-    INVALID_ARGUMENT: InvalidArgumentError,
-    INVALID_JSON: InvalidArgumentError,
-    INVALID_REQUEST: InvalidRequestError,
-    AUTHENTICATION: AuthenticationError,
-    NOT_FOUND: NotFoundError,
-    RATE_LIMITED: RateLimitError,
-    SERVER: APIError,
-    HTTP: APIError,
-    CONNECTION: ConnectionError,
-    TIMEOUT: ConnectionError,
-    OUTCOME_UNKNOWN: OutcomeUnknownError,
-    BAD_RESPONSE: APIError,
-    NO_MEMORY: Error,
-    SIGNATURE: SignatureError,
+#: The classes of the kinds the core names (fwp_error_json), the same in every binding.
+_BY_KIND: dict[str, type[Error]] = {
+    "invalid_argument": InvalidArgumentError,
+    "invalid_json": InvalidArgumentError,
+    "invalid_request": InvalidRequestError,
+    "idempotency_conflict": IdempotencyError,
+    "authentication": AuthenticationError,
+    "permission": PermissionError,
+    "not_found": NotFoundError,
+    "rate_limited": RateLimitError,
+    "server": APIError,
+    "http": APIError,
+    "connection": ConnectionError,
+    "timeout": ConnectionError,
+    "outcome_unknown": OutcomeUnknownError,
+    "bad_response": APIError,
+    "no_memory": Error,
+    "signature": SignatureError,
 }
 
 
-def error_for(code: int, message: str, *, http_status: int = 0, request_id: str = "",
+def error_for(kind: str, code: int, message: str, *, http_status: int = 0, request_id: str = "",
               idempotency_key: str = "", errors: list[dict[str, Any]] | None = None) -> Error:
-    """The exception for a library code (pygit2's check_error, in one place), refined by the
-    HTTP status and the problem's errors where the code alone does not say."""
-    cls = _BY_CODE.get(code, Error)
-    if http_status == 403:
-        cls = PermissionError
-    elif http_status == 409 or (code == INVALID_REQUEST and any(
-            isinstance(entry, dict) and "Idempotency-Key" in (entry.get("source"), entry.get("param"))
-            for entry in errors or [])):
-        cls = IdempotencyError
+    """The exception of a failure's kind (pygit2's check_error, in one place)."""
+    cls = _BY_KIND.get(kind, Error)
     return cls(message, code=code, http_status=http_status, request_id=request_id,
                idempotency_key=idempotency_key, errors=errors)

@@ -111,6 +111,7 @@ _PLAIN: list[tuple[str, list[Any], Any]] = [
     ("fwp_json_release", [_json], None),
     ("fwp_free", [c_void_p], None),
     ("fwp_ca_bundle", [], c_void_p),         # a string to release with fwp_free, or NULL
+    ("fwp_error_json", [_err, POINTER(c_void_p)], c_int),  # the error's kind, refined by the core
 ]
 
 for _name, _argtypes in _CHECKED:

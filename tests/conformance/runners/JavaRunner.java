@@ -107,7 +107,8 @@ public class JavaRunner {
                     report.put("ok", true);
                 } catch (Exception e) {
                     report.put("ok", false);
-                    report.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                    report.put("class", e.getClass().getSimpleName());
+                    report.put("error", e.getMessage());
                 }
                 System.out.println(GSON.toJson(report));
             }

@@ -38,7 +38,7 @@ const options = (given) => Object.fromEntries(Object.entries(given).map(([k, v])
       for (const [name, dotted] of Object.entries(step.save)) saved[name] = pick(answer, dotted);
       console.log(JSON.stringify({ operation: step.operation, method: step.method, ok: true }));
     } catch (error) {
-      console.log(JSON.stringify({ operation: step.operation, method: step.method, ok: false, error: `${error.name}: ${error.message}` }));
+      console.log(JSON.stringify({ operation: step.operation, method: step.method, ok: false, class: error.constructor.name, error: error.message }));
     }
   }
 })();

@@ -52,6 +52,6 @@ foreach ($plan['steps'] as $step) {
         echo json_encode(['operation' => $step['operation'], 'method' => $step['method'], 'ok' => true]), "\n";
     } catch (Throwable $error) {
         echo json_encode(['operation' => $step['operation'], 'method' => $step['method'], 'ok' => false,
-            'error' => get_class($error) . ': ' . $error->getMessage()]), "\n";
+            'class' => (new ReflectionClass($error))->getShortName(), 'error' => $error->getMessage()]), "\n";
     }
 }

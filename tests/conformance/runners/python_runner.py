@@ -44,4 +44,4 @@ for step in plan["steps"]:
         print(json.dumps({"operation": step["operation"], "method": step["method"], "ok": True}), flush=True)
     except Exception as error:  # every failure is reported, and the next call still runs
         print(json.dumps({"operation": step["operation"], "method": step["method"], "ok": False,
-                          "error": f"{type(error).__name__}: {error}"}), flush=True)
+                          "class": type(error).__name__, "error": str(error)}), flush=True)

@@ -36,5 +36,5 @@ plan["steps"].each do |step|
   end
   puts JSON.generate(operation: step["operation"], method: step["method"], ok: true)
 rescue StandardError => e
-  puts JSON.generate(operation: step["operation"], method: step["method"], ok: false, error: "#{e.class}: #{e.message}")
+  puts JSON.generate(operation: step["operation"], method: step["method"], ok: false, class: e.class.name.split("::").last, error: e.message)
 end

@@ -28,8 +28,12 @@ module Fwpay
   class APIError < Error; end
   # 400 or 422: see #errors for each field.
   class InvalidRequestError < APIError; end
+  # The Idempotency-Key was used with another request, or its first request is still being handled.
+  class IdempotencyError < InvalidRequestError; end
   # 401: the API key was rejected.
   class AuthenticationError < APIError; end
+  # 403: the API key is valid but may not do this.
+  class PermissionError < APIError; end
   # 404.
   class NotFoundError < APIError; end
   # 429: wait before retrying.
@@ -44,7 +48,8 @@ module Fwpay
 
   ERROR_CLASSES = {
     "invalid_argument" => InvalidArgumentError, "invalid_json" => InvalidArgumentError,
-    "invalid_request" => InvalidRequestError, "authentication" => AuthenticationError,
+    "invalid_request" => InvalidRequestError, "idempotency_conflict" => IdempotencyError,
+    "authentication" => AuthenticationError, "permission" => PermissionError,
     "not_found" => NotFoundError, "rate_limited" => RateLimitError, "server" => APIError, "http" => APIError,
     "connection" => ConnectionError, "timeout" => ConnectionError, "outcome_unknown" => OutcomeUnknownError,
     "bad_response" => APIError, "signature" => SignatureError

@@ -38,7 +38,9 @@ public class FwpayException extends RuntimeException {
         switch (String.valueOf(detail.get("kind"))) {
             case "invalid_argument": case "invalid_json": return new InvalidArgument(detail);
             case "invalid_request": return new InvalidRequest(detail);
+            case "idempotency_conflict": return new IdempotencyConflict(detail);
             case "authentication": return new Authentication(detail);
+            case "permission": return new Permission(detail);
             case "not_found": return new NotFound(detail);
             case "rate_limited": return new RateLimit(detail);
             case "server": case "http": case "bad_response": return new Api(detail);
@@ -55,6 +57,10 @@ public class FwpayException extends RuntimeException {
     public static class Api extends FwpayException { Api(Map<String, Object> d) { super(d); } }
     /** 400 or 422: see errors() for each field. */
     public static class InvalidRequest extends Api { InvalidRequest(Map<String, Object> d) { super(d); } }
+    /** The Idempotency-Key was used with another request, or its first request is still being handled. */
+    public static class IdempotencyConflict extends InvalidRequest { IdempotencyConflict(Map<String, Object> d) { super(d); } }
+    /** 403: the API key is valid but may not do this. */
+    public static class Permission extends Api { Permission(Map<String, Object> d) { super(d); } }
     /** 401: the API key was rejected. */
     public static class Authentication extends Api { Authentication(Map<String, Object> d) { super(d); } }
     public static class NotFound extends Api { NotFound(Map<String, Object> d) { super(d); } }
