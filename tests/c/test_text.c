@@ -93,6 +93,19 @@ static void operations_answer_text(const struct sandbox *sandbox) {
     CHECK(call(client, "payment_get", "{\"payment_reference\":\"FWU1\",\"timeout_ms\":-5}", &answer, err) == FWP_E_INVALID_ARGUMENT,
           "a negative timeout");
     CHECK(fwp_call(NULL, "payment_get", "{}", 2, NULL, err) == FWP_E_INVALID_ARGUMENT, "NULL client and out");
+    /* The caller's JSON is read as fwp_json_parse reads it: a repeated member (a second
+     * idempotency_key would silently replace the first) and NUL in a string are refused. */
+    CHECK(call(client, "order_charge", "{\"order_id\":\"O1\",\"idempotency_key\":\"a\",\"idempotency_key\":\"b\"}", &answer, err)
+          == FWP_E_INVALID_JSON, "a member named twice");
+    d = detail(err);
+    CHECK(strstr(text_of(d, "message"), "duplicate") != NULL && json_integer_value(json_object_get(d, "http_status")) == 0, "%s",
+          text_of(d, "message"));
+    json_decref(d);
+    const char *nul = "{\"recipient_id\":\"FW\\u0000U\"}", *twice = "{\"api_key\":\"a\",\"api_key\":\"b\"}";
+    CHECK(call(client, "recipient_get", nul, &answer, err) == FWP_E_INVALID_JSON, "NUL in a string");
+    fwp_client *unmade = NULL;
+    CHECK(fwp_client_new_json(twice, strlen(twice), &unmade, err) == FWP_E_INVALID_JSON && unmade == NULL,
+          "settings with a member named twice");
 
     /* The server's errors come through with their kind and entries. */
     CHECK(call(client, "payment_get", "{\"payment_reference\":\"FWU000000001\"}", &answer, err) == FWP_E_NOT_FOUND, "404");

@@ -29,7 +29,7 @@ public func fwp_json_parse(_ text: UnsafePointer<CChar>?, _ len: size_t,
             throw FWPayError(.invalidArgument, "len is \(UInt(bitPattern: len)); JSON text is limited to \(maximumJSONTextBytes) bytes")
         }
         var error = json_error_t()
-        guard let parsed = json_loadb(text, len, Int(JSON_DECODE_ANY | JSON_REJECT_DUPLICATES), &error) else {
+        guard let parsed = json_loadb(text, len, JSONValue.callerInputFlags, &error) else {
             throw FWPayError(.invalidJSON, "invalid JSON at line \(error.line), column \(error.column): \(JSONValue.reason(of: error))")
         }
         result.pointee = parsed

@@ -79,7 +79,7 @@ struct TextArguments: Sendable {
             return
         }
         guard len <= 32 << 20 else { throw FWPayError(.invalidArgument, "\(name) is \(len) bytes long; the limit is 32 MiB") }
-        let parsed = try JSONValue(parsing: UnsafeRawBufferPointer(start: text, count: len))
+        let parsed = try JSONValue(parsingInput: UnsafeRawBufferPointer(start: text, count: len))
         guard let object = parsed.objectValue else {
             throw FWPayError(.invalidArgument, "\(name) must be a JSON object, not \(parsed.typeName)")
         }

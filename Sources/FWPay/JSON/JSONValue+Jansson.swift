@@ -148,9 +148,24 @@ extension JSONValue {
     /// its last value: the client is tolerant of what it reads (a 201 with a repeated key is
     /// still a 201). Throws `.invalidJSON` naming the line, column and jansson's reason.
     init(parsing bytes: UnsafeRawBufferPointer) throws(FWPayError) {
+        try self.init(parsing: bytes, flags: Int(JSON_DECODE_ANY | JSON_ALLOW_NUL))
+    }
+
+    /// How a caller's JSON text is read, by the typed interface (fwp_json_parse) and the text
+    /// one (fwp_call) alike: a member named twice or a NUL in a string is refused, so that a
+    /// repeated "idempotency_key" never silently replaces the first. (Answers are read
+    /// tolerantly: `init(parsing:)`.)
+    static let callerInputFlags = Int(JSON_DECODE_ANY | JSON_REJECT_DUPLICATES)
+
+    /// Parses a caller's JSON text under `callerInputFlags`.
+    init(parsingInput bytes: UnsafeRawBufferPointer) throws(FWPayError) {
+        try self.init(parsing: bytes, flags: Self.callerInputFlags)
+    }
+
+    private init(parsing bytes: UnsafeRawBufferPointer, flags: Int) throws(FWPayError) {
         var error = json_error_t()
         guard let parsed = json_loadb(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count,
-                                      Int(JSON_DECODE_ANY | JSON_ALLOW_NUL), &error) else {
+                                      flags, &error) else {
             throw FWPayError(.invalidJSON, "invalid JSON at line \(error.line), column \(error.column): \(Self.reason(of: error))")
         }
         defer { json_decref(parsed) }
