@@ -207,7 +207,8 @@ typedef struct fwp_client_options {
     int max_retries;
     /** Non-zero to allow plain http to a host that is not loopback (default 0). */
     int allow_insecure_http;
-    /** Receives log lines, or NULL for none (default). */
+    /** Receives log lines; NULL (default): $FWPAY_LOG (debug, info, warning or error) writes
+     *  the lines of that level and above to stderr, and unset, nothing is logged. */
     fwp_log_callback log_callback;
     /** Passed to log_callback as is. */
     void *log_userdata;
@@ -323,7 +324,7 @@ extern int fwp_client_new(char const * _Nullable base_url, char const * _Nullabl
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
 /// "ca_bundle", "server_deduplicates" (boolean), with the meanings and defaults of
 /// fwp_client_options; an unknown member is
-/// refused. out_client: receives the handle, NULL on failure; release with fwp_client_free.
+/// refused. The client logs as $FWPAY_LOG says (fwp_client_options.log_callback). out_client: receives the handle, NULL on failure; release with fwp_client_free.
 /// err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or FWP_E_INVALID_ARGUMENT. Since 0.2.
 extern int fwp_client_new_json(char const * _Nullable settings, size_t len, fwp_client * _Nullable * _Nullable out_client, fwp_error * _Nullable err);
 

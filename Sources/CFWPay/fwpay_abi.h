@@ -165,7 +165,8 @@ typedef struct fwp_client_options {
     int max_retries;
     /** Non-zero to allow plain http to a host that is not loopback (default 0). */
     int allow_insecure_http;
-    /** Receives log lines, or NULL for none (default). */
+    /** Receives log lines; NULL (default): $FWPAY_LOG (debug, info, warning or error) writes
+     *  the lines of that level and above to stderr, and unset, nothing is logged. */
     fwp_log_callback log_callback;
     /** Passed to log_callback as is. */
     void *log_userdata;

@@ -5,7 +5,8 @@ The calls are made from the description: each operation's arguments (positional 
 the description says), its list and page forms, an idempotency key on each POST, a timeout
 and retries on every call. A runner per language (tests/conformance/runners) looks each
 method up by the description's resource and method name, so a face that lacks an operation
-fails. The sandbox's request log then shows that each call reached its request, with its key.
+fails. The sandbox's request log then shows that each call reached its request, with its key,
+and FWPAY_LOG=info made the library log the calls on stderr in every language.
 """
 from __future__ import annotations
 
@@ -188,13 +189,18 @@ def test_every_operation_through_the_face_of(language: str, tmp_path: pathlib.Pa
         sandbox.http("POST", "/sandbox/faults", {"path": f"/refund_bundles/{FORBIDDEN_BUNDLE}", "kind": "error", "status": 403, "count": 1})
         (tmp_path / "steps.json").write_text(json.dumps({"prepared": sandbox.prepared(), "steps": made}))
         environment = {**os.environ, "FWPAY_BASE_URL": running.base_url, "FWPAY_API_KEY": running.api_key,
-                       "FWPAY_LIBRARY": str(ROOT / "build" / "lib" / "libfwpay.so"), "PYTHONPATH": str(ROOT / "bindings" / "python")}
+                       "FWPAY_LIBRARY": str(ROOT / "build" / "lib" / "libfwpay.so"), "PYTHONPATH": str(ROOT / "bindings" / "python"),
+                       "FWPAY_LOG": "info"}
         run = subprocess.run([*command(language), str(tmp_path / "steps.json")], env=environment, capture_output=True, text=True, timeout=300)
         results = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
         failed = [r for r, step in zip(results, made) if ("expect" not in step and not r.get("ok"))
                   or ("expect" in step and (r.get("ok") or r.get("class") != CLASSES[step["expect"]][language]))]
         assert run.returncode == 0 and not failed and len(results) == len(made), \
             f"{language}: {len(results)} of {len(made)} calls answered; failed: {failed}\n{run.stderr[-3000:]}"
+        # FWPAY_LOG=info: the library's lines on stderr in every language, never the key.
+        assert re.search(r"^fwpay (info|INFO) POST /orders -> 201 in \d+ ms", run.stderr, re.MULTILINE), \
+            f"{language}: FWPAY_LOG=info logged no order creation:\n{run.stderr[-2000:]}"
+        assert running.api_key not in run.stderr
         logged = sandbox.http("GET", "/sandbox/requests?limit=500")["requests"]
         for step in made:
             if step["operation"] not in ENDPOINTS or "expect" in step:

@@ -15,7 +15,7 @@ import Musl
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
 /// "ca_bundle", "server_deduplicates" (boolean), with the meanings and defaults of
 /// fwp_client_options; an unknown member is
-/// refused. out_client: receives the handle, NULL on failure; release with fwp_client_free.
+/// refused. The client logs as $FWPAY_LOG says (fwp_client_options.log_callback). out_client: receives the handle, NULL on failure; release with fwp_client_free.
 /// err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or FWP_E_INVALID_ARGUMENT. Since 0.2.
 @c
 public func fwp_client_new_json(_ settings: UnsafePointer<CChar>?, _ len: size_t,

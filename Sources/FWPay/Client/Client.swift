@@ -5,9 +5,14 @@
 public final class Client: Sendable {
     let transport: Transport
 
+    /// Without a logger, the client logs as FWPAY_LOG says (Logger.fromEnvironment).
     public init(configuration: ClientConfiguration, logger: Logger? = nil) throws(FWPayError) {
         var settings = try configuration.validated()
-        if let logger { settings.logger = Logger(level: logger.level, secrets: [configuration.apiKey], sink: logger.sink) }
+        if let logger {
+            settings.logger = Logger(level: logger.level, secrets: [configuration.apiKey], sink: logger.sink)
+        } else if let fromEnvironment = Logger.fromEnvironment(secrets: [configuration.apiKey]) {
+            settings.logger = fromEnvironment
+        }
         transport = Transport(settings: settings)
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Where a client's log lines go. Lines name methods, paths, statuses, timings and retries;
 /// they never carry the API key, a shared secret or a body.
 public struct Logger: Sendable {
@@ -24,5 +30,36 @@ public struct Logger: Sendable {
         var text = line()
         for secret in secrets where text.contains(secret) { text = text.replacing(secret, with: "[REDACTED]") }
         sink(lineLevel, text)
+    }
+
+    /// The logger of a client made without a log callback: FWPAY_LOG=debug, info, warning or
+    /// error writes the lines of that level and above to stderr ("fwpay info GET /orders 200
+    /// ..."), in every language that loads the library; unset (or any other value), nothing.
+    /// One write(2) per line, so lines of threads never interleave.
+    static func fromEnvironment(secrets: [String]) -> Logger? {
+        guard let raw = getenv("FWPAY_LOG") else { return nil }
+        let chosen: Level
+        switch String(decoding: UnsafeRawBufferPointer(start: raw, count: strnlen(raw, 16)), as: UTF8.self).lowercased() {
+        case "debug": chosen = .debug
+        case "info": chosen = .info
+        case "warning": chosen = .warning
+        case "error": chosen = .error
+        default: return nil
+        }
+        return Logger(level: chosen, secrets: secrets) { level, line in
+            let text = Array("fwpay \(level.name) \(line)\n".utf8)
+            text.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+        }
+    }
+}
+
+extension Logger.Level {
+    var name: String {
+        switch self {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "info"
+        case .debug: "debug"
+        }
     }
 }
