@@ -168,8 +168,8 @@ typedef struct fwp_error {
 /* ---- Client options --------------------------------------------------------------------- */
 
 /** The version of fwp_client_options this header describes (2 added ca_bundle, 3
- *  server_deduplicates). */
-#define FWP_CLIENT_OPTIONS_VERSION 3
+ *  server_deduplicates, 4 user_agent). */
+#define FWP_CLIENT_OPTIONS_VERSION 4
 
 /* ---- Logging --------------------------------------------------------------------------- */
 
@@ -227,10 +227,14 @@ typedef struct fwp_client_options {
      *  returns FWP_E_OUTCOME_UNKNOWN and is never sent twice. Only this setting decides: no
      *  answer of a server (an echoed Idempotency-Key included) changes it. Since version 3. */
     int server_deduplicates;
+    /** What follows "fwpay/VERSION" in the User-Agent: a binding's language and runtime
+     *  ("python/3.11.7"), or NULL (default) for nothing. Printable ASCII, at most 128 bytes.
+     *  Since version 4 (0.3). */
+    const char *user_agent;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0 }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL }
 
 /* ---- Per-call options -------------------------------------------------------------------- */
 
@@ -322,7 +326,9 @@ extern int fwp_client_new(char const * _Nullable base_url, char const * _Nullabl
 /// fwp_client_new_json: creates a client from settings given as JSON text (len bytes), an
 /// object with "api_key" (required) and any of "base_url", "connect_timeout_ms",
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
-/// "ca_bundle", "server_deduplicates" (boolean), with the meanings and defaults of
+/// "ca_bundle", "server_deduplicates" (boolean), "user_agent" (what follows "fwpay/VERSION" in
+/// the User-Agent: the binding's language and runtime, e.g. "node/20.20.2"; printable ASCII, at
+/// most 128 bytes; since 0.3), with the meanings and defaults of
 /// fwp_client_options; an unknown member is
 /// refused. The client logs as $FWPAY_LOG says (fwp_client_options.log_callback). out_client: receives the handle, NULL on failure; release with fwp_client_free.
 /// err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or FWP_E_INVALID_ARGUMENT. Since 0.2.

@@ -22,7 +22,7 @@ enum {
     FWP_IDLE_CONNECTION_MS_MAX = 3600000,
     FWP_ERROR_MESSAGE_SIZE = 512,
     FWP_ERROR_ID_SIZE = 128,
-    FWP_CLIENT_OPTIONS_VERSION = 3,
+    FWP_CLIENT_OPTIONS_VERSION = 4,
     FWP_CALL_OPTIONS_VERSION = 1
 };
 
@@ -67,6 +67,7 @@ typedef struct fwp_client_options {
     long max_idle_connection_ms;
     const char *ca_bundle;
     int server_deduplicates;
+    const char *user_agent;
 } fwp_client_options;
 
 typedef struct fwp_call_options {

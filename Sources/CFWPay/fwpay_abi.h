@@ -126,8 +126,8 @@ typedef struct fwp_error {
 /* ---- Client options --------------------------------------------------------------------- */
 
 /** The version of fwp_client_options this header describes (2 added ca_bundle, 3
- *  server_deduplicates). */
-#define FWP_CLIENT_OPTIONS_VERSION 3
+ *  server_deduplicates, 4 user_agent). */
+#define FWP_CLIENT_OPTIONS_VERSION 4
 
 /* ---- Logging --------------------------------------------------------------------------- */
 
@@ -185,10 +185,14 @@ typedef struct fwp_client_options {
      *  returns FWP_E_OUTCOME_UNKNOWN and is never sent twice. Only this setting decides: no
      *  answer of a server (an echoed Idempotency-Key included) changes it. Since version 3. */
     int server_deduplicates;
+    /** What follows "fwpay/VERSION" in the User-Agent: a binding's language and runtime
+     *  ("python/3.11.7"), or NULL (default) for nothing. Printable ASCII, at most 128 bytes.
+     *  Since version 4 (0.3). */
+    const char *user_agent;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0 }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL }
 
 /* ---- Per-call options -------------------------------------------------------------------- */
 

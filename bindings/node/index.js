@@ -87,7 +87,8 @@ class Client {
                 allowInsecureHttp = false, caBundle, serverDeduplicates = false } = {}) {
     const settings = { api_key: apiKey, base_url: baseUrl, timeout_ms: milliseconds(timeout, 'timeout'),
       connect_timeout_ms: milliseconds(connectTimeout, 'connectTimeout'), max_retries: maxRetries,
-      allow_insecure_http: allowInsecureHttp, server_deduplicates: serverDeduplicates };
+      allow_insecure_http: allowInsecureHttp, server_deduplicates: serverDeduplicates,
+      user_agent: `node/${process.versions.node}` };
     if (caBundle !== undefined) settings.ca_bundle = caBundle;
     try {
       this._handle = native.newClient(JSON.stringify(settings));

@@ -141,6 +141,20 @@ static void client_options(void) {
     padded.options.version = 1;
     CHECK(fwp_client_new_with_options(&padded.options, &client, &err) == FWP_OK, "a version-1 struct: %s", ERR(err));
     fwp_client_free(client);
+    /* user_agent (version 4): printable ASCII of at most 128 bytes; a version-3 struct ends before it. */
+    options.ca_bundle = NULL;
+    options.user_agent = "lua/5.1\r\nX-Injected: 1";
+    CHECK(fwp_client_new_with_options(&options, &client, &err) == FWP_E_INVALID_ARGUMENT, "a user agent with CR LF");
+    CHECK(strstr(err.message, "user_agent") != NULL, "%s", ERR(err));
+    memset(&padded, 0xA5, sizeof padded);
+    memcpy(&padded.options, &options, offsetof(fwp_client_options, user_agent));
+    padded.options.version = 3;
+    CHECK(fwp_client_new_with_options(&padded.options, &client, &err) == FWP_OK, "a version-3 struct: %s", ERR(err));
+    fwp_client_free(client);
+    options.user_agent = "lua/5.1";
+    CHECK(fwp_client_new_with_options(&options, &client, &err) == FWP_OK, "a user agent: %s", ERR(err));
+    fwp_client_free(client);
+    options.user_agent = NULL;
     char *bundle = fwp_ca_bundle();
     CHECK(bundle != NULL && access(bundle, R_OK) == 0, "fwp_ca_bundle finds this machine's bundle: %s", bundle ? bundle : "NULL");
     fwp_free(bundle);

@@ -202,6 +202,9 @@ def test_every_operation_through_the_face_of(language: str, tmp_path: pathlib.Pa
             f"{language}: FWPAY_LOG=info logged no order creation:\n{run.stderr[-2000:]}"
         assert running.api_key not in run.stderr
         logged = sandbox.http("GET", "/sandbox/requests?limit=500")["requests"]
+        # The User-Agent names the library's version, the binding's language and its runtime.
+        agents = {r["user_agent"] for r in logged if (r["user_agent"] or "").startswith("fwpay/")}
+        assert agents and all(re.fullmatch(rf"fwpay/\d+\.\d+\.\d+ {language}/\S+", agent) for agent in agents), agents
         for step in made:
             if step["operation"] not in ENDPOINTS or "expect" in step:
                 continue  # a composite: its requests are the lists and gets checked beside it

@@ -13,7 +13,9 @@ import Musl
 /// fwp_client_new_json: creates a client from settings given as JSON text (len bytes), an
 /// object with "api_key" (required) and any of "base_url", "connect_timeout_ms",
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
-/// "ca_bundle", "server_deduplicates" (boolean), with the meanings and defaults of
+/// "ca_bundle", "server_deduplicates" (boolean), "user_agent" (what follows "fwpay/VERSION" in
+/// the User-Agent: the binding's language and runtime, e.g. "node/20.20.2"; printable ASCII, at
+/// most 128 bytes; since 0.3), with the meanings and defaults of
 /// fwp_client_options; an unknown member is
 /// refused. The client logs as $FWPAY_LOG says (fwp_client_options.log_callback). out_client: receives the handle, NULL on failure; release with fwp_client_free.
 /// err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or FWP_E_INVALID_ARGUMENT. Since 0.2.
@@ -26,7 +28,7 @@ public func fwp_client_new_json(_ settings: UnsafePointer<CChar>?, _ len: size_t
         let given = try TextArguments(settings, len, name: "settings", operation: "fwp_client_new_json",
                                       parameters: ["api_key", "base_url", "connect_timeout_ms", "timeout_ms", "max_retries",
                                                    "allow_insecure_http", "max_idle_connection_ms", "ca_bundle",
-                                                   "server_deduplicates"])
+                                                   "server_deduplicates", "user_agent"])
         var configuration = ClientConfiguration(apiKey: try given.string("api_key"))
         if let url = try given.optionalString("base_url") { configuration.baseURL = url }
         if let value = try given.optionalInteger("connect_timeout_ms") { configuration.connectTimeoutMilliseconds = value }
@@ -36,6 +38,7 @@ public func fwp_client_new_json(_ settings: UnsafePointer<CChar>?, _ len: size_t
         if let value = try given.optionalInteger("max_idle_connection_ms") { configuration.maximumIdleConnectionMilliseconds = value }
         configuration.caBundle = try given.optionalString("ca_bundle")
         if let value = try given.optionalBool("server_deduplicates") { configuration.serverDeduplicates = value }
+        configuration.userAgentSuffix = try given.optionalString("user_agent")
         let client = try Client(configuration: configuration)
         out.pointee = ClientHandles.add(client)
     }

@@ -19,6 +19,10 @@ public struct ClientConfiguration: Sendable {
     /// sent again with the same key. Off by default; no answer of a server turns it on
     /// (security-findings-3.md N4).
     public var serverDeduplicates = false
+    /// What the binding adds to the User-Agent after "fwpay/VERSION": its language and runtime
+    /// ("node/20.20.2"), so that support can tell callers apart. Printable ASCII, at most 128
+    /// bytes.
+    public var userAgentSuffix: String?
 
     public init(baseURL: String = ClientConfiguration.productionBaseURL, apiKey: String) {
         self.baseURL = baseURL
@@ -54,9 +58,17 @@ public struct ClientConfiguration: Sendable {
         return TransportSettings(baseURL: try checkedBaseURL(), apiKey: apiKey,
                                  connectTimeoutMilliseconds: connectTimeoutMilliseconds,
                                  timeoutMilliseconds: timeoutMilliseconds, maximumRetries: maximumRetries,
-                                 userAgent: "fwpay/\(Version.string)",
+                                 userAgent: try userAgent(),
                                  maximumIdleConnectionMilliseconds: maximumIdleConnectionMilliseconds,
                                  caBundle: bundle, serverDeduplicates: serverDeduplicates)
+    }
+
+    private func userAgent() throws(FWPayError) -> String {
+        guard let suffix = userAgentSuffix, !suffix.isEmpty else { return "fwpay/\(Version.string)" }
+        guard suffix.utf8.count <= 128, suffix.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+            throw FWPayError(.invalidArgument, "user_agent must be printable ASCII of at most 128 bytes")
+        }
+        return "fwpay/\(Version.string) \(suffix)"
     }
 
     private func checkedBaseURL() throws(FWPayError) -> String {

@@ -5694,6 +5694,14 @@ enum OpenAPIText {
             ],
             "x-source": "sandbox-only"
           },
+          "user_agent": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The caller's User-Agent (at most 255 characters)",
+            "x-source": "sandbox-only"
+          },
           "replayed": {
             "type": "boolean",
             "x-source": "sandbox-only"
@@ -5724,6 +5732,7 @@ enum OpenAPIText {
           "path",
           "status",
           "idempotency_key",
+          "user_agent",
           "replayed",
           "duration_ms",
           "problem",

@@ -35,10 +35,11 @@ struct RequestLogMiddleware: RouterMiddleware {
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let path = String(request.uri.description.prefix(2_048))
         let key = request.headers[IdempotencyMiddleware.header].map { String($0.prefix(255)) }
+        let agent = request.headers[.userAgent].map { String($0.prefix(255)) }
         let id = "req_" + context.id
         let noted = log.takeProblem(requestID: id)
         let entry = RequestLog.Entry(requestID: id, method: request.method.rawValue, path: path, status: status,
-                                     idempotencyKey: key, replayed: replayed, milliseconds: milliseconds, problem: problem ?? noted,
+                                     idempotencyKey: key, userAgent: agent, replayed: replayed, milliseconds: milliseconds, problem: problem ?? noted,
                                      at: database.clock(of: context.apiClient?.id ?? "").isoTimestamp())
         if let client = context.apiClient { log.record(entry, clientID: client.id) }
         if printLines {

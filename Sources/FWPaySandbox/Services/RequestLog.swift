@@ -10,6 +10,8 @@ final class RequestLog: Sendable {
         var path: String
         var status: Int
         var idempotencyKey: String?
+        /// The caller's User-Agent (sandbox-only: tells bindings and tools apart).
+        var userAgent: String?
         var replayed: Bool
         var milliseconds: Double
         /// The problem answered, for errors.
@@ -20,6 +22,7 @@ final class RequestLog: Sendable {
         var json: JSON {
             .object([("request_id", .string(requestID)), ("method", .string(method)), ("path", .string(path)),
                      ("status", .integer(Int64(status))), ("idempotency_key", idempotencyKey.map(JSON.string) ?? .null),
+                     ("user_agent", userAgent.map(JSON.string) ?? .null),
                      ("replayed", .bool(replayed)), ("duration_ms", .real((milliseconds * 1000).rounded() / 1000)),
                      ("problem", problem ?? .null), ("at", .string(at))])
         }

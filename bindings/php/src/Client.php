@@ -42,7 +42,8 @@ final class Client
     {
         $settings = ['api_key' => $apiKey, 'base_url' => $baseUrl, 'timeout_ms' => (int) round($timeout * 1000),
             'connect_timeout_ms' => (int) round($connectTimeout * 1000), 'max_retries' => $maxRetries,
-            'allow_insecure_http' => $allowInsecureHttp, 'server_deduplicates' => $serverDeduplicates];
+            'allow_insecure_http' => $allowInsecureHttp, 'server_deduplicates' => $serverDeduplicates,
+            'user_agent' => 'php/' . PHP_VERSION];
         if ($caBundle !== null) {
             $settings['ca_bundle'] = $caBundle;
         }

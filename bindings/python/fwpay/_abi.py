@@ -21,7 +21,7 @@ FWP_IDLE_CONNECTION_MS_MIN = 1000
 FWP_IDLE_CONNECTION_MS_MAX = 3600000
 FWP_ERROR_MESSAGE_SIZE = 512
 FWP_ERROR_ID_SIZE = 128
-FWP_CLIENT_OPTIONS_VERSION = 3
+FWP_CLIENT_OPTIONS_VERSION = 4
 FWP_CALL_OPTIONS_VERSION = 1
 
 FWP_OK = 0
@@ -78,6 +78,7 @@ class fwp_client_options(Structure):
         ("max_idle_connection_ms", c_long),
         ("ca_bundle", c_char_p),
         ("server_deduplicates", c_int),
+        ("user_agent", c_char_p),
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import platform
 from types import TracebackType
 from typing import Any
 
@@ -23,6 +24,8 @@ SANDBOX_BASE_URL = _abi.FWP_BASE_URL_SANDBOX
 
 _LEVELS = {0: logging.ERROR, 1: logging.WARNING, 2: logging.INFO, 3: logging.DEBUG}
 _logger = logging.getLogger("fwpay")
+# After "fwpay/VERSION" in the User-Agent: the language and its runtime.
+_USER_AGENT = f"python/{platform.python_version()}".encode()
 # A library stays silent in a program that configured no logging (without this, Python's
 # last-resort handler prints the library's warnings, e.g. of a 422, on stderr).
 _logger.addHandler(logging.NullHandler())
@@ -104,6 +107,7 @@ class Client:
         options.max_retries = retries(max_retries)
         options.allow_insecure_http = 1 if allow_insecure_http else 0
         options.server_deduplicates = 1 if server_deduplicates else 0
+        options.user_agent = _USER_AGENT
         options.log_callback = _log_callback
         options.log_level = 3 if _logger.isEnabledFor(logging.DEBUG) else 2 if _logger.isEnabledFor(logging.INFO) else 1
         lib.fwp_client_new_with_options(ctypes.byref(options), ctypes.byref(self._handle), FwpError())

@@ -21,7 +21,7 @@ module Fwpay
       settings = { api_key: api_key, base_url: base_url, timeout_ms: milliseconds(timeout, "timeout"),
                    connect_timeout_ms: milliseconds(connect_timeout, "connect_timeout"), max_retries: max_retries,
                    allow_insecure_http: allow_insecure_http, ca_bundle: ca_bundle,
-                   server_deduplicates: server_deduplicates }.compact
+                   server_deduplicates: server_deduplicates, user_agent: "ruby/#{RUBY_VERSION}" }.compact
       text = JSON.generate(settings)
       out = FFI::MemoryPointer.new(:pointer)
       NativeError.use do |err|

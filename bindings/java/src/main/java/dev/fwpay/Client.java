@@ -43,7 +43,10 @@ public final class Client implements AutoCloseable {
     public static final class Builder {
         private final Map<String, Object> settings = new LinkedHashMap<>();
 
-        private Builder(String apiKey) { settings.put("api_key", apiKey); }
+        private Builder(String apiKey) {
+            settings.put("api_key", apiKey);
+            settings.put("user_agent", "java/" + System.getProperty("java.version"));
+        }
         public Builder baseUrl(String url) { settings.put("base_url", url); return this; }
         public Builder timeout(Duration value) { settings.put("timeout_ms", value.toMillis()); return this; }
         public Builder connectTimeout(Duration value) { settings.put("connect_timeout_ms", value.toMillis()); return this; }
