@@ -46,6 +46,10 @@ class Operation:
     collection: str | None = None
     filters: list[str] = field(default_factory=list)
     request: str = ""
+    detail: str = ""
+    sandbox_only: bool = False
+    types: dict[str, str] = field(default_factory=dict)
+    verb: str = "GET"
 
     @property
     def positional(self) -> list[Argument]:
@@ -64,8 +68,13 @@ class Operation:
         return self.kind == "money"
 
     def doc(self) -> str:
-        """The doc sentence with its request, and the retry rule when it moves money."""
+        """The doc sentence with its request, the details, where it is served only by the
+        sandbox, and the retry rule when it moves money."""
         text = f"{self.summary.rstrip('.')} ({self.request})."
+        if self.detail:
+            text += " " + self.detail
+        if self.sandbox_only:
+            text += " Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it."
         if self.moves_money:
             text += " Moves money: after an outcome-unknown error, retry only with the same idempotency key."
         return text
@@ -80,14 +89,18 @@ def load() -> tuple[list[dict[str, str]], list[Operation], dict[str, tuple[str, 
     description = json.loads(DESCRIPTION.read_text())
     openapi = json.loads(OPENAPI.read_text())
     endpoints: dict[str, tuple[str, str]] = {}
+    sandbox_only: set[str] = set()
     for path, methods in openapi["paths"].items():
         for verb, entry in methods.items():
             if isinstance(entry, dict) and "operationId" in entry:
                 endpoints[entry["operationId"]] = (verb.upper(), path.removeprefix(API_PREFIX))
+                if entry.get("x-source") == "sandbox-only":
+                    sandbox_only.add(entry["operationId"])
     operations = []
     for entry in description["operations"]:
         resource, method = entry["face"].split(".")
-        operation = Operation(entry["name"], resource, method, entry["kind"], entry["summary"], entry["since"], entry["swift"])
+        operation = Operation(entry["name"], resource, method, entry["kind"], entry["summary"], entry["since"], entry["swift"],
+                              detail=entry.get("detail", ""), sandbox_only=entry["name"] in sandbox_only, types=entry.get("types", {}))
         for argument in entry.get("arguments", []):
             operation.arguments.append(Argument(argument["name"], argument.get("face", argument["name"]), argument["type"],
                                                 argument.get("keyword", False), argument.get("optional", False)))
@@ -98,7 +111,7 @@ def load() -> tuple[list[dict[str, str]], list[Operation], dict[str, tuple[str, 
             operation.request = entry["composite"]
         elif operation.name in endpoints:
             verb, path = endpoints[operation.name]
-            operation.request = f"{verb} {path}"
+            operation.request, operation.verb = f"{verb} {path}", verb
         else:
             sys.exit(f"gen-faces: {operation.name} is neither an operationId of docs/openapi.json nor marked composite")
         operations.append(operation)
@@ -111,7 +124,7 @@ def of(resource: str, operations: list[Operation]) -> list[Operation]:
 
 # --- Swift: fwp_call's table and the lists the core walks -------------------------------------
 
-SWIFT_READ = {"string": 'try a.string("{0}")', "amount": 'try a.amount("{0}")', "body": 'try a.value("{0}")'}
+SWIFT_READ = {"string": 'try a.string("{0}")', "amount": 'try a.amount("{0}")', "body": 'try a.body("{0}")'}
 
 
 def swift_call(operation: Operation) -> str:
@@ -120,7 +133,7 @@ def swift_call(operation: Operation) -> str:
     if operation.is_list:
         values = (['a.optionalValue("filters")'] if operation.filters else []) + ["try a.page()"]
     else:
-        values = ['a.optionalValue("{0}")'.format(a.name) if a.optional else SWIFT_READ[a.type].format(a.name)
+        values = ['try a.optionalBody("{0}")'.format(a.name) if a.optional else SWIFT_READ[a.type].format(a.name)
                   for a in operation.arguments]
     if len(labels) != len(values):
         sys.exit(f"gen-faces: {operation.name}: swift {operation.swift} has {len(labels)} arguments, the description {len(values)}")
@@ -372,6 +385,84 @@ def java_resource(resource: dict[str, str], operations: list[Operation]) -> str:
     return "\n".join(out) + "\n"
 
 
+# --- Python -------------------------------------------------------------------------------------
+
+PYTHON_TYPES = {"string": "str", "amount": "int"}
+PYTHON_CHECK = {"string": "_bridge.text", "amount": "_bridge.amount", "body": "body_dict"}
+
+
+def python_name(argument: Argument) -> str:
+    """Positional ids keep the names Python callers pass by keyword (order_id, recipient_id)."""
+    return argument.name if argument.face == "id" else argument.face
+
+
+def python_docstring(text: str, indent: str) -> list[str]:
+    lines = textwrap.wrap(text.replace('"', "'"), 96)
+    lines[0] = '"""' + lines[0]
+    lines[-1] += '"""'
+    return [indent + line for line in lines]
+
+
+def python_resource(resource: dict[str, str], operations: list[Operation]) -> str:
+    cls = resource["class"]
+    out = [f"class {cls}(Service):", f'    """{resource["summary"]}"""']
+    for o in of(resource["name"], operations):
+        options = (["idempotency_key: str | None = None"] if o.verb == "POST" else []) + \
+                  ["timeout: float | None = None", "max_retries: int | None = None"]
+        passed = ("idempotency_key" if o.verb == "POST" else "None") + ", timeout, max_retries"
+        out.append("")
+        if o.is_list:
+            filters = [f"{f}: str | None = None" for f in o.filters]
+            item, page = o.types.get("item", "Any"), o.types.get("returns", "Json")
+            chosen = "{" + ", ".join(f'"{f}": {f}' for f in o.filters) + "}"
+            signature = ", ".join(["self", "*"] + filters + ["per_page: int | None = None", "timeout: float | None = None",
+                                                             "max_retries: int | None = None"])
+            out.append(f"    def {o.method}({signature}) -> PageIterator[types.{item}]:")
+            out += python_docstring(f"Every item, page after page: {o.doc()}", "        ")
+            out.append(f'        return self._iterate("{o.collection}", {chosen}, per_page, timeout, max_retries)')
+            out.append("")
+            signature = ", ".join(["self", "*"] + filters + ["page: int | None = None", "per_page: int | None = None",
+                                                             "timeout: float | None = None", "max_retries: int | None = None"])
+            out.append(f"    def page({signature}) -> types.{page}:")
+            out += python_docstring(f"One page of it ({o.request}).", "        ")
+            arguments = ('{"filters": self._filters(' + chosen + '), ' if o.filters else "{") + '"page": page, "per_page": per_page}'
+            out.append(f'        return self._call("{o.name}", {arguments}, None, timeout, max_retries)  # type: ignore[no-any-return]')
+            continue
+        params = ["self"]
+        for a in o.positional:
+            kind = f"types.{o.types['body']}" if a.type == "body" and "body" in o.types else PYTHON_TYPES.get(a.type, "Json")
+            params.append(f"{python_name(a)}: {kind}")
+        params.append("*")
+        for a in o.keywords:
+            kind = f"types.{o.types['body']}" if a.type == "body" and "body" in o.types else PYTHON_TYPES.get(a.type, "Json")
+            params.append(f"{python_name(a)}: {kind} | None = None" if a.optional else f"{python_name(a)}: {kind}")
+        params += options
+        returns = o.types.get("returns", "Json")
+        annotation = f"builtins.list[types.{returns[5:-1]}]" if returns.startswith("list[") else ("Json" if returns == "Json" else f"types.{returns}")
+        values = []
+        for a in o.arguments:
+            check = PYTHON_CHECK[a.type]
+            name = python_name(a)
+            value = f'{check}({name}, "{name}")' if not a.optional else f'None if {name} is None else {check}({name}, "{name}")'
+            values.append(f'"{a.name}": {value}')
+        out.append(f"    def {o.method}({', '.join(params)}) -> {annotation}:")
+        out += python_docstring(o.doc(), "        ")
+        call = f'self._call("{o.name}", {{{", ".join(values)}}}, {passed})'
+        if "member" in o.types:
+            out.append(f'        return builtins.list({call}["{o.types["member"]}"])')
+        else:
+            out.append(f"        return {call}  # type: ignore[no-any-return]")
+    body = "\n".join(out) + "\n"
+    used = lambda name: name in body  # noqa: E731
+    modules = ", ".join(m for m in ("_bridge", "types") if used(f"{m}."))
+    service = ", ".join(n for n in ("Json", "Service", "body_dict") if n == "Service" or used(n))
+    head = [f'"""client.{resource["name"]}: {resource["summary"]}', "", NOTICE, '"""', "from __future__ import annotations", ""]
+    head += (["import builtins", ""] if used("builtins.") else [])
+    head += ([f"from . import {modules}"] if modules else []) + (["from ._pages import PageIterator"] if used("PageIterator") else [])
+    head += [f"from ._service import {service}", "", "", ""]
+    return "\n".join(head) + body
+
+
 # --- docs ---------------------------------------------------------------------------------------
 
 def docs_table(resources: list[dict[str, str]], operations: list[Operation]) -> str:
@@ -415,6 +506,7 @@ def outputs() -> dict[pathlib.Path, str]:
         files[ROOT / f"bindings/php/src/{resource['class']}.php"] = php_resource(resource, operations)
         files[ROOT / f"bindings/ruby/lib/fwpay/resources/{resource['name']}.rb"] = ruby_resource(resource, operations)
         files[ROOT / f"bindings/java/src/main/java/dev/fwpay/{resource['class']}.java"] = java_resource(resource, operations)
+        files[ROOT / f"bindings/python/fwpay/_{resource['name']}.py"] = python_resource(resource, operations)
     return files
 
 

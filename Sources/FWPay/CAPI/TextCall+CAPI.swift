@@ -97,6 +97,19 @@ struct TextArguments: Sendable {
         return value
     }
 
+    /// A request body: refused past the body limit here, before any rule of its fields, as the
+    /// typed interface refuses a json_t (JSONValue.tooLargeForABody).
+    func optionalBody(_ key: String) throws(FWPayError) -> JSONValue? {
+        guard let value = optionalValue(key) else { return nil }
+        guard try value.serialized().count <= Transport.maximumRequestBytes else { throw JSONValue.tooLargeForABody }
+        return value
+    }
+
+    func body(_ key: String) throws(FWPayError) -> JSONValue {
+        guard let value = try optionalBody(key) else { throw FWPayError(.invalidArgument, "\(name).\(key) is required") }
+        return value
+    }
+
     func value(_ key: String) throws(FWPayError) -> JSONValue {
         guard let value = optionalValue(key) else { throw FWPayError(.invalidArgument, "\(name).\(key) is required") }
         return value

@@ -59,13 +59,13 @@ extension TextOperation {
             try api.offers.list(recipientID: try a.string("recipient_id"), amount: try a.amount("amount"), country: try a.string("country"), options: call)
         },
         "order_create": .init(["body"]) { api, a, call throws(FWPayError) in
-            try api.orders.create(try a.value("body"), options: call)
+            try api.orders.create(try a.body("body"), options: call)
         },
         "order_update": .init(["order_id", "body"]) { api, a, call throws(FWPayError) in
-            try api.orders.update(try a.string("order_id"), try a.value("body"), options: call)
+            try api.orders.update(try a.string("order_id"), try a.body("body"), options: call)
         },
         "order_charge": .init(["order_id", "body"]) { api, a, call throws(FWPayError) in
-            try api.orders.charge(try a.string("order_id"), a.optionalValue("body"), options: call)
+            try api.orders.charge(try a.string("order_id"), try a.optionalBody("body"), options: call)
         },
         "order_get": .init(["order_id"]) { api, a, call throws(FWPayError) in
             try api.orders.get(try a.string("order_id"), options: call)
@@ -77,7 +77,7 @@ extension TextOperation {
             try api.orders.checkCompatibility(try a.string("order_id"), portal: try a.string("portal_id"), options: call)
         },
         "session_create": .init(["body"]) { api, a, call throws(FWPayError) in
-            try api.sessions.create(try a.value("body"), options: call)
+            try api.sessions.create(try a.body("body"), options: call)
         },
         "session_confirm": .init(["session"]) { api, a, call throws(FWPayError) in
             try api.sessions.confirm(try a.string("session"), options: call)
@@ -104,10 +104,10 @@ extension TextOperation {
             try api.payments.adjust(try a.string("payment_reference"), amount: try a.amount("amount"), options: call)
         },
         "payment_charge": .init(["body"]) { api, a, call throws(FWPayError) in
-            try api.payments.charge(try a.value("body"), options: call)
+            try api.payments.charge(try a.body("body"), options: call)
         },
         "refund_create": .init(["payment_reference", "body"]) { api, a, call throws(FWPayError) in
-            try api.refunds.create(payment: try a.string("payment_reference"), try a.value("body"), options: call)
+            try api.refunds.create(payment: try a.string("payment_reference"), try a.body("body"), options: call)
         },
         "refund_get": .init(["refund_id"]) { api, a, call throws(FWPayError) in
             try api.refunds.get(try a.string("refund_id"), options: call)

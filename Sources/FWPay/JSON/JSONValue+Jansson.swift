@@ -70,10 +70,13 @@ extension JSONValue {
     }
 
     private static func spend(_ bytes: Int, from budget: inout Int) throws(FWPayError) {
-        guard bytes <= budget else {
-            throw FWPayError(.invalidArgument, "the JSON value is larger than the \(Transport.maximumRequestBytes) bytes a request body may be")
-        }
+        guard bytes <= budget else { throw tooLargeForABody }
         budget -= bytes
+    }
+
+    /// A caller's value that cannot be a request body, whichever interface it came through.
+    static var tooLargeForABody: FWPayError {
+        FWPayError(.invalidArgument, "the JSON value is larger than the \(Transport.maximumRequestBytes) bytes a request body may be")
     }
 
     /// A new jansson reference holding this value; the caller owns it (json_decref).

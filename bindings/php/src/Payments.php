@@ -47,7 +47,7 @@ final class Payments extends Resource
     }
 
     /**
-     * Marks a payment made from an order processed (POST /payments/{payment_reference}/process). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Marks a payment made from an order processed (POST /payments/{payment_reference}/process). For a payment in status 529. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -87,7 +87,7 @@ final class Payments extends Resource
     }
 
     /**
-     * Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */

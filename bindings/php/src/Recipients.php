@@ -26,7 +26,7 @@ final class Recipients extends Resource
     }
 
     /**
-     * A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}).
+     * A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}). The answer has the recipient's fields (each saying whether it is required) and its amount limits.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */

@@ -123,6 +123,17 @@ def c_string(value: object, name: str) -> bytes:
         raise invalid(f"{name} is not valid Unicode text (lone surrogate)") from None
 
 
+def text(value: object, name: str) -> str:
+    """A str argument checked as c_string checks it (str, no NUL, valid Unicode)."""
+    c_string(value, name)
+    return value  # type: ignore[return-value]
+
+
+def amount(value: object, name: str) -> int:
+    """An integer amount checked as c_int64 checks it."""
+    return c_int64(value, name)
+
+
 def c_bytes(value: object, name: str) -> bytes:
     """Raw bytes (a notification body): bytes, bytearray or memoryview."""
     if isinstance(value, (bytes, bytearray, memoryview)):
@@ -165,6 +176,14 @@ def _holds_nul(value: Any) -> bool:
 
 def to_json(value: Any, name: str) -> ctypes.c_void_p:
     """A new json_t holding `value`; release it with `release` (or use `json_value`)."""
+    text = json_text(value, name)
+    out = ctypes.c_void_p()
+    lib.fwp_json_parse(text, len(text), ctypes.byref(out), FwpError())
+    return out
+
+
+def json_text(value: Any, name: str) -> bytes:
+    """`value` as the JSON text the library reads, refused here when it cannot be JSON."""
     try:
         text = json.dumps(value, allow_nan=False, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # a ValueError too: test it first
@@ -181,9 +200,7 @@ def to_json(value: Any, name: str) -> ctypes.c_void_p:
         raise invalid(f"{name} nests too deeply to be sent as JSON") from None
     if nul:
         raise invalid(f"{name} holds a NUL character (\\u0000), which cannot be sent")
-    out = ctypes.c_void_p()
-    lib.fwp_json_parse(text, len(text), ctypes.byref(out), FwpError())
-    return out
+    return text
 
 
 @contextlib.contextmanager
@@ -285,4 +302,29 @@ def call(function: Callable[..., int], *args: Any, options: FwpCallOptions | Non
         return with_response(from_json(out), err)
     finally:
         release(out)
+        lib.fwp_error_clear(ctypes.byref(err))
+
+
+def call_text(handle: ClientHandle, operation: str, arguments: dict[str, Any], idempotency_key: str | None,
+              timeout: float | None, max_retries: int | None) -> Any:
+    """One operation through the text interface (fwp_call), as every binding calls it: the
+    arguments (None members left out) and the per-call options as one JSON object, the answer
+    as a Python value with its ``response``."""
+    given = {name: value for name, value in arguments.items() if value is not None}
+    if idempotency_key is not None:
+        given["idempotency_key"] = text(idempotency_key, "idempotency_key")
+    if timeout is not None:
+        given["timeout_ms"] = milliseconds(timeout, "timeout")
+    if max_retries is not None:
+        given["max_retries"] = retries(max_retries)
+    request = json_text(given, "body" if "body" in given else "arguments")
+    out = ctypes.c_void_p()
+    err = FwpError()
+    with handle.in_use():
+        lib.fwp_call(handle, operation.encode(), request, len(request), ctypes.byref(out), err)
+    try:
+        value = json.loads(ctypes.string_at(out.value)) if out.value else None
+        return with_response(value, err)
+    finally:
+        lib.fwp_free(out)
         lib.fwp_error_clear(ctypes.byref(err))

@@ -9,13 +9,14 @@ from types import TracebackType
 from typing import Any
 
 from . import _abi
-from ._bridge import ClientHandle, c_string, call, call_options, json_value, milliseconds, retries
+from ._bridge import ClientHandle, c_string, call_text, milliseconds, retries, text
 from ._native import LOG_CALLBACK, FwpClientOptions, FwpError, lib
 from ._offers import Offers
 from ._orders import Orders
 from ._payments import Payments
 from ._recipients import Recipients
-from ._refunds import Bundles, Refunds
+from ._bundles import Bundles
+from ._refunds import Refunds
 from ._sandbox import Sandbox, sandbox_root
 from ._sessions import Sessions
 
@@ -131,9 +132,8 @@ class Client:
         base URL (e.g. "/payments/FWU123456789"), with an optional JSON body. Each method also
         takes ``timeout`` and ``max_retries`` for that call, and POSTs ``idempotency_key``. With a client of
         fwpay-sandbox's root it also reaches the sandbox-only control API under ``/sandbox``."""
-        verb, target = c_string(method, "method"), c_string(path, "path")
-        with json_value(body, "body") as value:
-            return call(lib.fwp_request, self._handle, verb, target, value, options=call_options(idempotency_key, timeout, max_retries))
+        arguments = {"method": text(method, "method"), "path": text(path, "path"), "body": body}
+        return call_text(self._handle, "request", arguments, idempotency_key, timeout, max_retries)
 
     def close(self) -> None:
         """Releases the client and its connections; using it afterwards raises InvalidArgumentError."""

@@ -92,6 +92,7 @@ _CHECKED: list[tuple[str, list[Any]]] = [
     ("fwp_bundle_get", [_client, c_char_p, _opts, _out, _err]),
     ("fwp_bundle_approve", [_client, c_char_p, _opts, _out, _err]),
     ("fwp_request", [_client, c_char_p, c_char_p, _json, _opts, _out, _err]),
+    ("fwp_call", [_client, c_char_p, c_char_p, c_size_t, POINTER(c_void_p), _err]),  # char ** as void **: fwp_free
     ("fwp_iter_new", [_client, c_char_p, _json, c_int, _opts, POINTER(c_void_p), _err]),
     ("fwp_iter_next", [_iter, _out, _err]),
     ("fwp_notification_verify", [c_char_p, c_size_t, c_char_p, c_char_p, _err]),

@@ -1,17 +1,25 @@
-"""What every resource service shares: the client's handle, and list helpers."""
+"""What every resource service shares: the client's handle, the call through the text
+interface, and lists."""
 from __future__ import annotations
 
 import ctypes
-from typing import Any, Callable
+from typing import Any
 
-from ._bridge import c_count, call, call_options, json_value
+from ._bridge import call_options, call_text
 from ._pages import PageIterator
 
 Json = dict[str, Any]
 
 
+def body_dict(body: object, name: str = "body") -> dict[str, Any]:
+    if not isinstance(body, dict):
+        raise TypeError(f"{name} must be a dict, not {type(body).__name__}")
+    return body
+
+
 class Service:
-    """A resource namespace of a Client (``client.payments``, ``client.orders``, ...)."""
+    """A resource namespace of a Client (``client.payments``, ``client.orders``, ...); its
+    methods are generated from api/operations.json."""
 
     def __init__(self, handle: ctypes.c_void_p, owner: object = None) -> None:
         self._handle = handle
@@ -19,14 +27,15 @@ class Service:
         # ``fwpay.Client(...).recipients.get("FWU")`` does not close the handle mid-call (L14).
         self._owner = owner
 
+    def _call(self, operation: str, arguments: dict[str, Any], idempotency_key: str | None, timeout: float | None,
+              max_retries: int | None) -> Any:
+        return call_text(self._handle, operation, arguments, idempotency_key, timeout, max_retries)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _filters(filters: dict[str, Any]) -> dict[str, Any]:
+        return {name: value for name, value in filters.items() if value is not None}
+
     def _iterate(self, collection: str, filters: dict[str, Any], per_page: int | None, timeout: float | None,
                  max_retries: int | None) -> PageIterator[Any]:
-        return PageIterator(self._handle, collection, {k: v for k, v in filters.items() if v is not None},
-                            per_page, call_options(None, timeout, max_retries), owner=self._owner)
-
-    def _page(self, function: Callable[..., int], filters: dict[str, Any] | None, page: int | None,
-              per_page: int | None, timeout: float | None, max_retries: int | None) -> Any:
-        chosen = None if filters is None else {k: v for k, v in filters.items() if v is not None}
-        with json_value(chosen, "filters") as value:
-            return call(function, self._handle, *([value] if filters is not None else []), c_count(page, "page"),
-                        c_count(per_page, "per_page", 100), options=call_options(None, timeout, max_retries))
+        return PageIterator(self._handle, collection, self._filters(filters), per_page, call_options(None, timeout, max_retries),
+                            owner=self._owner)

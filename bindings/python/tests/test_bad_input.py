@@ -36,7 +36,7 @@ def test_bad_call_arguments(client: fwpay.Client) -> None:
         client.orders.create([1, 2])  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="order_id must be a str"):
         client.orders.charge(42)  # type: ignore[arg-type]
-    with pytest.raises(fwpay.InvalidArgumentError, match="order_id is longer than 64 bytes"):
+    with pytest.raises(fwpay.InvalidArgumentError, match=r"order_id is .*\b64\b"):
         client.orders.charge("a" * 10_000_000)
     with pytest.raises(fwpay.InvalidArgumentError, match="NUL"):
         client.orders.get("abc\x00def")

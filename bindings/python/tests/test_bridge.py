@@ -44,8 +44,9 @@ def order(sandbox: Any) -> dict[str, Any]:
             "items": [{"id": "t", "amount": 120000}], "offer": {"id": "x"}}
 
 
-def test_a_body_is_released_when_an_argument_after_it_is_refused(client: fwpay.Client, sandbox: Any,
-                                                                 json_values: dict[str, int]) -> None:
+def test_a_refused_call_leaves_no_json_value_behind(client: fwpay.Client, sandbox: Any,
+                                                    json_values: dict[str, int]) -> None:
+    # Calls go through the text interface: a body is JSON text, never a json_t to release.
     with pytest.raises(fwpay.InvalidArgumentError, match="timeout"):
         client.orders.create(order(sandbox), timeout=-1)
     with pytest.raises(TypeError, match="idempotency_key"):
@@ -54,8 +55,11 @@ def test_a_body_is_released_when_an_argument_after_it_is_refused(client: fwpay.C
         client.payments.page(status="delivered", page=-3)
     with pytest.raises(TypeError, match="path"):
         client.request("POST", 7, {"a": 1})  # type: ignore[arg-type]
-    assert json_values["made"] >= 3
-    assert json_values["released"] == json_values["made"]
+    assert json_values["made"] == 0
+    # A list's filters are a json_t for the iterator; refused, it is released.
+    with pytest.raises(fwpay.InvalidArgumentError, match="per_page"):
+        client.payments.list(status="delivered", per_page=500)
+    assert json_values["made"] >= 1 and json_values["released"] == json_values["made"]
 
 
 def test_text_that_spells_an_escaped_nul_is_sent(client: fwpay.Client) -> None:

@@ -5,7 +5,7 @@
 module Fwpay
   # Refunds of delivered payments.
   class Refunds < Resource
-    # Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+    # Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body has amount (a positive integer in the payment's currency) and optionally external_reference and notifications_url. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
     def create(payment_reference, body, **options) = call("refund_create", { payment_reference: payment_reference, body: body }, **options)
     # A refund (GET /refunds/{refund_id}).
     def get(id, **options) = call("refund_get", { refund_id: id }, **options)

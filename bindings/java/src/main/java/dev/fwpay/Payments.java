@@ -28,7 +28,7 @@ public final class Payments {
     }
     public Map<String, Object> receipt(String reference) { return receipt(reference, null); }
 
-    /** Marks a payment made from an order processed (POST /payments/{payment_reference}/process). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+    /** Marks a payment made from an order processed (POST /payments/{payment_reference}/process). For a payment in status 529. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
     public Map<String, Object> process(String reference, CallOptions options) {
         return client.object("payment_process", Client.arguments("payment_reference", reference), options);
     }
@@ -52,7 +52,7 @@ public final class Payments {
     }
     public Map<String, Object> adjust(String reference, long amount) { return adjust(reference, amount, null); }
 
-    /** Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+    /** Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
     public Map<String, Object> charge(Map<String, Object> body, CallOptions options) {
         return client.object("payment_charge", Client.arguments("body", body), options);
     }

@@ -9,7 +9,7 @@ public final class Refunds {
 
     Refunds(Client client) { this.client = client; }
 
-    /** Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+    /** Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body has amount (a positive integer in the payment's currency) and optionally external_reference and notifications_url. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
     public Map<String, Object> create(String paymentReference, Map<String, Object> body, CallOptions options) {
         return client.object("refund_create", Client.arguments("payment_reference", paymentReference, "body", body), options);
     }
