@@ -36,5 +36,5 @@ static int approve(struct cli *cli, fwp_client *client, int argc, char **argv) {
 }
 
 int cmd_bundles(struct cli *cli) {
-    return run_action(cli, "bundles", bundles_actions, "list, show and approve refund bundles");
+    return run_action(cli, "bundles", bundles_actions);
 }

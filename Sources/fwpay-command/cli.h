@@ -90,10 +90,10 @@ int cmd_trigger(struct cli *cli);
 /* Helpers (util.c). */
 /* Whether cli has an API key; says on stderr how to give one when it has not. */
 int has_api_key(const struct cli *cli);
-int run_action(struct cli *cli, const char *group, const struct action *actions, const char *summary);
+int run_action(struct cli *cli, const char *group, const struct action *actions);
 /* "--help" or "-h". */
 int is_help(const char *arg);
-int run_offline(struct cli *cli, const char *group, const struct action *actions, const char *summary);
+int run_offline(struct cli *cli, const char *group, const struct action *actions);
 int usage_error(const char *group, const struct action *actions, const char *fmt, ...);
 int print_result(struct cli *cli, int rc, json_t *result, fwp_error *err);
 /* Writes length bytes of server-chosen text with C0, DEL and C1 control characters escaped as \xHH. */

@@ -291,5 +291,5 @@ static int fish(struct cli *cli, fwp_client *client, int argc, char **argv) {
 }
 
 int cmd_completion(struct cli *cli) {
-    return run_offline(cli, "completion", completion_actions, "print a completion script for bash, zsh or fish");
+    return run_offline(cli, "completion", completion_actions);
 }

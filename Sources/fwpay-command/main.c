@@ -22,7 +22,7 @@ const struct command commands[] = {
     { "notifications", cmd_notifications, "verify, read and sign notifications (no server needed)", notifications_actions },
     { "listen",        cmd_listen,        "receive notifications locally, verify and print them", listen_actions },
     { "request",       cmd_request,       "send any other request: fwpay request METHOD PATH [--data BODY]", request_actions },
-    { "sandbox",       cmd_sandbox,       "fwpay-sandbox's control API: clock, transitions, faults, reset, requests, resend", sandbox_actions },
+    { "sandbox",       cmd_sandbox,       "fwpay-sandbox's control API (sandbox-only): clock, transitions, faults, reset, requests, resend", sandbox_actions },
     { "trigger",       cmd_trigger,       "make a sandbox emit an event: fwpay trigger payment.delivered (--list)", trigger_actions },
     { "completion",    cmd_completion,    "print a completion script: fwpay completion bash|zsh|fish", completion_actions },
     { NULL, NULL, NULL, NULL },

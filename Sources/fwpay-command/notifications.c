@@ -87,5 +87,5 @@ static int sign(struct cli *cli, fwp_client *client, int argc, char **argv) {
 }
 
 int cmd_notifications(struct cli *cli) {
-    return run_offline(cli, "notifications", notifications_actions, "verify, read and sign payment status notifications");
+    return run_offline(cli, "notifications", notifications_actions);
 }

@@ -35,5 +35,5 @@ static int list(struct cli *cli, fwp_client *client, int argc, char **argv) {
 }
 
 int cmd_offers(struct cli *cli) {
-    return run_action(cli, "offers", offers_actions, "list the offers for an amount, a payer country and a recipient");
+    return run_action(cli, "offers", offers_actions);
 }

@@ -118,5 +118,5 @@ static int check(struct cli *cli, fwp_client *client, int argc, char **argv) {
 }
 
 int cmd_orders(struct cli *cli) {
-    return run_action(cli, "orders", orders_actions, "create, update, charge, show, list and check orders");
+    return run_action(cli, "orders", orders_actions);
 }

@@ -116,5 +116,5 @@ static int receipt(struct cli *cli, fwp_client *client, int argc, char **argv) {
 }
 
 int cmd_payments(struct cli *cli) {
-    return run_action(cli, "payments", payments_actions, "show, list, charge, capture, adjust, cancel and process payments");
+    return run_action(cli, "payments", payments_actions);
 }

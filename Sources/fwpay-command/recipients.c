@@ -38,5 +38,5 @@ static int search(struct cli *cli, fwp_client *client, int argc, char **argv) {
 }
 
 int cmd_recipients(struct cli *cli) {
-    return run_action(cli, "recipients", recipients_actions, "list, show and search recipients (portals)");
+    return run_action(cli, "recipients", recipients_actions);
 }

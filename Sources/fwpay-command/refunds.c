@@ -71,5 +71,5 @@ static int cancel(struct cli *cli, fwp_client *client, int argc, char **argv) {
 }
 
 int cmd_refunds(struct cli *cli) {
-    return run_action(cli, "refunds", refunds_actions, "refund delivered payments; show, list and cancel refunds");
+    return run_action(cli, "refunds", refunds_actions);
 }

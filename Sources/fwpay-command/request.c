@@ -54,5 +54,5 @@ int cmd_request(struct cli *cli) {
     struct cli inner = *cli;
     inner.argc = cli->argc + 1;
     inner.argv = args;
-    return run_action(&inner, "request", request_actions, "send any request");
+    return run_action(&inner, "request", request_actions);
 }

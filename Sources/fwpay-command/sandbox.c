@@ -265,6 +265,5 @@ int cmd_sandbox(struct cli *cli) {
     }
     struct cli inner = *cli;
     inner.base_url = root;
-    return run_action(&inner, "sandbox", sandbox_actions,
-                      "fwpay-sandbox's control API (sandbox-only): clock, transitions, faults, reset, requests, notifications");
+    return run_action(&inner, "sandbox", sandbox_actions);
 }

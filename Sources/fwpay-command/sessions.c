@@ -43,5 +43,5 @@ static int confirm(struct cli *cli, fwp_client *client, int argc, char **argv) {
 }
 
 int cmd_sessions(struct cli *cli) {
-    return run_action(cli, "sessions", sessions_actions, "create and confirm checkout sessions");
+    return run_action(cli, "sessions", sessions_actions);
 }

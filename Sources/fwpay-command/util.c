@@ -147,8 +147,15 @@ int is_help(const char *arg) {
 
 /* The action argv[0] names. NULL when there is none to run, with *status set: 0 after the
  * help that was asked for, the usage error's status otherwise. */
-static const struct action *find_action(struct cli *cli, const char *group, const struct action *actions,
-                                        const char *summary, int *status) {
+/* A command's summary, written once in main.c's table. */
+static const char *summary_of(const char *group) {
+    for (const struct command *c = commands; c->name; c++)
+        if (strcmp(c->name, group) == 0) return c->summary;
+    return "";
+}
+
+static const struct action *find_action(struct cli *cli, const char *group, const struct action *actions, int *status) {
+    const char *summary = summary_of(group);
     if (cli->argc < 1) {
         *status = usage_error(group, actions, "which action?");
         return NULL;
@@ -175,9 +182,9 @@ static const struct action *find_action(struct cli *cli, const char *group, cons
 }
 
 /* Runs an action that needs no server (notifications verify, listen, ...). */
-int run_offline(struct cli *cli, const char *group, const struct action *actions, const char *summary) {
+int run_offline(struct cli *cli, const char *group, const struct action *actions) {
     int status;
-    const struct action *a = find_action(cli, group, actions, summary, &status);
+    const struct action *a = find_action(cli, group, actions, &status);
     return a ? a->run(cli, NULL, cli->argc - 1, cli->argv + 1) : status;
 }
 
@@ -188,9 +195,9 @@ int has_api_key(const struct cli *cli) {
     return 0;
 }
 
-int run_action(struct cli *cli, const char *group, const struct action *actions, const char *summary) {
+int run_action(struct cli *cli, const char *group, const struct action *actions) {
     int status;
-    const struct action *a = find_action(cli, group, actions, summary, &status);
+    const struct action *a = find_action(cli, group, actions, &status);
     if (!a) return status;
     if (take_call_options(cli, group, actions) != 0) return CLI_EXIT_USAGE;
     if (!has_api_key(cli)) return CLI_EXIT_USAGE;

@@ -289,3 +289,16 @@ def test_zsh_and_fish_completion(tmp_path: pathlib.Path) -> None:
     options = fish("fwpay payments capture FWU1 --")
     assert options["--amount"].startswith("the amount in subunits") and "--idempotency-key" in options
     assert "--data" not in options
+
+
+def test_each_command_has_one_summary() -> None:
+    # A command's summary is written once: fwpay --help and fwpay <command> --help say the same.
+    listing = bare("--help").stdout.split("Commands:\n", 1)[1].split("\n\n", 1)[0]
+    checked = 0
+    for line in listing.splitlines():
+        command, summary = line.split(None, 1)
+        usage = bare(command, "--help").stdout
+        if usage.startswith(f"fwpay {command}: "):
+            assert usage.splitlines()[0] == f"fwpay {command}: {summary.strip()}", command
+            checked += 1
+    assert checked >= 9
