@@ -463,6 +463,18 @@ def python_resource(resource: dict[str, str], operations: list[Operation]) -> st
     return "\n".join(head) + body
 
 
+# --- the command --------------------------------------------------------------------------------
+
+def command_help(operations: list[Operation]) -> str:
+    out = [f"/* {NOTICE} */", "#ifndef FWPAY_COMMAND_OPERATIONS_H", "#define FWPAY_COMMAND_OPERATIONS_H", "",
+           "/* What each action that is an operation of the API does, for its --help: the description's words. */"]
+    for o in operations:
+        text = o.doc().replace("\\", "\\\\").replace('"', '\\"')
+        out.append(f'#define HELP_{o.name.upper()} "{text}"')
+    out += ["", "#endif"]
+    return "\n".join(out) + "\n"
+
+
 # --- docs ---------------------------------------------------------------------------------------
 
 def docs_table(resources: list[dict[str, str]], operations: list[Operation]) -> str:
@@ -501,6 +513,7 @@ def outputs() -> dict[pathlib.Path, str]:
         ROOT / "bindings/node/resources.d.ts": node_types(resources, operations),
         ROOT / "bindings/ruby/lib/fwpay/resources.rb": ruby_index(resources),
         ROOT / "docs/operations.md": docs_table(resources, operations),
+        ROOT / "Sources/fwpay-command/operations.h": command_help(operations),
     }
     for resource in resources:
         files[ROOT / f"bindings/php/src/{resource['class']}.php"] = php_resource(resource, operations)

@@ -7,11 +7,11 @@ static int approve(struct cli *, fwp_client *, int, char **);
 
 const struct action bundles_actions[] = {
     { "list", list, "bundles list [--page N] [--per-page N] [--all]", ACTION_LIST,
-      "Lists refund bundles (GET /refund_bundles).", NULL, "fwpay bundles list --all --jq 'select(.status == \"pending\") | .id'", NULL },
-    { "get", get, "bundles get <bundle-id>", ACTION_READ, "Shows a refund bundle with its refunds (GET /refund_bundles/{id}).",
+      HELP_BUNDLE_LIST, NULL, "fwpay bundles list --all --jq 'select(.status == \"pending\") | .id'", NULL },
+    { "get", get, "bundles get <bundle-id>", ACTION_READ, HELP_BUNDLE_GET,
       NULL, "fwpay bundles get BUNDLE-ID", NULL },
     { "approve", approve, "bundles approve <bundle-id>       (sends its refunds on)", ACTION_WRITE,
-      "Approves a pending refund bundle, sending its refunds on (POST /refund_bundles/{id}/approve).",
+      HELP_BUNDLE_APPROVE,
       NULL, "fwpay bundles approve BUNDLE-ID", NULL },
     { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "fwpay.h"
+#include "operations.h"
 
 /** Exit status for a command-line mistake (sysexits' EX_USAGE); library errors exit with
  *  the absolute value of their FWP_E_ code, which stays below 64. */

@@ -12,7 +12,7 @@ static const struct option_doc list_options[] = {
 
 const struct action offers_actions[] = {
     { "list", list, "offers list --recipient ID --amount SUBUNITS --country CC", ACTION_READ,
-      "Lists the ways a payer in a country can pay an amount to a recipient: price, currency and method.",
+      HELP_OFFER_LIST,
       list_options, "fwpay offers list --recipient FWU --amount 120000 --country ES --jq '.offers[0].id'", NULL },
     { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };

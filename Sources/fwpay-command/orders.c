@@ -24,8 +24,7 @@ static const struct option_doc check_options[] = {
 
 const struct action orders_actions[] = {
     { "create", create, "orders create --data <json | @file | @->", ACTION_WRITE,
-      "Creates an order (POST /orders): the payer, the recipient with its fields, the items and the offer; "
-      "its \"id\" is what update and charge take.",
+      HELP_ORDER_CREATE,
       data_options, "fwpay orders create --data @order.json --jq .id",
       "{\n"
       "  \"payer\": {\"first_name\": \"Peter\", \"last_name\": \"Payer\", \"country\": \"ES\",\n"
@@ -36,19 +35,19 @@ const struct action orders_actions[] = {
       "  \"external_reference\": \"your own reference\"\n"
       "}" },
     { "update", update, "orders update <order-id> --data <json | @file | @->", ACTION_WRITE,
-      "Edits an open order (PATCH /orders/{id}); it keeps its id. The recipient cannot change.",
+      HELP_ORDER_UPDATE,
       data_options, "fwpay orders update ORDER-ID --data '{\"metadata\": {\"invoice\": \"INV-42\"}}'", NULL },
     { "charge", charge, "orders charge <order-id>           (creates the payment)", ACTION_WRITE,
-      "Charges an order once, creating its payment (POST /orders/{id}/charge); prints the payment reference.",
+      HELP_ORDER_CHARGE,
       NULL, "fwpay orders charge ORDER-ID --idempotency-key order-42 --jq .payment_reference", NULL },
     { "get", get, "orders get <order-id>   (sandbox-only: GET /orders/{id} is fwpay-sandbox's, not Flywire's)", ACTION_READ,
-      "Shows an order as stored, with its status and, once charged, its payment reference. Sandbox-only.",
+      HELP_ORDER_GET,
       NULL, "fwpay orders get ORDER-ID", NULL },
     { "list", list, "orders list [--recipient ID] [--country CC] [--status open|charged] [--page N] [--per-page N] [--all]   (sandbox-only)",
-      ACTION_LIST, "Lists orders, newest first (GET /orders). Sandbox-only.",
+      ACTION_LIST, HELP_ORDER_LIST,
       list_filters, "fwpay orders list --status open --all --jq .id", NULL },
     { "check", check, "orders check <order-id> --portal <recipient-id>   (sandbox-only: reads GET /orders/{id})", ACTION_READ,
-      "Says whether an order can be paid through a portal (its recipient must be in the portal's country).",
+      HELP_ORDER_CHECK,
       check_options, "fwpay orders check ORDER-ID --portal FWU", NULL },
     { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };

@@ -24,13 +24,13 @@ static const struct option_doc amount_options[] = {
 
 const struct action payments_actions[] = {
     { "get", get, "payments get <reference>", ACTION_READ,
-      "Shows a payment (GET /payments/{ref}): status, amounts, and its preauthorization when it has one.",
+      HELP_PAYMENT_GET,
       NULL, "fwpay payments get FWU123456789 --jq .status", NULL },
     { "list", list, "payments list [--recipient ID] [--status S] [--external-reference R] [--page N] [--per-page N] [--all]",
-      ACTION_LIST, "Lists payments, newest first (GET /payments).",
+      ACTION_LIST, HELP_PAYMENT_LIST,
       list_filters, "fwpay payments list --status guaranteed --all --jq .reference", NULL },
     { "charge", charge, "payments charge --data <json | @file | @->   (a saved card: token, mandate_id, ...)", ACTION_WRITE,
-      "Charges a saved card or mandate (POST /payments/charge): a token charge.",
+      HELP_PAYMENT_CHARGE,
       charge_options, "fwpay payments charge --data @charge.json --idempotency-key invoice-42",
       "{\n"
       "  \"payment_method_token\": \"TOKEN from the confirmed session's payment_method.token\",\n"
@@ -41,19 +41,19 @@ const struct action payments_actions[] = {
       "  \"external_reference\": \"your own reference\"\n"
       "}" },
     { "capture", capture, "payments capture <reference> --amount SUBUNITS   (at most the hold)", ACTION_WRITE,
-      "Captures a preauthorized payment, at most the amount held (POST /payments/{ref}/captures).",
+      HELP_PAYMENT_CAPTURE,
       amount_options, "fwpay payments capture FWU123456789 --amount 50000 --idempotency-key capture-42", NULL },
     { "adjust", adjust, "payments adjust <reference> --amount SUBUNITS    (raise or extend a preauth hold)", ACTION_WRITE,
-      "Changes a preauthorization's held amount, which also extends it (POST /payments/{ref}/authorization_adjustments).",
+      HELP_PAYMENT_ADJUST,
       amount_options, "fwpay payments adjust FWU123456789 --amount 60000", NULL },
     { "cancel", cancel, "payments cancel <reference>", ACTION_WRITE,
-      "Cancels a payment, or releases a preauthorization's hold (POST /payments/{ref}/cancel).",
+      HELP_PAYMENT_CANCEL,
       NULL, "fwpay payments cancel FWU123456789", NULL },
     { "process", process, "payments process <reference>      (a 529 payment)", ACTION_WRITE,
-      "Marks a payment made from an order processed (POST /payments/{ref}/process).",
+      HELP_PAYMENT_PROCESS,
       NULL, "fwpay payments process FWU123456789", NULL },
     { "receipt", receipt, "payments receipt <reference>", ACTION_READ,
-      "Shows a payment's receipt (GET /payments/{ref}/receipt).",
+      HELP_PAYMENT_RECEIPT,
       NULL, "fwpay payments receipt FWU123456789", NULL },
     { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };

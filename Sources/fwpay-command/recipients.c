@@ -7,13 +7,13 @@ static int search(struct cli *, fwp_client *, int, char **);
 
 const struct action recipients_actions[] = {
     { "list", list, "recipients list [--page N] [--per-page N] [--all]", ACTION_LIST,
-      "Lists the recipients (portals) your key can pay (GET /recipients).",
+      HELP_RECIPIENT_LIST,
       NULL, "fwpay recipients list --all --jq '.id + \"  \" + .name'", NULL },
     { "get", get, "recipients get <recipient-id>", ACTION_READ,
-      "Shows a recipient with the fields its orders need and its currency (GET /recipients/{id}).",
+      HELP_RECIPIENT_GET,
       NULL, "fwpay recipients get FWU --jq '.fields[] | select(.required) | .id'", NULL },
     { "search", search, "recipients search <name>          (case and accents ignored)", ACTION_READ,
-      "Finds recipients by name, ignoring case and accents.",
+      HELP_RECIPIENT_SEARCH,
       NULL, "fwpay recipients search 'flywire univ'", NULL },
     { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };

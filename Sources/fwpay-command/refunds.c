@@ -20,14 +20,14 @@ static const struct option_doc list_filters[] = {
 
 const struct action refunds_actions[] = {
     { "create", create, "refunds create <payment-reference> (--amount SUBUNITS [--external-reference R] | --data <json | @file | @->)",
-      ACTION_WRITE, "Refunds a delivered payment, in part or in full (POST /payments/{ref}/refunds).",
+      ACTION_WRITE, HELP_REFUND_CREATE,
       create_options, "fwpay refunds create FWU123456789 --amount 5000 --idempotency-key refund-42",
       "{\"amount\": 5000, \"external_reference\": \"your own reference\"}" },
-    { "get", get, "refunds get <refund-id>", ACTION_READ, "Shows a refund (GET /refunds/{id}).",
+    { "get", get, "refunds get <refund-id>", ACTION_READ, HELP_REFUND_GET,
       NULL, "fwpay refunds get RFND-ID --jq .status", NULL },
     { "list", list, "refunds list [--payment-id REF] [--status S] [--page N] [--per-page N] [--all]", ACTION_LIST,
-      "Lists refunds, newest first (GET /refunds).", list_filters, "fwpay refunds list --payment-id FWU123456789 --all", NULL },
-    { "cancel", cancel, "refunds cancel <refund-id>", ACTION_WRITE, "Cancels a refund not yet sent (POST /refunds/{id}/cancel).",
+      HELP_REFUND_LIST, list_filters, "fwpay refunds list --payment-id FWU123456789 --all", NULL },
+    { "cancel", cancel, "refunds cancel <refund-id>", ACTION_WRITE, HELP_REFUND_CANCEL,
       NULL, "fwpay refunds cancel RFND-ID", NULL },
     { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };

@@ -8,7 +8,7 @@ static const struct option_doc data_options[] = { { "--data", "JSON|@FILE|@-", "
 
 const struct action sessions_actions[] = {
     { "create", create, "sessions create --data <json | @file | @->", ACTION_WRITE,
-      "Creates a checkout session (POST /checkout/sessions); show its hosted_form.url to the payer.",
+      HELP_SESSION_CREATE,
       data_options, "fwpay sessions create --data @session.json --jq .hosted_form.url",
       "{\n"
       "  \"type\": \"tokenization_and_pay\", \"recipient_id\": \"FWU\", \"schema\": \"cards\",\n"
@@ -18,7 +18,7 @@ const struct action sessions_actions[] = {
       "  \"notifications_url\": \"https://example.com/flywire\"\n"
       "}" },
     { "confirm", confirm, "sessions confirm <session-id | confirm-url>   (after the payer sent the form)", ACTION_WRITE,
-      "Confirms a session after the payer sent the form, making its payment or mandate.",
+      HELP_SESSION_CONFIRM,
       NULL, "fwpay sessions confirm \"$CONFIRM_URL\" --jq .payment_reference", NULL },
     { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };
