@@ -58,40 +58,13 @@ _err = POINTER(FwpError)
 _out = POINTER(c_void_p)
 _opts = POINTER(FwpCallOptions)
 
-# (name, argtypes): every function here returns an FWP_ code and takes an fwp_error last;
+# (name, argtypes): every function here returns an FWP_ code and takes an fwp_error last
+# (the operations go through fwp_call: their typed functions are for C);
 # _bridge gives them the errcheck that raises the code's exception.
 _CHECKED: list[tuple[str, list[Any]]] = [
     ("fwp_client_new_with_options", [POINTER(FwpClientOptions), POINTER(c_void_p), _err]),
     ("fwp_json_parse", [c_char_p, c_size_t, _out, _err]),
     ("fwp_json_dump", [_json, POINTER(c_void_p), _err]),  # char ** as void **: freed with fwp_free
-    ("fwp_recipient_list", [_client, c_int, c_int, _opts, _out, _err]),
-    ("fwp_recipient_get", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_recipient_search", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_offer_list", [_client, c_char_p, c_int64, c_char_p, _opts, _out, _err]),
-    ("fwp_order_create", [_client, _json, _opts, _out, _err]),
-    ("fwp_order_update", [_client, c_char_p, _json, _opts, _out, _err]),
-    ("fwp_order_charge", [_client, c_char_p, _json, _opts, _out, _err]),
-    ("fwp_order_get", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_order_list", [_client, _json, c_int, c_int, _opts, _out, _err]),
-    ("fwp_order_check", [_client, c_char_p, c_char_p, _opts, _out, _err]),
-    ("fwp_session_create", [_client, _json, _opts, _out, _err]),
-    ("fwp_session_confirm", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_payment_get", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_payment_list", [_client, _json, c_int, c_int, _opts, _out, _err]),
-    ("fwp_payment_receipt", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_payment_process", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_payment_cancel", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_payment_capture", [_client, c_char_p, c_int64, _opts, _out, _err]),
-    ("fwp_payment_adjust", [_client, c_char_p, c_int64, _opts, _out, _err]),
-    ("fwp_payment_charge", [_client, _json, _opts, _out, _err]),
-    ("fwp_refund_create", [_client, c_char_p, _json, _opts, _out, _err]),
-    ("fwp_refund_get", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_refund_list", [_client, _json, c_int, c_int, _opts, _out, _err]),
-    ("fwp_refund_cancel", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_bundle_list", [_client, c_int, c_int, _opts, _out, _err]),
-    ("fwp_bundle_get", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_bundle_approve", [_client, c_char_p, _opts, _out, _err]),
-    ("fwp_request", [_client, c_char_p, c_char_p, _json, _opts, _out, _err]),
     ("fwp_call", [_client, c_char_p, c_char_p, c_size_t, POINTER(c_void_p), _err]),  # char ** as void **: fwp_free
     ("fwp_iter_new", [_client, c_char_p, _json, c_int, _opts, POINTER(c_void_p), _err]),
     ("fwp_iter_next", [_iter, _out, _err]),
