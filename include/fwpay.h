@@ -401,11 +401,25 @@ extern void fwp_iter_free(fwp_iter * _Nullable iter);
 /// Since 0.1.
 extern int fwp_iter_new(fwp_client * _Nullable client, char const * _Nullable list, json_t const * _Nullable filters, int per_page, fwp_call_options const * _Nullable options, fwp_iter * _Nullable * _Nullable out_iter, fwp_error * _Nullable err);
 
+/// fwp_iter_new_json: fwp_iter_new for the text interface. operation: a list operation of
+/// fwp_call ("recipient_list", "order_list", "payment_list", "refund_list", "bundle_list").
+/// args: JSON text (len bytes; NULL or len 0 for none), an object with "filters" (where the
+/// list has filters), "per_page" (1 to 100, default 100), "timeout_ms" and "max_retries",
+/// read under fwp_call's rules. out_iter: as fwp_iter_new's; read it with fwp_iter_next_json.
+/// So every binding walks pages the same way, in the library. Since 0.3.
+extern int fwp_iter_new_json(fwp_client * _Nullable client, char const * _Nullable operation, char const * _Nullable args, size_t len, fwp_iter * _Nullable * _Nullable out_iter, fwp_error * _Nullable err);
+
 /// fwp_iter_next: the next item. out: receives a new reference to the item, or NULL when the
 /// list is exhausted (FWP_OK either way); release items with json_decref. err: optional. A
 /// failed page fetch returns its negative FWP_E_ code; calling again retries that page.
 /// Since 0.1.
 extern int fwp_iter_next(fwp_iter * _Nullable iter, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_iter_next_json: fwp_iter_next as text. out: receives the next item as NUL-terminated
+/// JSON text (release with fwp_free), or NULL when the list is exhausted (FWP_OK either way).
+/// err: optional. A failed page fetch returns its negative FWP_E_ code; calling again retries
+/// that page. Since 0.3.
+extern int fwp_iter_next_json(fwp_iter * _Nullable iter, char * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_json_dump: writes value as compact JSON text. value: borrowed, not NULL. out: receives
 /// a NUL-terminated string, NULL on failure; release it with fwp_free. err: optional. Returns

@@ -189,12 +189,15 @@ def swift_operations(operations: list[Operation]) -> str:
         rows.append(f'        "{o.name}": .init([{names}]) {{ api, a, call throws(FWPayError) in\n'
                     f'            {swift_call(o)}\n'
                     f'        }},')
+    lists = "\n".join(f'        "{o.name}": ("{o.collection}", {"true" if o.filters else "false"}),' for o in operations if o.is_list)
     return (f"// {NOTICE}\n\n"
             "import CFWPay\n\n"
             + doc + "\n" + FWP_CALL_BODY + "\n\n"
             "extension TextOperation {\n"
             "    /// The operations of api/operations.json: the arguments each takes and the core call it makes.\n"
-            "    static let described: [String: TextOperation] = [\n" + "\n".join(rows) + "\n    ]\n}\n")
+            "    static let described: [String: TextOperation] = [\n" + "\n".join(rows) + "\n    ]\n\n"
+            "    /// The list operations, for fwp_iter_new_json: the list each walks, and whether it takes filters.\n"
+            "    static let lists: [String: (collection: String, filtered: Bool)] = [\n" + lists + "\n    ]\n}\n")
 
 
 def swift_listing(operations: list[Operation], endpoints: dict[str, tuple[str, str]]) -> str:

@@ -125,13 +125,30 @@ class Client {
     return JSON.parse(text);
   }
 
-  /** Every item of a list, page after page, as an async iterator. */
-  async *_items(operation, collection, args, { perPage = 100, ...options } = {}) {
-    for (let page = 1; ; page += 1) {
-      const answer = await this._call(operation, { ...args, page, per_page: perPage }, options);
-      const items = answer[collection] || [];
-      yield* items;
-      if (items.length === 0 || page >= (answer.total_pages || page)) return;
+  /** Every item of a list, page after page, as an async iterator: the library walks the
+   *  pages (fwp_iter_new_json), each fetched on the thread pool. */
+  async *_items(operation, args, { perPage, ...options } = {}) {
+    refuseUnknown(operation, options, CALL_OPTIONS);
+    const given = { ...args };
+    if (perPage !== undefined) given.per_page = perPage;
+    if (options.timeout !== undefined) given.timeout_ms = milliseconds(options.timeout, 'timeout');
+    if (options.maxRetries !== undefined) given.max_retries = options.maxRetries;
+    let iter;
+    try {
+      iter = native.iterNew(this._handle, operation, JSON.stringify(given));
+    } catch (error) {
+      throw translate(error);
+    }
+    for (;;) {
+      let text;
+      try {
+        text = await native.iterNext(iter);
+      } catch (error) {
+        throw translate(error);
+      }
+      const item = JSON.parse(text);
+      if (item === null) return;
+      yield item;
     }
   }
 

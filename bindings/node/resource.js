@@ -18,7 +18,7 @@ class Resource {
   async *_items(operation, collection, filterNames, given = {}) {
     const { filters, options, paging } = split(operation, filterNames, given);
     const args = filterNames.length ? { filters } : {};
-    yield* this._client._items(operation, collection, args, { perPage: paging.perPage, ...options });
+    yield* this._client._items(operation, args, { perPage: paging.perPage, ...options });
   }
 
   async _page(operation, filterNames, given = {}) {

@@ -77,6 +77,25 @@ static void operations_answer_text(const struct sandbox *sandbox) {
     CHECK(strncmp(text_of(answer, "payment_reference"), "FWU", 3) == 0, "a payment reference");
     json_decref(answer);
 
+    /* Every item of a list, the library walking the pages, one item per page here. */
+    fwp_iter *iter = NULL;
+    const char *walk = "{\"filters\":{\"recipient\":\"FWU\"},\"per_page\":1,\"timeout_ms\":20000}";
+    CHECK(fwp_iter_new_json(client, "payment_list", walk, strlen(walk), &iter, err) == FWP_OK && iter, "fwp_iter_new_json");
+    int items = 0;
+    for (char *item = NULL; fwp_iter_next_json(iter, &item, err) == FWP_OK && item; item = NULL) {
+        json_t *payment = parse(item);
+        items += strncmp(text_of(payment, "payment_id"), "FWU", 3) == 0;
+        json_decref(payment);
+        fwp_free(item);
+    }
+    fwp_iter_free(iter);
+    CHECK(items >= 1, "the payment made above, walked page by page (%d)", items);
+    iter = (fwp_iter *)1;
+    CHECK(fwp_iter_new_json(client, "payment_get", "{}", 2, &iter, err) == FWP_E_INVALID_ARGUMENT && iter == NULL, "not a list");
+    CHECK(fwp_iter_new_json(client, "recipient_list", "{\"filters\":{}}", 14, &iter, err) == FWP_E_INVALID_ARGUMENT,
+          "recipients take no filters");
+    CHECK(fwp_iter_new_json(client, "order_list", "{\"per_page\":500}", 16, &iter, err) == FWP_E_INVALID_ARGUMENT, "per_page 500");
+
     /* Refused before sending: unknown operation, unknown member, wrong types, not an object. */
     CHECK(call(client, "order_delete", "{}", &answer, err) == FWP_E_INVALID_ARGUMENT, "unknown operation");
     d = detail(err);

@@ -55,3 +55,44 @@ public func fwp_iter_free(_ iter: OpaquePointer?) {
     guard let iter else { return }
     Unmanaged<IteratorHandle>.fromOpaque(UnsafeRawPointer(iter)).release()
 }
+
+/// fwp_iter_new_json: fwp_iter_new for the text interface. operation: a list operation of
+/// fwp_call ("recipient_list", "order_list", "payment_list", "refund_list", "bundle_list").
+/// args: JSON text (len bytes; NULL or len 0 for none), an object with "filters" (where the
+/// list has filters), "per_page" (1 to 100, default 100), "timeout_ms" and "max_retries",
+/// read under fwp_call's rules. out_iter: as fwp_iter_new's; read it with fwp_iter_next_json.
+/// So every binding walks pages the same way, in the library. Since 0.3.
+@c
+public func fwp_iter_new_json(_ client: OpaquePointer?, _ operation: UnsafePointer<CChar>?, _ args: UnsafePointer<CChar>?,
+                              _ len: size_t, _ out_iter: UnsafeMutablePointer<OpaquePointer?>?,
+                              _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
+    exported(err) { () throws(FWPayError) in
+        let out = try prepare(out_iter, "out_iter")
+        let api = try unwrapClient(client)
+        let name = try string(operation, "operation", limit: 32)
+        guard let list = TextOperation.lists[name] else {
+            throw FWPayError(.invalidArgument, "operation \"\(name)\" is not one of \(TextOperation.lists.keys.sorted().joined(separator: ", "))")
+        }
+        let parameters = (list.filtered ? ["filters"] : []) + ["per_page", "timeout_ms", "max_retries"]
+        let arguments = try TextArguments(args, len, name: "args", operation: name, parameters: parameters)
+        let perPage = try arguments.optionalInteger("per_page") ?? 100
+        let pages = try api.iterator(over: list.collection, filters: arguments.optionalValue("filters"), perPage: perPage,
+                                     options: try arguments.callOptions())
+        out.pointee = OpaquePointer(Unmanaged.passRetained(IteratorHandle(pages: pages, client: api)).toOpaque())
+    }
+}
+
+/// fwp_iter_next_json: fwp_iter_next as text. out: receives the next item as NUL-terminated
+/// JSON text (release with fwp_free), or NULL when the list is exhausted (FWP_OK either way).
+/// err: optional. A failed page fetch returns its negative FWP_E_ code; calling again retries
+/// that page. Since 0.3.
+@c
+public func fwp_iter_next_json(_ iter: OpaquePointer?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                               _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
+    exported(err) { () throws(FWPayError) in
+        let result = try prepare(out)
+        guard let iter else { throw FWPayError(.invalidArgument, "iter must not be NULL") }
+        let handle = Unmanaged<IteratorHandle>.fromOpaque(UnsafeRawPointer(iter)).takeUnretainedValue()
+        if let item = try handle.pages.next() { result.pointee = try jsonText(item) }
+    }
+}

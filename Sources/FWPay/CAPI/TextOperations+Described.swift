@@ -128,4 +128,13 @@ extension TextOperation {
             try api.refundBundles.approve(try a.string("bundle_id"), options: call)
         },
     ]
+
+    /// The list operations, for fwp_iter_new_json: the list each walks, and whether it takes filters.
+    static let lists: [String: (collection: String, filtered: Bool)] = [
+        "recipient_list": ("recipients", false),
+        "order_list": ("orders", true),
+        "payment_list": ("payments", true),
+        "refund_list": ("refunds", true),
+        "bundle_list": ("refund_bundles", false),
+    ]
 }

@@ -104,8 +104,9 @@ static napi_value new_client(napi_env env, napi_callback_info info) {
 typedef struct {
     napi_async_work work;
     napi_deferred deferred;
-    napi_ref client_ref; /* keeps the client alive until the call is done */
+    napi_ref client_ref; /* keeps the client (or the iterator) alive until the call is done */
     fwp_client *client;
+    fwp_iter *iter;      /* set for iterNext: the next item rather than a call */
     char *operation;
     char *args;
     size_t args_length;
@@ -117,8 +118,9 @@ typedef struct {
 static void run_call(napi_env env, void *data) {
     (void)env;
     pending_call *call = data;
-    call->code = call->err ? fwp_call(call->client, call->operation, call->args, call->args_length, &call->answer, call->err)
-                           : FWP_E_NO_MEMORY;
+    if (!call->err) call->code = FWP_E_NO_MEMORY;
+    else if (call->iter) call->code = fwp_iter_next_json(call->iter, &call->answer, call->err);
+    else call->code = fwp_call(call->client, call->operation, call->args, call->args_length, &call->answer, call->err);
 }
 
 static void settle_call(napi_env env, napi_status status, void *data) {
@@ -177,6 +179,77 @@ static napi_value call_operation(napi_env env, napi_callback_info info) {
     napi_create_reference(env, argv[0], 1, &call->client_ref);
     napi_create_promise(env, &call->deferred, &promise);
     napi_create_string_utf8(env, "fwpay.call", NAPI_AUTO_LENGTH, &name);
+    napi_create_async_work(env, NULL, name, run_call, settle_call, call, &call->work);
+    napi_queue_async_work(env, call->work);
+    return promise;
+}
+
+static void release_iter(napi_env env, void *data, void *hint) {
+    (void)env;
+    (void)hint;
+    fwp_iter_free(data);
+}
+
+/* iterNew(client, operation, argsJson) -> an external holding an iterator over every item of
+ * a list; nothing is fetched yet. The iterator keeps the client alive. */
+static napi_value iter_new(napi_env env, napi_callback_info info) {
+    size_t argc = 3;
+    napi_value argv[3];
+    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    napi_valuetype type;
+    if (argc < 3 || napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external) {
+        napi_throw_type_error(env, NULL, "iterNew(client, operation, args) needs a client made by newClient");
+        return NULL;
+    }
+    void *client = NULL;
+    napi_get_value_external(env, argv[0], &client);
+    size_t length = 0;
+    char *operation = string_argument(env, argv[1], "operation", NULL);
+    char *args = operation ? string_argument(env, argv[2], "args", &length) : NULL;
+    fwp_error *err = args ? fwp_error_new() : NULL;
+    fwp_iter *iter = NULL;
+    int code = err ? fwp_iter_new_json(client, operation, args, length, &iter, err) : FWP_E_NO_MEMORY;
+    free(operation);
+    free(args);
+    if (code != FWP_OK) {
+        if (err) throw_fwpay_error(env, err);
+        fwp_error_free(err);
+        return NULL;
+    }
+    fwp_error_free(err);
+    napi_value handle;
+    if (napi_create_external(env, iter, release_iter, NULL, &handle) != napi_ok) {
+        fwp_iter_free(iter);
+        napi_throw_error(env, NULL, "cannot wrap the iterator");
+        return NULL;
+    }
+    return handle;
+}
+
+/* iterNext(iter) -> Promise<string> of the next item's JSON text, "null" at the end; the page
+ * is fetched on the thread pool. One call at a time per iterator. */
+static napi_value iter_next(napi_env env, napi_callback_info info) {
+    size_t argc = 1;
+    napi_value argv[1];
+    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    napi_valuetype type;
+    if (argc < 1 || napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external) {
+        napi_throw_type_error(env, NULL, "iterNext(iter) needs an iterator made by iterNew");
+        return NULL;
+    }
+    pending_call *call = calloc(1, sizeof *call);
+    if (!call) {
+        napi_throw_error(env, NULL, "out of memory");
+        return NULL;
+    }
+    void *iter = NULL;
+    napi_get_value_external(env, argv[0], &iter);
+    call->iter = iter;
+    call->err = fwp_error_new();
+    napi_value promise, name;
+    napi_create_reference(env, argv[0], 1, &call->client_ref);  /* keeps the iterator alive */
+    napi_create_promise(env, &call->deferred, &promise);
+    napi_create_string_utf8(env, "fwpay.iterNext", NAPI_AUTO_LENGTH, &name);
     napi_create_async_work(env, NULL, name, run_call, settle_call, call, &call->work);
     napi_queue_async_work(env, call->work);
     return promise;
@@ -287,6 +360,8 @@ static napi_value init(napi_env env, napi_value exports) {
     napi_property_descriptor functions[] = {
         {"newClient", NULL, new_client, NULL, NULL, NULL, napi_default, NULL},
         {"call", NULL, call_operation, NULL, NULL, NULL, napi_default, NULL},
+        {"iterNew", NULL, iter_new, NULL, NULL, NULL, napi_default, NULL},
+        {"iterNext", NULL, iter_next, NULL, NULL, NULL, napi_default, NULL},
         {"verifyNotification", NULL, verify_notification, NULL, NULL, NULL, napi_default, NULL},
         {"signNotification", NULL, sign_notification, NULL, NULL, NULL, napi_default, NULL},
         {"parseNotification", NULL, parse_notification, NULL, NULL, NULL, napi_default, NULL},

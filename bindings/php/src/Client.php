@@ -123,20 +123,44 @@ final class Client
     }
 
     /**
-     * Every item of a list, page after page (fetched as the generator is read).
+     * Every item of a list, page after page, fetched as the generator is read: the library
+     * walks the pages (fwp_iter_new_json).
      * @param array<string, mixed> $arguments
-     * @param array<string, mixed> $options
+     * @param array<string, mixed> $options timeout (seconds), max_retries
      * @return \Generator<int, array<string, mixed>>
      */
     public function items(string $operation, string $collection, array $arguments, int $perPage, array $options): \Generator
     {
-        for ($page = 1; ; $page++) {
-            $answer = $this->call($operation, $arguments + ['page' => $page, 'per_page' => $perPage], $options);
-            $items = $answer[$collection] ?? [];
-            yield from $items;
-            if ($items === [] || $page >= ($answer['total_pages'] ?? $page)) {
-                return;
+        if ($this->handle === null) {
+            throw new InvalidArgumentError(['kind' => 'invalid_argument', 'message' => 'the client is closed']);
+        }
+        $arguments['per_page'] = $perPage;
+        foreach ($options as $name => $value) {
+            match ($name) {
+                'idempotency_key' => null, // a list is a GET: nothing to key
+                'max_retries' => $arguments[$name] = $value,
+                'timeout' => $arguments['timeout_ms'] = (int) round($value * 1000),
+                default => throw new InvalidArgumentError(['kind' => 'invalid_argument',
+                    'message' => "option \"$name\" is not one of idempotency_key, timeout, max_retries"]),
+            };
+        }
+        $ffi = Native::ffi();
+        $operation = Native::cString($operation, 'operation');
+        $text = Native::encode((object) $arguments);
+        $iter = $ffi->new('fwp_iter *');
+        Native::check(fn ($err) => $ffi->fwp_iter_new_json($this->handle, $operation, $text, strlen($text), FFI::addr($iter), $err));
+        try {
+            while (true) {
+                $out = $ffi->new('char *');
+                Native::check(fn ($err) => $ffi->fwp_iter_next_json($iter, FFI::addr($out), $err));
+                $item = Native::take($out);
+                if ($item === null) {
+                    return;
+                }
+                yield json_decode($item, true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
             }
+        } finally {
+            $ffi->fwp_iter_free($iter);
         }
     }
 }

@@ -86,21 +86,44 @@ module Fwpay
       JSON.parse(Native.take_text(out))
     end
 
-    # Every item of a list, page after page (an Enumerator; pages are fetched as you go).
-    def each_item(operation, collection, arguments, per_page: 100, **options)
+    # Every item of a list, page after page (an Enumerator; the library walks the pages,
+    # fetching each as you go: fwp_iter_new_json).
+    def each_item(operation, _collection, arguments, per_page: 100, timeout: nil, max_retries: nil, idempotency_key: nil)
+      _ = idempotency_key # a list is a GET: nothing to key
+      given = arguments.merge(per_page: per_page, max_retries: max_retries,
+                              timeout_ms: timeout && milliseconds(timeout, "timeout")).compact
+      text = JSON.generate(given)
       Enumerator.new do |items|
-        page = 1
-        loop do
-          answer = call(operation, arguments.merge(page: page, per_page: per_page), **options)
-          (answer[collection] || []).each { |item| items << item }
-          break if page >= answer.fetch("total_pages", page) || answer[collection].to_a.empty?
+        iter = open_iterator(operation, text)
+        begin
+          loop do
+            out = FFI::MemoryPointer.new(:pointer)
+            NativeError.use { |err| NativeError.check(Native.fwp_iter_next_json(iter, out, err), err) }
+            item = Native.take_text(out)
+            break if item.nil?
 
-          page += 1
+            items << JSON.parse(item)
+          end
+        ensure
+          Native.fwp_iter_free(iter)
         end
       end
     end
 
     private
+
+    def open_iterator(operation, text)
+      handle = enter
+      begin
+        out = FFI::MemoryPointer.new(:pointer)
+        NativeError.use do |err|
+          NativeError.check(Native.fwp_iter_new_json(handle, operation, text, text.bytesize, out, err), err)
+        end
+        out.read_pointer # holds the client by itself from here on
+      ensure
+        leave
+      end
+    end
 
     def enter
       @state.synchronize do

@@ -32,6 +32,9 @@ module Fwpay
     attach_function :fwp_client_new_json, %i[string size_t pointer pointer], :int
     attach_function :fwp_client_free, [:pointer], :void
     attach_function :fwp_call, %i[pointer string string size_t pointer pointer], :int, blocking: true
+    attach_function :fwp_iter_new_json, %i[pointer string string size_t pointer pointer], :int
+    attach_function :fwp_iter_next_json, %i[pointer pointer pointer], :int, blocking: true
+    attach_function :fwp_iter_free, [:pointer], :void
     attach_function :fwp_notification_verify, %i[pointer size_t string string pointer], :int
     attach_function :fwp_notification_sign, %i[pointer size_t string pointer pointer], :int
     attach_function :fwp_notification_parse_json, %i[pointer size_t pointer pointer], :int

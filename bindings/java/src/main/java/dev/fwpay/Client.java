@@ -141,37 +141,80 @@ public final class Client implements AutoCloseable {
         return map;
     }
 
-    /** Every item of a list, page after page, fetched as the iteration goes. */
+    /**
+     * Every item of a list, page after page, fetched as the iteration goes: the library walks
+     * the pages (fwp_iter_new_json). Each iteration has its own native iterator, released at
+     * the end of the list (or by the garbage collector when the loop stops early).
+     */
     Iterable<Map<String, Object>> items(String operation, String collection, Map<String, Object> base, int perPage,
                                         CallOptions options) {
+        Map<String, Object> given = new LinkedHashMap<>(base);
+        given.put("per_page", perPage);
+        (options == null ? CallOptions.DEFAULT : options).addTo(given);
+        given.remove("idempotency_key"); // a list is a GET: nothing to key
+        byte[] text = Native.utf8(Json.write(given));
         return () -> new Iterator<>() {
-            private int page = 0;
-            private long totalPages = 1;
-            private List<Map<String, Object>> current = List.of();
-            private int index = 0;
+            private final NativeIterator iter = new NativeIterator(open(operation, text));
+            private final java.lang.ref.Cleaner.Cleanable cleanable = CLEANER.register(this, iter);
+            private Map<String, Object> next;
 
             @SuppressWarnings("unchecked")
             @Override
             public boolean hasNext() {
-                while (index >= current.size()) {
-                    if (page >= totalPages) return false;
-                    page += 1;
-                    Map<String, Object> given = new LinkedHashMap<>(base);
-                    given.put("page", page);
-                    given.put("per_page", perPage);
-                    Map<String, Object> answer = object(operation, given, options);
-                    current = (List<Map<String, Object>>) answer.getOrDefault(collection, new ArrayList<>());
-                    index = 0;
-                    totalPages = current.isEmpty() ? page : ((Number) answer.getOrDefault("total_pages", (long) page)).longValue();
+                if (next != null) return true;
+                Pointer pointer = iter.pointer;
+                if (pointer == null) return false;
+                String item = NativeThreads.run(() -> {
+                    PointerByReference out = new PointerByReference();
+                    Native.check(err -> Native.LIB.fwp_iter_next_json(pointer, out, err));
+                    return Native.take(out);
+                });
+                if (item == null) {
+                    cleanable.clean();
+                    return false;
                 }
+                next = (Map<String, Object>) Json.read(item);
                 return true;
             }
 
             @Override
             public Map<String, Object> next() {
                 if (!hasNext()) throw new NoSuchElementException();
-                return current.get(index++);
+                Map<String, Object> item = next;
+                next = null;
+                return item;
             }
         };
+    }
+
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+    /** A native iterator, freed once: at the end of its list, or when its Iterator is collected. */
+    private static final class NativeIterator implements Runnable {
+        volatile Pointer pointer;
+
+        NativeIterator(Pointer pointer) { this.pointer = pointer; }
+
+        @Override
+        public void run() {
+            Pointer current = pointer;
+            pointer = null;
+            if (current != null) Native.LIB.fwp_iter_free(current);
+        }
+    }
+
+    private Pointer open(String operation, byte[] text) {
+        inUse.readLock().lock();
+        try {
+            Pointer client = handle;
+            if (client == null) {
+                throw FwpayException.of(Map.of("kind", "invalid_argument", "message", "the client is closed"));
+            }
+            PointerByReference out = new PointerByReference();
+            Native.check(err -> Native.LIB.fwp_iter_new_json(client, operation, text, Native.length(text), out, err));
+            return out.getValue();
+        } finally {
+            inUse.readLock().unlock();
+        }
     }
 }

@@ -24,6 +24,9 @@ final class Native {
         int fwp_client_new_json(byte[] settings, NativeLong len, PointerByReference out, Pointer err);
         void fwp_client_free(Pointer client);
         int fwp_call(Pointer client, String operation, byte[] args, NativeLong len, PointerByReference out, Pointer err);
+        int fwp_iter_new_json(Pointer client, String operation, byte[] args, NativeLong len, PointerByReference out, Pointer err);
+        int fwp_iter_next_json(Pointer iter, PointerByReference out, Pointer err);
+        void fwp_iter_free(Pointer iter);
         int fwp_notification_verify(byte[] body, NativeLong len, String digest, String secret, Pointer err);
         int fwp_notification_sign(byte[] body, NativeLong len, String secret, PointerByReference out, Pointer err);
         int fwp_notification_parse_json(byte[] body, NativeLong len, PointerByReference out, Pointer err);
