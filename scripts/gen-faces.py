@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -478,6 +479,33 @@ def command_help(operations: list[Operation]) -> str:
     return "\n".join(out) + "\n"
 
 
+# --- the base URLs, from the C header ----------------------------------------------------------
+
+def base_urls() -> dict[str, str]:
+    header = (ROOT / "Sources" / "CFWPay" / "fwpay_abi.h").read_text()
+    found = dict(re.findall(r'#define FWP_BASE_URL_(PRODUCTION|SANDBOX) "([^"]+)"', header))
+    return {"PRODUCTION_BASE_URL": found["PRODUCTION"], "SANDBOX_BASE_URL": found["SANDBOX"]}
+
+
+def base_url_files() -> dict[pathlib.Path, str]:
+    urls = base_urls()
+    node = [f"// {NOTICE}", "'use strict';", "// Flywire's base URLs, as the C header names them (FWP_BASE_URL_*).",
+            "module.exports = {"] + [f"  {name}: '{url}'," for name, url in urls.items()] + ["};"]
+    php = ["<?php", "", f"// {NOTICE}", "", "declare(strict_types=1);", "", "namespace Fwpay;", "",
+           "/** Flywire's base URLs, as the C header names them (FWP_BASE_URL_*). */", "final class BaseUrl", "{"]
+    php += [f"    public const {name.removesuffix('_BASE_URL')} = '{url}';" for name, url in urls.items()] + ["}"]
+    ruby = ["# frozen_string_literal: true", "", f"# {NOTICE}", "", "module Fwpay",
+            "  # Flywire's base URLs, as the C header names them (FWP_BASE_URL_*)."]
+    ruby += [f'  {name} = "{url}"' for name, url in urls.items()] + ["end"]
+    java = [f"// {NOTICE}", "package dev.fwpay;", "", "/** Flywire's base URLs, as the C header names them (FWP_BASE_URL_*). */",
+            "final class BaseUrl {"] + [f'    static final String {name.removesuffix("_BASE_URL")} = "{url}";' for name, url in urls.items()]
+    java += ["", "    private BaseUrl() {}", "}"]
+    return {ROOT / "bindings/node/base_url.js": "\n".join(node) + "\n",
+            ROOT / "bindings/php/src/BaseUrl.php": "\n".join(php) + "\n",
+            ROOT / "bindings/ruby/lib/fwpay/base_url.rb": "\n".join(ruby) + "\n",
+            ROOT / "bindings/java/src/main/java/dev/fwpay/BaseUrl.java": "\n".join(java) + "\n"}
+
+
 # --- docs ---------------------------------------------------------------------------------------
 
 def docs_table(resources: list[dict[str, str]], operations: list[Operation]) -> str:
@@ -518,6 +546,7 @@ def outputs() -> dict[pathlib.Path, str]:
         ROOT / "docs/operations.md": docs_table(resources, operations),
         ROOT / "Sources/fwpay-command/operations.h": command_help(operations),
     }
+    files.update(base_url_files())
     for resource in resources:
         files[ROOT / f"bindings/php/src/{resource['class']}.php"] = php_resource(resource, operations)
         files[ROOT / f"bindings/ruby/lib/fwpay/resources/{resource['name']}.rb"] = ruby_resource(resource, operations)

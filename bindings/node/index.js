@@ -13,8 +13,7 @@ const { version } = require('./package.json');
 const resources = require('./resources');
 const { CALL_OPTIONS, refuseUnknown } = require('./resource');
 
-const PRODUCTION_BASE_URL = 'https://api-platform.flywire.com/payments/v1';
-const SANDBOX_BASE_URL = 'https://api-platform-sandbox.flywire.com/payments/v1';
+const { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } = require('./base_url');
 const libraryVersion = native.libraryVersion();
 if (libraryVersion.split('.').slice(0, 2).join('.') !== version.split('.').slice(0, 2).join('.')) {
   throw new Error(`fwpay ${version} needs libfwpay ${version.split('.').slice(0, 2).join('.')}.x, but loaded libfwpay ${libraryVersion}`);
@@ -83,13 +82,13 @@ class Client {
    *          maxRetries?: number, allowInsecureHttp?: boolean, caBundle?: string,
    *          serverDeduplicates?: boolean}} settings
    */
-  constructor({ apiKey, baseUrl = PRODUCTION_BASE_URL, timeout = 80, connectTimeout = 30, maxRetries = 2,
-                allowInsecureHttp = false, caBundle, serverDeduplicates = false } = {}) {
-    const settings = { api_key: apiKey, base_url: baseUrl, timeout_ms: milliseconds(timeout, 'timeout'),
-      connect_timeout_ms: milliseconds(connectTimeout, 'connectTimeout'), max_retries: maxRetries,
-      allow_insecure_http: allowInsecureHttp, server_deduplicates: serverDeduplicates,
-      user_agent: `node/${process.versions.node}` };
-    if (caBundle !== undefined) settings.ca_bundle = caBundle;
+  constructor({ apiKey, baseUrl, timeout, connectTimeout, maxRetries, allowInsecureHttp, caBundle, serverDeduplicates } = {}) {
+    // What is not given keeps the library's default (fwp_client_options): defaults live there only.
+    const settings = { api_key: apiKey, base_url: baseUrl,
+      timeout_ms: timeout === undefined ? undefined : milliseconds(timeout, 'timeout'),
+      connect_timeout_ms: connectTimeout === undefined ? undefined : milliseconds(connectTimeout, 'connectTimeout'),
+      max_retries: maxRetries, allow_insecure_http: allowInsecureHttp, ca_bundle: caBundle,
+      server_deduplicates: serverDeduplicates, user_agent: `node/${process.versions.node}` };
     try {
       this._handle = native.newClient(JSON.stringify(settings));
     } catch (error) {

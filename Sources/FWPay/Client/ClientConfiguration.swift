@@ -2,7 +2,7 @@ import CFWPay
 /// What a client needs to talk to the API. `validated()` checks every value before a client
 /// exists, so a bad setting fails at creation, not in the middle of a payment.
 public struct ClientConfiguration: Sendable {
-    public static let productionBaseURL = "https://api-platform.flywire.com/payments/v1"
+    public static let productionBaseURL = FWP_BASE_URL_PRODUCTION  // the C header's, written once
 
     public var baseURL: String
     public var apiKey: String

@@ -19,8 +19,8 @@ use FFI;
  */
 final class Client
 {
-    public const PRODUCTION_BASE_URL = 'https://api-platform.flywire.com/payments/v1';
-    public const SANDBOX_BASE_URL = 'https://api-platform-sandbox.flywire.com/payments/v1';
+    public const PRODUCTION_BASE_URL = BaseUrl::PRODUCTION;
+    public const SANDBOX_BASE_URL = BaseUrl::SANDBOX;
 
     public readonly Recipients $recipients;
     public readonly Offers $offers;
@@ -36,17 +36,16 @@ final class Client
      * serverDeduplicates: the server deduplicates POSTs by Idempotency-Key (fwpay-sandbox does;
      * Flywire documents no idempotency), so an unanswered POST is retried with the same key.
      */
-    public function __construct(string $apiKey, string $baseUrl = self::PRODUCTION_BASE_URL, float $timeout = 80,
-                                float $connectTimeout = 30, int $maxRetries = 2, bool $allowInsecureHttp = false,
-                                ?string $caBundle = null, bool $serverDeduplicates = false)
+    public function __construct(string $apiKey, ?string $baseUrl = null, ?float $timeout = null,
+                                ?float $connectTimeout = null, ?int $maxRetries = null, ?bool $allowInsecureHttp = null,
+                                ?string $caBundle = null, ?bool $serverDeduplicates = null)
     {
-        $settings = ['api_key' => $apiKey, 'base_url' => $baseUrl, 'timeout_ms' => (int) round($timeout * 1000),
-            'connect_timeout_ms' => (int) round($connectTimeout * 1000), 'max_retries' => $maxRetries,
-            'allow_insecure_http' => $allowInsecureHttp, 'server_deduplicates' => $serverDeduplicates,
-            'user_agent' => 'php/' . PHP_VERSION];
-        if ($caBundle !== null) {
-            $settings['ca_bundle'] = $caBundle;
-        }
+        // What is not given (null) keeps the library's default: defaults live there only.
+        $settings = array_filter(['api_key' => $apiKey, 'base_url' => $baseUrl,
+            'timeout_ms' => $timeout === null ? null : (int) round($timeout * 1000),
+            'connect_timeout_ms' => $connectTimeout === null ? null : (int) round($connectTimeout * 1000),
+            'max_retries' => $maxRetries, 'allow_insecure_http' => $allowInsecureHttp, 'ca_bundle' => $caBundle,
+            'server_deduplicates' => $serverDeduplicates, 'user_agent' => 'php/' . PHP_VERSION], fn ($value) => $value !== null);
         $ffi = Native::ffi();
         $text = Native::encode($settings);
         $out = $ffi->new('fwp_client *');

@@ -91,21 +91,26 @@ class Client:
     answer of a server turns it on.
     """
 
-    def __init__(self, *, api_key: str, base_url: str = PRODUCTION_BASE_URL, timeout: float = 80.0,
-                 connect_timeout: float = 30.0, max_retries: int = 2, allow_insecure_http: bool = False,
+    def __init__(self, *, api_key: str, base_url: str | None = None, timeout: float | None = None,
+                 connect_timeout: float | None = None, max_retries: int | None = None, allow_insecure_http: bool = False,
                  ca_bundle: str | os.PathLike[str] | None = None, server_deduplicates: bool = False) -> None:
         self._handle = ClientHandle()
         options = FwpClientOptions()
         lib.fwp_client_options_init(ctypes.byref(options))
         # The encoded strings must live until the call has copied them.
-        key, url = c_string(api_key, "api_key"), c_string(base_url, "base_url")
+        # What is not given (None) keeps the library's default (fwp_client_options_init): defaults live there only.
+        key = c_string(api_key, "api_key")
+        url = None if base_url is None else c_string(base_url, "base_url")
         options.api_key, options.base_url = key, url
         bundle = _ca_bundle(ca_bundle)
         if bundle is not None:
             options.ca_bundle = bundle
-        options.timeout_ms = milliseconds(timeout, "timeout")
-        options.connect_timeout_ms = milliseconds(connect_timeout, "connect_timeout", _abi.FWP_CONNECT_TIMEOUT_MS_MAX)
-        options.max_retries = retries(max_retries)
+        if timeout is not None:
+            options.timeout_ms = milliseconds(timeout, "timeout")
+        if connect_timeout is not None:
+            options.connect_timeout_ms = milliseconds(connect_timeout, "connect_timeout", _abi.FWP_CONNECT_TIMEOUT_MS_MAX)
+        if max_retries is not None:
+            options.max_retries = retries(max_retries)
         options.allow_insecure_http = 1 if allow_insecure_http else 0
         options.server_deduplicates = 1 if server_deduplicates else 0
         options.user_agent = _USER_AGENT
@@ -119,7 +124,7 @@ class Client:
         self.payments = Payments(self._handle, self)
         self.refunds = Refunds(self._handle, self)
         self.bundles = Bundles(self._handle, self)
-        root = sandbox_root(base_url)
+        root = sandbox_root(PRODUCTION_BASE_URL if base_url is None else base_url)
         #: fwpay-sandbox's control API (clock, transitions, faults, reset, requests, resend);
         #: sandbox-only: with Flywire's base URL its calls raise InvalidArgumentError.
         self.sandbox = Sandbox(None if root is None else lambda: Client(

@@ -16,10 +16,11 @@ module Fwpay
     # the system's ($FWPAY_CA_BUNDLE otherwise); server_deduplicates: the server deduplicates
     # POSTs by Idempotency-Key (fwpay-sandbox does; Flywire documents no idempotency), so an
     # unanswered POST is retried with the same key.
-    def initialize(api_key:, base_url: PRODUCTION_BASE_URL, timeout: 80, connect_timeout: 30, max_retries: 2,
-                   allow_insecure_http: false, ca_bundle: nil, server_deduplicates: false)
-      settings = { api_key: api_key, base_url: base_url, timeout_ms: milliseconds(timeout, "timeout"),
-                   connect_timeout_ms: milliseconds(connect_timeout, "connect_timeout"), max_retries: max_retries,
+    # What is not given (nil) keeps the library's default: defaults live there only.
+    def initialize(api_key:, base_url: nil, timeout: nil, connect_timeout: nil, max_retries: nil,
+                   allow_insecure_http: nil, ca_bundle: nil, server_deduplicates: nil)
+      settings = { api_key: api_key, base_url: base_url, timeout_ms: timeout && milliseconds(timeout, "timeout"),
+                   connect_timeout_ms: connect_timeout && milliseconds(connect_timeout, "connect_timeout"), max_retries: max_retries,
                    allow_insecure_http: allow_insecure_http, ca_bundle: ca_bundle,
                    server_deduplicates: server_deduplicates, user_agent: "ruby/#{RUBY_VERSION}" }.compact
       text = JSON.generate(settings)

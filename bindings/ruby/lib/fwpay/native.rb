@@ -1,12 +1,10 @@
 # frozen_string_literal: true
 
 require "ffi"
+require_relative "base_url"
 require_relative "version"
 
 module Fwpay
-  PRODUCTION_BASE_URL = "https://api-platform.flywire.com/payments/v1"
-  SANDBOX_BASE_URL = "https://api-platform-sandbox.flywire.com/payments/v1"
-
   # libfwpay through ruby-ffi: only its text interface (fwp_client_new_json, fwp_call,
   # fwp_error_json), so no struct layout is copied here. Calls that reach the network are
   # attached with blocking: true, which releases the GVL while they wait.

@@ -25,8 +25,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * </pre>
  */
 public final class Client implements AutoCloseable {
-    public static final String PRODUCTION_BASE_URL = "https://api-platform.flywire.com/payments/v1";
-    public static final String SANDBOX_BASE_URL = "https://api-platform-sandbox.flywire.com/payments/v1";
+    public static final String PRODUCTION_BASE_URL = BaseUrl.PRODUCTION;
+    public static final String SANDBOX_BASE_URL = BaseUrl.SANDBOX;
 
     public final Recipients recipients = new Recipients(this);
     public final Offers offers = new Offers(this);
