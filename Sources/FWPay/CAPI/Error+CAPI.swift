@@ -121,13 +121,12 @@ extension FWPayError.Kind {
 /// C copies of the code descriptions, made once and never written again (hence
 /// nonisolated(unsafe)), so that fwp_strerror can return stable pointers.
 private enum ErrorDescriptions {
-    nonisolated(unsafe) static let table: [UnsafeMutablePointer<CChar>] = (0...14).map { index in
-        strdup(FWPayError.describe(code: CInt(-index)))!
-    }
+    /// Success and every code of FWPayError.Kind (so a code added there has its text here).
+    nonisolated(unsafe) static let table: [CInt: UnsafeMutablePointer<CChar>] = Dictionary(
+        uniqueKeysWithValues: ([0] + FWPayError.Kind.allCases.map(\.code)).map { ($0, strdup(FWPayError.describe(code: $0))!) })
     nonisolated(unsafe) static let unknown: UnsafeMutablePointer<CChar> = strdup("unknown error code")!
 
     static func text(for code: CInt) -> UnsafePointer<CChar> {
-        guard code <= 0, code >= -14 else { return UnsafePointer(unknown) }
-        return UnsafePointer(table[Int(-code)])
+        UnsafePointer(table[code] ?? unknown)
     }
 }
