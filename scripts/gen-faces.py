@@ -119,6 +119,16 @@ def load() -> tuple[list[dict[str, str]], list[Operation], dict[str, tuple[str, 
     return description["resources"], operations, endpoints
 
 
+def comment(text: str, indent: str, first: str, rest: str, last: str = "", width: int = 100) -> list[str]:
+    """`text` wrapped to `width` columns as a comment: `first` opens it, `rest` starts every
+    following line and `last` closes it (on the last line when it fits)."""
+    lines = textwrap.wrap(text, width - len(indent) - len(rest))
+    out = [indent + (first if i == 0 else rest) + line for i, line in enumerate(lines)]
+    if last:
+        out[-1] += last
+    return out
+
+
 def of(resource: str, operations: list[Operation]) -> list[Operation]:
     return [o for o in operations if o.resource == resource]
 
@@ -222,7 +232,7 @@ def node_resources(resources: list[dict[str, str]], operations: list[Operation])
         out.append(f"/** {resource['summary']} */")
         out.append(f"class {resource['class']} extends Resource {{")
         for o in of(resource["name"], operations):
-            out.append(f"  /** {o.doc()} */")
+            out += comment(o.doc(), "  ", "/** ", " *  ", " */")
             if o.is_list:
                 filters = json.dumps(o.filters).replace('"', "'")
                 out.append(f"  {o.method}(given = {{}}) {{ return this._items('{o.name}', '{o.collection}', {filters}, given); }}")
@@ -253,7 +263,7 @@ def node_types(resources: list[dict[str, str]], operations: list[Operation]) -> 
         out.append(f"/** {resource['summary']} */")
         out.append(f"export interface {resource['class']} {{")
         for o in of(resource["name"], operations):
-            out.append(f"  /** {o.doc()} */")
+            out += comment(o.doc(), "  ", "/** ", " *  ", " */")
             if o.is_list:
                 filters = "".join(f" {f}?: string;" for f in o.filters)
                 given = f"{{{filters} }} & PageOptions" if o.filters else "PageOptions"
@@ -283,7 +293,7 @@ def php_resource(resource: dict[str, str], operations: list[Operation]) -> str:
            f"/** {resource['summary']} */", f"final class {resource['class']} extends Resource", "{"]
     methods = []
     for o in of(resource["name"], operations):
-        lines = ["    /**", f"     * {o.doc()}"]
+        lines = ["    /**"] + comment(o.doc(), "    ", " * ", " * ")
         if o.is_list:
             filters = (["array $filters = []"] if o.filters else [])
             base = "['filters' => (object) $filters]" if o.filters else "[]"
@@ -321,7 +331,7 @@ def ruby_resource(resource: dict[str, str], operations: list[Operation]) -> str:
     out = ["# frozen_string_literal: true", "", f"# {NOTICE}", "", "module Fwpay", f"  # {resource['summary']}",
            f"  class {resource['class']} < Resource"]
     for o in of(resource["name"], operations):
-        out.append(f"    # {o.doc()}")
+        out += comment(o.doc(), "    ", "# ", "# ")
         if o.is_list:
             if o.filters:
                 out.append(f"    # Filters: {', '.join(o.filters)}.")
@@ -359,7 +369,7 @@ def java_resource(resource: dict[str, str], operations: list[Operation]) -> str:
            f"    {cls}(Client client) {{ this.client = client; }}"]
     for o in of(resource["name"], operations):
         out.append("")
-        out.append(f"    /** {o.doc()} */")
+        out += comment(o.doc(), "    ", "/** ", " * ", " */")
         if o.is_list:
             base = 'Client.arguments("filters", filters)' if o.filters else "Map.of()"
             filters = ["Map<String, Object> filters"] if o.filters else []

@@ -6,74 +6,112 @@ export interface Recipients {
   /** The recipients available to this client (GET /recipients). */
   list(given?: PageOptions): AsyncIterableIterator<JsonObject>;
   page(given?: PageOptions): Promise<JsonObject>;
-  /** A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}). The answer has the recipient's fields (each saying whether it is required) and its amount limits. */
+  /** A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}).
+   *  The answer has the recipient's fields (each saying whether it is required) and its amount
+   *  limits. */
   get(id: string, options?: CallOptions): Promise<JsonObject>;
-  /** The recipients whose name contains name, ignoring case and accents (GET /recipients, every page). */
+  /** The recipients whose name contains name, ignoring case and accents (GET /recipients, every
+   *  page). */
   search(name: string, options?: CallOptions): Promise<JsonObject>;
 }
 
 /** The offers for paying an amount to a recipient from a country. */
 export interface Offers {
-  /** The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166 alpha-2) (GET /offers). An order that uses an offer must have the same payer country. */
+  /** The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166
+   *  alpha-2) (GET /offers). An order that uses an offer must have the same payer country. */
   list(options: { recipient: string; amount: number; country: string; } & CallOptions): Promise<JsonObject>;
 }
 
 /** Orders, the shopping carts of payments; charging one makes its payment. */
 export interface Orders {
-  /** Creates an order, the shopping cart of a payment (POST /orders). Its id is what update and charge take. Checked before sending: item amounts are whole and positive; metadata has at most 20 pairs (keys of at most 40 characters, values of at most 500). */
+  /** Creates an order, the shopping cart of a payment (POST /orders). Its id is what update and
+   *  charge take. Checked before sending: item amounts are whole and positive; metadata has at most
+   *  20 pairs (keys of at most 40 characters, values of at most 500). */
   create(body: JsonObject, options?: CallOptions): Promise<JsonObject>;
-  /** Edits an open order; the order keeps its id (PATCH /orders/{order_id}). recipient.id cannot be changed and is refused, even when it matches. */
+  /** Edits an open order; the order keeps its id (PATCH /orders/{order_id}). recipient.id cannot be
+   *  changed and is refused, even when it matches. */
   update(id: string, body: JsonObject, options?: CallOptions): Promise<JsonObject>;
-  /** Charges an order, turning it into a payment (POST /orders/{order_id}/charge). The answer: payment_reference, amount_from, currency_from, amount_to, currency_to. An order is charged once. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Charges an order, turning it into a payment (POST /orders/{order_id}/charge). The answer:
+   *  payment_reference, amount_from, currency_from, amount_to, currency_to. An order is charged
+   *  once. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
   charge(id: string, options?: { body?: JsonObject; } & CallOptions): Promise<JsonObject>;
-  /** An order as stored (GET /orders/{order_id}). With its status and, once charged, its payment_reference. Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  /** An order as stored (GET /orders/{order_id}). With its status and, once charged, its
+   *  payment_reference. Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have
+   *  it. */
   get(id: string, options?: CallOptions): Promise<JsonObject>;
-  /** This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  /** This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is
+   *  not known to have it. */
   list(given?: { recipient?: string; status?: string; country?: string; } & PageOptions): AsyncIterableIterator<JsonObject>;
   page(given?: { recipient?: string; status?: string; country?: string; } & PageOptions): Promise<JsonObject>;
-  /** Whether an order can be paid through another portal (recipient) of the same country (GET /orders/{order_id}, then GET /recipients/{id} of the order's and of the portal). The answer is {"compatible": true, ...}, or an invalid-request error saying why not (the order's recipient must be in the portal's country). */
+  /** Whether an order can be paid through another portal (recipient) of the same country (GET
+   *  /orders/{order_id}, then GET /recipients/{id} of the order's and of the portal). The answer is
+   *  {"compatible": true, ...}, or an invalid-request error saying why not (the order's recipient
+   *  must be in the portal's country). */
   check(id: string, options: { portal: string; } & CallOptions): Promise<JsonObject>;
 }
 
 /** Checkout sessions: the payer's form, then confirming what the payer sent. */
 export interface Sessions {
-  /** Creates a checkout session and the payer's form link (POST /checkout/sessions). The answer: id, expires_in_seconds, hosted_form (url, method), warnings. Only what is certainly invalid is refused before sending (item amounts, the 50-character limits); types and intents are the server's to judge, and an order_id session needs no items. */
+  /** Creates a checkout session and the payer's form link (POST /checkout/sessions). The answer:
+   *  id, expires_in_seconds, hosted_form (url, method), warnings. Only what is certainly invalid is
+   *  refused before sending (item amounts, the 50-character limits); types and intents are the
+   *  server's to judge, and an order_id session needs no items. */
   create(body: JsonObject, options?: CallOptions): Promise<JsonObject>;
-  /** Confirms a session after the payer sent the form; session is its id or the confirm URL the form handed your page (POST /checkout/sessions/{session_id}/confirm). The answer is the payment made when the payer sent the form (payment_reference, charge_info, payment_method, mandate), or the saved card of a session that only tokenizes. A confirm URL must lie under the client's base URL. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Confirms a session after the payer sent the form; session is its id or the confirm URL the
+   *  form handed your page (POST /checkout/sessions/{session_id}/confirm). The answer is the
+   *  payment made when the payer sent the form (payment_reference, charge_info, payment_method,
+   *  mandate), or the saved card of a session that only tokenizes. A confirm URL must lie under the
+   *  client's base URL. Moves money: after an outcome-unknown error, retry only with the same
+   *  idempotency key. */
   confirm(session: string, options?: CallOptions): Promise<JsonObject>;
 }
 
 /** Payments: details, lists, receipts, and what can be done to one (capture, adjust, cancel, process), and charging saved cards. */
 export interface Payments {
-  /** A payment's details: status, amounts, and its pre-authorization when it has one (GET /payments/{payment_reference}). */
+  /** A payment's details: status, amounts, and its pre-authorization when it has one (GET
+   *  /payments/{payment_reference}). */
   get(reference: string, options?: CallOptions): Promise<JsonObject>;
   /** This client's payments, newest first (GET /payments). */
   list(given?: { recipient?: string; status?: string; external_reference?: string; } & PageOptions): AsyncIterableIterator<JsonObject>;
   page(given?: { recipient?: string; status?: string; external_reference?: string; } & PageOptions): Promise<JsonObject>;
   /** A payment's receipt (GET /payments/{payment_reference}/receipt). */
   receipt(reference: string, options?: CallOptions): Promise<JsonObject>;
-  /** Marks a payment made from an order processed (POST /payments/{payment_reference}/process). For a payment in status 529. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Marks a payment made from an order processed (POST /payments/{payment_reference}/process). For
+   *  a payment in status 529. Moves money: after an outcome-unknown error, retry only with the same
+   *  idempotency key. */
   process(reference: string, options?: CallOptions): Promise<JsonObject>;
-  /** Cancels a payment that is not processed yet; a pre-authorization's hold is released at once (POST /payments/{payment_reference}/cancel). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Cancels a payment that is not processed yet; a pre-authorization's hold is released at once
+   *  (POST /payments/{payment_reference}/cancel). Moves money: after an outcome-unknown error,
+   *  retry only with the same idempotency key. */
   cancel(reference: string, options?: CallOptions): Promise<JsonObject>;
-  /** Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST
+   *  /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry
+   *  only with the same idempotency key. */
   capture(reference: string, options: { amount: number; } & CallOptions): Promise<JsonObject>;
-  /** Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST
+   *  /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-
+   *  unknown error, retry only with the same idempotency key. */
   adjust(reference: string, options: { amount: number; } & CallOptions): Promise<JsonObject>;
-  /** Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The
+   *  body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves
+   *  money: after an outcome-unknown error, retry only with the same idempotency key. */
   charge(body: JsonObject, options?: CallOptions): Promise<JsonObject>;
 }
 
 /** Refunds of delivered payments. */
 export interface Refunds {
-  /** Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body has amount (a positive integer in the payment's currency) and optionally external_reference and notifications_url. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body
+   *  has amount (a positive integer in the payment's currency) and optionally external_reference
+   *  and notifications_url. Moves money: after an outcome-unknown error, retry only with the same
+   *  idempotency key. */
   create(paymentReference: string, body: JsonObject, options?: CallOptions): Promise<JsonObject>;
   /** A refund (GET /refunds/{refund_id}). */
   get(id: string, options?: CallOptions): Promise<JsonObject>;
   /** This client's refunds (GET /refunds). */
   list(given?: { payment_id?: string; status?: string; } & PageOptions): AsyncIterableIterator<JsonObject>;
   page(given?: { payment_id?: string; status?: string; } & PageOptions): Promise<JsonObject>;
-  /** Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an
+   *  outcome-unknown error, retry only with the same idempotency key. */
   cancel(id: string, options?: CallOptions): Promise<JsonObject>;
 }
 
@@ -84,6 +122,7 @@ export interface Bundles {
   page(given?: PageOptions): Promise<JsonObject>;
   /** A refund bundle with its refunds (GET /refund_bundles/{bundle_id}). */
   get(id: string, options?: CallOptions): Promise<JsonObject>;
-  /** Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve).
+   *  Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
   approve(id: string, options?: CallOptions): Promise<JsonObject>;
 }

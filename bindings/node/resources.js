@@ -9,47 +9,71 @@ class Recipients extends Resource {
   list(given = {}) { return this._items('recipient_list', 'recipients', [], given); }
   /** One page of it. */
   page(given = {}) { return this._page('recipient_list', [], given); }
-  /** A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}). The answer has the recipient's fields (each saying whether it is required) and its amount limits. */
+  /** A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}).
+   *  The answer has the recipient's fields (each saying whether it is required) and its amount
+   *  limits. */
   get(id, options = {}) { return this._call('recipient_get', { recipient_id: id }, options); }
-  /** The recipients whose name contains name, ignoring case and accents (GET /recipients, every page). */
+  /** The recipients whose name contains name, ignoring case and accents (GET /recipients, every
+   *  page). */
   search(name, options = {}) { return this._call('recipient_search', { name: name }, options); }
 }
 
 /** The offers for paying an amount to a recipient from a country. */
 class Offers extends Resource {
-  /** The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166 alpha-2) (GET /offers). An order that uses an offer must have the same payer country. */
+  /** The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166
+   *  alpha-2) (GET /offers). An order that uses an offer must have the same payer country. */
   list({ recipient, amount, country, ...options } = {}) { return this._call('offer_list', { recipient_id: recipient, amount: amount, country: country }, options); }
 }
 
 /** Orders, the shopping carts of payments; charging one makes its payment. */
 class Orders extends Resource {
-  /** Creates an order, the shopping cart of a payment (POST /orders). Its id is what update and charge take. Checked before sending: item amounts are whole and positive; metadata has at most 20 pairs (keys of at most 40 characters, values of at most 500). */
+  /** Creates an order, the shopping cart of a payment (POST /orders). Its id is what update and
+   *  charge take. Checked before sending: item amounts are whole and positive; metadata has at most
+   *  20 pairs (keys of at most 40 characters, values of at most 500). */
   create(body, options = {}) { return this._call('order_create', { body: body }, options); }
-  /** Edits an open order; the order keeps its id (PATCH /orders/{order_id}). recipient.id cannot be changed and is refused, even when it matches. */
+  /** Edits an open order; the order keeps its id (PATCH /orders/{order_id}). recipient.id cannot be
+   *  changed and is refused, even when it matches. */
   update(id, body, options = {}) { return this._call('order_update', { order_id: id, body: body }, options); }
-  /** Charges an order, turning it into a payment (POST /orders/{order_id}/charge). The answer: payment_reference, amount_from, currency_from, amount_to, currency_to. An order is charged once. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Charges an order, turning it into a payment (POST /orders/{order_id}/charge). The answer:
+   *  payment_reference, amount_from, currency_from, amount_to, currency_to. An order is charged
+   *  once. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
   charge(id, { body, ...options } = {}) { return this._call('order_charge', { order_id: id, body: body }, options); }
-  /** An order as stored (GET /orders/{order_id}). With its status and, once charged, its payment_reference. Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  /** An order as stored (GET /orders/{order_id}). With its status and, once charged, its
+   *  payment_reference. Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have
+   *  it. */
   get(id, options = {}) { return this._call('order_get', { order_id: id }, options); }
-  /** This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  /** This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is
+   *  not known to have it. */
   list(given = {}) { return this._items('order_list', 'orders', ['recipient', 'status', 'country'], given); }
   /** One page of it. */
   page(given = {}) { return this._page('order_list', ['recipient', 'status', 'country'], given); }
-  /** Whether an order can be paid through another portal (recipient) of the same country (GET /orders/{order_id}, then GET /recipients/{id} of the order's and of the portal). The answer is {"compatible": true, ...}, or an invalid-request error saying why not (the order's recipient must be in the portal's country). */
+  /** Whether an order can be paid through another portal (recipient) of the same country (GET
+   *  /orders/{order_id}, then GET /recipients/{id} of the order's and of the portal). The answer is
+   *  {"compatible": true, ...}, or an invalid-request error saying why not (the order's recipient
+   *  must be in the portal's country). */
   check(id, { portal, ...options } = {}) { return this._call('order_check', { order_id: id, portal_id: portal }, options); }
 }
 
 /** Checkout sessions: the payer's form, then confirming what the payer sent. */
 class Sessions extends Resource {
-  /** Creates a checkout session and the payer's form link (POST /checkout/sessions). The answer: id, expires_in_seconds, hosted_form (url, method), warnings. Only what is certainly invalid is refused before sending (item amounts, the 50-character limits); types and intents are the server's to judge, and an order_id session needs no items. */
+  /** Creates a checkout session and the payer's form link (POST /checkout/sessions). The answer:
+   *  id, expires_in_seconds, hosted_form (url, method), warnings. Only what is certainly invalid is
+   *  refused before sending (item amounts, the 50-character limits); types and intents are the
+   *  server's to judge, and an order_id session needs no items. */
   create(body, options = {}) { return this._call('session_create', { body: body }, options); }
-  /** Confirms a session after the payer sent the form; session is its id or the confirm URL the form handed your page (POST /checkout/sessions/{session_id}/confirm). The answer is the payment made when the payer sent the form (payment_reference, charge_info, payment_method, mandate), or the saved card of a session that only tokenizes. A confirm URL must lie under the client's base URL. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Confirms a session after the payer sent the form; session is its id or the confirm URL the
+   *  form handed your page (POST /checkout/sessions/{session_id}/confirm). The answer is the
+   *  payment made when the payer sent the form (payment_reference, charge_info, payment_method,
+   *  mandate), or the saved card of a session that only tokenizes. A confirm URL must lie under the
+   *  client's base URL. Moves money: after an outcome-unknown error, retry only with the same
+   *  idempotency key. */
   confirm(session, options = {}) { return this._call('session_confirm', { session: session }, options); }
 }
 
 /** Payments: details, lists, receipts, and what can be done to one (capture, adjust, cancel, process), and charging saved cards. */
 class Payments extends Resource {
-  /** A payment's details: status, amounts, and its pre-authorization when it has one (GET /payments/{payment_reference}). */
+  /** A payment's details: status, amounts, and its pre-authorization when it has one (GET
+   *  /payments/{payment_reference}). */
   get(reference, options = {}) { return this._call('payment_get', { payment_reference: reference }, options); }
   /** This client's payments, newest first (GET /payments). */
   list(given = {}) { return this._items('payment_list', 'payments', ['recipient', 'status', 'external_reference'], given); }
@@ -57,21 +81,34 @@ class Payments extends Resource {
   page(given = {}) { return this._page('payment_list', ['recipient', 'status', 'external_reference'], given); }
   /** A payment's receipt (GET /payments/{payment_reference}/receipt). */
   receipt(reference, options = {}) { return this._call('payment_receipt', { payment_reference: reference }, options); }
-  /** Marks a payment made from an order processed (POST /payments/{payment_reference}/process). For a payment in status 529. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Marks a payment made from an order processed (POST /payments/{payment_reference}/process). For
+   *  a payment in status 529. Moves money: after an outcome-unknown error, retry only with the same
+   *  idempotency key. */
   process(reference, options = {}) { return this._call('payment_process', { payment_reference: reference }, options); }
-  /** Cancels a payment that is not processed yet; a pre-authorization's hold is released at once (POST /payments/{payment_reference}/cancel). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Cancels a payment that is not processed yet; a pre-authorization's hold is released at once
+   *  (POST /payments/{payment_reference}/cancel). Moves money: after an outcome-unknown error,
+   *  retry only with the same idempotency key. */
   cancel(reference, options = {}) { return this._call('payment_cancel', { payment_reference: reference }, options); }
-  /** Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST
+   *  /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry
+   *  only with the same idempotency key. */
   capture(reference, { amount, ...options } = {}) { return this._call('payment_capture', { payment_reference: reference, amount: amount }, options); }
-  /** Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST
+   *  /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-
+   *  unknown error, retry only with the same idempotency key. */
   adjust(reference, { amount, ...options } = {}) { return this._call('payment_adjust', { payment_reference: reference, amount: amount }, options); }
-  /** Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The
+   *  body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves
+   *  money: after an outcome-unknown error, retry only with the same idempotency key. */
   charge(body, options = {}) { return this._call('payment_charge', { body: body }, options); }
 }
 
 /** Refunds of delivered payments. */
 class Refunds extends Resource {
-  /** Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body has amount (a positive integer in the payment's currency) and optionally external_reference and notifications_url. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body
+   *  has amount (a positive integer in the payment's currency) and optionally external_reference
+   *  and notifications_url. Moves money: after an outcome-unknown error, retry only with the same
+   *  idempotency key. */
   create(paymentReference, body, options = {}) { return this._call('refund_create', { payment_reference: paymentReference, body: body }, options); }
   /** A refund (GET /refunds/{refund_id}). */
   get(id, options = {}) { return this._call('refund_get', { refund_id: id }, options); }
@@ -79,7 +116,8 @@ class Refunds extends Resource {
   list(given = {}) { return this._items('refund_list', 'refunds', ['payment_id', 'status'], given); }
   /** One page of it. */
   page(given = {}) { return this._page('refund_list', ['payment_id', 'status'], given); }
-  /** Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an
+   *  outcome-unknown error, retry only with the same idempotency key. */
   cancel(id, options = {}) { return this._call('refund_cancel', { refund_id: id }, options); }
 }
 
@@ -91,7 +129,8 @@ class Bundles extends Resource {
   page(given = {}) { return this._page('bundle_list', [], given); }
   /** A refund bundle with its refunds (GET /refund_bundles/{bundle_id}). */
   get(id, options = {}) { return this._call('bundle_get', { bundle_id: id }, options); }
-  /** Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+  /** Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve).
+   *  Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
   approve(id, options = {}) { return this._call('bundle_approve', { bundle_id: id }, options); }
 }
 

@@ -36,7 +36,8 @@ final class Bundles extends Resource
     }
 
     /**
-     * Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve).
+     * Moves money: after an outcome-unknown error, retry only with the same idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */

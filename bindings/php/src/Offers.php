@@ -10,7 +10,8 @@ namespace Fwpay;
 final class Offers extends Resource
 {
     /**
-     * The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166 alpha-2) (GET /offers). An order that uses an offer must have the same payer country.
+     * The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166
+     * alpha-2) (GET /offers). An order that uses an offer must have the same payer country.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */

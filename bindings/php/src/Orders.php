@@ -10,7 +10,9 @@ namespace Fwpay;
 final class Orders extends Resource
 {
     /**
-     * Creates an order, the shopping cart of a payment (POST /orders). Its id is what update and charge take. Checked before sending: item amounts are whole and positive; metadata has at most 20 pairs (keys of at most 40 characters, values of at most 500).
+     * Creates an order, the shopping cart of a payment (POST /orders). Its id is what update and
+     * charge take. Checked before sending: item amounts are whole and positive; metadata has at
+     * most 20 pairs (keys of at most 40 characters, values of at most 500).
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -20,7 +22,8 @@ final class Orders extends Resource
     }
 
     /**
-     * Edits an open order; the order keeps its id (PATCH /orders/{order_id}). recipient.id cannot be changed and is refused, even when it matches.
+     * Edits an open order; the order keeps its id (PATCH /orders/{order_id}). recipient.id cannot
+     * be changed and is refused, even when it matches.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -30,7 +33,9 @@ final class Orders extends Resource
     }
 
     /**
-     * Charges an order, turning it into a payment (POST /orders/{order_id}/charge). The answer: payment_reference, amount_from, currency_from, amount_to, currency_to. An order is charged once. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Charges an order, turning it into a payment (POST /orders/{order_id}/charge). The answer:
+     * payment_reference, amount_from, currency_from, amount_to, currency_to. An order is charged
+     * once. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -40,7 +45,9 @@ final class Orders extends Resource
     }
 
     /**
-     * An order as stored (GET /orders/{order_id}). With its status and, once charged, its payment_reference. Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it.
+     * An order as stored (GET /orders/{order_id}). With its status and, once charged, its
+     * payment_reference. Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have
+     * it.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -50,7 +57,8 @@ final class Orders extends Resource
     }
 
     /**
-     * This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it.
+     * This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is
+     * not known to have it.
      * @param array<string, string> $filters recipient, status, country
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return \Generator<int, array<string, mixed>> every item, page after page
@@ -67,7 +75,10 @@ final class Orders extends Resource
     }
 
     /**
-     * Whether an order can be paid through another portal (recipient) of the same country (GET /orders/{order_id}, then GET /recipients/{id} of the order's and of the portal). The answer is {"compatible": true, ...}, or an invalid-request error saying why not (the order's recipient must be in the portal's country).
+     * Whether an order can be paid through another portal (recipient) of the same country (GET
+     * /orders/{order_id}, then GET /recipients/{id} of the order's and of the portal). The answer
+     * is {"compatible": true, ...}, or an invalid-request error saying why not (the order's
+     * recipient must be in the portal's country).
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */

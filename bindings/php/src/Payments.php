@@ -10,7 +10,8 @@ namespace Fwpay;
 final class Payments extends Resource
 {
     /**
-     * A payment's details: status, amounts, and its pre-authorization when it has one (GET /payments/{payment_reference}).
+     * A payment's details: status, amounts, and its pre-authorization when it has one (GET
+     * /payments/{payment_reference}).
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -47,7 +48,9 @@ final class Payments extends Resource
     }
 
     /**
-     * Marks a payment made from an order processed (POST /payments/{payment_reference}/process). For a payment in status 529. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Marks a payment made from an order processed (POST /payments/{payment_reference}/process).
+     * For a payment in status 529. Moves money: after an outcome-unknown error, retry only with the
+     * same idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -57,7 +60,9 @@ final class Payments extends Resource
     }
 
     /**
-     * Cancels a payment that is not processed yet; a pre-authorization's hold is released at once (POST /payments/{payment_reference}/cancel). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Cancels a payment that is not processed yet; a pre-authorization's hold is released at once
+     * (POST /payments/{payment_reference}/cancel). Moves money: after an outcome-unknown error,
+     * retry only with the same idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -67,7 +72,9 @@ final class Payments extends Resource
     }
 
     /**
-     * Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST
+     * /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry
+     * only with the same idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -77,7 +84,9 @@ final class Payments extends Resource
     }
 
     /**
-     * Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST
+     * /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-
+     * unknown error, retry only with the same idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -87,7 +96,9 @@ final class Payments extends Resource
     }
 
     /**
-     * Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The
+     * body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves
+     * money: after an outcome-unknown error, retry only with the same idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */

@@ -26,7 +26,9 @@ final class Recipients extends Resource
     }
 
     /**
-     * A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}). The answer has the recipient's fields (each saying whether it is required) and its amount limits.
+     * A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}).
+     * The answer has the recipient's fields (each saying whether it is required) and its amount
+     * limits.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -36,7 +38,8 @@ final class Recipients extends Resource
     }
 
     /**
-     * The recipients whose name contains name, ignoring case and accents (GET /recipients, every page).
+     * The recipients whose name contains name, ignoring case and accents (GET /recipients, every
+     * page).
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */

@@ -10,7 +10,10 @@ namespace Fwpay;
 final class Refunds extends Resource
 {
     /**
-     * Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body has amount (a positive integer in the payment's currency) and optionally external_reference and notifications_url. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body
+     * has amount (a positive integer in the payment's currency) and optionally external_reference
+     * and notifications_url. Moves money: after an outcome-unknown error, retry only with the same
+     * idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -47,7 +50,8 @@ final class Refunds extends Resource
     }
 
     /**
-     * Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an
+     * outcome-unknown error, retry only with the same idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */

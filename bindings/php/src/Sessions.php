@@ -10,7 +10,10 @@ namespace Fwpay;
 final class Sessions extends Resource
 {
     /**
-     * Creates a checkout session and the payer's form link (POST /checkout/sessions). The answer: id, expires_in_seconds, hosted_form (url, method), warnings. Only what is certainly invalid is refused before sending (item amounts, the 50-character limits); types and intents are the server's to judge, and an order_id session needs no items.
+     * Creates a checkout session and the payer's form link (POST /checkout/sessions). The answer:
+     * id, expires_in_seconds, hosted_form (url, method), warnings. Only what is certainly invalid
+     * is refused before sending (item amounts, the 50-character limits); types and intents are the
+     * server's to judge, and an order_id session needs no items.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */
@@ -20,7 +23,12 @@ final class Sessions extends Resource
     }
 
     /**
-     * Confirms a session after the payer sent the form; session is its id or the confirm URL the form handed your page (POST /checkout/sessions/{session_id}/confirm). The answer is the payment made when the payer sent the form (payment_reference, charge_info, payment_method, mandate), or the saved card of a session that only tokenizes. A confirm URL must lie under the client's base URL. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+     * Confirms a session after the payer sent the form; session is its id or the confirm URL the
+     * form handed your page (POST /checkout/sessions/{session_id}/confirm). The answer is the
+     * payment made when the payer sent the form (payment_reference, charge_info, payment_method,
+     * mandate), or the saved card of a session that only tokenizes. A confirm URL must lie under
+     * the client's base URL. Moves money: after an outcome-unknown error, retry only with the same
+     * idempotency key.
      * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
      * @return array<string, mixed>
      */

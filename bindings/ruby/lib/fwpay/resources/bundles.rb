@@ -11,7 +11,8 @@ module Fwpay
     def page(page: nil, per_page: nil, **options) = call("bundle_list", { page: page, per_page: per_page }.compact, **options)
     # A refund bundle with its refunds (GET /refund_bundles/{bundle_id}).
     def get(id, **options) = call("bundle_get", { bundle_id: id }, **options)
-    # Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+    # Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve).
+    # Moves money: after an outcome-unknown error, retry only with the same idempotency key.
     def approve(id, **options) = call("bundle_approve", { bundle_id: id }, **options)
   end
 end

@@ -5,7 +5,8 @@
 module Fwpay
   # The offers for paying an amount to a recipient from a country.
   class Offers < Resource
-    # The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166 alpha-2) (GET /offers). An order that uses an offer must have the same payer country.
+    # The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166
+    # alpha-2) (GET /offers). An order that uses an offer must have the same payer country.
     def list(recipient:, amount:, country:, **options) = call("offer_list", { recipient_id: recipient, amount: amount, country: country }, **options)
   end
 end

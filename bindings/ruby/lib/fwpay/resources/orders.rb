@@ -5,20 +5,31 @@
 module Fwpay
   # Orders, the shopping carts of payments; charging one makes its payment.
   class Orders < Resource
-    # Creates an order, the shopping cart of a payment (POST /orders). Its id is what update and charge take. Checked before sending: item amounts are whole and positive; metadata has at most 20 pairs (keys of at most 40 characters, values of at most 500).
+    # Creates an order, the shopping cart of a payment (POST /orders). Its id is what update and
+    # charge take. Checked before sending: item amounts are whole and positive; metadata has at most
+    # 20 pairs (keys of at most 40 characters, values of at most 500).
     def create(body, **options) = call("order_create", { body: body }, **options)
-    # Edits an open order; the order keeps its id (PATCH /orders/{order_id}). recipient.id cannot be changed and is refused, even when it matches.
+    # Edits an open order; the order keeps its id (PATCH /orders/{order_id}). recipient.id cannot be
+    # changed and is refused, even when it matches.
     def update(id, body, **options) = call("order_update", { order_id: id, body: body }, **options)
-    # Charges an order, turning it into a payment (POST /orders/{order_id}/charge). The answer: payment_reference, amount_from, currency_from, amount_to, currency_to. An order is charged once. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+    # Charges an order, turning it into a payment (POST /orders/{order_id}/charge). The answer:
+    # payment_reference, amount_from, currency_from, amount_to, currency_to. An order is charged
+    # once. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
     def charge(id, body: nil, **options) = call("order_charge", { order_id: id, body: body }.compact, **options)
-    # An order as stored (GET /orders/{order_id}). With its status and, once charged, its payment_reference. Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it.
+    # An order as stored (GET /orders/{order_id}). With its status and, once charged, its
+    # payment_reference. Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have
+    # it.
     def get(id, **options) = call("order_get", { order_id: id }, **options)
-    # This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it.
+    # This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is
+    # not known to have it.
     # Filters: recipient, status, country.
     def list(per_page: 100, **filters_and_options) = Lists.each(@client, "order_list", "orders", per_page, filters_and_options)
     # One page of it.
     def page(page: nil, per_page: nil, **filters_and_options) = Lists.page(@client, "order_list", page, per_page, filters_and_options)
-    # Whether an order can be paid through another portal (recipient) of the same country (GET /orders/{order_id}, then GET /recipients/{id} of the order's and of the portal). The answer is {"compatible": true, ...}, or an invalid-request error saying why not (the order's recipient must be in the portal's country).
+    # Whether an order can be paid through another portal (recipient) of the same country (GET
+    # /orders/{order_id}, then GET /recipients/{id} of the order's and of the portal). The answer is
+    # {"compatible": true, ...}, or an invalid-request error saying why not (the order's recipient
+    # must be in the portal's country).
     def check(id, portal:, **options) = call("order_check", { order_id: id, portal_id: portal }, **options)
   end
 end

@@ -5,7 +5,8 @@
 module Fwpay
   # Payments: details, lists, receipts, and what can be done to one (capture, adjust, cancel, process), and charging saved cards.
   class Payments < Resource
-    # A payment's details: status, amounts, and its pre-authorization when it has one (GET /payments/{payment_reference}).
+    # A payment's details: status, amounts, and its pre-authorization when it has one (GET
+    # /payments/{payment_reference}).
     def get(reference, **options) = call("payment_get", { payment_reference: reference }, **options)
     # This client's payments, newest first (GET /payments).
     # Filters: recipient, status, external_reference.
@@ -14,15 +15,25 @@ module Fwpay
     def page(page: nil, per_page: nil, **filters_and_options) = Lists.page(@client, "payment_list", page, per_page, filters_and_options)
     # A payment's receipt (GET /payments/{payment_reference}/receipt).
     def receipt(reference, **options) = call("payment_receipt", { payment_reference: reference }, **options)
-    # Marks a payment made from an order processed (POST /payments/{payment_reference}/process). For a payment in status 529. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+    # Marks a payment made from an order processed (POST /payments/{payment_reference}/process). For
+    # a payment in status 529. Moves money: after an outcome-unknown error, retry only with the same
+    # idempotency key.
     def process(reference, **options) = call("payment_process", { payment_reference: reference }, **options)
-    # Cancels a payment that is not processed yet; a pre-authorization's hold is released at once (POST /payments/{payment_reference}/cancel). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+    # Cancels a payment that is not processed yet; a pre-authorization's hold is released at once
+    # (POST /payments/{payment_reference}/cancel). Moves money: after an outcome-unknown error,
+    # retry only with the same idempotency key.
     def cancel(reference, **options) = call("payment_cancel", { payment_reference: reference }, **options)
-    # Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+    # Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST
+    # /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry
+    # only with the same idempotency key.
     def capture(reference, amount:, **options) = call("payment_capture", { payment_reference: reference, amount: amount }, **options)
-    # Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+    # Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST
+    # /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-
+    # unknown error, retry only with the same idempotency key.
     def adjust(reference, amount:, **options) = call("payment_adjust", { payment_reference: reference, amount: amount }, **options)
-    # Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+    # Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The
+    # body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves
+    # money: after an outcome-unknown error, retry only with the same idempotency key.
     def charge(body, **options) = call("payment_charge", { body: body }, **options)
   end
 end

@@ -9,9 +9,12 @@ module Fwpay
     def list(per_page: 100, **options) = @client.each_item("recipient_list", "recipients", {}, per_page: per_page, **options)
     # One page of it.
     def page(page: nil, per_page: nil, **options) = call("recipient_list", { page: page, per_page: per_page }.compact, **options)
-    # A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}). The answer has the recipient's fields (each saying whether it is required) and its amount limits.
+    # A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}).
+    # The answer has the recipient's fields (each saying whether it is required) and its amount
+    # limits.
     def get(id, **options) = call("recipient_get", { recipient_id: id }, **options)
-    # The recipients whose name contains name, ignoring case and accents (GET /recipients, every page).
+    # The recipients whose name contains name, ignoring case and accents (GET /recipients, every
+    # page).
     def search(name, **options) = call("recipient_search", { name: name }, **options)
   end
 end

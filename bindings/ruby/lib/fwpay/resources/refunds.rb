@@ -5,7 +5,10 @@
 module Fwpay
   # Refunds of delivered payments.
   class Refunds < Resource
-    # Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body has amount (a positive integer in the payment's currency) and optionally external_reference and notifications_url. Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+    # Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body
+    # has amount (a positive integer in the payment's currency) and optionally external_reference
+    # and notifications_url. Moves money: after an outcome-unknown error, retry only with the same
+    # idempotency key.
     def create(payment_reference, body, **options) = call("refund_create", { payment_reference: payment_reference, body: body }, **options)
     # A refund (GET /refunds/{refund_id}).
     def get(id, **options) = call("refund_get", { refund_id: id }, **options)
@@ -14,7 +17,8 @@ module Fwpay
     def list(per_page: 100, **filters_and_options) = Lists.each(@client, "refund_list", "refunds", per_page, filters_and_options)
     # One page of it.
     def page(page: nil, per_page: nil, **filters_and_options) = Lists.page(@client, "refund_list", page, per_page, filters_and_options)
-    # Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an outcome-unknown error, retry only with the same idempotency key.
+    # Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an
+    # outcome-unknown error, retry only with the same idempotency key.
     def cancel(id, **options) = call("refund_cancel", { refund_id: id }, **options)
   end
 end

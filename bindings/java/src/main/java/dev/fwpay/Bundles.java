@@ -22,7 +22,8 @@ public final class Bundles {
     }
     public Map<String, Object> get(String id) { return get(id, null); }
 
-    /** Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+    /** Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve).
+     * Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
     public Map<String, Object> approve(String id, CallOptions options) {
         return client.object("bundle_approve", Client.arguments("bundle_id", id), options);
     }

@@ -9,7 +9,8 @@ public final class Offers {
 
     Offers(Client client) { this.client = client; }
 
-    /** The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166 alpha-2) (GET /offers). An order that uses an offer must have the same payer country. */
+    /** The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166
+     * alpha-2) (GET /offers). An order that uses an offer must have the same payer country. */
     public Map<String, Object> list(String recipient, long amount, String country, CallOptions options) {
         return client.object("offer_list", Client.arguments("recipient_id", recipient, "amount", amount, "country", country), options);
     }

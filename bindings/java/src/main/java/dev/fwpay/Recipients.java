@@ -16,13 +16,16 @@ public final class Recipients {
     public Map<String, Object> page(int page, int perPage, CallOptions options) { return client.object("recipient_list", Client.arguments("page", page, "per_page", perPage), options); }
     public Map<String, Object> page(int page, int perPage) { return page(page, perPage, null); }
 
-    /** A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}). The answer has the recipient's fields (each saying whether it is required) and its amount limits. */
+    /** A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}).
+     * The answer has the recipient's fields (each saying whether it is required) and its amount
+     * limits. */
     public Map<String, Object> get(String id, CallOptions options) {
         return client.object("recipient_get", Client.arguments("recipient_id", id), options);
     }
     public Map<String, Object> get(String id) { return get(id, null); }
 
-    /** The recipients whose name contains name, ignoring case and accents (GET /recipients, every page). */
+    /** The recipients whose name contains name, ignoring case and accents (GET /recipients, every
+     * page). */
     public Map<String, Object> search(String name, CallOptions options) {
         return client.object("recipient_search", Client.arguments("name", name), options);
     }

@@ -9,7 +9,10 @@ public final class Refunds {
 
     Refunds(Client client) { this.client = client; }
 
-    /** Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body has amount (a positive integer in the payment's currency) and optionally external_reference and notifications_url. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+    /** Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body
+     * has amount (a positive integer in the payment's currency) and optionally external_reference
+     * and notifications_url. Moves money: after an outcome-unknown error, retry only with the same
+     * idempotency key. */
     public Map<String, Object> create(String paymentReference, Map<String, Object> body, CallOptions options) {
         return client.object("refund_create", Client.arguments("payment_reference", paymentReference, "body", body), options);
     }
@@ -28,7 +31,8 @@ public final class Refunds {
     public Map<String, Object> page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("refund_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
     public Map<String, Object> page(Map<String, Object> filters, int page, int perPage) { return page(filters, page, perPage, null); }
 
-    /** Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+    /** Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an
+     * outcome-unknown error, retry only with the same idempotency key. */
     public Map<String, Object> cancel(String id, CallOptions options) {
         return client.object("refund_cancel", Client.arguments("refund_id", id), options);
     }

@@ -9,13 +9,21 @@ public final class Sessions {
 
     Sessions(Client client) { this.client = client; }
 
-    /** Creates a checkout session and the payer's form link (POST /checkout/sessions). The answer: id, expires_in_seconds, hosted_form (url, method), warnings. Only what is certainly invalid is refused before sending (item amounts, the 50-character limits); types and intents are the server's to judge, and an order_id session needs no items. */
+    /** Creates a checkout session and the payer's form link (POST /checkout/sessions). The answer:
+     * id, expires_in_seconds, hosted_form (url, method), warnings. Only what is certainly invalid
+     * is refused before sending (item amounts, the 50-character limits); types and intents are the
+     * server's to judge, and an order_id session needs no items. */
     public Map<String, Object> create(Map<String, Object> body, CallOptions options) {
         return client.object("session_create", Client.arguments("body", body), options);
     }
     public Map<String, Object> create(Map<String, Object> body) { return create(body, null); }
 
-    /** Confirms a session after the payer sent the form; session is its id or the confirm URL the form handed your page (POST /checkout/sessions/{session_id}/confirm). The answer is the payment made when the payer sent the form (payment_reference, charge_info, payment_method, mandate), or the saved card of a session that only tokenizes. A confirm URL must lie under the client's base URL. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
+    /** Confirms a session after the payer sent the form; session is its id or the confirm URL the
+     * form handed your page (POST /checkout/sessions/{session_id}/confirm). The answer is the
+     * payment made when the payer sent the form (payment_reference, charge_info, payment_method,
+     * mandate), or the saved card of a session that only tokenizes. A confirm URL must lie under
+     * the client's base URL. Moves money: after an outcome-unknown error, retry only with the same
+     * idempotency key. */
     public Map<String, Object> confirm(String session, CallOptions options) {
         return client.object("session_confirm", Client.arguments("session", session), options);
     }
