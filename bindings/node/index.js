@@ -61,12 +61,9 @@ const CLASSES = {
   bad_response: APIError, signature: SignatureError,
 };
 
+/** The class of a library failure (the addon's error carries fwp_error_json's fields as `detail`). */
 function translate(error) {
-  if (error && error.code === 'FWPAY') {
-    let detail;
-    try { detail = JSON.parse(error.message); } catch { return error; }
-    return new (CLASSES[detail.kind] || FwpayError)(detail);
-  }
+  if (error && error.code === 'FWPAY' && error.detail) return new (CLASSES[error.detail.kind] || FwpayError)(error.detail);
   return error;
 }
 

@@ -50,15 +50,30 @@ static char *string_argument(napi_env env, napi_value value, const char *name, s
     return text;
 }
 
-/* Throws an Error whose message is the fwp_error_json text (index.js reads it). */
-static void throw_fwpay_error(napi_env env, fwp_error *err) {
+/* An Error for a failure: its message is the library's, and its fields are properties
+ * (`detail`: fwp_error_json's object, parsed with the engine's own JSON.parse), so that
+ * index.js makes its class from them without parsing a message. */
+static napi_value fwpay_error(napi_env env, fwp_error *err) {
     char *detail = NULL;
-    if (fwp_error_json(err, &detail) != FWP_OK || !detail) {
-        napi_throw_error(env, "FWPAY", "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}");
-        return;
-    }
-    napi_throw_error(env, "FWPAY", detail);
+    const char *text = "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}";
+    if (err && fwp_error_json(err, &detail) == FWP_OK && detail) text = detail;
+    napi_value global, json, parse, source, parsed = NULL, message = NULL, code, error;
+    napi_get_global(env, &global);
+    napi_get_named_property(env, global, "JSON", &json);
+    napi_get_named_property(env, json, "parse", &parse);
+    napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &source);
+    if (napi_call_function(env, json, parse, 1, &source, &parsed) != napi_ok) parsed = NULL;
+    if (parsed) napi_get_named_property(env, parsed, "message", &message);
+    if (!message) napi_create_string_utf8(env, "fwpay: unknown error", NAPI_AUTO_LENGTH, &message);
+    napi_create_string_utf8(env, "FWPAY", NAPI_AUTO_LENGTH, &code);
+    napi_create_error(env, code, message, &error);
+    if (parsed) napi_set_named_property(env, error, "detail", parsed);
     fwp_free(detail);
+    return error;
+}
+
+static void throw_fwpay_error(napi_env env, fwp_error *err) {
+    napi_throw(env, fwpay_error(env, err));
 }
 
 static void release_client(napi_env env, void *data, void *hint) {
@@ -130,15 +145,7 @@ static void settle_call(napi_env env, napi_status status, void *data) {
         napi_create_string_utf8(env, call->answer ? call->answer : "null", NAPI_AUTO_LENGTH, &value);
         napi_resolve_deferred(env, call->deferred, value);
     } else {
-        char *detail = NULL;
-        if (!call->err || fwp_error_json(call->err, &detail) != FWP_OK) detail = NULL;
-        napi_value message, code;
-        napi_create_string_utf8(env, detail ? detail : "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}",
-                                NAPI_AUTO_LENGTH, &message);
-        napi_create_string_utf8(env, "FWPAY", NAPI_AUTO_LENGTH, &code);
-        napi_create_error(env, code, message, &value);
-        napi_reject_deferred(env, call->deferred, value);
-        fwp_free(detail);
+        napi_reject_deferred(env, call->deferred, fwpay_error(env, call->err));
     }
     napi_delete_reference(env, call->client_ref);
     napi_delete_async_work(env, call->work);
