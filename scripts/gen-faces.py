@@ -235,7 +235,7 @@ def node_resources(resources: list[dict[str, str]], operations: list[Operation])
             out += comment(o.doc(), "  ", "/** ", " *  ", " */")
             if o.is_list:
                 filters = json.dumps(o.filters).replace('"', "'")
-                out.append(f"  {o.method}(given = {{}}) {{ return this._items('{o.name}', '{o.collection}', {filters}, given); }}")
+                out.append(f"  {o.method}(given = {{}}) {{ return this._items('{o.name}', {filters}, given); }}")
                 out.append(f"  /** One page of it. */")
                 out.append(f"  page(given = {{}}) {{ return this._page('{o.name}', {filters}, given); }}")
                 continue
@@ -303,7 +303,7 @@ def php_resource(resource: dict[str, str], operations: list[Operation]) -> str:
                       "     * @return \\Generator<int, array<string, mixed>> every item, page after page", "     */"]
             signature = ", ".join(filters + ["int $perPage = 100", "array $options = []"])
             lines += [f"    public function {o.method}({signature}): \\Generator", "    {",
-                      f"        return $this->client->items('{o.name}', '{o.collection}', {base}, $perPage, $options);", "    }", ""]
+                      f"        return $this->client->items('{o.name}', {base}, $perPage, $options);", "    }", ""]
             signature = ", ".join(filters + ["?int $page = null", "?int $perPage = null", "array $options = []"])
             lines += ["    /** One page of it. @param array<string, mixed> $options @return array<string, mixed> */",
                       f"    public function page({signature}): array", "    {",
@@ -335,11 +335,11 @@ def ruby_resource(resource: dict[str, str], operations: list[Operation]) -> str:
         if o.is_list:
             if o.filters:
                 out.append(f"    # Filters: {', '.join(o.filters)}.")
-                out.append(f'    def {o.method}(per_page: 100, **filters_and_options) = Lists.each(@client, "{o.name}", "{o.collection}", per_page, filters_and_options)')
+                out.append(f'    def {o.method}(per_page: 100, **filters_and_options) = Lists.each(@client, "{o.name}", per_page, filters_and_options)')
                 out.append("    # One page of it.")
                 out.append(f'    def page(page: nil, per_page: nil, **filters_and_options) = Lists.page(@client, "{o.name}", page, per_page, filters_and_options)')
             else:
-                out.append(f'    def {o.method}(per_page: 100, **options) = @client.each_item("{o.name}", "{o.collection}", {{}}, per_page: per_page, **options)')
+                out.append(f'    def {o.method}(per_page: 100, **options) = @client.each_item("{o.name}", {{}}, per_page: per_page, **options)')
                 out.append("    # One page of it.")
                 out.append(f'    def page(page: nil, per_page: nil, **options) = call("{o.name}", {{ page: page, per_page: per_page }}.compact, **options)')
             continue
@@ -374,7 +374,7 @@ def java_resource(resource: dict[str, str], operations: list[Operation]) -> str:
             base = 'Client.arguments("filters", filters)' if o.filters else "Map.of()"
             filters = ["Map<String, Object> filters"] if o.filters else []
             names = ", ".join(filters + ["CallOptions options"])
-            out.append(f"    public Iterable<Map<String, Object>> {o.method}({names}) {{ return client.items(\"{o.name}\", \"{o.collection}\", {base}, 100, options); }}")
+            out.append(f"    public Iterable<Map<String, Object>> {o.method}({names}) {{ return client.items(\"{o.name}\", {base}, 100, options); }}")
             passed = ", ".join((["filters"] if o.filters else []) + ["null"])
             out.append(f"    public Iterable<Map<String, Object>> {o.method}({', '.join(filters)}) {{ return {o.method}({passed}); }}")
             page_args = 'Client.arguments("filters", filters, "page", page, "per_page", perPage)' if o.filters else 'Client.arguments("page", page, "per_page", perPage)'

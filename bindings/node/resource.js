@@ -15,7 +15,7 @@ class Resource {
     return this._client._call(operation, args, options);
   }
 
-  async *_items(operation, collection, filterNames, given = {}) {
+  async *_items(operation, filterNames, given = {}) {
     const { filters, options, paging } = split(operation, filterNames, given);
     const args = filterNames.length ? { filters } : {};
     yield* this._client._items(operation, args, { perPage: paging.perPage, ...options });

@@ -6,7 +6,7 @@ const { Resource } = require('./resource');
 /** Recipients (portals): their fields, currencies and amount limits. */
 class Recipients extends Resource {
   /** The recipients available to this client (GET /recipients). */
-  list(given = {}) { return this._items('recipient_list', 'recipients', [], given); }
+  list(given = {}) { return this._items('recipient_list', [], given); }
   /** One page of it. */
   page(given = {}) { return this._page('recipient_list', [], given); }
   /** A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}).
@@ -44,7 +44,7 @@ class Orders extends Resource {
   get(id, options = {}) { return this._call('order_get', { order_id: id }, options); }
   /** This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is
    *  not known to have it. */
-  list(given = {}) { return this._items('order_list', 'orders', ['recipient', 'status', 'country'], given); }
+  list(given = {}) { return this._items('order_list', ['recipient', 'status', 'country'], given); }
   /** One page of it. */
   page(given = {}) { return this._page('order_list', ['recipient', 'status', 'country'], given); }
   /** Whether an order can be paid through another portal (recipient) of the same country (GET
@@ -76,7 +76,7 @@ class Payments extends Resource {
    *  /payments/{payment_reference}). */
   get(reference, options = {}) { return this._call('payment_get', { payment_reference: reference }, options); }
   /** This client's payments, newest first (GET /payments). */
-  list(given = {}) { return this._items('payment_list', 'payments', ['recipient', 'status', 'external_reference'], given); }
+  list(given = {}) { return this._items('payment_list', ['recipient', 'status', 'external_reference'], given); }
   /** One page of it. */
   page(given = {}) { return this._page('payment_list', ['recipient', 'status', 'external_reference'], given); }
   /** A payment's receipt (GET /payments/{payment_reference}/receipt). */
@@ -113,7 +113,7 @@ class Refunds extends Resource {
   /** A refund (GET /refunds/{refund_id}). */
   get(id, options = {}) { return this._call('refund_get', { refund_id: id }, options); }
   /** This client's refunds (GET /refunds). */
-  list(given = {}) { return this._items('refund_list', 'refunds', ['payment_id', 'status'], given); }
+  list(given = {}) { return this._items('refund_list', ['payment_id', 'status'], given); }
   /** One page of it. */
   page(given = {}) { return this._page('refund_list', ['payment_id', 'status'], given); }
   /** Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an
@@ -124,7 +124,7 @@ class Refunds extends Resource {
 /** Refund bundles: the refunds sent on together once approved. */
 class Bundles extends Resource {
   /** This client's refund bundles (GET /refund_bundles). */
-  list(given = {}) { return this._items('bundle_list', 'refund_bundles', [], given); }
+  list(given = {}) { return this._items('bundle_list', [], given); }
   /** One page of it. */
   page(given = {}) { return this._page('bundle_list', [], given); }
   /** A refund bundle with its refunds (GET /refund_bundles/{bundle_id}). */

@@ -16,7 +16,7 @@ final class Bundles extends Resource
      */
     public function list(int $perPage = 100, array $options = []): \Generator
     {
-        return $this->client->items('bundle_list', 'refund_bundles', [], $perPage, $options);
+        return $this->client->items('bundle_list', [], $perPage, $options);
     }
 
     /** One page of it. @param array<string, mixed> $options @return array<string, mixed> */

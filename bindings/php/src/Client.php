@@ -128,7 +128,7 @@ final class Client
      * @param array<string, mixed> $options timeout (seconds), max_retries
      * @return \Generator<int, array<string, mixed>>
      */
-    public function items(string $operation, string $collection, array $arguments, int $perPage, array $options): \Generator
+    public function items(string $operation, array $arguments, int $perPage, array $options): \Generator
     {
         if ($this->handle === null) {
             throw new InvalidArgumentError(['kind' => 'invalid_argument', 'message' => 'the client is closed']);

@@ -65,7 +65,7 @@ final class Orders extends Resource
      */
     public function list(array $filters = [], int $perPage = 100, array $options = []): \Generator
     {
-        return $this->client->items('order_list', 'orders', ['filters' => (object) $filters], $perPage, $options);
+        return $this->client->items('order_list', ['filters' => (object) $filters], $perPage, $options);
     }
 
     /** One page of it. @param array<string, mixed> $options @return array<string, mixed> */

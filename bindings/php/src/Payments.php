@@ -28,7 +28,7 @@ final class Payments extends Resource
      */
     public function list(array $filters = [], int $perPage = 100, array $options = []): \Generator
     {
-        return $this->client->items('payment_list', 'payments', ['filters' => (object) $filters], $perPage, $options);
+        return $this->client->items('payment_list', ['filters' => (object) $filters], $perPage, $options);
     }
 
     /** One page of it. @param array<string, mixed> $options @return array<string, mixed> */

@@ -16,7 +16,7 @@ final class Recipients extends Resource
      */
     public function list(int $perPage = 100, array $options = []): \Generator
     {
-        return $this->client->items('recipient_list', 'recipients', [], $perPage, $options);
+        return $this->client->items('recipient_list', [], $perPage, $options);
     }
 
     /** One page of it. @param array<string, mixed> $options @return array<string, mixed> */

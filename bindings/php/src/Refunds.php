@@ -40,7 +40,7 @@ final class Refunds extends Resource
      */
     public function list(array $filters = [], int $perPage = 100, array $options = []): \Generator
     {
-        return $this->client->items('refund_list', 'refunds', ['filters' => (object) $filters], $perPage, $options);
+        return $this->client->items('refund_list', ['filters' => (object) $filters], $perPage, $options);
     }
 
     /** One page of it. @param array<string, mixed> $options @return array<string, mixed> */

@@ -89,7 +89,7 @@ module Fwpay
 
     # Every item of a list, page after page (an Enumerator; the library walks the pages,
     # fetching each as you go: fwp_iter_new_json).
-    def each_item(operation, _collection, arguments, per_page: 100, timeout: nil, max_retries: nil, idempotency_key: nil)
+    def each_item(operation, arguments, per_page: 100, timeout: nil, max_retries: nil, idempotency_key: nil)
       _ = idempotency_key # a list is a GET: nothing to key
       given = arguments.merge(per_page: per_page, max_retries: max_retries,
                               timeout_ms: timeout && milliseconds(timeout, "timeout")).compact
@@ -168,9 +168,9 @@ module Fwpay
       [given.reject { |key, _| CALL_OPTIONS.include?(key) }, given.slice(*CALL_OPTIONS)]
     end
 
-    def self.each(client, operation, collection, per_page, given)
+    def self.each(client, operation, per_page, given)
       filters, options = split(given)
-      client.each_item(operation, collection, { filters: filters }, per_page: per_page, **options)
+      client.each_item(operation, { filters: filters }, per_page: per_page, **options)
     end
 
     def self.page(client, operation, page, per_page, given)

@@ -6,7 +6,7 @@ module Fwpay
   # Refund bundles: the refunds sent on together once approved.
   class Bundles < Resource
     # This client's refund bundles (GET /refund_bundles).
-    def list(per_page: 100, **options) = @client.each_item("bundle_list", "refund_bundles", {}, per_page: per_page, **options)
+    def list(per_page: 100, **options) = @client.each_item("bundle_list", {}, per_page: per_page, **options)
     # One page of it.
     def page(page: nil, per_page: nil, **options) = call("bundle_list", { page: page, per_page: per_page }.compact, **options)
     # A refund bundle with its refunds (GET /refund_bundles/{bundle_id}).

@@ -23,7 +23,7 @@ module Fwpay
     # This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is
     # not known to have it.
     # Filters: recipient, status, country.
-    def list(per_page: 100, **filters_and_options) = Lists.each(@client, "order_list", "orders", per_page, filters_and_options)
+    def list(per_page: 100, **filters_and_options) = Lists.each(@client, "order_list", per_page, filters_and_options)
     # One page of it.
     def page(page: nil, per_page: nil, **filters_and_options) = Lists.page(@client, "order_list", page, per_page, filters_and_options)
     # Whether an order can be paid through another portal (recipient) of the same country (GET

@@ -10,7 +10,7 @@ module Fwpay
     def get(reference, **options) = call("payment_get", { payment_reference: reference }, **options)
     # This client's payments, newest first (GET /payments).
     # Filters: recipient, status, external_reference.
-    def list(per_page: 100, **filters_and_options) = Lists.each(@client, "payment_list", "payments", per_page, filters_and_options)
+    def list(per_page: 100, **filters_and_options) = Lists.each(@client, "payment_list", per_page, filters_and_options)
     # One page of it.
     def page(page: nil, per_page: nil, **filters_and_options) = Lists.page(@client, "payment_list", page, per_page, filters_and_options)
     # A payment's receipt (GET /payments/{payment_reference}/receipt).

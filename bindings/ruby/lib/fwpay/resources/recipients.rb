@@ -6,7 +6,7 @@ module Fwpay
   # Recipients (portals): their fields, currencies and amount limits.
   class Recipients < Resource
     # The recipients available to this client (GET /recipients).
-    def list(per_page: 100, **options) = @client.each_item("recipient_list", "recipients", {}, per_page: per_page, **options)
+    def list(per_page: 100, **options) = @client.each_item("recipient_list", {}, per_page: per_page, **options)
     # One page of it.
     def page(page: nil, per_page: nil, **options) = call("recipient_list", { page: page, per_page: per_page }.compact, **options)
     # A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}).

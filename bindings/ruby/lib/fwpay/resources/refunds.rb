@@ -14,7 +14,7 @@ module Fwpay
     def get(id, **options) = call("refund_get", { refund_id: id }, **options)
     # This client's refunds (GET /refunds).
     # Filters: payment_id, status.
-    def list(per_page: 100, **filters_and_options) = Lists.each(@client, "refund_list", "refunds", per_page, filters_and_options)
+    def list(per_page: 100, **filters_and_options) = Lists.each(@client, "refund_list", per_page, filters_and_options)
     # One page of it.
     def page(page: nil, per_page: nil, **filters_and_options) = Lists.page(@client, "refund_list", page, per_page, filters_and_options)
     # Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an

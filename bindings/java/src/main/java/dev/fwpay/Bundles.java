@@ -10,7 +10,7 @@ public final class Bundles {
     Bundles(Client client) { this.client = client; }
 
     /** This client's refund bundles (GET /refund_bundles). */
-    public Iterable<Map<String, Object>> list(CallOptions options) { return client.items("bundle_list", "refund_bundles", Map.of(), 100, options); }
+    public Iterable<Map<String, Object>> list(CallOptions options) { return client.items("bundle_list", Map.of(), 100, options); }
     public Iterable<Map<String, Object>> list() { return list(null); }
     /** One page of it. */
     public Map<String, Object> page(int page, int perPage, CallOptions options) { return client.object("bundle_list", Client.arguments("page", page, "per_page", perPage), options); }

@@ -146,7 +146,7 @@ public final class Client implements AutoCloseable {
      * the pages (fwp_iter_new_json). Each iteration has its own native iterator, released at
      * the end of the list (or by the garbage collector when the loop stops early).
      */
-    Iterable<Map<String, Object>> items(String operation, String collection, Map<String, Object> base, int perPage,
+    Iterable<Map<String, Object>> items(String operation, Map<String, Object> base, int perPage,
                                         CallOptions options) {
         Map<String, Object> given = new LinkedHashMap<>(base);
         given.put("per_page", perPage);

@@ -43,7 +43,7 @@ public final class Orders {
 
     /** This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is
      * not known to have it. */
-    public Iterable<Map<String, Object>> list(Map<String, Object> filters, CallOptions options) { return client.items("order_list", "orders", Client.arguments("filters", filters), 100, options); }
+    public Iterable<Map<String, Object>> list(Map<String, Object> filters, CallOptions options) { return client.items("order_list", Client.arguments("filters", filters), 100, options); }
     public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return list(filters, null); }
     /** One page of it. */
     public Map<String, Object> page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("order_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }

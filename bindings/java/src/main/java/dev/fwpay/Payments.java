@@ -17,7 +17,7 @@ public final class Payments {
     public Map<String, Object> get(String reference) { return get(reference, null); }
 
     /** This client's payments, newest first (GET /payments). */
-    public Iterable<Map<String, Object>> list(Map<String, Object> filters, CallOptions options) { return client.items("payment_list", "payments", Client.arguments("filters", filters), 100, options); }
+    public Iterable<Map<String, Object>> list(Map<String, Object> filters, CallOptions options) { return client.items("payment_list", Client.arguments("filters", filters), 100, options); }
     public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return list(filters, null); }
     /** One page of it. */
     public Map<String, Object> page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("payment_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }

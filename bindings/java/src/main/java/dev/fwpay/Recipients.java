@@ -10,7 +10,7 @@ public final class Recipients {
     Recipients(Client client) { this.client = client; }
 
     /** The recipients available to this client (GET /recipients). */
-    public Iterable<Map<String, Object>> list(CallOptions options) { return client.items("recipient_list", "recipients", Map.of(), 100, options); }
+    public Iterable<Map<String, Object>> list(CallOptions options) { return client.items("recipient_list", Map.of(), 100, options); }
     public Iterable<Map<String, Object>> list() { return list(null); }
     /** One page of it. */
     public Map<String, Object> page(int page, int perPage, CallOptions options) { return client.object("recipient_list", Client.arguments("page", page, "per_page", perPage), options); }

@@ -25,7 +25,7 @@ public final class Refunds {
     public Map<String, Object> get(String id) { return get(id, null); }
 
     /** This client's refunds (GET /refunds). */
-    public Iterable<Map<String, Object>> list(Map<String, Object> filters, CallOptions options) { return client.items("refund_list", "refunds", Client.arguments("filters", filters), 100, options); }
+    public Iterable<Map<String, Object>> list(Map<String, Object> filters, CallOptions options) { return client.items("refund_list", Client.arguments("filters", filters), 100, options); }
     public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return list(filters, null); }
     /** One page of it. */
     public Map<String, Object> page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("refund_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }

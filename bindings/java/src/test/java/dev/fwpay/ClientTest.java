@@ -112,7 +112,7 @@ public final class ClientTest {
             long total = ((Number) client.payments.page(null, 1, 1).get("total_entries")).longValue();
             check(total >= 3, "at least 3 payments");
             List<Object> seen = new ArrayList<>();
-            for (Map<String, Object> payment : client.items("payment_list", "payments", Map.of(), 1, null)) seen.add(payment.get("payment_id"));
+            for (Map<String, Object> payment : client.items("payment_list", Map.of(), 1, null)) seen.add(payment.get("payment_id"));
             check(seen.size() == total && new HashSet<>(seen).size() == seen.size(), "every payment once: " + seen.size() + " of " + total);
         }
     }
