@@ -258,7 +258,7 @@ NODE_TYPES = {"string": "string", "amount": "number", "body": "JsonObject"}
 
 
 def node_types(resources: list[dict[str, str]], operations: list[Operation]) -> str:
-    out = [f"// {NOTICE}", "import type { CallOptions, PageOptions, JsonObject } from './index';", ""]
+    out = [f"// {NOTICE}", "import type { CallOptions, PageOptions, JsonObject, Result } from './index';", ""]
     for resource in resources:
         out.append(f"/** {resource['summary']} */")
         out.append(f"export interface {resource['class']} {{")
@@ -268,7 +268,7 @@ def node_types(resources: list[dict[str, str]], operations: list[Operation]) -> 
                 filters = "".join(f" {f}?: string;" for f in o.filters)
                 given = f"{{{filters} }} & PageOptions" if o.filters else "PageOptions"
                 out.append(f"  {o.method}(given?: {given}): AsyncIterableIterator<JsonObject>;")
-                out.append(f"  page(given?: {given}): Promise<JsonObject>;")
+                out.append(f"  page(given?: {given}): Promise<Result>;")
                 continue
             names = [f"{camel(a.face)}: {NODE_TYPES[a.type]}" for a in o.positional]
             if o.keywords:
@@ -277,7 +277,7 @@ def node_types(resources: list[dict[str, str]], operations: list[Operation]) -> 
                 names.append(f"options{optional}: {{{fields} }} & CallOptions")
             else:
                 names.append("options?: CallOptions")
-            out.append(f"  {o.method}({', '.join(names)}): Promise<JsonObject>;")
+            out.append(f"  {o.method}({', '.join(names)}): Promise<Result>;")
         out.append("}")
         out.append("")
     return "\n".join(out)
@@ -380,21 +380,21 @@ def java_resource(resource: dict[str, str], operations: list[Operation]) -> str:
             page_args = 'Client.arguments("filters", filters, "page", page, "per_page", perPage)' if o.filters else 'Client.arguments("page", page, "per_page", perPage)'
             names = ", ".join(filters + ["int page", "int perPage", "CallOptions options"])
             out.append("    /** One page of it. */")
-            out.append(f"    public Map<String, Object> page({names}) {{ return client.object(\"{o.name}\", {page_args}, options); }}")
+            out.append(f"    public Result page({names}) {{ return client.object(\"{o.name}\", {page_args}, options); }}")
             passed = ", ".join((["filters"] if o.filters else []) + ["page", "perPage", "null"])
-            out.append(f"    public Map<String, Object> page({', '.join(filters + ['int page', 'int perPage'])}) {{ return page({passed}); }}")
+            out.append(f"    public Result page({', '.join(filters + ['int page', 'int perPage'])}) {{ return page({passed}); }}")
             continue
         every = [f"{JAVA_TYPES[a.type]} {camel(a.face)}" for a in o.arguments]
         pairs = ", ".join(f'"{a.name}", {camel(a.face)}' for a in o.arguments)
-        out.append(f"    public Map<String, Object> {o.method}({', '.join(every + ['CallOptions options'])}) {{")
+        out.append(f"    public Result {o.method}({', '.join(every + ['CallOptions options'])}) {{")
         out.append(f"        return client.object(\"{o.name}\", Client.arguments({pairs}), options);")
         out.append("    }")
         required = [a for a in o.arguments if not a.optional]
         params = [f"{JAVA_TYPES[a.type]} {camel(a.face)}" for a in required]
         passed = [camel(a.face) if not a.optional else "null" for a in o.arguments]
         if len(required) != len(o.arguments):
-            out.append(f"    public Map<String, Object> {o.method}({', '.join(params + ['CallOptions options'])}) {{ return {o.method}({', '.join(passed + ['options'])}); }}")
-        out.append(f"    public Map<String, Object> {o.method}({', '.join(params)}) {{ return {o.method}({', '.join(passed + ['null'])}); }}")
+            out.append(f"    public Result {o.method}({', '.join(params + ['CallOptions options'])}) {{ return {o.method}({', '.join(passed + ['options'])}); }}")
+        out.append(f"    public Result {o.method}({', '.join(params)}) {{ return {o.method}({', '.join(passed + ['null'])}); }}")
     out.append("}")
     return "\n".join(out) + "\n"
 

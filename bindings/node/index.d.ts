@@ -5,6 +5,10 @@ export type { Recipients, Offers, Orders, Sessions, Payments, Refunds, Bundles }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
+/** What an answer said besides its body: every result object has it as `response` (not enumerable). */
+export interface Response { readonly requestId: string | null; readonly idempotencyKey: string | null; readonly httpStatus: number | null; }
+/** A call's result: the server's JSON object, with its `response`. */
+export type Result = JsonObject & { readonly response: Response };
 
 /** Per-call settings: the POST's Idempotency-Key, a timeout in seconds, retries. */
 export interface CallOptions {

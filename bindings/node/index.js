@@ -112,13 +112,20 @@ class Client {
     if (options.idempotencyKey !== undefined) given.idempotency_key = options.idempotencyKey;
     if (options.timeout !== undefined) given.timeout_ms = milliseconds(options.timeout, 'timeout');
     if (options.maxRetries !== undefined) given.max_retries = options.maxRetries;
-    let text;
+    let answer;
     try {
-      text = await native.call(this._handle, operation, JSON.stringify(given));
+      answer = await native.call(this._handle, operation, JSON.stringify(given));
     } catch (error) {
       throw translate(error);
     }
-    return JSON.parse(text);
+    const result = JSON.parse(answer.text);
+    if (result !== null && typeof result === 'object' && answer.detail) {
+      // What the answer said besides its body; not enumerable, so the result stays the server's JSON.
+      Object.defineProperty(result, 'response', { enumerable: false, value: Object.freeze({
+        requestId: answer.detail.request_id || null, idempotencyKey: answer.detail.idempotency_key || null,
+        httpStatus: answer.detail.http_status || null }) });
+    }
+    return result;
   }
 
   /** Every item of a list, page after page, as an async iterator: the library walks the

@@ -205,7 +205,8 @@ def test_every_operation_through_the_face_of(language: str, tmp_path: pathlib.Pa
         # The User-Agent names the library's version, the binding's language and its runtime.
         agents = {r["user_agent"] for r in logged if (r["user_agent"] or "").startswith("fwpay/")}
         assert agents and all(re.fullmatch(rf"fwpay/\d+\.\d+\.\d+ {language}/\S+", agent) for agent in agents), agents
-        for step in made:
+        by_id = {r["request_id"]: r for r in logged}
+        for step, result in zip(made, results):
             if step["operation"] not in ENDPOINTS or "expect" in step:
                 continue  # a composite: its requests are the lists and gets checked beside it
             verb, template = ENDPOINTS[step["operation"]]
@@ -213,5 +214,10 @@ def test_every_operation_through_the_face_of(language: str, tmp_path: pathlib.Pa
             key = step["options"].get("idempotency_key")
             seen = [r for r in logged if r["method"] == verb and pattern.match(r["path"]) and (key is None or r["idempotency_key"] == key)]
             assert seen, f"{language}: {step['resource']}.{step['method']} sent no {verb} {template}" + (f" with key {key}" if key else "")
+            if step["form"] != "list":
+                # The result says which request answered it (its response's request id).
+                answered = by_id.get(result.get("request_id") or "")
+                assert answered and answered["method"] == verb and pattern.match(answered["path"]), \
+                    f"{language}: {step['resource']}.{step['method']}'s result names request {result.get('request_id')!r}"
     finally:
         conftest.stop_sandbox(running)

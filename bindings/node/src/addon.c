@@ -53,22 +53,29 @@ static char *string_argument(napi_env env, napi_value value, const char *name, s
 /* An Error for a failure: its message is the library's, and its fields are properties
  * (`detail`: fwp_error_json's object, parsed with the engine's own JSON.parse), so that
  * index.js makes its class from them without parsing a message. */
-static napi_value fwpay_error(napi_env env, fwp_error *err) {
+/* fwp_error_json's object of err, parsed with the engine's JSON.parse; 0 when there is none. */
+static int detail_of(napi_env env, fwp_error *err, napi_value *parsed) {
     char *detail = NULL;
     const char *text = "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}";
     if (err && fwp_error_json(err, &detail) == FWP_OK && detail) text = detail;
-    napi_value global, json, parse, source, parsed = NULL, message = NULL, code, error;
+    napi_value global, json, parse, source;
     napi_get_global(env, &global);
     napi_get_named_property(env, global, "JSON", &json);
     napi_get_named_property(env, json, "parse", &parse);
     napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &source);
-    if (napi_call_function(env, json, parse, 1, &source, &parsed) != napi_ok) parsed = NULL;
+    int ok = napi_call_function(env, json, parse, 1, &source, parsed) == napi_ok;
+    fwp_free(detail);
+    return ok;
+}
+
+static napi_value fwpay_error(napi_env env, fwp_error *err) {
+    napi_value parsed = NULL, message = NULL, code, error;
+    if (!detail_of(env, err, &parsed)) parsed = NULL;
     if (parsed) napi_get_named_property(env, parsed, "message", &message);
     if (!message) napi_create_string_utf8(env, "fwpay: unknown error", NAPI_AUTO_LENGTH, &message);
     napi_create_string_utf8(env, "FWPAY", NAPI_AUTO_LENGTH, &code);
     napi_create_error(env, code, message, &error);
     if (parsed) napi_set_named_property(env, error, "detail", parsed);
-    fwp_free(detail);
     return error;
 }
 
@@ -143,6 +150,13 @@ static void settle_call(napi_env env, napi_status status, void *data) {
     napi_value value;
     if (status == napi_ok && call->code == FWP_OK) {
         napi_create_string_utf8(env, call->answer ? call->answer : "null", NAPI_AUTO_LENGTH, &value);
+        if (!call->iter) {
+            /* A call's answer comes with what the error says after a success: request id, key, status. */
+            napi_value answer = value, detail;
+            napi_create_object(env, &value);
+            napi_set_named_property(env, value, "text", answer);
+            if (detail_of(env, call->err, &detail)) napi_set_named_property(env, value, "detail", detail);
+        }
         napi_resolve_deferred(env, call->deferred, value);
     } else {
         napi_reject_deferred(env, call->deferred, fwpay_error(env, call->err));

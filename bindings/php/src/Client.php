@@ -30,6 +30,8 @@ final class Client
     public readonly Refunds $refunds;
     public readonly Bundles $bundles;
     private ?FFI\CData $handle = null;
+    /** @var array{request_id: ?string, idempotency_key: ?string, http_status: ?int}|null */
+    private ?array $lastResponse = null;
 
     /**
      * timeout and connectTimeout in seconds; caBundle: a PEM file TLS trusts instead of the system's;
@@ -117,8 +119,20 @@ final class Client
         $operation = Native::cString($operation, 'operation');
         $text = Native::encode((object) $arguments);
         $out = $ffi->new('char *');
-        Native::check(fn ($err) => $ffi->fwp_call($this->handle, $operation, $text, strlen($text), FFI::addr($out), $err));
+        $detail = Native::check(fn ($err) => $ffi->fwp_call($this->handle, $operation, $text, strlen($text), FFI::addr($out), $err));
+        $this->lastResponse = ['request_id' => ($detail['request_id'] ?? '') ?: null,
+            'idempotency_key' => ($detail['idempotency_key'] ?? '') ?: null, 'http_status' => ($detail['http_status'] ?? 0) ?: null];
         return json_decode((string) Native::take($out), true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
+    }
+
+    /**
+     * What the last successful call's answer said besides its body (arrays cannot carry it):
+     * request_id (quote it to support), idempotency_key (the key sent), http_status.
+     * @return array{request_id: ?string, idempotency_key: ?string, http_status: ?int}|null
+     */
+    public function lastResponse(): ?array
+    {
+        return $this->lastResponse;
     }
 
     /**

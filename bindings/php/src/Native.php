@@ -94,7 +94,12 @@ final class Native
     }
 
     /** Runs $call with a fresh fwp_error and throws the class of its code unless it succeeded. */
-    public static function check(callable $call): void
+    /**
+     * Runs $call with a fresh fwp_error; throws its class unless it succeeded, and returns what
+     * the error says after a success (request id, key sent, status).
+     * @return array<string, mixed>
+     */
+    public static function check(callable $call): array
     {
         $ffi = self::ffi();
         $err = $ffi->fwp_error_new();
@@ -103,6 +108,7 @@ final class Native
             if ($code !== 0) {
                 throw Error::fromDetail(self::detail($err));
             }
+            return self::detail($err);
         } finally {
             $ffi->fwp_error_free($err);
         }

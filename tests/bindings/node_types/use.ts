@@ -4,7 +4,8 @@ import * as fwpay from '../../../bindings/node/index';
 async function main(): Promise<void> {
   const client = new fwpay.Client({ apiKey: 'k', baseUrl: fwpay.SANDBOX_BASE_URL });
   const order = await client.orders.create({ items: [] }, { idempotencyKey: 'k1' });
-  await client.orders.charge(String(order.id), { idempotencyKey: 'k2', body: { a: 1 } });
+  const charged = await client.orders.charge(String(order.id), { idempotencyKey: 'k2', body: { a: 1 } });
+  void charged.response.requestId;
   await client.payments.adjust('FWU1', { amount: 100, idempotencyKey: 'k3', timeout: 5, maxRetries: 1 });
   for await (const payment of client.payments.list({ status: 'delivered', perPage: 10 })) void payment.id;
   await client.offers.list({ recipient: 'FWU', amount: 1, country: 'US' });

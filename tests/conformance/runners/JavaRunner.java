@@ -105,6 +105,7 @@ public class JavaRunner {
                         saved.put(save.getKey(), pick(answer, (String) save.getValue()));
                     }
                     report.put("ok", true);
+                    report.put("request_id", answer instanceof dev.fwpay.Result result ? result.response().requestId() : null);
                 } catch (Exception e) {
                     report.put("ok", false);
                     report.put("class", e.getClass().getSimpleName());

@@ -36,7 +36,8 @@ const options = (given) => Object.fromEntries(Object.entries(given).map(([k, v])
         answer = await method.call(resource, ...positional, { ...named, ...options(step.options) });
       }
       for (const [name, dotted] of Object.entries(step.save)) saved[name] = pick(answer, dotted);
-      console.log(JSON.stringify({ operation: step.operation, method: step.method, ok: true }));
+      const requestId = answer && answer.response ? answer.response.requestId : null;
+      console.log(JSON.stringify({ operation: step.operation, method: step.method, ok: true, request_id: requestId }));
     } catch (error) {
       console.log(JSON.stringify({ operation: step.operation, method: step.method, ok: false, class: error.constructor.name, error: error.message }));
     }

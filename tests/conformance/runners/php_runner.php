@@ -49,7 +49,8 @@ foreach ($plan['steps'] as $step) {
             }
             $saved[$name] = $at;
         }
-        echo json_encode(['operation' => $step['operation'], 'method' => $step['method'], 'ok' => true]), "\n";
+        $requestId = $step['form'] === 'list' ? null : ($client->lastResponse()['request_id'] ?? null);
+        echo json_encode(['operation' => $step['operation'], 'method' => $step['method'], 'ok' => true, 'request_id' => $requestId]), "\n";
     } catch (Throwable $error) {
         echo json_encode(['operation' => $step['operation'], 'method' => $step['method'], 'ok' => false,
             'class' => (new ReflectionClass($error))->getShortName(), 'error' => $error->getMessage()]), "\n";

@@ -41,7 +41,9 @@ for step in plan["steps"]:
             answer = method(*positional, **named, **step["options"])
         for name, path in step["save"].items():
             saved[name] = pick(answer, path)
-        print(json.dumps({"operation": step["operation"], "method": step["method"], "ok": True}), flush=True)
+        response = getattr(answer, "response", None)
+        print(json.dumps({"operation": step["operation"], "method": step["method"], "ok": True,
+                          "request_id": response.request_id if response else None}), flush=True)
     except Exception as error:  # every failure is reported, and the next call still runs
         print(json.dumps({"operation": step["operation"], "method": step["method"], "ok": False,
                           "class": type(error).__name__, "error": str(error)}), flush=True)

@@ -34,7 +34,8 @@ plan["steps"].each do |step|
   step["save"].each do |name, dotted|
     saved[name] = dotted.split(".").reduce(answer) { |at, part| at.is_a?(Array) ? at[part.to_i] : at[part] }
   end
-  puts JSON.generate(operation: step["operation"], method: step["method"], ok: true)
+  request_id = answer.respond_to?(:response) && answer.response ? answer.response.request_id : nil
+  puts JSON.generate(operation: step["operation"], method: step["method"], ok: true, request_id: request_id)
 rescue StandardError => e
   puts JSON.generate(operation: step["operation"], method: step["method"], ok: false, class: e.class.name.split("::").last, error: e.message)
 end

@@ -77,14 +77,16 @@ module Fwpay
       text = JSON.generate(arguments)
       out = FFI::MemoryPointer.new(:pointer)
       handle = enter
+      detail = nil
       begin
         NativeError.use do |err|
           NativeError.check(Native.fwp_call(handle, operation, text, text.bytesize, out, err), err)
+          detail = NativeError.detail(err) # after a success: the request id, the key sent, the status
         end
       ensure
         leave
       end
-      JSON.parse(Native.take_text(out))
+      Result.of(JSON.parse(Native.take_text(out)), detail)
     end
 
     # Every item of a list, page after page (an Enumerator; the library walks the pages,
@@ -146,6 +148,24 @@ module Fwpay
       raise InvalidArgumentError.new("message" => "#{name} must be a number of seconds", "kind" => "invalid_argument") unless seconds.is_a?(Numeric)
 
       (seconds * 1000).round
+    end
+  end
+
+  # What an answer said besides its body.
+  Response = Struct.new(:request_id, :idempotency_key, :http_status)
+
+  # A call's result that is a JSON object: a Hash, with the answer's #response beside it.
+  class Result < Hash
+    attr_reader :response
+
+    def self.of(value, detail)
+      return value unless value.is_a?(Hash)
+
+      result = self[value]
+      result.instance_variable_set(:@response, Response.new(detail["request_id"].to_s.empty? ? nil : detail["request_id"],
+                                                           detail["idempotency_key"].to_s.empty? ? nil : detail["idempotency_key"],
+                                                           detail["http_status"].to_i.zero? ? nil : detail["http_status"]))
+      result
     end
   end
 

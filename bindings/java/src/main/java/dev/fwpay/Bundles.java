@@ -13,19 +13,19 @@ public final class Bundles {
     public Iterable<Map<String, Object>> list(CallOptions options) { return client.items("bundle_list", Map.of(), 100, options); }
     public Iterable<Map<String, Object>> list() { return list(null); }
     /** One page of it. */
-    public Map<String, Object> page(int page, int perPage, CallOptions options) { return client.object("bundle_list", Client.arguments("page", page, "per_page", perPage), options); }
-    public Map<String, Object> page(int page, int perPage) { return page(page, perPage, null); }
+    public Result page(int page, int perPage, CallOptions options) { return client.object("bundle_list", Client.arguments("page", page, "per_page", perPage), options); }
+    public Result page(int page, int perPage) { return page(page, perPage, null); }
 
     /** A refund bundle with its refunds (GET /refund_bundles/{bundle_id}). */
-    public Map<String, Object> get(String id, CallOptions options) {
+    public Result get(String id, CallOptions options) {
         return client.object("bundle_get", Client.arguments("bundle_id", id), options);
     }
-    public Map<String, Object> get(String id) { return get(id, null); }
+    public Result get(String id) { return get(id, null); }
 
     /** Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve).
      * Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
-    public Map<String, Object> approve(String id, CallOptions options) {
+    public Result approve(String id, CallOptions options) {
         return client.object("bundle_approve", Client.arguments("bundle_id", id), options);
     }
-    public Map<String, Object> approve(String id) { return approve(id, null); }
+    public Result approve(String id) { return approve(id, null); }
 }

@@ -112,7 +112,7 @@ public final class Client implements AutoCloseable {
         Map<String, Object> given = new LinkedHashMap<>(arguments);
         (options == null ? CallOptions.DEFAULT : options).addTo(given);
         byte[] text = Native.utf8(Json.write(given));
-        String answer;
+        Object[] answer;
         inUse.readLock().lock();
         try {
             Pointer client = handle;
@@ -121,18 +121,20 @@ public final class Client implements AutoCloseable {
             }
             answer = NativeThreads.run(() -> {
                 PointerByReference out = new PointerByReference();
-                Native.check(err -> Native.LIB.fwp_call(client, operation, text, Native.length(text), out, err));
-                return Native.take(out);
+                Map<String, Object> detail = Native.checkAnswered(err -> Native.LIB.fwp_call(client, operation, text, Native.length(text), out, err));
+                return new Object[] {Native.take(out), detail};
             });
         } finally {
             inUse.readLock().unlock();
         }
-        return Json.read(answer);
+        return Result.of(Json.read((String) answer[0]), (Map<?, ?>) answer[1]);
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> object(String operation, Map<String, Object> arguments, CallOptions options) {
-        return (Map<String, Object>) call(operation, arguments, options);
+    /** A call whose answer is a JSON object, as a Result. */
+    Result object(String operation, Map<String, Object> arguments, CallOptions options) {
+        Object answer = call(operation, arguments, options);
+        if (answer instanceof Result result) return result;
+        throw FwpayException.of(Map.of("kind", "bad_response", "message", operation + " answered " + Json.write(answer) + ", not a JSON object"));
     }
 
     static Map<String, Object> arguments(Object... pairs) {

@@ -70,6 +70,26 @@ final class Native {
         }
     }
 
+    /**
+     * As check, and returns what the error says after the success: the request id, the
+     * idempotency key sent and the HTTP status (fwp_error_json's object).
+     */
+    static Map<String, Object> checkAnswered(Call call) {
+        Pointer err = LIB.fwp_error_new();
+        if (err == null) throw new OutOfMemoryError("fwp_error_new");
+        try {
+            int code = call.run(err);
+            PointerByReference out = new PointerByReference();
+            LIB.fwp_error_json(err, out);
+            String detail = take(out);
+            Map<String, Object> parsed = Json.object(detail == null ? "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}" : detail);
+            if (code != 0) throw FwpayException.of(parsed);
+            return parsed;
+        } finally {
+            LIB.fwp_error_free(err);
+        }
+    }
+
     /** The text a char ** received, freed with fwp_free. */
     static String take(PointerByReference out) {
         Pointer text = out.getValue();

@@ -11,8 +11,8 @@ public final class Offers {
 
     /** The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166
      * alpha-2) (GET /offers). An order that uses an offer must have the same payer country. */
-    public Map<String, Object> list(String recipient, long amount, String country, CallOptions options) {
+    public Result list(String recipient, long amount, String country, CallOptions options) {
         return client.object("offer_list", Client.arguments("recipient_id", recipient, "amount", amount, "country", country), options);
     }
-    public Map<String, Object> list(String recipient, long amount, String country) { return list(recipient, amount, country, null); }
+    public Result list(String recipient, long amount, String country) { return list(recipient, amount, country, null); }
 }

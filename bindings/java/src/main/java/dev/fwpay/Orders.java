@@ -12,49 +12,49 @@ public final class Orders {
     /** Creates an order, the shopping cart of a payment (POST /orders). Its id is what update and
      * charge take. Checked before sending: item amounts are whole and positive; metadata has at
      * most 20 pairs (keys of at most 40 characters, values of at most 500). */
-    public Map<String, Object> create(Map<String, Object> body, CallOptions options) {
+    public Result create(Map<String, Object> body, CallOptions options) {
         return client.object("order_create", Client.arguments("body", body), options);
     }
-    public Map<String, Object> create(Map<String, Object> body) { return create(body, null); }
+    public Result create(Map<String, Object> body) { return create(body, null); }
 
     /** Edits an open order; the order keeps its id (PATCH /orders/{order_id}). recipient.id cannot
      * be changed and is refused, even when it matches. */
-    public Map<String, Object> update(String id, Map<String, Object> body, CallOptions options) {
+    public Result update(String id, Map<String, Object> body, CallOptions options) {
         return client.object("order_update", Client.arguments("order_id", id, "body", body), options);
     }
-    public Map<String, Object> update(String id, Map<String, Object> body) { return update(id, body, null); }
+    public Result update(String id, Map<String, Object> body) { return update(id, body, null); }
 
     /** Charges an order, turning it into a payment (POST /orders/{order_id}/charge). The answer:
      * payment_reference, amount_from, currency_from, amount_to, currency_to. An order is charged
      * once. Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
-    public Map<String, Object> charge(String id, Map<String, Object> body, CallOptions options) {
+    public Result charge(String id, Map<String, Object> body, CallOptions options) {
         return client.object("order_charge", Client.arguments("order_id", id, "body", body), options);
     }
-    public Map<String, Object> charge(String id, CallOptions options) { return charge(id, null, options); }
-    public Map<String, Object> charge(String id) { return charge(id, null, null); }
+    public Result charge(String id, CallOptions options) { return charge(id, null, options); }
+    public Result charge(String id) { return charge(id, null, null); }
 
     /** An order as stored (GET /orders/{order_id}). With its status and, once charged, its
      * payment_reference. Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have
      * it. */
-    public Map<String, Object> get(String id, CallOptions options) {
+    public Result get(String id, CallOptions options) {
         return client.object("order_get", Client.arguments("order_id", id), options);
     }
-    public Map<String, Object> get(String id) { return get(id, null); }
+    public Result get(String id) { return get(id, null); }
 
     /** This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is
      * not known to have it. */
     public Iterable<Map<String, Object>> list(Map<String, Object> filters, CallOptions options) { return client.items("order_list", Client.arguments("filters", filters), 100, options); }
     public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return list(filters, null); }
     /** One page of it. */
-    public Map<String, Object> page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("order_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
-    public Map<String, Object> page(Map<String, Object> filters, int page, int perPage) { return page(filters, page, perPage, null); }
+    public Result page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("order_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
+    public Result page(Map<String, Object> filters, int page, int perPage) { return page(filters, page, perPage, null); }
 
     /** Whether an order can be paid through another portal (recipient) of the same country (GET
      * /orders/{order_id}, then GET /recipients/{id} of the order's and of the portal). The answer
      * is {"compatible": true, ...}, or an invalid-request error saying why not (the order's
      * recipient must be in the portal's country). */
-    public Map<String, Object> check(String id, String portal, CallOptions options) {
+    public Result check(String id, String portal, CallOptions options) {
         return client.object("order_check", Client.arguments("order_id", id, "portal_id", portal), options);
     }
-    public Map<String, Object> check(String id, String portal) { return check(id, portal, null); }
+    public Result check(String id, String portal) { return check(id, portal, null); }
 }

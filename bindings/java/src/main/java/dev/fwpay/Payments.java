@@ -11,61 +11,61 @@ public final class Payments {
 
     /** A payment's details: status, amounts, and its pre-authorization when it has one (GET
      * /payments/{payment_reference}). */
-    public Map<String, Object> get(String reference, CallOptions options) {
+    public Result get(String reference, CallOptions options) {
         return client.object("payment_get", Client.arguments("payment_reference", reference), options);
     }
-    public Map<String, Object> get(String reference) { return get(reference, null); }
+    public Result get(String reference) { return get(reference, null); }
 
     /** This client's payments, newest first (GET /payments). */
     public Iterable<Map<String, Object>> list(Map<String, Object> filters, CallOptions options) { return client.items("payment_list", Client.arguments("filters", filters), 100, options); }
     public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return list(filters, null); }
     /** One page of it. */
-    public Map<String, Object> page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("payment_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
-    public Map<String, Object> page(Map<String, Object> filters, int page, int perPage) { return page(filters, page, perPage, null); }
+    public Result page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("payment_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
+    public Result page(Map<String, Object> filters, int page, int perPage) { return page(filters, page, perPage, null); }
 
     /** A payment's receipt (GET /payments/{payment_reference}/receipt). */
-    public Map<String, Object> receipt(String reference, CallOptions options) {
+    public Result receipt(String reference, CallOptions options) {
         return client.object("payment_receipt", Client.arguments("payment_reference", reference), options);
     }
-    public Map<String, Object> receipt(String reference) { return receipt(reference, null); }
+    public Result receipt(String reference) { return receipt(reference, null); }
 
     /** Marks a payment made from an order processed (POST /payments/{payment_reference}/process).
      * For a payment in status 529. Moves money: after an outcome-unknown error, retry only with the
      * same idempotency key. */
-    public Map<String, Object> process(String reference, CallOptions options) {
+    public Result process(String reference, CallOptions options) {
         return client.object("payment_process", Client.arguments("payment_reference", reference), options);
     }
-    public Map<String, Object> process(String reference) { return process(reference, null); }
+    public Result process(String reference) { return process(reference, null); }
 
     /** Cancels a payment that is not processed yet; a pre-authorization's hold is released at once
      * (POST /payments/{payment_reference}/cancel). Moves money: after an outcome-unknown error,
      * retry only with the same idempotency key. */
-    public Map<String, Object> cancel(String reference, CallOptions options) {
+    public Result cancel(String reference, CallOptions options) {
         return client.object("payment_cancel", Client.arguments("payment_reference", reference), options);
     }
-    public Map<String, Object> cancel(String reference) { return cancel(reference, null); }
+    public Result cancel(String reference) { return cancel(reference, null); }
 
     /** Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST
      * /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry
      * only with the same idempotency key. */
-    public Map<String, Object> capture(String reference, long amount, CallOptions options) {
+    public Result capture(String reference, long amount, CallOptions options) {
         return client.object("payment_capture", Client.arguments("payment_reference", reference, "amount", amount), options);
     }
-    public Map<String, Object> capture(String reference, long amount) { return capture(reference, amount, null); }
+    public Result capture(String reference, long amount) { return capture(reference, amount, null); }
 
     /** Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST
      * /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-
      * unknown error, retry only with the same idempotency key. */
-    public Map<String, Object> adjust(String reference, long amount, CallOptions options) {
+    public Result adjust(String reference, long amount, CallOptions options) {
         return client.object("payment_adjust", Client.arguments("payment_reference", reference, "amount", amount), options);
     }
-    public Map<String, Object> adjust(String reference, long amount) { return adjust(reference, amount, null); }
+    public Result adjust(String reference, long amount) { return adjust(reference, amount, null); }
 
     /** Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The
      * body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves
      * money: after an outcome-unknown error, retry only with the same idempotency key. */
-    public Map<String, Object> charge(Map<String, Object> body, CallOptions options) {
+    public Result charge(Map<String, Object> body, CallOptions options) {
         return client.object("payment_charge", Client.arguments("body", body), options);
     }
-    public Map<String, Object> charge(Map<String, Object> body) { return charge(body, null); }
+    public Result charge(Map<String, Object> body) { return charge(body, null); }
 }

@@ -13,21 +13,21 @@ public final class Recipients {
     public Iterable<Map<String, Object>> list(CallOptions options) { return client.items("recipient_list", Map.of(), 100, options); }
     public Iterable<Map<String, Object>> list() { return list(null); }
     /** One page of it. */
-    public Map<String, Object> page(int page, int perPage, CallOptions options) { return client.object("recipient_list", Client.arguments("page", page, "per_page", perPage), options); }
-    public Map<String, Object> page(int page, int perPage) { return page(page, perPage, null); }
+    public Result page(int page, int perPage, CallOptions options) { return client.object("recipient_list", Client.arguments("page", page, "per_page", perPage), options); }
+    public Result page(int page, int perPage) { return page(page, perPage, null); }
 
     /** A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}).
      * The answer has the recipient's fields (each saying whether it is required) and its amount
      * limits. */
-    public Map<String, Object> get(String id, CallOptions options) {
+    public Result get(String id, CallOptions options) {
         return client.object("recipient_get", Client.arguments("recipient_id", id), options);
     }
-    public Map<String, Object> get(String id) { return get(id, null); }
+    public Result get(String id) { return get(id, null); }
 
     /** The recipients whose name contains name, ignoring case and accents (GET /recipients, every
      * page). */
-    public Map<String, Object> search(String name, CallOptions options) {
+    public Result search(String name, CallOptions options) {
         return client.object("recipient_search", Client.arguments("name", name), options);
     }
-    public Map<String, Object> search(String name) { return search(name, null); }
+    public Result search(String name) { return search(name, null); }
 }

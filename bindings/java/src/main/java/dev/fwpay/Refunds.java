@@ -13,28 +13,28 @@ public final class Refunds {
      * has amount (a positive integer in the payment's currency) and optionally external_reference
      * and notifications_url. Moves money: after an outcome-unknown error, retry only with the same
      * idempotency key. */
-    public Map<String, Object> create(String paymentReference, Map<String, Object> body, CallOptions options) {
+    public Result create(String paymentReference, Map<String, Object> body, CallOptions options) {
         return client.object("refund_create", Client.arguments("payment_reference", paymentReference, "body", body), options);
     }
-    public Map<String, Object> create(String paymentReference, Map<String, Object> body) { return create(paymentReference, body, null); }
+    public Result create(String paymentReference, Map<String, Object> body) { return create(paymentReference, body, null); }
 
     /** A refund (GET /refunds/{refund_id}). */
-    public Map<String, Object> get(String id, CallOptions options) {
+    public Result get(String id, CallOptions options) {
         return client.object("refund_get", Client.arguments("refund_id", id), options);
     }
-    public Map<String, Object> get(String id) { return get(id, null); }
+    public Result get(String id) { return get(id, null); }
 
     /** This client's refunds (GET /refunds). */
     public Iterable<Map<String, Object>> list(Map<String, Object> filters, CallOptions options) { return client.items("refund_list", Client.arguments("filters", filters), 100, options); }
     public Iterable<Map<String, Object>> list(Map<String, Object> filters) { return list(filters, null); }
     /** One page of it. */
-    public Map<String, Object> page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("refund_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
-    public Map<String, Object> page(Map<String, Object> filters, int page, int perPage) { return page(filters, page, perPage, null); }
+    public Result page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("refund_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
+    public Result page(Map<String, Object> filters, int page, int perPage) { return page(filters, page, perPage, null); }
 
     /** Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an
      * outcome-unknown error, retry only with the same idempotency key. */
-    public Map<String, Object> cancel(String id, CallOptions options) {
+    public Result cancel(String id, CallOptions options) {
         return client.object("refund_cancel", Client.arguments("refund_id", id), options);
     }
-    public Map<String, Object> cancel(String id) { return cancel(id, null); }
+    public Result cancel(String id) { return cancel(id, null); }
 }

@@ -13,10 +13,10 @@ public final class Sessions {
      * id, expires_in_seconds, hosted_form (url, method), warnings. Only what is certainly invalid
      * is refused before sending (item amounts, the 50-character limits); types and intents are the
      * server's to judge, and an order_id session needs no items. */
-    public Map<String, Object> create(Map<String, Object> body, CallOptions options) {
+    public Result create(Map<String, Object> body, CallOptions options) {
         return client.object("session_create", Client.arguments("body", body), options);
     }
-    public Map<String, Object> create(Map<String, Object> body) { return create(body, null); }
+    public Result create(Map<String, Object> body) { return create(body, null); }
 
     /** Confirms a session after the payer sent the form; session is its id or the confirm URL the
      * form handed your page (POST /checkout/sessions/{session_id}/confirm). The answer is the
@@ -24,8 +24,8 @@ public final class Sessions {
      * mandate), or the saved card of a session that only tokenizes. A confirm URL must lie under
      * the client's base URL. Moves money: after an outcome-unknown error, retry only with the same
      * idempotency key. */
-    public Map<String, Object> confirm(String session, CallOptions options) {
+    public Result confirm(String session, CallOptions options) {
         return client.object("session_confirm", Client.arguments("session", session), options);
     }
-    public Map<String, Object> confirm(String session) { return confirm(session, null); }
+    public Result confirm(String session) { return confirm(session, null); }
 }
