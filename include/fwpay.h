@@ -358,6 +358,14 @@ extern void fwp_error_clear(fwp_error * _Nullable err);
 /// harmless no-op. Since 0.2.
 extern void fwp_error_free(fwp_error * _Nullable err);
 
+/// fwp_error_http_status: the HTTP status an fwp_error holds (0 when none), as
+/// fwp_error_request_id. Since 0.3.
+extern int fwp_error_http_status(fwp_error const * _Nullable err);
+
+/// fwp_error_idempotency_key: the Idempotency-Key an fwp_error holds (the key sent; "" when
+/// none), as fwp_error_request_id. Since 0.3.
+extern char const * _Nonnull fwp_error_idempotency_key(fwp_error const * _Nullable err);
+
 /// fwp_error_json: everything an fwp_error holds, as JSON text: {"code", "kind" (the code's
 /// name: "invalid_argument", "invalid_json", "invalid_request", "authentication",
 /// "not_found", "rate_limited", "server", "http", "connection", "timeout",
@@ -376,6 +384,13 @@ extern int fwp_error_json(fwp_error const * _Nullable err, char * _Nullable * _N
 /// with fwp_error_json, release it with fwp_error_free. Returns NULL when out of memory.
 /// Since 0.2.
 extern fwp_error * _Nullable fwp_error_new(void);
+
+/// fwp_error_request_id: the request id an fwp_error holds ("" when none; after a success, the
+/// answer's), without its struct layout: for FFIs that read an error made by fwp_error_new
+/// (or set with FWP_ERROR_INIT) and need no JSON. err: NULL gives "". Borrowed: valid until err
+/// is used again or freed.
+/// Since 0.3.
+extern char const * _Nonnull fwp_error_request_id(fwp_error const * _Nullable err);
 
 /// fwp_free: frees memory the library allocated for the caller (the text of fwp_json_dump).
 /// NULL is a harmless no-op. Since 0.1.

@@ -119,11 +119,10 @@ class Client {
       throw translate(error);
     }
     const result = JSON.parse(answer.text);
-    if (result !== null && typeof result === 'object' && answer.detail) {
+    if (result !== null && typeof result === 'object') {
       // What the answer said besides its body; not enumerable, so the result stays the server's JSON.
       Object.defineProperty(result, 'response', { enumerable: false, value: Object.freeze({
-        requestId: answer.detail.request_id || null, idempotencyKey: answer.detail.idempotency_key || null,
-        httpStatus: answer.detail.http_status || null }) });
+        requestId: answer.requestId || null, idempotencyKey: answer.idempotencyKey || null, httpStatus: answer.httpStatus || null }) });
     }
     return result;
   }

@@ -59,6 +59,10 @@ static void operations_answer_text(const struct sandbox *sandbox) {
     CHECK(strncmp(text_of(d, "request_id"), "req_", 4) == 0 && json_integer_value(json_object_get(d, "http_status")) == 200,
           "after a success the error says the request id and status");
     json_decref(d);
+    CHECK(strcmp(fwp_error_request_id(err), text_of(d = detail(err), "request_id")) == 0 && fwp_error_http_status(err) == 200
+          && strcmp(fwp_error_idempotency_key(err), "") == 0, "the same fields without JSON");
+    json_decref(d);
+    CHECK(strcmp(fwp_error_request_id(NULL), "") == 0 && fwp_error_http_status(NULL) == 0, "a NULL error holds nothing");
 
     CHECK(call(client, "offer_list", "{\"recipient_id\":\"FWU\",\"amount\":120000,\"country\":\"ES\"}", &answer, err) == FWP_OK, "offers");
     const char *offer = text_of(json_array_get(json_object_get(answer, "offers"), 0), "id");

@@ -130,3 +130,35 @@ private enum ErrorDescriptions {
         UnsafePointer(table[code] ?? unknown)
     }
 }
+
+/// fwp_error_request_id: the request id an fwp_error holds ("" when none; after a success, the
+/// answer's), without its struct layout: for FFIs that read an error made by fwp_error_new
+/// (or set with FWP_ERROR_INIT) and need no JSON. err: NULL gives "". Borrowed: valid until err
+/// is used again or freed.
+/// Since 0.3.
+@c
+public func fwp_error_request_id(_ err: UnsafePointer<fwp_error>?) -> UnsafePointer<CChar> {
+    fixedField(err, \.request_id)
+}
+
+/// fwp_error_idempotency_key: the Idempotency-Key an fwp_error holds (the key sent; "" when
+/// none), as fwp_error_request_id. Since 0.3.
+@c
+public func fwp_error_idempotency_key(_ err: UnsafePointer<fwp_error>?) -> UnsafePointer<CChar> {
+    fixedField(err, \.idempotency_key)
+}
+
+/// fwp_error_http_status: the HTTP status an fwp_error holds (0 when none), as
+/// fwp_error_request_id. Since 0.3.
+@c
+public func fwp_error_http_status(_ err: UnsafePointer<fwp_error>?) -> CInt {
+    err?.pointee.http_status ?? 0
+}
+
+/// A fixed, NUL-terminated buffer of an fwp_error, in place ("" for a NULL error).
+private func fixedField<Buffer>(_ err: UnsafePointer<fwp_error>?, _ field: KeyPath<fwp_error, Buffer>) -> UnsafePointer<CChar> {
+    guard let err, let offset = MemoryLayout<fwp_error>.offset(of: field) else { return emptyText }
+    return (UnsafeRawPointer(err) + offset).assumingMemoryBound(to: CChar.self)
+}
+
+private nonisolated(unsafe) let emptyText: UnsafePointer<CChar> = UnsafePointer(strdup("")!)

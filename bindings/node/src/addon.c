@@ -150,12 +150,18 @@ static void settle_call(napi_env env, napi_status status, void *data) {
     napi_value value;
     if (status == napi_ok && call->code == FWP_OK) {
         napi_create_string_utf8(env, call->answer ? call->answer : "null", NAPI_AUTO_LENGTH, &value);
-        if (!call->iter) {
-            /* A call's answer comes with what the error says after a success: request id, key, status. */
-            napi_value answer = value, detail;
+        if (!call->iter && call->err) {
+            /* A call's answer comes with what the error says after a success: request id, key,
+             * status (read from the struct: the addon is C and has the header). */
+            napi_value answer = value, request_id, key, http_status;
             napi_create_object(env, &value);
             napi_set_named_property(env, value, "text", answer);
-            if (detail_of(env, call->err, &detail)) napi_set_named_property(env, value, "detail", detail);
+            napi_create_string_utf8(env, call->err->request_id, NAPI_AUTO_LENGTH, &request_id);
+            napi_create_string_utf8(env, call->err->idempotency_key, NAPI_AUTO_LENGTH, &key);
+            napi_create_int32(env, call->err->http_status, &http_status);
+            napi_set_named_property(env, value, "requestId", request_id);
+            napi_set_named_property(env, value, "idempotencyKey", key);
+            napi_set_named_property(env, value, "httpStatus", http_status);
         }
         napi_resolve_deferred(env, call->deferred, value);
     } else {

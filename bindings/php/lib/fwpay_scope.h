@@ -96,8 +96,11 @@ int fwp_client_new_with_options(fwp_client_options const * options, fwp_client *
 int fwp_client_options_init(fwp_client_options * options);
 void fwp_error_clear(fwp_error * err);
 void fwp_error_free(fwp_error * err);
+int fwp_error_http_status(fwp_error const * err);
+char const * fwp_error_idempotency_key(fwp_error const * err);
 int fwp_error_json(fwp_error const * err, char * * out);
 fwp_error * fwp_error_new(void);
+char const * fwp_error_request_id(fwp_error const * err);
 void fwp_free(void * pointer);
 int fwp_global_init(void);
 void fwp_iter_free(fwp_iter * iter);

@@ -108,7 +108,10 @@ final class Native
             if ($code !== 0) {
                 throw Error::fromDetail(self::detail($err));
             }
-            return self::detail($err);
+            // After a success, three fields without JSON (this runs on every call).
+            return ['request_id' => self::text($ffi->fwp_error_request_id($err)),
+                'idempotency_key' => self::text($ffi->fwp_error_idempotency_key($err)),
+                'http_status' => $ffi->fwp_error_http_status($err)];
         } finally {
             $ffi->fwp_error_free($err);
         }
@@ -125,6 +128,12 @@ final class Native
     }
 
     /** The text a char * received, freed with fwp_free. */
+    /** A borrowed `const char *` the library returned (FFI may hand it over as a string already). */
+    private static function text(mixed $value): string
+    {
+        return is_string($value) ? $value : FFI::string($value);
+    }
+
     public static function take(FFI\CData $text): ?string
     {
         if (FFI::isNull($text)) {

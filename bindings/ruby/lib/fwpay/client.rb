@@ -81,7 +81,9 @@ module Fwpay
       begin
         NativeError.use do |err|
           NativeError.check(Native.fwp_call(handle, operation, text, text.bytesize, out, err), err)
-          detail = NativeError.detail(err) # after a success: the request id, the key sent, the status
+          # After a success: the request id, the key sent, the status (three fields, no JSON).
+          detail = { "request_id" => Native.fwp_error_request_id(err), "idempotency_key" => Native.fwp_error_idempotency_key(err),
+                     "http_status" => Native.fwp_error_http_status(err) }
         end
       ensure
         leave

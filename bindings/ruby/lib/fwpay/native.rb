@@ -26,6 +26,9 @@ module Fwpay
     attach_function :fwp_error_new, [], :pointer
     attach_function :fwp_error_free, [:pointer], :void
     attach_function :fwp_error_json, %i[pointer pointer], :int
+    attach_function :fwp_error_request_id, [:pointer], :string
+    attach_function :fwp_error_idempotency_key, [:pointer], :string
+    attach_function :fwp_error_http_status, [:pointer], :int
     attach_function :fwp_free, [:pointer], :void
     attach_function :fwp_client_new_json, %i[string size_t pointer pointer], :int
     attach_function :fwp_client_free, [:pointer], :void

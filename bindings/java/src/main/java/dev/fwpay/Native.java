@@ -20,6 +20,9 @@ final class Native {
         Pointer fwp_error_new();
         void fwp_error_free(Pointer err);
         int fwp_error_json(Pointer err, PointerByReference out);
+        String fwp_error_request_id(Pointer err);
+        String fwp_error_idempotency_key(Pointer err);
+        int fwp_error_http_status(Pointer err);
         void fwp_free(Pointer pointer);
         int fwp_client_new_json(byte[] settings, NativeLong len, PointerByReference out, Pointer err);
         void fwp_client_free(Pointer client);
@@ -78,13 +81,15 @@ final class Native {
         Pointer err = LIB.fwp_error_new();
         if (err == null) throw new OutOfMemoryError("fwp_error_new");
         try {
-            int code = call.run(err);
-            PointerByReference out = new PointerByReference();
-            LIB.fwp_error_json(err, out);
-            String detail = take(out);
-            Map<String, Object> parsed = Json.object(detail == null ? "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}" : detail);
-            if (code != 0) throw FwpayException.of(parsed);
-            return parsed;
+            if (call.run(err) != 0) {
+                PointerByReference out = new PointerByReference();
+                LIB.fwp_error_json(err, out);
+                String detail = take(out);
+                throw FwpayException.of(Json.object(detail == null ? "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}" : detail));
+            }
+            // After a success, three fields without JSON (this runs on every call).
+            return Map.of("request_id", LIB.fwp_error_request_id(err), "idempotency_key", LIB.fwp_error_idempotency_key(err),
+                          "http_status", LIB.fwp_error_http_status(err));
         } finally {
             LIB.fwp_error_free(err);
         }
