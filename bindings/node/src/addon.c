@@ -176,7 +176,20 @@ static void settle_call(napi_env env, napi_status status, void *data) {
     free(call);
 }
 
-/* call(client, operation, argsJson) -> Promise<string> of the answer's JSON text. */
+/* Runs call on the thread pool and returns the Promise of its answer; `keep` (the client or
+ * the iterator) stays alive until the call is done. */
+static napi_value queue_call(napi_env env, napi_value keep, pending_call *call, const char *label) {
+    call->err = fwp_error_new();
+    napi_value promise, name;
+    napi_create_reference(env, keep, 1, &call->client_ref);
+    napi_create_promise(env, &call->deferred, &promise);
+    napi_create_string_utf8(env, label, NAPI_AUTO_LENGTH, &name);
+    napi_create_async_work(env, NULL, name, run_call, settle_call, call, &call->work);
+    napi_queue_async_work(env, call->work);
+    return promise;
+}
+
+/* call(client, operation, argsJson) -> Promise of {text, requestId, idempotencyKey, httpStatus}. */
 static napi_value call_operation(napi_env env, napi_callback_info info) {
     size_t argc = 3;
     napi_value argv[3];
@@ -201,14 +214,7 @@ static napi_value call_operation(napi_env env, napi_callback_info info) {
         free(call);
         return NULL;
     }
-    call->err = fwp_error_new();
-    napi_value promise, name;
-    napi_create_reference(env, argv[0], 1, &call->client_ref);
-    napi_create_promise(env, &call->deferred, &promise);
-    napi_create_string_utf8(env, "fwpay.call", NAPI_AUTO_LENGTH, &name);
-    napi_create_async_work(env, NULL, name, run_call, settle_call, call, &call->work);
-    napi_queue_async_work(env, call->work);
-    return promise;
+    return queue_call(env, argv[0], call, "fwpay.call");
 }
 
 static void release_iter(napi_env env, void *data, void *hint) {
@@ -272,14 +278,7 @@ static napi_value iter_next(napi_env env, napi_callback_info info) {
     void *iter = NULL;
     napi_get_value_external(env, argv[0], &iter);
     call->iter = iter;
-    call->err = fwp_error_new();
-    napi_value promise, name;
-    napi_create_reference(env, argv[0], 1, &call->client_ref);  /* keeps the iterator alive */
-    napi_create_promise(env, &call->deferred, &promise);
-    napi_create_string_utf8(env, "fwpay.iterNext", NAPI_AUTO_LENGTH, &name);
-    napi_create_async_work(env, NULL, name, run_call, settle_call, call, &call->work);
-    napi_queue_async_work(env, call->work);
-    return promise;
+    return queue_call(env, argv[0], call, "fwpay.iterNext");
 }
 
 /* A Buffer or string argument's bytes (borrowed for the duration of the call). */

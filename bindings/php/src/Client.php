@@ -107,14 +107,7 @@ final class Client
         if ($this->handle === null) {
             throw new InvalidArgumentError(['kind' => 'invalid_argument', 'message' => 'the client is closed']);
         }
-        foreach ($options as $name => $value) {
-            match ($name) {
-                'idempotency_key', 'max_retries' => $arguments[$name] = $value,
-                'timeout' => $arguments['timeout_ms'] = (int) round($value * 1000),
-                default => throw new InvalidArgumentError(['kind' => 'invalid_argument',
-                    'message' => "option \"$name\" is not one of idempotency_key, timeout, max_retries"]),
-            };
-        }
+        $arguments = self::withOptions($arguments, $options);
         $ffi = Native::ffi();
         $operation = Native::cString($operation, 'operation');
         $text = Native::encode((object) $arguments);
@@ -123,6 +116,25 @@ final class Client
         $this->lastResponse = ['request_id' => ($detail['request_id'] ?? '') ?: null,
             'idempotency_key' => ($detail['idempotency_key'] ?? '') ?: null, 'http_status' => ($detail['http_status'] ?? 0) ?: null];
         return json_decode((string) Native::take($out), true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
+    }
+
+    /**
+     * The arguments with the per-call options as fwp_call reads them; an unknown option is refused.
+     * @param array<string, mixed> $arguments
+     * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries
+     * @return array<string, mixed>
+     */
+    private static function withOptions(array $arguments, array $options): array
+    {
+        foreach ($options as $name => $value) {
+            match ($name) {
+                'idempotency_key', 'max_retries' => $arguments[$name] = $value,
+                'timeout' => $arguments['timeout_ms'] = (int) round($value * 1000),
+                default => throw new InvalidArgumentError(['kind' => 'invalid_argument',
+                    'message' => "option \"$name\" is not one of idempotency_key, timeout, max_retries"]),
+            };
+        }
+        return $arguments;
     }
 
     /**
@@ -147,16 +159,8 @@ final class Client
         if ($this->handle === null) {
             throw new InvalidArgumentError(['kind' => 'invalid_argument', 'message' => 'the client is closed']);
         }
-        $arguments['per_page'] = $perPage;
-        foreach ($options as $name => $value) {
-            match ($name) {
-                'idempotency_key' => null, // a list is a GET: nothing to key
-                'max_retries' => $arguments[$name] = $value,
-                'timeout' => $arguments['timeout_ms'] = (int) round($value * 1000),
-                default => throw new InvalidArgumentError(['kind' => 'invalid_argument',
-                    'message' => "option \"$name\" is not one of idempotency_key, timeout, max_retries"]),
-            };
-        }
+        $arguments = self::withOptions($arguments + ['per_page' => $perPage], $options);
+        unset($arguments['idempotency_key']); // a list is a GET: nothing to key
         $ffi = Native::ffi();
         $operation = Native::cString($operation, 'operation');
         $text = Native::encode((object) $arguments);

@@ -57,27 +57,26 @@ final class Native {
         int run(Pointer err);
     }
 
+    /** What to read of an fwp_error after a success. */
+    private interface Success<T> {
+        T read(Pointer err);
+    }
+
     /** Runs call with a fresh fwp_error, and throws the exception of its code unless it succeeded. */
     static void check(Call call) {
-        Pointer err = LIB.fwp_error_new();
-        if (err == null) throw new OutOfMemoryError("fwp_error_new");
-        try {
-            if (call.run(err) != 0) {
-                PointerByReference out = new PointerByReference();
-                LIB.fwp_error_json(err, out);
-                String detail = take(out);
-                throw FwpayException.of(Json.object(detail == null ? "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}" : detail));
-            }
-        } finally {
-            LIB.fwp_error_free(err);
-        }
+        run(call, err -> null);
     }
 
     /**
      * As check, and returns what the error says after the success: the request id, the
-     * idempotency key sent and the HTTP status (fwp_error_json's object).
+     * idempotency key sent and the HTTP status (three fields without JSON: this runs on every call).
      */
     static Map<String, Object> checkAnswered(Call call) {
+        return run(call, err -> Map.of("request_id", LIB.fwp_error_request_id(err), "idempotency_key", LIB.fwp_error_idempotency_key(err),
+                                       "http_status", LIB.fwp_error_http_status(err)));
+    }
+
+    private static <T> T run(Call call, Success<T> success) {
         Pointer err = LIB.fwp_error_new();
         if (err == null) throw new OutOfMemoryError("fwp_error_new");
         try {
@@ -87,9 +86,7 @@ final class Native {
                 String detail = take(out);
                 throw FwpayException.of(Json.object(detail == null ? "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}" : detail));
             }
-            // After a success, three fields without JSON (this runs on every call).
-            return Map.of("request_id", LIB.fwp_error_request_id(err), "idempotency_key", LIB.fwp_error_idempotency_key(err),
-                          "http_status", LIB.fwp_error_http_status(err));
+            return success.read(err);
         } finally {
             LIB.fwp_error_free(err);
         }
