@@ -402,7 +402,7 @@ def java_resource(resource: dict[str, str], operations: list[Operation]) -> str:
 # --- Python -------------------------------------------------------------------------------------
 
 PYTHON_TYPES = {"string": "str", "amount": "int"}
-PYTHON_CHECK = {"string": "_bridge.text", "amount": "_bridge.amount", "body": "body_dict"}
+PYTHON_CHECK = {"string": "_bridge.text", "amount": "_bridge.c_int64", "body": "body_dict"}
 
 
 def python_name(argument: Argument) -> str:

@@ -110,11 +110,6 @@ struct TextArguments: Sendable {
         return value
     }
 
-    func value(_ key: String) throws(FWPayError) -> JSONValue {
-        guard let value = optionalValue(key) else { throw FWPayError(.invalidArgument, "\(name).\(key) is required") }
-        return value
-    }
-
     func string(_ key: String) throws(FWPayError) -> String {
         guard let text = try optionalString(key) else { throw FWPayError(.invalidArgument, "\(name).\(key) is required") }
         return text

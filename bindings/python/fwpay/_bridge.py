@@ -129,11 +129,6 @@ def text(value: object, name: str) -> str:
     return value  # type: ignore[return-value]
 
 
-def amount(value: object, name: str) -> int:
-    """An integer amount checked as c_int64 checks it."""
-    return c_int64(value, name)
-
-
 def c_bytes(value: object, name: str) -> bytes:
     """Raw bytes (a notification body): bytes, bytearray or memoryview."""
     if isinstance(value, (bytes, bytearray, memoryview)):
@@ -201,17 +196,6 @@ def json_text(value: Any, name: str) -> bytes:
     if nul:
         raise invalid(f"{name} holds a NUL character (\\u0000), which cannot be sent")
     return text
-
-
-@contextlib.contextmanager
-def json_value(value: Any, name: str) -> Iterator[ctypes.c_void_p]:
-    """A json_t of `value` (NULL for None) for the duration of a call, released however the
-    call ends, including when an argument converted after it is refused."""
-    converted = to_json(value, name) if value is not None else ctypes.c_void_p()
-    try:
-        yield converted
-    finally:
-        release(converted)
 
 
 def release(value: ctypes.c_void_p) -> None:
@@ -287,22 +271,6 @@ def with_response(value: Any, err: FwpError) -> Any:
                                idempotency_key=err.idempotency_key.decode("utf-8", "replace"),
                                http_status=err.http_status)
     return result
-
-
-def call(function: Callable[..., int], *args: Any, options: FwpCallOptions | None = None) -> Any:
-    """Calls an operation (arguments, then options, `out` and an fwp_error) and returns its
-    result as a Python value. After a success the fwp_error holds the answer's request id,
-    idempotency key and status: they become the result's ``response``."""
-    out = ctypes.c_void_p()
-    err = FwpError()
-    handle = args[0] if args and isinstance(args[0], ClientHandle) else None
-    with handle.in_use() if handle is not None else contextlib.nullcontext():
-        function(*args, ctypes.byref(options) if options is not None else None, ctypes.byref(out), err)
-    try:
-        return with_response(from_json(out), err)
-    finally:
-        release(out)
-        lib.fwp_error_clear(ctypes.byref(err))
 
 
 def call_text(handle: ClientHandle, operation: str, arguments: dict[str, Any], idempotency_key: str | None,

@@ -14,4 +14,4 @@ class Offers(Service):
     def list(self, *, recipient: str, amount: int, country: str, timeout: float | None = None, max_retries: int | None = None) -> types.OfferList:
         """The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166
         alpha-2) (GET /offers). An order that uses an offer must have the same payer country."""
-        return self._call("offer_list", {"recipient_id": _bridge.text(recipient, "recipient"), "amount": _bridge.amount(amount, "amount"), "country": _bridge.text(country, "country")}, None, timeout, max_retries)  # type: ignore[no-any-return]
+        return self._call("offer_list", {"recipient_id": _bridge.text(recipient, "recipient"), "amount": _bridge.c_int64(amount, "amount"), "country": _bridge.text(country, "country")}, None, timeout, max_retries)  # type: ignore[no-any-return]

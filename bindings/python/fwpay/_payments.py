@@ -45,13 +45,13 @@ class Payments(Service):
         """Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST
         /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry only
         with the same idempotency key."""
-        return self._call("payment_capture", {"payment_reference": _bridge.text(reference, "reference"), "amount": _bridge.amount(amount, "amount")}, idempotency_key, timeout, max_retries)  # type: ignore[no-any-return]
+        return self._call("payment_capture", {"payment_reference": _bridge.text(reference, "reference"), "amount": _bridge.c_int64(amount, "amount")}, idempotency_key, timeout, max_retries)  # type: ignore[no-any-return]
 
     def adjust(self, reference: str, *, amount: int, idempotency_key: str | None = None, timeout: float | None = None, max_retries: int | None = None) -> Json:
         """Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST
         /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-unknown
         error, retry only with the same idempotency key."""
-        return self._call("payment_adjust", {"payment_reference": _bridge.text(reference, "reference"), "amount": _bridge.amount(amount, "amount")}, idempotency_key, timeout, max_retries)  # type: ignore[no-any-return]
+        return self._call("payment_adjust", {"payment_reference": _bridge.text(reference, "reference"), "amount": _bridge.c_int64(amount, "amount")}, idempotency_key, timeout, max_retries)  # type: ignore[no-any-return]
 
     def charge(self, body: types.TokenCharge, *, idempotency_key: str | None = None, timeout: float | None = None, max_retries: int | None = None) -> types.TokenChargeResult:
         """Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The
