@@ -61,7 +61,7 @@ public func fwp_error_json(_ err: UnsafePointer<fwp_error>?, _ out: UnsafeMutabl
     if let array = given.errors, let value = try? JSONValue(jansson: array) { errors = value }
     let value = JSONValue.object(JSONObject([
         ("code", .integer(Int64(given.code))),
-        ("kind", .string(refinedKind(code: given.code, httpStatus: given.http_status, errors: errors))),
+        ("kind", .string(FWPayError.kindName(code: given.code, httpStatus: given.http_status, errors: errors))),
         ("description", .string(FWPayError.describe(code: given.code))),
         ("http_status", .integer(Int64(given.http_status))),
         ("curl_code", .integer(Int64(given.curl_code))),
@@ -75,19 +75,6 @@ public func fwp_error_json(_ err: UnsafePointer<fwp_error>?, _ out: UnsafeMutabl
     return FWP_OK.rawValue
 }
 
-/// The kind bindings map to their classes: the code's name, refined where the code alone does
-/// not say (since 0.3): the key may not do this (403), or the Idempotency-Key was used with
-/// another request or its first request is still being handled (409, or a 400/422 naming it).
-private func refinedKind(code: CInt, httpStatus: CInt, errors: JSONValue) -> String {
-    guard let kind = FWPayError.Kind(code: code) else { return code == 0 ? "ok" : "unknown" }
-    if httpStatus == 403 { return "permission" }
-    let namesTheKey = errors.arrayValue?.contains { entry in
-        entry["source"]?.stringValue == "Idempotency-Key" || entry["param"]?.stringValue == "Idempotency-Key"
-    } ?? false
-    if httpStatus == 409 || (kind == .invalidRequest && namesTheKey) { return "idempotency_conflict" }
-    return kind.name
-}
-
 /// The text of one of fwp_error's fixed, NUL-terminated buffers (never read past its end).
 private func fixedText<Buffer>(_ buffer: Buffer) -> String {
     withUnsafeBytes(of: buffer) { bytes in
@@ -96,27 +83,6 @@ private func fixedText<Buffer>(_ buffer: Buffer) -> String {
     }
 }
 
-extension FWPayError.Kind {
-    /// The name bindings map to their exception classes (fwp_error_json's "kind").
-    var name: String {
-        switch self {
-        case .invalidArgument: "invalid_argument"
-        case .invalidJSON: "invalid_json"
-        case .invalidRequest: "invalid_request"
-        case .authentication: "authentication"
-        case .notFound: "not_found"
-        case .rateLimited: "rate_limited"
-        case .server: "server"
-        case .http: "http"
-        case .connection: "connection"
-        case .timeout: "timeout"
-        case .outcomeUnknown: "outcome_unknown"
-        case .badResponse: "bad_response"
-        case .noMemory: "no_memory"
-        case .signature: "signature"
-        }
-    }
-}
 
 /// C copies of the code descriptions, made once and never written again (hence
 /// nonisolated(unsafe)), so that fwp_strerror can return stable pointers.

@@ -94,3 +94,40 @@ extension FWPayError {
         return FWPayError(.invalidRequest, "Invalid parameters: \(source) \(message)", errors: [entry])
     }
 }
+
+extension FWPayError.Kind {
+    /// The name bindings map to their exception classes (fwp_error_json's "kind").
+    var name: String {
+        switch self {
+        case .invalidArgument: "invalid_argument"
+        case .invalidJSON: "invalid_json"
+        case .invalidRequest: "invalid_request"
+        case .authentication: "authentication"
+        case .notFound: "not_found"
+        case .rateLimited: "rate_limited"
+        case .server: "server"
+        case .http: "http"
+        case .connection: "connection"
+        case .timeout: "timeout"
+        case .outcomeUnknown: "outcome_unknown"
+        case .badResponse: "bad_response"
+        case .noMemory: "no_memory"
+        case .signature: "signature"
+        }
+    }
+}
+
+extension FWPayError {
+    /// The kind bindings map to their classes: the code's name, refined where the code alone does
+    /// not say (since 0.3): the key may not do this (403), or the Idempotency-Key was used with
+    /// another request or its first request is still being handled (409, or a 400/422 naming it).
+    static func kindName(code: Int32, httpStatus: Int32, errors: JSONValue) -> String {
+        guard let kind = Kind(code: code) else { return code == 0 ? "ok" : "unknown" }
+        if httpStatus == 403 { return "permission" }
+        let namesTheKey = errors.arrayValue?.contains { entry in
+            entry["source"]?.stringValue == "Idempotency-Key" || entry["param"]?.stringValue == "Idempotency-Key"
+        } ?? false
+        if httpStatus == 409 || (kind == .invalidRequest && namesTheKey) { return "idempotency_conflict" }
+        return kind.name
+    }
+}
