@@ -9,6 +9,17 @@ final class IteratorHandle {
         self.pages = pages
         self.client = client
     }
+
+    /// A new fwp_iter handle, retained until fwp_iter_free.
+    func retainedHandle() -> OpaquePointer {
+        OpaquePointer(Unmanaged.passRetained(self).toOpaque())
+    }
+
+    /// The next item of the iterator behind a handle (nil when the list is exhausted).
+    static func next(of iter: OpaquePointer?) throws(FWPayError) -> JSONValue? {
+        guard let iter else { throw FWPayError(.invalidArgument, "iter must not be NULL") }
+        return try Unmanaged<IteratorHandle>.fromOpaque(UnsafeRawPointer(iter)).takeUnretainedValue().pages.next()
+    }
 }
 
 /// fwp_iter_new: an iterator over every item of a list, fetching one page at a time. list:
@@ -30,7 +41,7 @@ public func fwp_iter_new(_ client: OpaquePointer?, _ list: UnsafePointer<CChar>?
         guard per_page >= 0 else { throw FWPayError(.invalidArgument, "per_page must be 0 (100) or 1 to 100") }
         let pages = try api.iterator(over: name, filters: try json(filters), perPage: per_page == 0 ? 100 : Int(per_page),
                                      options: try callOptions(options))
-        out.pointee = OpaquePointer(Unmanaged.passRetained(IteratorHandle(pages: pages, client: api)).toOpaque())
+        out.pointee = IteratorHandle(pages: pages, client: api).retainedHandle()
     }
 }
 
@@ -43,9 +54,7 @@ public func fwp_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMutablePointer<Un
                           _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
     exported(err) { () throws(FWPayError) in
         let result = try prepare(out)
-        guard let iter else { throw FWPayError(.invalidArgument, "iter must not be NULL") }
-        let handle = Unmanaged<IteratorHandle>.fromOpaque(UnsafeRawPointer(iter)).takeUnretainedValue()
-        if let item = try handle.pages.next() { try deliver(item, to: result) }
+        if let item = try IteratorHandle.next(of: iter) { try deliver(item, to: result) }
     }
 }
 
@@ -78,7 +87,7 @@ public func fwp_iter_new_json(_ client: OpaquePointer?, _ operation: UnsafePoint
         let perPage = try arguments.optionalInteger("per_page") ?? 100
         let pages = try api.iterator(over: list.collection, filters: arguments.optionalValue("filters"), perPage: perPage,
                                      options: try arguments.callOptions())
-        out.pointee = OpaquePointer(Unmanaged.passRetained(IteratorHandle(pages: pages, client: api)).toOpaque())
+        out.pointee = IteratorHandle(pages: pages, client: api).retainedHandle()
     }
 }
 
@@ -91,8 +100,6 @@ public func fwp_iter_next_json(_ iter: OpaquePointer?, _ out: UnsafeMutablePoint
                                _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
     exported(err) { () throws(FWPayError) in
         let result = try prepare(out)
-        guard let iter else { throw FWPayError(.invalidArgument, "iter must not be NULL") }
-        let handle = Unmanaged<IteratorHandle>.fromOpaque(UnsafeRawPointer(iter)).takeUnretainedValue()
-        if let item = try handle.pages.next() { result.pointee = try jsonText(item) }
+        if let item = try IteratorHandle.next(of: iter) { result.pointee = try jsonText(item) }
     }
 }
