@@ -112,7 +112,7 @@ final class Client
         $operation = Native::cString($operation, 'operation');
         $text = Native::encode((object) $arguments);
         $out = $ffi->new('char *');
-        $detail = Native::check(fn ($err) => $ffi->fwp_call($this->handle, $operation, $text, strlen($text), FFI::addr($out), $err));
+        $detail = Native::checkAnswered(fn ($err) => $ffi->fwp_call($this->handle, $operation, $text, strlen($text), FFI::addr($out), $err));
         $this->lastResponse = ['request_id' => ($detail['request_id'] ?? '') ?: null,
             'idempotency_key' => ($detail['idempotency_key'] ?? '') ?: null, 'http_status' => ($detail['http_status'] ?? 0) ?: null];
         return json_decode((string) Native::take($out), true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);

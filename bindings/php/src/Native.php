@@ -94,12 +94,26 @@ final class Native
     }
 
     /** Runs $call with a fresh fwp_error and throws the class of its code unless it succeeded. */
+    /** Runs $call with a fresh fwp_error, and throws its class unless it succeeded. */
+    public static function check(callable $call): void
+    {
+        self::run($call, fn ($err) => null);
+    }
+
     /**
-     * Runs $call with a fresh fwp_error; throws its class unless it succeeded, and returns what
-     * the error says after a success (request id, key sent, status).
-     * @return array<string, mixed>
+     * As check, and returns what the error says after the success: the request id, the key
+     * sent and the status (three fields without JSON).
+     * @return array{request_id: string, idempotency_key: string, http_status: int}
      */
-    public static function check(callable $call): array
+    public static function checkAnswered(callable $call): array
+    {
+        $ffi = self::ffi();
+        return self::run($call, fn ($err) => ['request_id' => self::text($ffi->fwp_error_request_id($err)),
+            'idempotency_key' => self::text($ffi->fwp_error_idempotency_key($err)),
+            'http_status' => $ffi->fwp_error_http_status($err)]);
+    }
+
+    private static function run(callable $call, callable $success): mixed
     {
         $ffi = self::ffi();
         $err = $ffi->fwp_error_new();
@@ -108,10 +122,7 @@ final class Native
             if ($code !== 0) {
                 throw Error::fromDetail(self::detail($err));
             }
-            // After a success, three fields without JSON (this runs on every call).
-            return ['request_id' => self::text($ffi->fwp_error_request_id($err)),
-                'idempotency_key' => self::text($ffi->fwp_error_idempotency_key($err)),
-                'http_status' => $ffi->fwp_error_http_status($err)];
+            return $success($err);
         } finally {
             $ffi->fwp_error_free($err);
         }
@@ -127,13 +138,13 @@ final class Native
         return $text === null ? ['kind' => 'no_memory', 'message' => 'out of memory'] : json_decode($text, true);
     }
 
-    /** The text a char * received, freed with fwp_free. */
     /** A borrowed `const char *` the library returned (FFI may hand it over as a string already). */
     private static function text(mixed $value): string
     {
         return is_string($value) ? $value : FFI::string($value);
     }
 
+    /** The text a char * received, freed with fwp_free. */
     public static function take(FFI\CData $text): ?string
     {
         if (FFI::isNull($text)) {
