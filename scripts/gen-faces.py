@@ -32,6 +32,16 @@ class Argument:
     type: str
     keyword: bool
     optional: bool
+    placeholder: str = ""          # the command's name for its value: <order-id>, --portal ID
+    summary: str = ""              # the command's help for its flag
+    fields: list[Argument] = field(default_factory=list)  # a body's fields, flags that build it
+
+
+@dataclass
+class Filter:
+    name: str
+    value: str
+    summary: str
 
 
 @dataclass
@@ -46,6 +56,8 @@ class Operation:
     arguments: list[Argument] = field(default_factory=list)
     collection: str | None = None
     filters: list[str] = field(default_factory=list)
+    filter_docs: list[Filter] = field(default_factory=list)
+    command: dict[str, object] = field(default_factory=dict)
     request: str = ""
     detail: str = ""
     sandbox_only: bool = False
@@ -86,6 +98,12 @@ def camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
+def argument_of(entry: dict) -> Argument:
+    return Argument(entry["name"], entry.get("face", entry["name"]), entry["type"], entry.get("keyword", False),
+                    entry.get("optional", False), entry.get("placeholder", entry.get("value", "")), entry.get("summary", ""),
+                    [argument_of(f) for f in entry.get("fields", [])])
+
+
 def load() -> tuple[list[dict[str, str]], list[Operation], dict[str, tuple[str, str]]]:
     description = json.loads(DESCRIPTION.read_text())
     openapi = json.loads(OPENAPI.read_text())
@@ -102,12 +120,12 @@ def load() -> tuple[list[dict[str, str]], list[Operation], dict[str, tuple[str, 
         resource, method = entry["face"].split(".")
         operation = Operation(entry["name"], resource, method, entry["kind"], entry["summary"], entry["since"], entry["swift"],
                               detail=entry.get("detail", ""), sandbox_only=entry["name"] in sandbox_only, types=entry.get("types", {}))
-        for argument in entry.get("arguments", []):
-            operation.arguments.append(Argument(argument["name"], argument.get("face", argument["name"]), argument["type"],
-                                                argument.get("keyword", False), argument.get("optional", False)))
+        operation.command = entry["command"]
+        operation.arguments = [argument_of(argument) for argument in entry.get("arguments", [])]
         if "list" in entry:
             operation.collection = entry["list"]["collection"]
-            operation.filters = entry["list"]["filters"]
+            operation.filter_docs = [Filter(f["name"], f["value"], f["summary"]) for f in entry["list"]["filters"]]
+            operation.filters = [f.name for f in operation.filter_docs]
         if "composite" in entry:
             operation.request = entry["composite"]
         elif operation.name in endpoints:
@@ -479,12 +497,143 @@ def python_resource(resource: dict[str, str], operations: list[Operation]) -> st
 
 # --- the command --------------------------------------------------------------------------------
 
-def command_help(operations: list[Operation]) -> str:
+def c_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def article(words: str) -> str:
+    return ("an " if words[0] in "aeiou" else "a ") + words
+
+
+def flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def command_argument_rows(o: Operation) -> list[tuple[Argument, str | None, bool]]:
+    """Each argument as the command takes it: (argument, its flag or None, whether it is a body's field)."""
+    rows: list[tuple[Argument, str | None, bool]] = []
+    for a in o.arguments:
+        if a.type == "body":
+            rows.append((a, "--data", False))
+            rows += [(f, flag(f.face), True) for f in a.fields]
+        else:
+            rows.append((a, flag(a.face) if a.keyword else None, False))
+    return rows
+
+
+VALUE_OF = {"amount": "SUBUNITS", "body": "JSON|@FILE|@-"}
+
+
+def value_name(a: Argument) -> str:
+    return a.placeholder or VALUE_OF.get(a.type, a.face.upper())
+
+
+def command_usage(o: Operation) -> str:
+    words = [o.resource, o.method]
+    for a in o.arguments:
+        if a.type == "body":
+            data = "--data <json | @file | @->"
+            if a.fields:
+                built = " ".join(f"{flag(f.face)} {value_name(f)}" if not f.optional else f"[{flag(f.face)} {value_name(f)}]" for f in a.fields)
+                data = f"({built} | {data})"
+            words.append(f"[{data}]" if a.optional else data)
+        elif a.keyword:
+            words.append(f"{flag(a.face)} {value_name(a)}" if not a.optional else f"[{flag(a.face)} {value_name(a)}]")
+        else:
+            words.append(f"<{a.placeholder or a.face}>" if not a.optional else f"[<{a.placeholder or a.face}>]")
+    if o.is_list:
+        words += [f"[{flag(f.name)} {f.value}]" for f in o.filter_docs] + ["[--page N] [--per-page N] [--all]"]
+    notes = ([str(o.command["note"])] if "note" in o.command else []) + (["sandbox-only"] if o.sandbox_only else [])
+    usage = " ".join(words)
+    return usage + (f"   ({'; '.join(notes)})" if notes else "")
+
+
+def command_options(o: Operation) -> list[tuple[str, str, str]]:
+    rows = []
+    for a, given_flag, _ in command_argument_rows(o):
+        if given_flag is None:
+            continue
+        rows.append((given_flag, value_name(a), "DATA_HELP" if a.type == "body" else c_string(a.summary)))
+    rows += [(flag(f.name), f.value, c_string(f.summary)) for f in o.filter_docs]
+    return rows
+
+
+def skeleton(value: object, indent: str = "", width: int = 100) -> str:
+    """A body to start from: a member per line, each kept on its line when it fits in `width`."""
+    if not isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    inner = indent + "  "
+    pairs = value.items() if isinstance(value, dict) else ((None, v) for v in value)
+    lines = []
+    for key, member in pairs:
+        head = inner + (f"{json.dumps(key)}: " if key is not None else "")
+        flat = json.dumps(member, ensure_ascii=False)
+        lines.append(head + (flat if len(head + flat) < width else skeleton(member, inner, width)))
+    opening, closing = "{}" if isinstance(value, dict) else "[]"
+    return opening + "\n" + ",\n".join(lines) + "\n" + indent + closing
+
+
+def command_source(resources: list[dict[str, str]], operations: list[Operation]) -> str:
+    kinds = {"read": "ACTION_READ", "write": "ACTION_WRITE", "money": "ACTION_WRITE"}
+    types = {"string": "ARGUMENT_STRING", "amount": "ARGUMENT_AMOUNT", "body": "ARGUMENT_BODY"}
+    out = [f"/* {NOTICE}", " *", " * The actions of the commands of the API's resources: each is an operation that run_operation",
+           " * (operation.c) sends through fwp_call, with its usage, help, options and example. */",
+           '#include "cli.h"', ""]
+    for resource in resources:
+        group = resource["name"]
+        out.append(f"/* fwpay {group} */")
+        for o in of(group, operations):
+            if o.is_list:
+                names = ", ".join(c_string(f) for f in o.filters)
+                out.append(f"static const char *const {o.name}_filters[] = {{ {names + ', ' if names else ''}NULL }};")
+            else:
+                out.append(f"static const struct operation_argument {o.name}_arguments[] = {{")
+                for a, given_flag, in_body in command_argument_rows(o):
+                    what = c_string(article((a.placeholder or a.face).replace("-", " ").replace("|", " or "))) if given_flag is None else "NULL"
+                    out.append(f"    {{ {c_string(a.name)}, {c_string(given_flag) if given_flag else 'NULL'}, {what}, {types[a.type]}, "
+                               f"{int(a.optional)}, {int(in_body)} }},")
+                out.append("    { NULL, NULL, NULL, ARGUMENT_STRING, 0, 0 },")
+                out.append("};")
+            out.append(f"static const struct operation {o.name} = {{ {c_string(o.name)}, {c_string(group)}, {c_string(o.method)}, "
+                       f"{group}_actions, {'NULL' if o.is_list else o.name + '_arguments'}, {o.name + '_filters' if o.is_list else 'NULL'} }};")
+            out.append(f"static int run_{o.name}(struct cli *cli, fwp_client *client, int argc, char **argv) {{")
+            out.append(f"    return run_operation(cli, client, argc, argv, &{o.name});")
+            out.append("}")
+            options = command_options(o)
+            if options:
+                out.append(f"static const struct option_doc {o.name}_options[] = {{")
+                out += [f"    {{ {c_string(f)}, {c_string(v)}, {h} }}," for f, v, h in options]
+                out.append("    { NULL, NULL, NULL },")
+                out.append("};")
+            out.append("")
+        out.append(f"const struct action {group}_actions[] = {{")
+        for o in of(group, operations):
+            kind = "ACTION_LIST" if o.is_list else kinds[o.kind]
+            example = c_string(str(o.command["example"]))
+            lines = skeleton(o.command["skeleton"]).split("\n") if "skeleton" in o.command else []
+            body = "\n      ".join(c_string(line + "\n") for line in lines[:-1]) + f"\n      {c_string(lines[-1])}" if lines else "NULL"
+            out.append(f"    {{ {c_string(o.method)}, run_{o.name}, {c_string(command_usage(o))}, {kind},")
+            out.append(f"      {c_string(o.doc())},")
+            out.append(f"      {o.name + '_options' if command_options(o) else 'NULL'}, {example},")
+            out.append(f"      {body} }},")
+        out.append("    { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },")
+        out.append("};")
+        out.append("")
+        out.append(f"int cmd_{group}(struct cli *cli) {{")
+        out.append(f"    return run_action(cli, {c_string(group)}, {group}_actions);")
+        out.append("}")
+        out.append("")
+    return "\n".join(out)
+
+
+def command_header(resources: list[dict[str, str]]) -> str:
     out = [f"/* {NOTICE} */", "#ifndef FWPAY_COMMAND_OPERATIONS_H", "#define FWPAY_COMMAND_OPERATIONS_H", "",
-           "/* What each action that is an operation of the API does, for its --help: the description's words. */"]
-    for o in operations:
-        text = o.doc().replace("\\", "\\\\").replace('"', '\\"')
-        out.append(f'#define HELP_{o.name.upper()} "{text}"')
+           "/* The commands of the API's resources (operations.c): their actions and their runners. */"]
+    out.append("extern const struct action " + ", ".join(f"{r['name']}_actions[]" for r in resources) + ";")
+    out += [f"int cmd_{r['name']}(struct cli *cli);" for r in resources]
+    out += ["", "/* Their rows of main.c's command table, with the description's summaries. */", "#define API_COMMANDS \\"]
+    out += [f"    {{ {c_string(r['name'])}, cmd_{r['name']}, {c_string(r['summary'])}, {r['name']}_actions }}, \\" for r in resources]
+    out[-1] = out[-1].removesuffix(" \\")
     out += ["", "#endif"]
     return "\n".join(out) + "\n"
 
@@ -554,7 +703,8 @@ def outputs() -> dict[pathlib.Path, str]:
         ROOT / "bindings/node/resources.d.ts": node_types(resources, operations),
         ROOT / "bindings/ruby/lib/fwpay/resources.rb": ruby_index(resources),
         ROOT / "docs/operations.md": docs_table(resources, operations),
-        ROOT / "Sources/fwpay-command/operations.h": command_help(operations),
+        ROOT / "Sources/fwpay-command/operations.h": command_header(resources),
+        ROOT / "Sources/fwpay-command/operations.c": command_source(resources, operations),
     }
     files.update(base_url_files())
     for resource in resources:

@@ -5,7 +5,6 @@
 #include <stdio.h>
 
 #include "fwpay.h"
-#include "operations.h"
 
 /** Exit status for a command-line mistake (sysexits' EX_USAGE); library errors exit with
  *  the absolute value of their FWP_E_ code, which stays below 64. */
@@ -68,19 +67,39 @@ struct command {
 extern const struct command commands[];
 extern const struct option_doc global_options[];
 
-/* The action tables, one per command file. */
-extern const struct action recipients_actions[], offers_actions[], orders_actions[], sessions_actions[],
-    payments_actions[], refunds_actions[], bundles_actions[], notifications_actions[], listen_actions[],
-    request_actions[], completion_actions[], sandbox_actions[], trigger_actions[];
+/* How an action that is an operation of the API takes an argument (its row in operations.c,
+ * which scripts/gen-faces.py writes from api/operations.json). */
+enum argument_type { ARGUMENT_STRING, ARGUMENT_AMOUNT, ARGUMENT_BODY };
+struct operation_argument {
+    const char *member;            /* fwp_call's member: "payment_reference" */
+    const char *flag;              /* "--amount", "--data" for a body; NULL for a positional argument */
+    const char *what;              /* for a missing positional one: "a payment reference" */
+    enum argument_type type;
+    int optional;
+    int in_body;                   /* a field of the body before it, a flag that builds the body instead of --data */
+};
 
-/* The commands, one file each. */
-int cmd_recipients(struct cli *cli);
-int cmd_offers(struct cli *cli);
-int cmd_orders(struct cli *cli);
-int cmd_sessions(struct cli *cli);
-int cmd_payments(struct cli *cli);
-int cmd_refunds(struct cli *cli);
-int cmd_bundles(struct cli *cli);
+/** An operation of the API as an action: fwp_call's name and how its arguments are read. */
+struct operation {
+    const char *name;              /* fwp_call's: "payment_adjust" */
+    const char *group;             /* "payments" */
+    const char *action;            /* "adjust" */
+    const struct action *actions;  /* the group's, for usage errors */
+    const struct operation_argument *arguments; /* ending with { NULL } */
+    const char *const *filters;    /* a list's filters ending with NULL; NULL when it is not a list */
+};
+
+/* Runs an operation's action (operation.c): its arguments, then fwp_call, or fwp_iter for --all. */
+int run_operation(struct cli *cli, fwp_client *client, int argc, char **argv, const struct operation *operation);
+
+/* The help of every --data option that takes a request body. */
+#define DATA_HELP "the request body: JSON text, @file.json, or @- for standard input"
+
+/* The commands of the API's resources (generated), then the others, one file each. */
+#include "operations.h"
+
+extern const struct action notifications_actions[], listen_actions[], request_actions[], completion_actions[],
+    sandbox_actions[], trigger_actions[];
 int cmd_notifications(struct cli *cli);
 int cmd_listen(struct cli *cli);
 int cmd_request(struct cli *cli);
@@ -91,6 +110,8 @@ int cmd_trigger(struct cli *cli);
 /* Helpers (util.c). */
 /* Whether cli has an API key; says on stderr how to give one when it has not. */
 int has_api_key(const struct cli *cli);
+/* A client of base_url with api_key whose User-Agent names the command (fwp_client_new's codes). */
+int open_client(const char *base_url, const char *api_key, fwp_client **out, fwp_error *err);
 int run_action(struct cli *cli, const char *group, const struct action *actions);
 /* "--help" or "-h". */
 int is_help(const char *arg);
@@ -106,17 +127,6 @@ int take_flag(int *argc, char **argv, const char *name);
 int check_no_more(const char *group, const struct action *actions, int argc, char **argv);
 const fwp_call_options *call_options(const struct cli *cli);
 int parse_amount(const char *group, const struct action *actions, const char *text, int64_t *amount);
-
-/* Actions on one id: "get ID", "cancel ID", ... */
-typedef int (*id_call)(fwp_client *client, const char *id, const fwp_call_options *options, json_t **out, fwp_error *err);
-int with_id(struct cli *cli, fwp_client *client, int argc, char **argv, const char *group, const struct action *actions,
-            const char *what, id_call call);
-
-/* List actions: filters as --flags, --page/--per-page, or --all for every page. */
-typedef int (*page_call)(fwp_client *client, const json_t *filters, int page, int per_page,
-                         const fwp_call_options *options, json_t **out, fwp_error *err);
-int list_action(struct cli *cli, fwp_client *client, int argc, char **argv, const char *group,
-                const struct action *actions, const char *list, const char *const *filters, page_call call);
 
 int read_secret_file(const char *path, char *out, size_t size);
 /* The root of a sandbox's base URL (without /payments/v1), where its /sandbox control API is;

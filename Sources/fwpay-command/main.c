@@ -12,13 +12,7 @@
 #include "cli.h"
 
 const struct command commands[] = {
-    { "recipients",    cmd_recipients,    "list, show and search recipients (portals)", recipients_actions },
-    { "offers",        cmd_offers,        "list the offers for an amount, a payer country and a recipient", offers_actions },
-    { "orders",        cmd_orders,        "create, update, charge, show, list and check orders (get, list, check: sandbox-only)", orders_actions },
-    { "sessions",      cmd_sessions,      "create and confirm checkout sessions", sessions_actions },
-    { "payments",      cmd_payments,      "show, list, charge, capture, adjust, cancel, process payments", payments_actions },
-    { "refunds",       cmd_refunds,       "create, show, list and cancel refunds", refunds_actions },
-    { "bundles",       cmd_bundles,       "list, show and approve refund bundles", bundles_actions },
+    API_COMMANDS
     { "notifications", cmd_notifications, "verify, read and sign notifications (no server needed)", notifications_actions },
     { "listen",        cmd_listen,        "receive notifications locally, verify and print them", listen_actions },
     { "request",       cmd_request,       "send any other request: fwpay request METHOD PATH [--data BODY]", request_actions },
@@ -63,8 +57,8 @@ static void print_help(FILE *to) {
         "  --version            print the versions of fwpay and libfwpay\n"
         "  -h, --help           this help\n"
         "\n"
-        "Every action also takes --idempotency-key KEY (for POSTs: your own key, to retry safely) and\n"
-        "--timeout SECONDS. Lists take --page N, --per-page N, or --all for every item, one per line\n"
+        "Every action also takes --idempotency-key KEY (for POSTs: your own key, to retry safely),\n"
+        "--timeout SECONDS and --retries N. Lists take --page N, --per-page N, or --all for every item, one per line\n"
         "as the pages arrive (--all --array: one JSON array).\n"
         "\n"
         "Request bodies: --data '{...}', --data @file.json, or --data @- for stdin.\n"

@@ -2,33 +2,24 @@
 #ifndef FWPAY_COMMAND_OPERATIONS_H
 #define FWPAY_COMMAND_OPERATIONS_H
 
-/* What each action that is an operation of the API does, for its --help: the description's words. */
-#define HELP_RECIPIENT_LIST "The recipients available to this client (GET /recipients)."
-#define HELP_RECIPIENT_GET "A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}). The answer has the recipient's fields (each saying whether it is required) and its amount limits."
-#define HELP_RECIPIENT_SEARCH "The recipients whose name contains name, ignoring case and accents (GET /recipients, every page)."
-#define HELP_OFFER_LIST "The offers for paying amount (subunits) to a recipient from the payer's country (ISO 3166 alpha-2) (GET /offers). An order that uses an offer must have the same payer country."
-#define HELP_ORDER_CREATE "Creates an order, the shopping cart of a payment (POST /orders). Its id is what update and charge take. Checked before sending: item amounts are whole and positive; metadata has at most 20 pairs (keys of at most 40 characters, values of at most 500)."
-#define HELP_ORDER_UPDATE "Edits an open order; the order keeps its id (PATCH /orders/{order_id}). recipient.id cannot be changed and is refused, even when it matches."
-#define HELP_ORDER_CHARGE "Charges an order, turning it into a payment (POST /orders/{order_id}/charge). The answer: payment_reference, amount_from, currency_from, amount_to, currency_to. An order is charged once. Moves money: after an outcome-unknown error, retry only with the same idempotency key."
-#define HELP_ORDER_GET "An order as stored (GET /orders/{order_id}). With its status and, once charged, its payment_reference. Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it."
-#define HELP_ORDER_LIST "This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it."
-#define HELP_ORDER_CHECK "Whether an order can be paid through another portal (recipient) of the same country (GET /orders/{order_id}, then GET /recipients/{id} of the order's and of the portal). The answer is {\"compatible\": true, ...}, or an invalid-request error saying why not (the order's recipient must be in the portal's country)."
-#define HELP_SESSION_CREATE "Creates a checkout session and the payer's form link (POST /checkout/sessions). The answer: id, expires_in_seconds, hosted_form (url, method), warnings. Only what is certainly invalid is refused before sending (item amounts, the 50-character limits); types and intents are the server's to judge, and an order_id session needs no items."
-#define HELP_SESSION_CONFIRM "Confirms a session after the payer sent the form; session is its id or the confirm URL the form handed your page (POST /checkout/sessions/{session_id}/confirm). The answer is the payment made when the payer sent the form (payment_reference, charge_info, payment_method, mandate), or the saved card of a session that only tokenizes. A confirm URL must lie under the client's base URL. Moves money: after an outcome-unknown error, retry only with the same idempotency key."
-#define HELP_PAYMENT_GET "A payment's details: status, amounts, and its pre-authorization when it has one (GET /payments/{payment_reference})."
-#define HELP_PAYMENT_LIST "This client's payments, newest first (GET /payments)."
-#define HELP_PAYMENT_RECEIPT "A payment's receipt (GET /payments/{payment_reference}/receipt)."
-#define HELP_PAYMENT_PROCESS "Marks a payment made from an order processed (POST /payments/{payment_reference}/process). For a payment in status 529. Moves money: after an outcome-unknown error, retry only with the same idempotency key."
-#define HELP_PAYMENT_CANCEL "Cancels a payment that is not processed yet; a pre-authorization's hold is released at once (POST /payments/{payment_reference}/cancel). Moves money: after an outcome-unknown error, retry only with the same idempotency key."
-#define HELP_PAYMENT_CAPTURE "Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry only with the same idempotency key."
-#define HELP_PAYMENT_ADJUST "Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-unknown error, retry only with the same idempotency key."
-#define HELP_PAYMENT_CHARGE "Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves money: after an outcome-unknown error, retry only with the same idempotency key."
-#define HELP_REFUND_CREATE "Refunds (part of) a delivered payment (POST /payments/{payment_reference}/refunds). The body has amount (a positive integer in the payment's currency) and optionally external_reference and notifications_url. Moves money: after an outcome-unknown error, retry only with the same idempotency key."
-#define HELP_REFUND_GET "A refund (GET /refunds/{refund_id})."
-#define HELP_REFUND_LIST "This client's refunds (GET /refunds)."
-#define HELP_REFUND_CANCEL "Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an outcome-unknown error, retry only with the same idempotency key."
-#define HELP_BUNDLE_LIST "This client's refund bundles (GET /refund_bundles)."
-#define HELP_BUNDLE_GET "A refund bundle with its refunds (GET /refund_bundles/{bundle_id})."
-#define HELP_BUNDLE_APPROVE "Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve). Moves money: after an outcome-unknown error, retry only with the same idempotency key."
+/* The commands of the API's resources (operations.c): their actions and their runners. */
+extern const struct action recipients_actions[], offers_actions[], orders_actions[], sessions_actions[], payments_actions[], refunds_actions[], bundles_actions[];
+int cmd_recipients(struct cli *cli);
+int cmd_offers(struct cli *cli);
+int cmd_orders(struct cli *cli);
+int cmd_sessions(struct cli *cli);
+int cmd_payments(struct cli *cli);
+int cmd_refunds(struct cli *cli);
+int cmd_bundles(struct cli *cli);
+
+/* Their rows of main.c's command table, with the description's summaries. */
+#define API_COMMANDS \
+    { "recipients", cmd_recipients, "Recipients (portals): their fields, currencies and amount limits.", recipients_actions }, \
+    { "offers", cmd_offers, "The offers for paying an amount to a recipient from a country.", offers_actions }, \
+    { "orders", cmd_orders, "Orders, the shopping carts of payments; charging one makes its payment.", orders_actions }, \
+    { "sessions", cmd_sessions, "Checkout sessions: the payer's form, then confirming what the payer sent.", sessions_actions }, \
+    { "payments", cmd_payments, "Payments: details, receipts, capture, adjust, cancel and process; charging saved cards.", payments_actions }, \
+    { "refunds", cmd_refunds, "Refunds of delivered payments.", refunds_actions }, \
+    { "bundles", cmd_bundles, "Refund bundles: the refunds sent on together once approved.", bundles_actions },
 
 #endif

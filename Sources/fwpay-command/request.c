@@ -6,7 +6,7 @@
 static int send_request(struct cli *, fwp_client *, int, char **);
 
 /* `request` is its own one action. */
-static const struct option_doc request_options[] = { { "--data", "JSON|@FILE|@-", "the request body: JSON text, @file.json, or @- for standard input" }, { NULL, NULL, NULL } };
+static const struct option_doc request_options[] = { { "--data", "JSON|@FILE|@-", DATA_HELP }, { NULL, NULL, NULL } };
 
 const struct action request_actions[] = {
     { "request", send_request, "request <GET|POST|PATCH|DELETE> <path> [--data <json | @file | @->]", ACTION_WRITE,

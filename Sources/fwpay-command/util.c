@@ -16,14 +16,19 @@ static void print_actions(FILE *to, const char *group, const struct action *acti
                 "Global options (--profile, --api-key-file, --base-url, --jq, --pretty, --compact) go anywhere.\n", group);
 }
 
+#define TEXT_OF_(x) #x
+#define TEXT_OF(x) TEXT_OF_(x)
+
 static const struct option_doc read_options[] = {
     { "--timeout", "SECONDS", "time allowed for the call (default: the client's 80 s)" },
+    { "--retries", "N", "retries after a failure that is safe to retry, 0 to " TEXT_OF(FWP_MAX_RETRIES_MAX) " (default: the client's 2)" },
     { NULL, NULL, NULL },
 };
 static const struct option_doc write_options[] = {
     { "--idempotency-key", "KEY", "your own key for this request (e.g. your order number), so that a retry "
       "after exit status 11 cannot take effect twice; default: a new random key" },
     { "--timeout", "SECONDS", "time allowed for the call (default: the client's 80 s)" },
+    { "--retries", "N", "retries after a failure that is safe to retry, 0 to " TEXT_OF(FWP_MAX_RETRIES_MAX) " (default: the client's 2)" },
     { NULL, NULL, NULL },
 };
 static const struct option_doc list_options[] = {
@@ -32,6 +37,7 @@ static const struct option_doc list_options[] = {
     { "--all", NULL, "every item of every page, one JSON object per line as pages arrive" },
     { "--array", NULL, "with --all: one JSON array at the end instead" },
     { "--timeout", "SECONDS", "time allowed for each page's call (default: the client's 80 s)" },
+    { "--retries", "N", "retries of each page after a failure that is safe to retry, 0 to " TEXT_OF(FWP_MAX_RETRIES_MAX) " (default: the client's 2)" },
     { NULL, NULL, NULL },
 };
 static const struct option_doc no_options[] = { { NULL, NULL, NULL } };
@@ -117,12 +123,13 @@ int usage_error(const char *group, const struct action *actions, const char *fmt
     return CLI_EXIT_USAGE;
 }
 
-/* Takes --idempotency-key and --timeout SECONDS, which every action accepts. */
+/* Takes --idempotency-key, --timeout SECONDS and --retries N, which every action accepts. */
 static int take_call_options(struct cli *cli, const char *group, const struct action *actions) {
-    const char *key = NULL, *timeout = NULL;
+    const char *key = NULL, *timeout = NULL, *retries = NULL;
     int found_key = take_option(&cli->argc, cli->argv, "--idempotency-key", &key);
     int found_timeout = take_option(&cli->argc, cli->argv, "--timeout", &timeout);
-    if (found_key < 0 || found_timeout < 0) return usage_error(group, actions, "an option is missing its value");
+    int found_retries = take_option(&cli->argc, cli->argv, "--retries", &retries);
+    if (found_key < 0 || found_timeout < 0 || found_retries < 0) return usage_error(group, actions, "an option is missing its value");
     fwp_call_options defaults = FWP_CALL_OPTIONS_INIT;
     cli->options = defaults;
     if (key) { cli->options.idempotency_key = key; cli->has_options = 1; }
@@ -132,6 +139,15 @@ static int take_call_options(struct cli *cli, const char *group, const struct ac
         if (!*timeout || *end || !(seconds > 0 && seconds <= FWP_TIMEOUT_MS_MAX / 1000))
             return usage_error(group, actions, "--timeout takes seconds, more than 0 and at most %ld, not '%s'", FWP_TIMEOUT_MS_MAX / 1000, timeout);
         cli->options.timeout_ms = (long)(seconds * 1000) > 0 ? (long)(seconds * 1000) : 1;
+        cli->has_options = 1;
+    }
+    if (retries) {
+        char *end = NULL;
+        long count = strtol(retries, &end, 10);
+        /* The range is the library's to check (FWP_MAX_RETRIES_MAX); here only a number is read. */
+        if (!*retries || *end || count < 0 || count > 1000)
+            return usage_error(group, actions, "--retries takes a whole number, not '%s'", retries);
+        cli->options.max_retries = (int)count;
         cli->has_options = 1;
     }
     return 0;
@@ -188,6 +204,14 @@ int run_offline(struct cli *cli, const char *group, const struct action *actions
     return a ? a->run(cli, NULL, cli->argc - 1, cli->argv + 1) : status;
 }
 
+int open_client(const char *base_url, const char *api_key, fwp_client **out, fwp_error *err) {
+    fwp_client_options options = FWP_CLIENT_OPTIONS_INIT;
+    options.base_url = base_url;
+    options.api_key = api_key;
+    options.user_agent = "cli/" FWP_VERSION_STRING;  /* the server's logs tell the command's calls apart */
+    return fwp_client_new_with_options(&options, out, err);
+}
+
 int has_api_key(const struct cli *cli) {
     if (cli->api_key && *cli->api_key) return 1;
     fprintf(stderr, "fwpay: no API key: set FWPAY_API_KEY, choose a profile (--profile, see fwpay --help) "
@@ -203,7 +227,7 @@ int run_action(struct cli *cli, const char *group, const struct action *actions)
     if (!has_api_key(cli)) return CLI_EXIT_USAGE;
     fwp_client *client = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    int rc = fwp_client_new(cli->base_url, cli->api_key, &client, &err);
+    int rc = open_client(cli->base_url, cli->api_key, &client, &err);
     if (rc != FWP_OK) return print_result(cli, rc, NULL, &err);
     rc = a->run(cli, client, cli->argc - 1, cli->argv + 1);
     fwp_client_free(client);
@@ -373,75 +397,6 @@ int parse_amount(const char *group, const struct action *actions, const char *te
         return usage_error(group, actions, "--amount takes a whole number of subunits (USD 120.25 is 12025), not '%s'", text);
     *amount = (int64_t)value;
     return 0;
-}
-
-int with_id(struct cli *cli, fwp_client *client, int argc, char **argv, const char *group, const struct action *actions,
-            const char *what, id_call call) {
-    if (argc < 1) return usage_error(group, actions, "%s is required", what);
-    if (check_no_more(group, actions, argc - 1, argv + 1)) return CLI_EXIT_USAGE;
-    json_t *result = NULL;
-    fwp_error err = FWP_ERROR_INIT;
-    int rc = call(client, argv[0], call_options(cli), &result, &err);
-    return print_result(cli, rc, result, &err);
-}
-
-static int positive(const char *text, int maximum, int *out) {
-    char *end = NULL;
-    long value = strtol(text, &end, 10);
-    if (!*text || *end || value < 1 || value > maximum) return -1;
-    *out = (int)value;
-    return 0;
-}
-
-int list_action(struct cli *cli, fwp_client *client, int argc, char **argv, const char *group,
-                const struct action *actions, const char *list, const char *const *filters, page_call call) {
-    const char *page_text = NULL, *per_page_text = NULL;
-    int page = 0, per_page = 0;
-    if (take_option(&argc, argv, "--page", &page_text) < 0 || take_option(&argc, argv, "--per-page", &per_page_text) < 0)
-        return usage_error(group, actions, "an option is missing its value");
-    int all = take_flag(&argc, argv, "--all"), array = take_flag(&argc, argv, "--array");
-    if (array && !all) return usage_error(group, actions, "--array goes with --all");
-    if ((page_text && positive(page_text, 1000000, &page)) || (per_page_text && positive(per_page_text, 100, &per_page)))
-        return usage_error(group, actions, "--page takes a positive number and --per-page 1 to 100");
-    if (all && page_text) return usage_error(group, actions, "--all and --page do not go together");
-    json_t *chosen = json_object();
-    for (int f = 0; filters && filters[f]; f++) {
-        char flag[64], key[64];
-        snprintf(key, sizeof key, "%s", filters[f]);
-        snprintf(flag, sizeof flag, "--%s", filters[f]);
-        for (char *c = flag; *c; c++) if (*c == '_') *c = '-';
-        const char *value = NULL;
-        if (take_option(&argc, argv, flag, &value) < 0) { json_decref(chosen); return usage_error(group, actions, "%s needs a value", flag); }
-        if (value) json_object_set_new(chosen, key, json_string(value));
-    }
-    if (check_no_more(group, actions, argc, argv)) { json_decref(chosen); return CLI_EXIT_USAGE; }
-    fwp_error err = FWP_ERROR_INIT;
-    if (!all) {
-        json_t *result = NULL;
-        int rc = call(client, chosen, page, per_page, call_options(cli), &result, &err);
-        json_decref(chosen);
-        return print_result(cli, rc, result, &err);
-    }
-    /* --all: every item of every page, one per line as the pages arrive (memory stays that of
-     * one page), or with --array one JSON array at the end. */
-    fwp_iter *iter = NULL;
-    int rc = fwp_iter_new(client, list, chosen, per_page, call_options(cli), &iter, &err);
-    json_decref(chosen);
-    json_t *items = array ? json_array() : NULL, *item = NULL;
-    int counter = isatty(STDERR_FILENO), status = 0;
-    long count = 0, size = per_page ? per_page : 100;
-    while (rc == FWP_OK && (rc = fwp_iter_next(iter, &item, &err)) == FWP_OK && item) {
-        if (counter && count % size == 0) fprintf(stderr, "\rfwpay: page %ld", count / size + 1);
-        count++;
-        if (items) json_array_append_new(items, item);
-        else if ((status = print_value(cli, item, 1)) != 0) break;
-    }
-    fwp_iter_free(iter);
-    if (counter && count) fprintf(stderr, "\rfwpay: %ld items in %ld pages\n", count, (count + size - 1) / size);
-    if (rc != FWP_OK) { json_decref(items); return print_result(cli, rc, NULL, &err); }
-    fwp_error_clear(&err);
-    if (status != 0) return status;
-    return items ? print_value(cli, items, 0) : 0;
 }
 
 /* Reads a secret from the first line of `path` ("-": standard input) into `out`, so that it

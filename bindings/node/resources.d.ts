@@ -66,7 +66,7 @@ export interface Sessions {
   confirm(session: string, options?: CallOptions): Promise<Result>;
 }
 
-/** Payments: details, lists, receipts, and what can be done to one (capture, adjust, cancel, process), and charging saved cards. */
+/** Payments: details, receipts, capture, adjust, cancel and process; charging saved cards. */
 export interface Payments {
   /** A payment's details: status, amounts, and its pre-authorization when it has one (GET
    *  /payments/{payment_reference}). */

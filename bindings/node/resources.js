@@ -70,7 +70,7 @@ class Sessions extends Resource {
   confirm(session, options = {}) { return this._call('session_confirm', { session: session }, options); }
 }
 
-/** Payments: details, lists, receipts, and what can be done to one (capture, adjust, cancel, process), and charging saved cards. */
+/** Payments: details, receipts, capture, adjust, cancel and process; charging saved cards. */
 class Payments extends Resource {
   /** A payment's details: status, amounts, and its pre-authorization when it has one (GET
    *  /payments/{payment_reference}). */

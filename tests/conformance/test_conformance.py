@@ -1,5 +1,6 @@
 """The conformance suite: every operation of api/operations.json, called through each binding's
-own face (Python, Node, PHP, Ruby, Java) against a fresh sandbox, with per-call options.
+own face (Python, Node, PHP, Ruby, Java) and the fwpay command against a fresh sandbox, with
+per-call options.
 
 The calls are made from the description: each operation's arguments (positional or named as
 the description says), its list and page forms, an idempotency key on each POST, a timeout
@@ -117,9 +118,9 @@ def steps(language: str) -> list[dict[str, Any]]:
 FORBIDDEN_BUNDLE = "RB-forbidden"
 #: The class each binding raises for a kind of failure.
 CLASSES = {"permission": {"python": "PermissionError", "node": "PermissionError", "php": "PermissionError", "ruby": "PermissionError",
-                          "java": "Permission"},
+                          "java": "Permission", "cli": "exit 8"},
            "idempotency_conflict": {"python": "IdempotencyError", "node": "IdempotencyError", "php": "IdempotencyError",
-                                    "ruby": "IdempotencyError", "java": "IdempotencyConflict"}}
+                                    "ruby": "IdempotencyError", "java": "IdempotencyConflict", "cli": "exit 3"}}
 
 
 def test_every_described_operation_has_a_call() -> None:
@@ -163,6 +164,8 @@ class Sandbox:
 def command(language: str) -> list[str]:
     if language == "python":
         return [sys.executable, str(RUNNERS / "python_runner.py")]
+    if language == "cli":
+        return [sys.executable, str(RUNNERS / "command_runner.py")]
     if language == "node":
         return ["node", str(RUNNERS / "node_runner.js")]
     if language == "php":
@@ -178,7 +181,7 @@ def logged_path(template: str) -> re.Pattern[str]:
     return re.compile("^" + re.sub(r"\\\{[a-z_]+\\\}", "[^/?]+", re.escape(template)) + r"(\?.*)?$")
 
 
-@pytest.mark.parametrize("language", ["python", "node", "php", "ruby", "java"])
+@pytest.mark.parametrize("language", ["python", "node", "php", "ruby", "java", "cli"])
 def test_every_operation_through_the_face_of(language: str, tmp_path: pathlib.Path) -> None:
     if language in ("node", "php", "ruby") and not shutil.which({"node": "node", "php": "php", "ruby": "ruby"}[language]):
         pytest.fail(f"{language} is not installed (make test installs it)")
@@ -190,7 +193,7 @@ def test_every_operation_through_the_face_of(language: str, tmp_path: pathlib.Pa
         (tmp_path / "steps.json").write_text(json.dumps({"prepared": sandbox.prepared(), "steps": made}))
         environment = {**os.environ, "FWPAY_BASE_URL": running.base_url, "FWPAY_API_KEY": running.api_key,
                        "FWPAY_LIBRARY": str(ROOT / "build" / "lib" / "libfwpay.so"), "PYTHONPATH": str(ROOT / "bindings" / "python"),
-                       "FWPAY_LOG": "info"}
+                       "FWPAY_LOG": "info", "FWPAY_COMMAND": str(ROOT / "build" / "bin" / "fwpay")}
         run = subprocess.run([*command(language), str(tmp_path / "steps.json")], env=environment, capture_output=True, text=True, timeout=300)
         results = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
         failed = [r for r, step in zip(results, made) if ("expect" not in step and not r.get("ok"))

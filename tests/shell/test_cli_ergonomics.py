@@ -284,10 +284,12 @@ def test_zsh_and_fish_completion(tmp_path: pathlib.Path) -> None:
         return dict((entry.split("\t") + [""])[:2] for entry in result.stdout.splitlines())
 
     commands = fish("fwpay ")
-    assert commands["orders"].startswith("create, update, charge") and "refunds" in commands
+    listing = bare("--help").stdout.split("Commands:\n", 1)[1].split("\n\n", 1)[0]
+    summaries = dict(line.split(None, 1) for line in listing.splitlines())
+    assert commands["orders"] == summaries["orders"] and "refunds" in commands
     assert set(fish("fwpay orders ")) == {"create", "update", "charge", "get", "list", "check"}
     options = fish("fwpay payments capture FWU1 --")
-    assert options["--amount"].startswith("the amount in subunits") and "--idempotency-key" in options
+    assert options["--amount"].startswith("the amount to capture") and "--idempotency-key" in options
     assert "--data" not in options
 
 

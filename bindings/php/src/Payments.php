@@ -6,7 +6,7 @@ declare(strict_types=1);
 
 namespace Fwpay;
 
-/** Payments: details, lists, receipts, and what can be done to one (capture, adjust, cancel, process), and charging saved cards. */
+/** Payments: details, receipts, capture, adjust, cancel and process; charging saved cards. */
 final class Payments extends Resource
 {
     /**

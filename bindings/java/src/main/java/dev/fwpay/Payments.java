@@ -3,7 +3,7 @@ package dev.fwpay;
 
 import java.util.Map;
 
-/** Payments: details, lists, receipts, and what can be done to one (capture, adjust, cancel, process), and charging saved cards. */
+/** Payments: details, receipts, capture, adjust, cancel and process; charging saved cards. */
 public final class Payments {
     private final Client client;
 
