@@ -403,7 +403,9 @@ extern void fwp_free(void * _Nullable pointer);
 /// cannot initialise. Since 0.1.
 extern int fwp_global_init(void);
 
-/// fwp_iter_free: releases an iterator. NULL is a harmless no-op. Since 0.1.
+/// fwp_iter_free: releases an iterator. NULL, or an iterator already freed, is a harmless
+/// no-op; a next() another thread has in flight finishes first. Since 0.1 (safe when freed
+/// twice or beside a call since 0.3).
 extern void fwp_iter_free(fwp_iter * _Nullable iter);
 
 /// fwp_iter_new: an iterator over every item of a list, fetching one page at a time. list:
@@ -411,7 +413,8 @@ extern void fwp_iter_free(fwp_iter * _Nullable iter);
 /// object or NULL, with that list's filters (as fwp_payment_list, fwp_order_list,
 /// fwp_refund_list). per_page: 1 to 100, or 0 for 100. options: NULL or per-call settings,
 /// used for every page. out_iter: receives the iterator, NULL on failure; release with
-/// fwp_iter_free. It keeps the client alive, and is used by one thread at a time. err:
+/// fwp_iter_free. It keeps the client alive, and is read by one thread at a time (a second
+/// thread's fwp_iter_next meanwhile gets FWP_E_INVALID_ARGUMENT). err:
 /// optional. Nothing is fetched until fwp_iter_next. Returns FWP_OK or FWP_E_INVALID_ARGUMENT.
 /// Since 0.1.
 extern int fwp_iter_new(fwp_client * _Nullable client, char const * _Nullable list, json_t const * _Nullable filters, int per_page, fwp_call_options const * _Nullable options, fwp_iter * _Nullable * _Nullable out_iter, fwp_error * _Nullable err);

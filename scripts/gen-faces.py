@@ -451,7 +451,7 @@ def python_resource(resource: dict[str, str], operations: list[Operation]) -> st
                                                              "max_retries: int | None = None"])
             out.append(f"    def {o.method}({signature}) -> PageIterator[types.{item}]:")
             out += python_docstring(f"Every item, page after page: {o.doc()}", "        ")
-            out.append(f'        return self._iterate("{o.collection}", {chosen}, per_page, timeout, max_retries)')
+            out.append(f'        return self._iterate("{o.name}", {chosen if o.filters else "None"}, per_page, timeout, max_retries)')
             out.append("")
             signature = ", ".join(["self", "*"] + filters + ["page: int | None = None", "per_page: int | None = None",
                                                              "timeout: float | None = None", "max_retries: int | None = None"])

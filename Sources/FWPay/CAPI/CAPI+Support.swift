@@ -90,7 +90,7 @@ private func checkedString(_ pointer: UnsafePointer<CChar>, _ name: String, limi
 /// The client behind a handle.
 func unwrapClient(_ handle: OpaquePointer?) throws(FWPayError) -> Client {
     guard let handle else { throw FWPayError(.invalidArgument, "client must not be NULL") }
-    guard let client = ClientHandles.client(handle) else {
+    guard let client = Handles.clients.value(handle) else {
         throw FWPayError(.invalidArgument, "client is not a client of fwp_client_new, or was freed")
     }
     return client

@@ -88,7 +88,7 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
             }
         }
         let client = try Client(configuration: configuration, logger: logger)
-        out.pointee = ClientHandles.add(client)
+        out.pointee = Handles.clients.add(client)
     }
 }
 
@@ -130,7 +130,7 @@ public func fwp_ca_bundle() -> UnsafeMutablePointer<CChar>? {
 @c
 public func fwp_client_free(_ client: OpaquePointer?) {
     guard let client else { return }
-    _ = ClientHandles.remove(client)
+    _ = Handles.clients.remove(client)
 }
 
 /// The caller's log callback and its userdata. The caller promised (fwpay.h) that the

@@ -1,24 +1,37 @@
 import CFWPay
 
-/// What an fwp_iter handle points to: the page iterator and the client it keeps alive.
+/// What an fwp_iter handle stands for: the page iterator and the client it keeps alive.
 final class IteratorHandle {
     let pages: PageIterator
     let client: Client
+    // Guarded by ForkSafeLock: whether a thread is in next() (an iterator is not shared).
+    private var busy = false
 
     init(pages: PageIterator, client: Client) {
         self.pages = pages
         self.client = client
     }
 
-    /// A new fwp_iter handle, retained until fwp_iter_free.
-    func retainedHandle() -> OpaquePointer {
-        OpaquePointer(Unmanaged.passRetained(self).toOpaque())
+    /// A new fwp_iter handle, in the table until fwp_iter_free.
+    func handle() -> OpaquePointer {
+        Handles.iterators.add(self)
     }
 
-    /// The next item of the iterator behind a handle (nil when the list is exhausted).
+    /// The next item of the iterator behind a handle (nil when the list is exhausted). A freed
+    /// or made-up handle, or one another thread is reading, is refused rather than touched.
     static func next(of iter: OpaquePointer?) throws(FWPayError) -> JSONValue? {
         guard let iter else { throw FWPayError(.invalidArgument, "iter must not be NULL") }
-        return try Unmanaged<IteratorHandle>.fromOpaque(UnsafeRawPointer(iter)).takeUnretainedValue().pages.next()
+        guard let iterator = Handles.iterators.value(iter) else {
+            throw FWPayError(.invalidArgument, "iter is not an iterator of fwp_iter_new, or was freed")
+        }
+        let taken = ForkSafeLock.withLock { () -> Bool in
+            if iterator.busy { return false }
+            iterator.busy = true
+            return true
+        }
+        guard taken else { throw FWPayError(.invalidArgument, "iter is being read by another thread; an iterator is used by one thread at a time") }
+        defer { ForkSafeLock.withLock { iterator.busy = false } }
+        return try iterator.pages.next()
     }
 }
 
@@ -27,7 +40,8 @@ final class IteratorHandle {
 /// object or NULL, with that list's filters (as fwp_payment_list, fwp_order_list,
 /// fwp_refund_list). per_page: 1 to 100, or 0 for 100. options: NULL or per-call settings,
 /// used for every page. out_iter: receives the iterator, NULL on failure; release with
-/// fwp_iter_free. It keeps the client alive, and is used by one thread at a time. err:
+/// fwp_iter_free. It keeps the client alive, and is read by one thread at a time (a second
+/// thread's fwp_iter_next meanwhile gets FWP_E_INVALID_ARGUMENT). err:
 /// optional. Nothing is fetched until fwp_iter_next. Returns FWP_OK or FWP_E_INVALID_ARGUMENT.
 /// Since 0.1.
 @c
@@ -41,7 +55,7 @@ public func fwp_iter_new(_ client: OpaquePointer?, _ list: UnsafePointer<CChar>?
         guard per_page >= 0 else { throw FWPayError(.invalidArgument, "per_page must be 0 (100) or 1 to 100") }
         let pages = try api.iterator(over: name, filters: try json(filters), perPage: per_page == 0 ? 100 : Int(per_page),
                                      options: try callOptions(options))
-        out.pointee = IteratorHandle(pages: pages, client: api).retainedHandle()
+        out.pointee = IteratorHandle(pages: pages, client: api).handle()
     }
 }
 
@@ -58,11 +72,13 @@ public func fwp_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMutablePointer<Un
     }
 }
 
-/// fwp_iter_free: releases an iterator. NULL is a harmless no-op. Since 0.1.
+/// fwp_iter_free: releases an iterator. NULL, or an iterator already freed, is a harmless
+/// no-op; a next() another thread has in flight finishes first. Since 0.1 (safe when freed
+/// twice or beside a call since 0.3).
 @c
 public func fwp_iter_free(_ iter: OpaquePointer?) {
     guard let iter else { return }
-    Unmanaged<IteratorHandle>.fromOpaque(UnsafeRawPointer(iter)).release()
+    _ = Handles.iterators.remove(iter)
 }
 
 /// fwp_iter_new_json: fwp_iter_new for the text interface. operation: a list operation of
@@ -87,7 +103,7 @@ public func fwp_iter_new_json(_ client: OpaquePointer?, _ operation: UnsafePoint
         let perPage = try arguments.optionalInteger("per_page") ?? 100
         let pages = try api.iterator(over: list.collection, filters: arguments.optionalValue("filters"), perPage: perPage,
                                      options: try arguments.callOptions())
-        out.pointee = IteratorHandle(pages: pages, client: api).retainedHandle()
+        out.pointee = IteratorHandle(pages: pages, client: api).handle()
     }
 }
 

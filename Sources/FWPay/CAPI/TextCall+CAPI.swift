@@ -40,7 +40,7 @@ public func fwp_client_new_json(_ settings: UnsafePointer<CChar>?, _ len: size_t
         if let value = try given.optionalBool("server_deduplicates") { configuration.serverDeduplicates = value }
         configuration.userAgentSuffix = try given.optionalString("user_agent")
         let client = try Client(configuration: configuration)
-        out.pointee = ClientHandles.add(client)
+        out.pointee = Handles.clients.add(client)
     }
 }
 

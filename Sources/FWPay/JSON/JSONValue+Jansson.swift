@@ -198,6 +198,10 @@ extension JSONValue {
         let reason = withUnsafeBytes(of: error.text) { raw in
             String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
         }
+        // A NUL refused by callerInputFlags, in a string or a key: said in the caller's words.
+        if reason.contains("JSON_ALLOW_NUL") || reason.hasPrefix("NUL byte") {
+            return "a string holds a NUL character (\\u0000), which cannot be sent"
+        }
         guard let near = reason.firstRange(of: " near ") else { return reason }
         return String(reason[..<near.lowerBound])
     }

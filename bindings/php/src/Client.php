@@ -76,12 +76,14 @@ final class Client
     {
     }
 
-    /** Releases the client's connections. */
+    /**
+     * Releases the client's connections; later calls throw InvalidArgumentError. The library
+     * refuses a freed handle itself (as in every binding), so closing twice is harmless.
+     */
     public function close(): void
     {
         if ($this->handle !== null) {
             Native::ffi()->fwp_client_free($this->handle);
-            $this->handle = null;
         }
     }
 
@@ -104,9 +106,6 @@ final class Client
      */
     public function call(string $operation, array $arguments, array $options = []): mixed
     {
-        if ($this->handle === null) {
-            throw new InvalidArgumentError(['kind' => 'invalid_argument', 'message' => 'the client is closed']);
-        }
         $arguments = self::withOptions($arguments, $options);
         $ffi = Native::ffi();
         $operation = Native::cString($operation, 'operation');
@@ -156,9 +155,6 @@ final class Client
      */
     public function items(string $operation, array $arguments, int $perPage, array $options): \Generator
     {
-        if ($this->handle === null) {
-            throw new InvalidArgumentError(['kind' => 'invalid_argument', 'message' => 'the client is closed']);
-        }
         $arguments = self::withOptions($arguments + ['per_page' => $perPage], $options);
         unset($arguments['idempotency_key']); // a list is a GET: nothing to key
         $ffi = Native::ffi();

@@ -44,6 +44,19 @@ final class ClientTest extends TestCase
         self::assertSame('FWU', $client->recipients->get('FWU')['id']);
     }
 
+    public function testAClosedClientIsRefusedByTheLibrary(): void
+    {
+        $client = self::client();
+        $client->close();
+        $client->close(); // harmless
+        try {
+            $client->recipients->get('FWU');
+            self::fail('a closed client answered');
+        } catch (\Fwpay\InvalidArgumentError $e) {
+            self::assertStringContainsString('was freed', $e->getMessage());
+        }
+    }
+
     public function testVersionsMatch(): void
     {
         $client = self::client();

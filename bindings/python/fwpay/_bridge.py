@@ -2,18 +2,15 @@
 misread them), JSON both ways, and the one place where a code becomes an exception."""
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import json
 import math
-import threading
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from . import _abi, _errors, _native
-from ._native import FwpCallOptions, FwpError, lib
+from ._native import FwpError, lib
 
-_INT32_MAX = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -33,26 +30,27 @@ _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 def _raise_error(code: int, err: FwpError) -> None:
     """Raises the exception for a failed call, releasing what `err` holds."""
     try:
-        errors: list[dict[str, Any]] = []
-        if err.errors:
-            value = from_json(ctypes.c_void_p(err.errors))
-            errors = value if isinstance(value, list) else []
+        detail = _detail(err)
+        errors = detail.get("errors")
         message = err.message.decode("utf-8", "replace") or lib.fwp_strerror(code).decode()
-        error = _errors.error_for(_kind(err), code, message, http_status=err.http_status,
+        error = _errors.error_for(str(detail.get("kind", "")), code, message, http_status=err.http_status,
                                   request_id=err.request_id.decode("utf-8", "replace"),
-                                  idempotency_key=err.idempotency_key.decode("utf-8", "replace"), errors=errors)
+                                  idempotency_key=err.idempotency_key.decode("utf-8", "replace"),
+                                  errors=errors if isinstance(errors, list) else [])
     finally:
         lib.fwp_error_clear(ctypes.byref(err))
     raise error
 
 
-def _kind(err: FwpError) -> str:
-    """The failure's kind as the core names it for every binding (fwp_error_json's "kind")."""
+def _detail(err: FwpError) -> dict[str, Any]:
+    """The failure as the core describes it for every binding (fwp_error_json): its kind,
+    refined (permission, idempotency_conflict, ...), and the server's errors."""
     text = ctypes.c_void_p()
     if lib.fwp_error_json(ctypes.byref(err), ctypes.byref(text)) != 0 or not text.value:
-        return ""
+        return {}
     try:
-        return str(json.loads(ctypes.string_at(text.value).decode()).get("kind", ""))
+        value = json.loads(ctypes.string_at(text.value).decode())
+        return value if isinstance(value, dict) else {}
     finally:
         lib.fwp_free(text)
 
@@ -71,40 +69,15 @@ for _name in _native.CHECKED:
 
 
 class ClientHandle(ctypes.c_void_p):
-    """A client's fwp_client *, with the guard that keeps close() from freeing it under a call
-    another thread has in flight (security-findings-3.md N1): calls share it, close waits for
-    them, and a call after close raises InvalidArgumentError."""
+    """A client's fwp_client handle. The library makes it safe on its own: a call after close,
+    or one another thread has in flight when close frees the handle, gets InvalidArgumentError
+    or its answer, never a crash (security-findings-3.md N1), as in every binding."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._state = threading.Condition()
-        self._calls = 0
-        self._closed = False
-
-    @contextlib.contextmanager
-    def in_use(self) -> Iterator[None]:
-        with self._state:
-            if self._closed or not self.value:
-                raise invalid("the client is closed")
-            self._calls += 1
-        try:
-            yield
-        finally:
-            with self._state:
-                self._calls -= 1
-                self._state.notify_all()
-
-    def close(self, free: Callable[[ctypes.c_void_p], None]) -> None:
-        """Frees the client with `free` once no call uses it; later calls are refused."""
-        with self._state:
-            if self._closed:
-                return
-            self._closed = True
-            self._state.wait_for(lambda: self._calls == 0)
-        if self.value:
-            free(self)
-            # Zero the pointer in place: the resource objects share this handle.
-            self.value = None
+    def close(self) -> None:
+        """Frees the handle once; later calls are refused by the library."""
+        if self.value and not getattr(self, "_freed", False):
+            self._freed = True
+            lib.fwp_client_free(self)
 
 
 def invalid(message: str) -> _errors.InvalidArgumentError:
@@ -147,36 +120,6 @@ def c_int64(value: object, name: str) -> int:
     return value
 
 
-def c_count(value: object, name: str, maximum: int = _INT32_MAX) -> int:
-    """An optional positive count (page, per_page): None means the default (0)."""
-    if value is None:
-        return 0
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int or None, not {type(value).__name__}")
-    if not 1 <= value <= maximum:
-        raise invalid(f"{name} must be between 1 and {maximum}")
-    return value
-
-
-def _holds_nul(value: Any) -> bool:
-    """Whether a string (or key) inside `value` holds a NUL character."""
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
-    if isinstance(value, (list, tuple)):
-        return any(_holds_nul(item) for item in value)
-    return False
-
-
-def to_json(value: Any, name: str) -> ctypes.c_void_p:
-    """A new json_t holding `value`; release it with `release` (or use `json_value`)."""
-    text = json_text(value, name)
-    out = ctypes.c_void_p()
-    lib.fwp_json_parse(text, len(text), ctypes.byref(out), FwpError())
-    return out
-
-
 def json_text(value: Any, name: str) -> bytes:
     """`value` as the JSON text the library reads, refused here when it cannot be JSON."""
     try:
@@ -187,30 +130,9 @@ def json_text(value: Any, name: str) -> bytes:
         raise invalid(f"{name} cannot be sent as JSON: {error}") from None
     except RecursionError:
         raise invalid(f"{name} nests too deeply to be sent as JSON") from None
-    # jansson (and so the library) refuses NUL inside strings; look at the text itself, not
-    # at its escaped JSON, where a literal backslash-u0000 would look the same.
-    try:
-        nul = _holds_nul(value)
-    except RecursionError:
-        raise invalid(f"{name} nests too deeply to be sent as JSON") from None
-    if nul:
-        raise invalid(f"{name} holds a NUL character (\\u0000), which cannot be sent")
+    # A NUL inside a string, or a key named twice, is the library's to refuse (one rule for
+    # every binding): json.dumps writes the NUL as \u0000, which the library reads and refuses.
     return text
-
-
-def release(value: ctypes.c_void_p) -> None:
-    if value:
-        lib.fwp_json_release(value)
-
-
-def from_json(value: ctypes.c_void_p) -> Any:
-    """The Python value of a json_t (borrowed)."""
-    text = ctypes.c_void_p()
-    lib.fwp_json_dump(value, ctypes.byref(text), FwpError())
-    try:
-        return json.loads(ctypes.string_at(text).decode("utf-8"))
-    finally:
-        lib.fwp_free(text)
 
 
 def retries(value: object, name: str = "max_retries") -> int:
@@ -220,21 +142,6 @@ def retries(value: object, name: str = "max_retries") -> int:
     if not 0 <= value <= _abi.FWP_MAX_RETRIES_MAX:
         raise invalid(f"{name} must be between 0 and {_abi.FWP_MAX_RETRIES_MAX}")
     return value
-
-
-def call_options(idempotency_key: str | None = None, timeout: float | None = None,
-                 max_retries: int | None = None) -> FwpCallOptions | None:
-    """The fwp_call_options of keyword arguments (None when all are defaults)."""
-    if idempotency_key is None and timeout is None and max_retries is None:
-        return None
-    options = FwpCallOptions(_abi.FWP_CALL_OPTIONS_VERSION, None, 0, -1)
-    if idempotency_key is not None:
-        options.idempotency_key = c_string(idempotency_key, "idempotency_key")
-    if timeout is not None:
-        options.timeout_ms = milliseconds(timeout, "timeout")
-    if max_retries is not None:
-        options.max_retries = retries(max_retries)
-    return options
 
 
 def milliseconds(seconds: object, name: str, maximum_ms: int = _abi.FWP_TIMEOUT_MS_MAX) -> int:
@@ -288,8 +195,7 @@ def call_text(handle: ClientHandle, operation: str, arguments: dict[str, Any], i
     request = json_text(given, "body" if "body" in given else "arguments")
     out = ctypes.c_void_p()
     err = FwpError()
-    with handle.in_use():
-        lib.fwp_call(handle, operation.encode(), request, len(request), ctypes.byref(out), err)
+    lib.fwp_call(handle, operation.encode(), request, len(request), ctypes.byref(out), err)
     try:
         value = json.loads(ctypes.string_at(out.value)) if out.value else None
         return with_response(value, err)

@@ -14,7 +14,7 @@ class Bundles(Service):
 
     def list(self, *, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> PageIterator[types.Bundle]:
         """Every item, page after page: This client's refund bundles (GET /refund_bundles)."""
-        return self._iterate("refund_bundles", {}, per_page, timeout, max_retries)
+        return self._iterate("bundle_list", None, per_page, timeout, max_retries)
 
     def page(self, *, page: int | None = None, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> types.BundlePage:
         """One page of it (GET /refund_bundles)."""

@@ -145,9 +145,9 @@ class Client:
         if getattr(self, "sandbox", None) is not None:
             self.sandbox.close()
         if getattr(self, "_handle", None) is not None:
-            # Once the calls other threads have in flight are answered; the resource objects
-            # share this handle, and see it closed.
-            self._handle.close(lib.fwp_client_free)
+            # Calls other threads have in flight finish first; the resource objects share the
+            # handle, and the library refuses their later calls.
+            self._handle.close()
 
     def __enter__(self) -> Client:
         return self

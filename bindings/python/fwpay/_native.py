@@ -53,24 +53,19 @@ _check_version()
 
 _client = c_void_p   # fwp_client *
 _iter = c_void_p     # fwp_iter *
-_json = c_void_p     # json_t *
 _err = POINTER(FwpError)
-_out = POINTER(c_void_p)
-_opts = POINTER(FwpCallOptions)
 
 # (name, argtypes): every function here returns an FWP_ code and takes an fwp_error last
 # (the operations go through fwp_call: their typed functions are for C);
 # _bridge gives them the errcheck that raises the code's exception.
 _CHECKED: list[tuple[str, list[Any]]] = [
     ("fwp_client_new_with_options", [POINTER(FwpClientOptions), POINTER(c_void_p), _err]),
-    ("fwp_json_parse", [c_char_p, c_size_t, _out, _err]),
-    ("fwp_json_dump", [_json, POINTER(c_void_p), _err]),  # char ** as void **: freed with fwp_free
     ("fwp_call", [_client, c_char_p, c_char_p, c_size_t, POINTER(c_void_p), _err]),  # char ** as void **: fwp_free
-    ("fwp_iter_new", [_client, c_char_p, _json, c_int, _opts, POINTER(c_void_p), _err]),
-    ("fwp_iter_next", [_iter, _out, _err]),
+    ("fwp_iter_new_json", [_client, c_char_p, c_char_p, c_size_t, POINTER(c_void_p), _err]),
+    ("fwp_iter_next_json", [_iter, POINTER(c_void_p), _err]),  # char ** as void **: freed with fwp_free
     ("fwp_notification_verify", [c_char_p, c_size_t, c_char_p, c_char_p, _err]),
     ("fwp_notification_sign", [c_char_p, c_size_t, c_char_p, POINTER(c_void_p), _err]),
-    ("fwp_notification_parse", [c_char_p, c_size_t, _out, _err]),
+    ("fwp_notification_parse_json", [c_char_p, c_size_t, POINTER(c_void_p), _err]),  # char ** as void **: fwp_free
 ]
 
 # Functions without an fwp_error: (name, argtypes, restype).
@@ -82,7 +77,6 @@ _PLAIN: list[tuple[str, list[Any], Any]] = [
     ("fwp_client_free", [_client], None),
     ("fwp_iter_free", [_iter], None),
     ("fwp_error_clear", [_err], None),
-    ("fwp_json_release", [_json], None),
     ("fwp_free", [c_void_p], None),
     ("fwp_ca_bundle", [], c_void_p),         # a string to release with fwp_free, or NULL
     ("fwp_error_json", [_err, POINTER(c_void_p)], c_int),  # the error's kind, refined by the core

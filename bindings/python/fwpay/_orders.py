@@ -37,7 +37,7 @@ class Orders(Service):
     def list(self, *, recipient: str | None = None, status: str | None = None, country: str | None = None, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> PageIterator[types.Order]:
         """Every item, page after page: This client's orders (GET /orders). Sandbox-only: fwpay-sandbox
         serves it; Flywire's API is not known to have it."""
-        return self._iterate("orders", {"recipient": recipient, "status": status, "country": country}, per_page, timeout, max_retries)
+        return self._iterate("order_list", {"recipient": recipient, "status": status, "country": country}, per_page, timeout, max_retries)
 
     def page(self, *, recipient: str | None = None, status: str | None = None, country: str | None = None, page: int | None = None, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> types.OrderPage:
         """One page of it (GET /orders)."""

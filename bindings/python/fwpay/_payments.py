@@ -19,7 +19,7 @@ class Payments(Service):
 
     def list(self, *, recipient: str | None = None, status: str | None = None, external_reference: str | None = None, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> PageIterator[types.Payment]:
         """Every item, page after page: This client's payments, newest first (GET /payments)."""
-        return self._iterate("payments", {"recipient": recipient, "status": status, "external_reference": external_reference}, per_page, timeout, max_retries)
+        return self._iterate("payment_list", {"recipient": recipient, "status": status, "external_reference": external_reference}, per_page, timeout, max_retries)
 
     def page(self, *, recipient: str | None = None, status: str | None = None, external_reference: str | None = None, page: int | None = None, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> types.PaymentPage:
         """One page of it (GET /payments)."""

@@ -16,7 +16,7 @@ class Recipients(Service):
 
     def list(self, *, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> PageIterator[types.Recipient]:
         """Every item, page after page: The recipients available to this client (GET /recipients)."""
-        return self._iterate("recipients", {}, per_page, timeout, max_retries)
+        return self._iterate("recipient_list", None, per_page, timeout, max_retries)
 
     def page(self, *, page: int | None = None, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> types.RecipientPage:
         """One page of it (GET /recipients)."""

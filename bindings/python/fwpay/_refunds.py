@@ -25,7 +25,7 @@ class Refunds(Service):
 
     def list(self, *, payment_id: str | None = None, status: str | None = None, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> PageIterator[types.Refund]:
         """Every item, page after page: This client's refunds (GET /refunds)."""
-        return self._iterate("refunds", {"payment_id": payment_id, "status": status}, per_page, timeout, max_retries)
+        return self._iterate("refund_list", {"payment_id": payment_id, "status": status}, per_page, timeout, max_retries)
 
     def page(self, *, payment_id: str | None = None, status: str | None = None, page: int | None = None, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> types.RefundPage:
         """One page of it (GET /refunds)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-from ._bridge import call_options, call_text
+from ._bridge import call_text, milliseconds, retries
 from ._pages import PageIterator
 
 Json = dict[str, Any]
@@ -35,7 +35,14 @@ class Service:
     def _filters(filters: dict[str, Any]) -> dict[str, Any]:
         return {name: value for name, value in filters.items() if value is not None}
 
-    def _iterate(self, collection: str, filters: dict[str, Any], per_page: int | None, timeout: float | None,
+    def _iterate(self, operation: str, filters: dict[str, Any] | None, per_page: int | None, timeout: float | None,
                  max_retries: int | None) -> PageIterator[Any]:
-        return PageIterator(self._handle, collection, self._filters(filters), per_page, call_options(None, timeout, max_retries),
-                            owner=self._owner)
+        """Every item of a list operation, walked by the library (fwp_iter_new_json)."""
+        arguments: dict[str, Any] = {} if filters is None else {"filters": self._filters(filters)}
+        if per_page is not None:
+            arguments["per_page"] = per_page
+        if timeout is not None:
+            arguments["timeout_ms"] = milliseconds(timeout, "timeout")
+        if max_retries is not None:
+            arguments["max_retries"] = retries(max_retries)
+        return PageIterator(self._handle, operation, arguments, owner=self._owner)

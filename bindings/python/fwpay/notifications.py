@@ -9,6 +9,7 @@ Flywire retries deliveries and signs no timestamp: remember ``dedup_key``.
 from __future__ import annotations
 
 import ctypes
+import json
 from typing import Any
 
 from . import _errors
@@ -45,14 +46,14 @@ def parse(body: bytes) -> dict[str, Any]:
     JSON object does."""
     raw = c_bytes(body, "body")
     out = ctypes.c_void_p()
-    err = FwpError()
-    from ._bridge import from_json, release
-    lib.fwp_notification_parse(raw, len(raw), ctypes.byref(out), err)
+    lib.fwp_notification_parse_json(raw, len(raw), ctypes.byref(out), FwpError())
+    if not out.value:  # FWP_OK always comes with the text
+        raise _errors.InvalidArgumentError("the library answered no event", code=_errors.INVALID_ARGUMENT)
     try:
-        event: dict[str, Any] = from_json(out)
+        event: dict[str, Any] = json.loads(ctypes.string_at(out.value))
         return event
     finally:
-        release(out)
+        lib.fwp_free(out)
 
 
 def construct_event(body: bytes, digest: str, secret: str) -> dict[str, Any]:

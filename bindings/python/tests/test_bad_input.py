@@ -96,12 +96,13 @@ def test_closed_client_is_an_error_not_a_crash(sandbox: Any) -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                             env={"PYTHONPATH": str(fwpay.__file__).rsplit("/fwpay/", 1)[0]})
     assert result.returncode == 0, result.stderr
-    assert "ok the client is closed" in result.stdout
+    assert "ok client is not a client of fwp_client_new, or was freed" in result.stdout
 
 
 def test_closing_a_client_while_threads_use_it(sandbox: Any) -> None:
-    """close() waits for the calls other threads have in flight, and later calls raise
-    (security-findings-3.md N1); in a child interpreter, so that a crash shows as a signal."""
+    """Calls other threads have in flight when close() frees the handle get their answers, and
+    later calls raise (security-findings-3.md N1): the library's handles make it so; in a child
+    interpreter, so that a crash shows as a signal."""
     script = (
         "import random, threading, time, fwpay\n"
         "answers = closed = 0\nlock = threading.Lock()\n"
@@ -109,7 +110,7 @@ def test_closing_a_client_while_threads_use_it(sandbox: Any) -> None:
         "    global answers, closed\n"
         "    for _ in range(20):\n"
         "        try:\n            c.recipients.get('FWU'); n = 'a'\n"
-        "        except fwpay.InvalidArgumentError as e:\n            assert 'closed' in str(e), e; n = 'c'\n"
+        "        except fwpay.InvalidArgumentError as e:\n            assert 'was freed' in str(e), e; n = 'c'\n"
         "        with lock:\n            answers += n == 'a'; closed += n == 'c'\n"
         "for _ in range(40):\n"
         f"    c = fwpay.Client(api_key='sandbox-demo-key', base_url={sandbox.base_url!r})\n"

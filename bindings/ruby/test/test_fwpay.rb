@@ -45,7 +45,7 @@ class FwpayTest < Minitest::Test
             shared.recipients.get("FWU")
             lock.synchronize { answers += 1 }
           rescue Fwpay::InvalidArgumentError => e
-            assert_includes e.message, "closed"
+            assert_includes e.message, "was freed"
             lock.synchronize { closed += 1 }
           end
         end

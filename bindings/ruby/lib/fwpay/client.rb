@@ -1,7 +1,6 @@
 # frozen_string_literal: true
 
 require "json"
-require "monitor"
 
 module Fwpay
   # A client of the Payments API. Thread-safe: share one between threads (calls release the
@@ -28,11 +27,12 @@ module Fwpay
       NativeError.use do |err|
         NativeError.check(Native.fwp_client_new_json(text, text.bytesize, out, err), err)
       end
-      @handle = FFI::AutoPointer.new(out.read_pointer, Native.method(:fwp_client_free))
-      # Calls share the handle; close waits for them (security-findings-3.md N1).
-      @state = Monitor.new
-      @idle = @state.new_cond
-      @calls = 0
+      # The library's handle: a number it looks up on every call, so that a call after close,
+      # or one in flight when close frees it, gets an error or its answer, never a crash
+      # (security-findings-3.md N1), as in every binding. The AutoPointer frees it when the
+      # client is collected, unless close did.
+      @handle = out.read_pointer
+      @owner = FFI::AutoPointer.new(@handle, Native.method(:fwp_client_free))
       @recipients = Recipients.new(self)
       @offers = Offers.new(self)
       @orders = Orders.new(self)
@@ -47,15 +47,12 @@ module Fwpay
       call("request", { method: method, path: path, body: body }, **options)
     end
 
-    # Releases the client's connections now (otherwise the garbage collector does).
-    # Waits for the calls other threads have in flight; later calls raise InvalidArgumentError.
+    # Releases the client's connections now (otherwise the garbage collector does). Calls other
+    # threads have in flight still finish; later calls raise InvalidArgumentError. Closing twice
+    # is harmless.
     def close
-      @state.synchronize do
-        handle = @handle
-        @handle = nil
-        @idle.wait_until { @calls.zero? }
-        handle&.free
-      end
+      @owner.autorelease = false
+      Native.fwp_client_free(@handle)
     end
 
     def inspect
@@ -66,7 +63,7 @@ module Fwpay
     # which closing either would free under the other (security-findings-3.md N2). Share the
     # one client: it is thread-safe.
     def initialize_copy(_original)
-      @handle = nil
+      @handle = @owner = nil
       raise TypeError, "a Fwpay::Client cannot be copied: share the one client (it is thread-safe)"
     end
 
@@ -76,17 +73,12 @@ module Fwpay
                                   timeout_ms: timeout && milliseconds(timeout, "timeout")).compact
       text = JSON.generate(arguments)
       out = FFI::MemoryPointer.new(:pointer)
-      handle = enter
       detail = nil
-      begin
-        NativeError.use do |err|
-          NativeError.check(Native.fwp_call(handle, operation, text, text.bytesize, out, err), err)
-          # After a success: the request id, the key sent, the status (three fields, no JSON).
-          detail = { "request_id" => Native.fwp_error_request_id(err), "idempotency_key" => Native.fwp_error_idempotency_key(err),
-                     "http_status" => Native.fwp_error_http_status(err) }
-        end
-      ensure
-        leave
+      NativeError.use do |err|
+        NativeError.check(Native.fwp_call(@handle, operation, text, text.bytesize, out, err), err)
+        # After a success: the request id, the key sent, the status (three fields, no JSON).
+        detail = { "request_id" => Native.fwp_error_request_id(err), "idempotency_key" => Native.fwp_error_idempotency_key(err),
+                   "http_status" => Native.fwp_error_http_status(err) }
       end
       Result.of(JSON.parse(Native.take_text(out)), detail)
     end
@@ -118,32 +110,11 @@ module Fwpay
     private
 
     def open_iterator(operation, text)
-      handle = enter
-      begin
-        out = FFI::MemoryPointer.new(:pointer)
-        NativeError.use do |err|
-          NativeError.check(Native.fwp_iter_new_json(handle, operation, text, text.bytesize, out, err), err)
-        end
-        out.read_pointer # holds the client by itself from here on
-      ensure
-        leave
+      out = FFI::MemoryPointer.new(:pointer)
+      NativeError.use do |err|
+        NativeError.check(Native.fwp_iter_new_json(@handle, operation, text, text.bytesize, out, err), err)
       end
-    end
-
-    def enter
-      @state.synchronize do
-        raise InvalidArgumentError.new("message" => "the client is closed", "kind" => "invalid_argument") unless @handle
-
-        @calls += 1
-        @handle
-      end
-    end
-
-    def leave
-      @state.synchronize do
-        @calls -= 1
-        @idle.broadcast
-      end
+      out.read_pointer # holds the client by itself from here on
     end
 
     def milliseconds(seconds, name)

@@ -9,12 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A client of Flywire's Payments API, over libfwpay. Thread-safe: share one between threads,
  * platform or virtual (a virtual thread's calls run on the binding's platform threads, so they
- * never pin a carrier: docs/servers.md). {@link #close} waits for calls in flight.
+ * never pin a carrier: docs/servers.md). Calls in flight when {@link #close} runs still finish.
  * Results are Map<String, Object> as the server sent them (integers as Long); failures
  * throw FwpayException subclasses.
  *
@@ -35,9 +34,12 @@ public final class Client implements AutoCloseable {
     public final Payments payments = new Payments(this);
     public final Refunds refunds = new Refunds(this);
     public final Bundles bundles = new Bundles(this);
-    private Pointer handle;
-    /** Calls share it; close takes it alone, so it frees the native client only once no call uses it. */
-    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+    /**
+     * The library's handle: a number it looks up on every call, so that a call after close, or
+     * one in flight when close frees it, gets an error or its answer, never a crash (the same
+     * in every binding).
+     */
+    private final Pointer handle;
 
     /** Settings of a new client: the API key, then what differs from the defaults. */
     public static final class Builder {
@@ -65,13 +67,13 @@ public final class Client implements AutoCloseable {
     public static Builder builder(String apiKey) { return new Builder(apiKey); }
 
     /** The version of the libfwpay loaded (its major.minor is checked against the package's). */
-    public static String libraryVersion() { return Native.LIB.fwp_version(); }
+    public static String libraryVersion() { return Native.Lib.fwp_version(); }
 
     private Client(Map<String, Object> settings) {
         byte[] text = Native.utf8(Json.write(settings));
         PointerByReference out = new PointerByReference();
         try {
-            Native.check(err -> Native.LIB.fwp_client_new_json(text, Native.length(text), out, err));
+            Native.check(err -> Native.Lib.fwp_client_new_json(text, Native.length(text), out, err));
         } finally {
             java.util.Arrays.fill(text, (byte) 0); // the settings hold the API key
         }
@@ -79,19 +81,12 @@ public final class Client implements AutoCloseable {
     }
 
     /**
-     * Releases the client's connections, once the calls other threads have in flight are
-     * answered; calls made afterwards throw InvalidArgument.
+     * Releases the client's connections once the calls other threads have in flight are
+     * answered; calls made afterwards throw InvalidArgument. Closing twice is harmless.
      */
     @Override
     public void close() {
-        inUse.writeLock().lock();
-        try {
-            Pointer current = handle;
-            handle = null;
-            if (current != null) Native.LIB.fwp_client_free(current);
-        } finally {
-            inUse.writeLock().unlock();
-        }
+        Native.Lib.fwp_client_free(handle);
     }
 
     @Override
@@ -112,21 +107,11 @@ public final class Client implements AutoCloseable {
         Map<String, Object> given = new LinkedHashMap<>(arguments);
         (options == null ? CallOptions.DEFAULT : options).addTo(given);
         byte[] text = Native.utf8(Json.write(given));
-        Object[] answer;
-        inUse.readLock().lock();
-        try {
-            Pointer client = handle;
-            if (client == null) {
-                throw FwpayException.of(Map.of("kind", "invalid_argument", "message", "the client is closed"));
-            }
-            answer = NativeThreads.run(() -> {
-                PointerByReference out = new PointerByReference();
-                Map<String, Object> detail = Native.checkAnswered(err -> Native.LIB.fwp_call(client, operation, text, Native.length(text), out, err));
-                return new Object[] {Native.take(out), detail};
-            });
-        } finally {
-            inUse.readLock().unlock();
-        }
+        Object[] answer = NativeThreads.run(() -> {
+            PointerByReference out = new PointerByReference();
+            Map<String, Object> detail = Native.checkAnswered(err -> Native.Lib.fwp_call(handle, operation, text, Native.length(text), out, err));
+            return new Object[] {Native.take(out), detail};
+        });
         return Result.of(Json.read((String) answer[0]), (Map<?, ?>) answer[1]);
     }
 
@@ -168,7 +153,7 @@ public final class Client implements AutoCloseable {
                 if (pointer == null) return false;
                 String item = NativeThreads.run(() -> {
                     PointerByReference out = new PointerByReference();
-                    Native.check(err -> Native.LIB.fwp_iter_next_json(pointer, out, err));
+                    Native.check(err -> Native.Lib.fwp_iter_next_json(pointer, out, err));
                     return Native.take(out);
                 });
                 if (item == null) {
@@ -201,22 +186,13 @@ public final class Client implements AutoCloseable {
         public void run() {
             Pointer current = pointer;
             pointer = null;
-            if (current != null) Native.LIB.fwp_iter_free(current);
+            if (current != null) Native.Lib.fwp_iter_free(current);
         }
     }
 
     private Pointer open(String operation, byte[] text) {
-        inUse.readLock().lock();
-        try {
-            Pointer client = handle;
-            if (client == null) {
-                throw FwpayException.of(Map.of("kind", "invalid_argument", "message", "the client is closed"));
-            }
-            PointerByReference out = new PointerByReference();
-            Native.check(err -> Native.LIB.fwp_iter_new_json(client, operation, text, Native.length(text), out, err));
-            return out.getValue();
-        } finally {
-            inUse.readLock().unlock();
-        }
+        PointerByReference out = new PointerByReference();
+        Native.check(err -> Native.Lib.fwp_iter_new_json(handle, operation, text, Native.length(text), out, err));
+        return out.getValue();
     }
 }

@@ -1,8 +1,6 @@
 package dev.fwpay;
 
-import com.sun.jna.Library;
-import com.sun.jna.Memory;
-import com.sun.jna.NativeLong;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
@@ -15,41 +13,45 @@ import java.util.Map;
  * the system's (libfwpay0.2). JNA calls hold no lock: threads share one client in parallel.
  */
 final class Native {
-    interface Library extends com.sun.jna.Library {
-        String fwp_version();
-        Pointer fwp_error_new();
-        void fwp_error_free(Pointer err);
-        int fwp_error_json(Pointer err, PointerByReference out);
-        String fwp_error_request_id(Pointer err);
-        String fwp_error_idempotency_key(Pointer err);
-        int fwp_error_http_status(Pointer err);
-        void fwp_free(Pointer pointer);
-        int fwp_client_new_json(byte[] settings, NativeLong len, PointerByReference out, Pointer err);
-        void fwp_client_free(Pointer client);
-        int fwp_call(Pointer client, String operation, byte[] args, NativeLong len, PointerByReference out, Pointer err);
-        int fwp_iter_new_json(Pointer client, String operation, byte[] args, NativeLong len, PointerByReference out, Pointer err);
-        int fwp_iter_next_json(Pointer iter, PointerByReference out, Pointer err);
-        void fwp_iter_free(Pointer iter);
-        int fwp_notification_verify(byte[] body, NativeLong len, String digest, String secret, Pointer err);
-        int fwp_notification_sign(byte[] body, NativeLong len, String secret, PointerByReference out, Pointer err);
-        int fwp_notification_parse_json(byte[] body, NativeLong len, PointerByReference out, Pointer err);
-    }
-
-    static final Library LIB = load();
-
-    private static Library load() {
-        String given = System.getenv("FWPAY_LIBRARY");
-        String[] version = Version.STRING.split("\\.");
-        String name = given != null && !given.isEmpty() ? given : Version.LIBRARY_SONAME;
-        Library library = com.sun.jna.Native.load(name, Library.class,
-                java.util.Map.of(com.sun.jna.Library.OPTION_STRING_ENCODING, "UTF-8"));
-        String loaded = library.fwp_version();
-        String[] parts = loaded.split("\\.");
-        if (!Arrays.equals(Arrays.copyOf(parts, 2), Arrays.copyOf(version, 2))) {
-            throw new UnsatisfiedLinkError("fwpay " + Version.STRING + " needs libfwpay " + version[0] + "." + version[1]
-                    + ".x, but " + name + " is libfwpay " + loaded);
+    /**
+     * The functions, direct-mapped (JNA's Native.register): a call goes straight to its native
+     * stub without the reflection proxy an interface mapping costs on every call. size_t is a
+     * Java long (64-bit platforms).
+     */
+    static final class Lib {
+        static {
+            String given = System.getenv("FWPAY_LIBRARY");
+            String name = given != null && !given.isEmpty() ? given : Version.LIBRARY_SONAME;
+            com.sun.jna.Native.register(Lib.class, NativeLibrary.getInstance(name,
+                    Map.of(com.sun.jna.Library.OPTION_STRING_ENCODING, "UTF-8")));
+            String[] version = Version.STRING.split("\\.");
+            String loaded = fwp_version();
+            String[] parts = loaded.split("\\.");
+            if (!Arrays.equals(Arrays.copyOf(parts, 2), Arrays.copyOf(version, 2))) {
+                throw new UnsatisfiedLinkError("fwpay " + Version.STRING + " needs libfwpay " + version[0] + "." + version[1]
+                        + ".x, but " + name + " is libfwpay " + loaded);
+            }
         }
-        return library;
+
+        static native String fwp_version();
+        static native Pointer fwp_error_new();
+        static native void fwp_error_free(Pointer err);
+        static native int fwp_error_json(Pointer err, PointerByReference out);
+        static native String fwp_error_request_id(Pointer err);
+        static native String fwp_error_idempotency_key(Pointer err);
+        static native int fwp_error_http_status(Pointer err);
+        static native void fwp_free(Pointer pointer);
+        static native int fwp_client_new_json(byte[] settings, long len, PointerByReference out, Pointer err);
+        static native void fwp_client_free(Pointer client);
+        static native int fwp_call(Pointer client, String operation, byte[] args, long len, PointerByReference out, Pointer err);
+        static native int fwp_iter_new_json(Pointer client, String operation, byte[] args, long len, PointerByReference out, Pointer err);
+        static native int fwp_iter_next_json(Pointer iter, PointerByReference out, Pointer err);
+        static native void fwp_iter_free(Pointer iter);
+        static native int fwp_notification_verify(byte[] body, long len, String digest, String secret, Pointer err);
+        static native int fwp_notification_sign(byte[] body, long len, String secret, PointerByReference out, Pointer err);
+        static native int fwp_notification_parse_json(byte[] body, long len, PointerByReference out, Pointer err);
+
+        private Lib() {}
     }
 
     /** A call that fills an fwp_error: returns its code. */
@@ -72,23 +74,23 @@ final class Native {
      * idempotency key sent and the HTTP status (three fields without JSON: this runs on every call).
      */
     static Map<String, Object> checkAnswered(Call call) {
-        return run(call, err -> Map.of("request_id", LIB.fwp_error_request_id(err), "idempotency_key", LIB.fwp_error_idempotency_key(err),
-                                       "http_status", LIB.fwp_error_http_status(err)));
+        return run(call, err -> Map.of("request_id", Lib.fwp_error_request_id(err), "idempotency_key", Lib.fwp_error_idempotency_key(err),
+                                       "http_status", Lib.fwp_error_http_status(err)));
     }
 
     private static <T> T run(Call call, Success<T> success) {
-        Pointer err = LIB.fwp_error_new();
+        Pointer err = Lib.fwp_error_new();
         if (err == null) throw new OutOfMemoryError("fwp_error_new");
         try {
             if (call.run(err) != 0) {
                 PointerByReference out = new PointerByReference();
-                LIB.fwp_error_json(err, out);
+                Lib.fwp_error_json(err, out);
                 String detail = take(out);
                 throw FwpayException.of(Json.object(detail == null ? "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}" : detail));
             }
             return success.read(err);
         } finally {
-            LIB.fwp_error_free(err);
+            Lib.fwp_error_free(err);
         }
     }
 
@@ -99,7 +101,7 @@ final class Native {
         try {
             return text.getString(0, "UTF-8");
         } finally {
-            LIB.fwp_free(text);
+            Lib.fwp_free(text);
         }
     }
 
@@ -118,8 +120,8 @@ final class Native {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static NativeLong length(byte[] bytes) {
-        return new NativeLong(bytes.length);
+    static long length(byte[] bytes) {
+        return bytes.length;
     }
 
     private Native() {}

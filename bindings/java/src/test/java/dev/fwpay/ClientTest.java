@@ -131,7 +131,9 @@ public final class ClientTest {
             expect(FwpayException.Connection.class,
                     () -> Client.builder(KEY).baseUrl("http://127.0.0.1:1/payments/v1").maxRetries(0).build().recipients.get("FWU"));
             client.close();
-            expect(FwpayException.InvalidArgument.class, () -> client.recipients.get("FWU"));
+            client.close(); // harmless
+            FwpayException.InvalidArgument closed = expect(FwpayException.InvalidArgument.class, () -> client.recipients.get("FWU"));
+            check(closed.getMessage().contains("was freed"), "the library refuses the freed handle: " + closed.getMessage());
         }
     }
 
