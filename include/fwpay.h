@@ -300,13 +300,22 @@ extern char * _Nullable fwp_ca_bundle(void);
 /// payment_adjust {payment_reference, amount}; payment_charge {body}; refund_create
 /// {payment_reference, body}; refund_get {refund_id}; refund_list {filters, page, per_page};
 /// refund_cancel {refund_id}; bundle_list {page, per_page}; bundle_get {bundle_id};
-/// bundle_approve {bundle_id}; request {method, path, body}. Every operation also takes
-/// "idempotency_key", "timeout_ms" and "max_retries" (as fwp_call_options). Optional members
-/// may be absent or null; an unknown member is refused before anything is sent. out: receives
-/// the answer as NUL-terminated JSON text, NULL on failure; release with fwp_free. err:
-/// optional (see fwp_error_new and fwp_error_json); after a success it carries the request id,
-/// the idempotency key sent and the HTTP status. Thread-safe as the typed calls are. Returns
-/// FWP_OK or a negative FWP_E_ code, as the typed function would. Since 0.2.
+/// bundle_approve {bundle_id}; sandbox_clock {}; sandbox_advance {parameters};
+/// sandbox_transition {payment_reference, parameters}; sandbox_refund_transition {refund_id,
+/// parameters}; sandbox_notifications {parameters}; sandbox_resend {notification_id};
+/// sandbox_settings {}; sandbox_change_settings {parameters}; sandbox_faults {};
+/// sandbox_add_fault {parameters}; sandbox_clear_faults {}; sandbox_requests {parameters};
+/// sandbox_reset {}; sandbox_listener {}; sandbox_register_listener {parameters};
+/// sandbox_unregister_listener {parameters}; request {method, path, body}. The sandbox_
+/// operations reach fwpay-sandbox's control API beside the base URL (sandbox-only: refused for
+/// Flywire's base URLs); their parameters are the query of a GET or DELETE or the body of a
+/// POST. Every operation also takes "idempotency_key", "timeout_ms" and "max_retries" (as
+/// fwp_call_options). Optional members may be absent or null; an unknown member is refused
+/// before anything is sent. out: receives the answer as NUL-terminated JSON text, NULL on
+/// failure; release with fwp_free. err: optional (see fwp_error_new and fwp_error_json); after
+/// a success it carries the request id, the idempotency key sent and the HTTP status. Thread-
+/// safe as the typed calls are. Returns FWP_OK or a negative FWP_E_ code, as the typed function
+/// would. Since 0.2.
 extern int fwp_call(fwp_client * _Nullable client, char const * _Nullable operation, char const * _Nullable args, size_t len, char * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_client_free: releases a client and its connections. NULL, or a client already freed,

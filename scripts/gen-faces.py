@@ -120,7 +120,7 @@ def load() -> tuple[list[dict[str, str]], list[Operation], dict[str, tuple[str, 
         resource, method = entry["face"].split(".")
         operation = Operation(entry["name"], resource, method, entry["kind"], entry["summary"], entry["since"], entry["swift"],
                               detail=entry.get("detail", ""), sandbox_only=entry["name"] in sandbox_only, types=entry.get("types", {}))
-        operation.command = entry["command"]
+        operation.command = entry.get("command", {})
         operation.arguments = [argument_of(argument) for argument in entry.get("arguments", [])]
         if "list" in entry:
             operation.collection = entry["list"]["collection"]
@@ -153,10 +153,18 @@ def of(resource: str, operations: list[Operation]) -> list[Operation]:
 
 # --- Swift: fwp_call's table and the lists the core walks -------------------------------------
 
-SWIFT_READ = {"string": 'try a.string("{0}")', "amount": 'try a.amount("{0}")', "body": 'try a.body("{0}")'}
+SWIFT_READ = {"string": 'try a.string("{0}")', "amount": 'try a.amount("{0}")', "body": 'try a.body("{0}")',
+              "integer": 'try a.integer("{0}")'}
 
 
 def swift_call(operation: Operation) -> str:
+    if operation.swift == "sandbox":
+        # The sandbox's control API: one generic call with the request of docs/openapi.json.
+        verb, path = operation.request.split(" ", 1)
+        segments = [f'String({SWIFT_READ[a.type].format(a.name)})' if a.type == "integer" else SWIFT_READ[a.type].format(a.name)
+                    for a in operation.arguments if a.type != "body"]
+        given = 'try a.optionalBody("parameters")' if any(a.type == "body" for a in operation.arguments) else "nil"
+        return f'try api.sandbox.call(.{verb.lower()}, "{path}", path: [{", ".join(segments)}], parameters: {given}, options: call)'
     target, _, labels = operation.swift.partition("(")
     labels = [label for label in labels.rstrip(")").split(":") if label]
     if operation.is_list:
@@ -179,7 +187,9 @@ def parameters(operation: Operation) -> list[str]:
 FWP_CALL_DOC = """fwp_call: one operation of the API by name, with its arguments as JSON text (len bytes: an
 object; NULL or len 0 for none) and its answer as JSON text. The operations are the typed
 functions' names without "fwp_", with their arguments as members (docs/operations.md
-describes each): {operations}; request {{method, path, body}}. Every operation also takes
+describes each): {operations}; request {{method, path, body}}. The sandbox_ operations reach
+fwpay-sandbox's control API beside the base URL (sandbox-only: refused for Flywire's base
+URLs); their parameters are the query of a GET or DELETE or the body of a POST. Every operation also takes
 "idempotency_key", "timeout_ms" and "max_retries" (as fwp_call_options). Optional members may
 be absent or null; an unknown member is refused before anything is sent. out: receives the
 answer as NUL-terminated JSON text, NULL on failure; release with fwp_free. err: optional (see
@@ -265,14 +275,15 @@ def node_resources(resources: list[dict[str, str]], operations: list[Operation])
                 pairs += [f"{a.name}: {camel(a.face)}" for a in o.keywords]
             else:
                 names.append("options = {}")
-            out.append(f"  {o.method}({', '.join(names)}) {{ return this._call('{o.name}', {{ {', '.join(pairs)} }}, options); }}")
+            given = f"{{ {', '.join(pairs)} }}" if pairs else "{}"
+            out.append(f"  {camel(o.method)}({', '.join(names)}) {{ return this._call('{o.name}', {given}, options); }}")
         out.append("}")
         out.append("")
     out.append("module.exports = { " + ", ".join(r["class"] for r in resources) + " };")
     return "\n".join(out) + "\n"
 
 
-NODE_TYPES = {"string": "string", "amount": "number", "body": "JsonObject"}
+NODE_TYPES = {"string": "string", "amount": "number", "body": "JsonObject", "integer": "number"}
 
 
 def node_types(resources: list[dict[str, str]], operations: list[Operation]) -> str:
@@ -288,14 +299,14 @@ def node_types(resources: list[dict[str, str]], operations: list[Operation]) -> 
                 out.append(f"  {o.method}(given?: {given}): AsyncIterableIterator<JsonObject>;")
                 out.append(f"  page(given?: {given}): Promise<Result>;")
                 continue
-            names = [f"{camel(a.face)}: {NODE_TYPES[a.type]}" for a in o.positional]
+            names = [f"{camel(a.face)}{'?' if a.optional else ''}: {NODE_TYPES[a.type]}" for a in o.positional]
             if o.keywords:
                 fields = "".join(f" {camel(a.face)}{'?' if a.optional else ''}: {NODE_TYPES[a.type]};" for a in o.keywords)
                 optional = "?" if all(a.optional for a in o.keywords) else ""
                 names.append(f"options{optional}: {{{fields} }} & CallOptions")
             else:
                 names.append("options?: CallOptions")
-            out.append(f"  {o.method}({', '.join(names)}): Promise<Result>;")
+            out.append(f"  {camel(o.method)}({', '.join(names)}): Promise<Result>;")
         out.append("}")
         out.append("")
     return "\n".join(out)
@@ -303,7 +314,7 @@ def node_types(resources: list[dict[str, str]], operations: list[Operation]) -> 
 
 # --- PHP ----------------------------------------------------------------------------------------
 
-PHP_TYPES = {"string": "string", "amount": "int", "body": "array"}
+PHP_TYPES = {"string": "string", "amount": "int", "body": "array", "integer": "int"}
 
 
 def php_resource(resource: dict[str, str], operations: list[Operation]) -> str:
@@ -329,13 +340,15 @@ def php_resource(resource: dict[str, str], operations: list[Operation]) -> str:
             methods.append("\n".join(lines))
             continue
         required = [a for a in o.arguments if not a.optional]
-        optional = [a for a in o.arguments if a.optional]
-        names = [f"{PHP_TYPES[a.type]} ${camel(a.face)}" for a in required] + ["array $options = []"]
-        names += [f"?{PHP_TYPES[a.type]} ${camel(a.face)} = null" for a in optional]
+        # An optional positional argument comes before the options, an optional named one after.
+        names = [f"{PHP_TYPES[a.type]} ${camel(a.face)}" for a in required]
+        names += [f"?{PHP_TYPES[a.type]} ${camel(a.face)} = null" for a in o.arguments if a.optional and not a.keyword]
+        names += ["array $options = []"]
+        names += [f"?{PHP_TYPES[a.type]} ${camel(a.face)} = null" for a in o.arguments if a.optional and a.keyword]
         pairs = ", ".join(f"'{a.name}' => ${camel(a.face)}" for a in o.arguments)
         lines += ["     * @param array<string, mixed> $options idempotency_key, timeout (seconds), max_retries",
                   "     * @return array<string, mixed>", "     */",
-                  f"    public function {o.method}({', '.join(names)}): array", "    {",
+                  f"    public function {camel(o.method)}({', '.join(names)}): array", "    {",
                   f"        return $this->call('{o.name}', [{pairs}], $options);", "    }"]
         methods.append("\n".join(lines))
     out.append("\n\n".join(methods))
@@ -361,7 +374,8 @@ def ruby_resource(resource: dict[str, str], operations: list[Operation]) -> str:
                 out.append("    # One page of it.")
                 out.append(f'    def page(page: nil, per_page: nil, **options) = call("{o.name}", {{ page: page, per_page: per_page }}.compact, **options)')
             continue
-        names = [a.face for a in o.positional] + [f"{a.face}: nil" if a.optional else f"{a.face}:" for a in o.keywords] + ["**options"]
+        names = [f"{a.face} = nil" if a.optional else a.face for a in o.positional]
+        names += [f"{a.face}: nil" if a.optional else f"{a.face}:" for a in o.keywords] + ["**options"]
         pairs = ", ".join(f"{a.name}: {a.face}" for a in o.arguments)
         compact = ".compact" if any(a.optional for a in o.arguments) else ""
         out.append(f'    def {o.method}({", ".join(names)}) = call("{o.name}", {{ {pairs} }}{compact}, **options)')
@@ -377,7 +391,7 @@ def ruby_index(resources: list[dict[str, str]]) -> str:
 
 # --- Java ---------------------------------------------------------------------------------------
 
-JAVA_TYPES = {"string": "String", "amount": "long", "body": "Map<String, Object>"}
+JAVA_TYPES = {"string": "String", "amount": "long", "body": "Map<String, Object>", "integer": "long"}
 
 
 def java_resource(resource: dict[str, str], operations: list[Operation]) -> str:
@@ -404,15 +418,16 @@ def java_resource(resource: dict[str, str], operations: list[Operation]) -> str:
             continue
         every = [f"{JAVA_TYPES[a.type]} {camel(a.face)}" for a in o.arguments]
         pairs = ", ".join(f'"{a.name}", {camel(a.face)}' for a in o.arguments)
-        out.append(f"    public Result {o.method}({', '.join(every + ['CallOptions options'])}) {{")
+        method = camel(o.method)
+        out.append(f"    public Result {method}({', '.join(every + ['CallOptions options'])}) {{")
         out.append(f"        return client.object(\"{o.name}\", Client.arguments({pairs}), options);")
         out.append("    }")
         required = [a for a in o.arguments if not a.optional]
         params = [f"{JAVA_TYPES[a.type]} {camel(a.face)}" for a in required]
         passed = [camel(a.face) if not a.optional else "null" for a in o.arguments]
         if len(required) != len(o.arguments):
-            out.append(f"    public Result {o.method}({', '.join(params + ['CallOptions options'])}) {{ return {o.method}({', '.join(passed + ['options'])}); }}")
-        out.append(f"    public Result {o.method}({', '.join(params)}) {{ return {o.method}({', '.join(passed + ['null'])}); }}")
+            out.append(f"    public Result {method}({', '.join(params + ['CallOptions options'])}) {{ return {method}({', '.join(passed + ['options'])}); }}")
+        out.append(f"    public Result {method}({', '.join(params)}) {{ return {method}({', '.join(passed + ['null'])}); }}")
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -696,6 +711,8 @@ def docs_table(resources: list[dict[str, str]], operations: list[Operation]) -> 
 
 def outputs() -> dict[pathlib.Path, str]:
     resources, operations, endpoints = load()
+    # fwpay sandbox is written by hand (its own flags: --hours, --status, ...).
+    commanded = [r for r in resources if r.get("command", True)]
     files = {
         ROOT / "Sources/FWPay/CAPI/TextOperations+Described.swift": swift_operations(operations),
         ROOT / "Sources/FWPay/Resources/Listing.swift": swift_listing(operations, endpoints),
@@ -703,15 +720,16 @@ def outputs() -> dict[pathlib.Path, str]:
         ROOT / "bindings/node/resources.d.ts": node_types(resources, operations),
         ROOT / "bindings/ruby/lib/fwpay/resources.rb": ruby_index(resources),
         ROOT / "docs/operations.md": docs_table(resources, operations),
-        ROOT / "Sources/fwpay-command/operations.h": command_header(resources),
-        ROOT / "Sources/fwpay-command/operations.c": command_source(resources, operations),
+        ROOT / "Sources/fwpay-command/operations.h": command_header(commanded),
+        ROOT / "Sources/fwpay-command/operations.c": command_source(commanded, operations),
     }
     files.update(base_url_files())
     for resource in resources:
         files[ROOT / f"bindings/php/src/{resource['class']}.php"] = php_resource(resource, operations)
         files[ROOT / f"bindings/ruby/lib/fwpay/resources/{resource['name']}.rb"] = ruby_resource(resource, operations)
         files[ROOT / f"bindings/java/src/main/java/dev/fwpay/{resource['class']}.java"] = java_resource(resource, operations)
-        files[ROOT / f"bindings/python/fwpay/_{resource['name']}.py"] = python_resource(resource, operations)
+        if resource.get("python", True):  # Python's client.sandbox is written by hand (keyword arguments)
+            files[ROOT / f"bindings/python/fwpay/_{resource['name']}.py"] = python_resource(resource, operations)
     return files
 
 

@@ -1,7 +1,7 @@
 // TypeScript declarations of the fwpay package (index.js). Results are the server's JSON. The
 // resources' methods are in resources.d.ts, generated from api/operations.json.
-import type { Recipients, Offers, Orders, Sessions, Payments, Refunds, Bundles } from './resources';
-export type { Recipients, Offers, Orders, Sessions, Payments, Refunds, Bundles } from './resources';
+import type { Recipients, Offers, Orders, Sessions, Payments, Refunds, Bundles, Sandbox } from './resources';
+export type { Recipients, Offers, Orders, Sessions, Payments, Refunds, Bundles, Sandbox } from './resources';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -46,6 +46,8 @@ export class Client {
   readonly payments: Payments;
   readonly refunds: Refunds;
   readonly bundles: Bundles;
+  /** fwpay-sandbox's control API (sandbox-only). */
+  readonly sandbox: Sandbox;
   request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: Json, options?: CallOptions): Promise<Json>;
 }
 

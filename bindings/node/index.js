@@ -98,6 +98,8 @@ class Client {
     this.payments = new resources.Payments(this);
     this.refunds = new resources.Refunds(this);
     this.bundles = new resources.Bundles(this);
+    /** fwpay-sandbox's control API (sandbox-only). */
+    this.sandbox = new resources.Sandbox(this);
   }
 
   /** Any other call: method ('GET', 'POST', 'PATCH', 'DELETE') to path below the base URL. */

@@ -126,3 +126,67 @@ export interface Bundles {
    *  Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
   approve(id: string, options?: CallOptions): Promise<Result>;
 }
+
+/** fwpay-sandbox's control API, sandbox-only (Flywire's API has none): clock, transitions, faults, reset, request log, notifications, settings, listener. */
+export interface Sandbox {
+  /** This client's test clock: now and offset_seconds (GET /sandbox/clock). Sandbox-only: fwpay-
+   *  sandbox serves it; Flywire's API is not known to have it. */
+  clock(options?: CallOptions): Promise<Result>;
+  /** Moves this client's clock forward (parameters: seconds, minutes, hours, days) and makes every
+   *  change that falls due: holds expire, payments move on, their notifications go out (POST
+   *  /sandbox/clock/advance). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to
+   *  have it. */
+  advance(parameters?: JsonObject, options?: CallOptions): Promise<Result>;
+  /** Moves a payment to a status its lifecycle allows, now (parameters: status, optional reason);
+   *  answers the payment (POST /sandbox/payments/{payment_reference}/transition). Sandbox-only:
+   *  fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  transition(paymentReference: string, parameters?: JsonObject, options?: CallOptions): Promise<Result>;
+  /** Moves a refund to a status its lifecycle allows, now (parameters: status); answers the refund
+   *  (POST /sandbox/refunds/{refund_id}/transition). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  refundTransition(refundId: string, parameters?: JsonObject, options?: CallOptions): Promise<Result>;
+  /** This client's notifications, newest first, with their delivery attempts (parameters:
+   *  resource_id, page, per_page) (GET /sandbox/notifications). Sandbox-only: fwpay-sandbox serves
+   *  it; Flywire's API is not known to have it. */
+  notifications(parameters?: JsonObject, options?: CallOptions): Promise<Result>;
+  /** Queues a notification again, now: the same body and digest to the same URL (POST
+   *  /sandbox/notifications/{notification_id}/resend). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  resend(notificationId: number, options?: CallOptions): Promise<Result>;
+  /** This client's sandbox settings (GET /sandbox/settings). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  settings(options?: CallOptions): Promise<Result>;
+  /** Changes this client's sandbox settings (parameters: the settings to change, e.g.
+   *  notification_format) (POST /sandbox/settings). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  changeSettings(parameters?: JsonObject, options?: CallOptions): Promise<Result>;
+  /** This client's injected faults (GET /sandbox/faults). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  faults(options?: CallOptions): Promise<Result>;
+  /** Injects a fault into this client's next requests (parameters: kind latency, error, rate_limit,
+   *  drop_before or drop_after; path, method, count, latency_ms, status) (POST /sandbox/faults).
+   *  Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  addFault(parameters?: JsonObject, options?: CallOptions): Promise<Result>;
+  /** Removes this client's faults (DELETE /sandbox/faults). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  clearFaults(options?: CallOptions): Promise<Result>;
+  /** This client's last requests, newest first (parameters: request_id, limit) (GET
+   *  /sandbox/requests). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have
+   *  it. */
+  requests(parameters?: JsonObject, options?: CallOptions): Promise<Result>;
+  /** Deletes this client's data (orders, payments, sessions, saved cards, refunds, bundles,
+   *  notifications, keys, faults, request log) and puts its clock back to real time (POST
+   *  /sandbox/reset). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  reset(options?: CallOptions): Promise<Result>;
+  /** The newest registered receiver that still listens (what `fwpay listen` registers), which
+   *  stands in for this client's notifications URL (GET /sandbox/listener). Sandbox-only: fwpay-
+   *  sandbox serves it; Flywire's API is not known to have it. */
+  listener(options?: CallOptions): Promise<Result>;
+  /** Registers a receiver of this client's notifications (parameters: url); registrations stack,
+   *  the newest wins (POST /sandbox/listener). Sandbox-only: fwpay-sandbox serves it; Flywire's API
+   *  is not known to have it. */
+  registerListener(parameters?: JsonObject, options?: CallOptions): Promise<Result>;
+  /** Removes a receiver (parameters: url), or all of them (DELETE /sandbox/listener). Sandbox-only:
+   *  fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  unregisterListener(parameters?: JsonObject, options?: CallOptions): Promise<Result>;
+}

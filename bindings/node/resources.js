@@ -134,4 +134,68 @@ class Bundles extends Resource {
   approve(id, options = {}) { return this._call('bundle_approve', { bundle_id: id }, options); }
 }
 
-module.exports = { Recipients, Offers, Orders, Sessions, Payments, Refunds, Bundles };
+/** fwpay-sandbox's control API, sandbox-only (Flywire's API has none): clock, transitions, faults, reset, request log, notifications, settings, listener. */
+class Sandbox extends Resource {
+  /** This client's test clock: now and offset_seconds (GET /sandbox/clock). Sandbox-only: fwpay-
+   *  sandbox serves it; Flywire's API is not known to have it. */
+  clock(options = {}) { return this._call('sandbox_clock', {}, options); }
+  /** Moves this client's clock forward (parameters: seconds, minutes, hours, days) and makes every
+   *  change that falls due: holds expire, payments move on, their notifications go out (POST
+   *  /sandbox/clock/advance). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to
+   *  have it. */
+  advance(parameters, options = {}) { return this._call('sandbox_advance', { parameters: parameters }, options); }
+  /** Moves a payment to a status its lifecycle allows, now (parameters: status, optional reason);
+   *  answers the payment (POST /sandbox/payments/{payment_reference}/transition). Sandbox-only:
+   *  fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  transition(paymentReference, parameters, options = {}) { return this._call('sandbox_transition', { payment_reference: paymentReference, parameters: parameters }, options); }
+  /** Moves a refund to a status its lifecycle allows, now (parameters: status); answers the refund
+   *  (POST /sandbox/refunds/{refund_id}/transition). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  refundTransition(refundId, parameters, options = {}) { return this._call('sandbox_refund_transition', { refund_id: refundId, parameters: parameters }, options); }
+  /** This client's notifications, newest first, with their delivery attempts (parameters:
+   *  resource_id, page, per_page) (GET /sandbox/notifications). Sandbox-only: fwpay-sandbox serves
+   *  it; Flywire's API is not known to have it. */
+  notifications(parameters, options = {}) { return this._call('sandbox_notifications', { parameters: parameters }, options); }
+  /** Queues a notification again, now: the same body and digest to the same URL (POST
+   *  /sandbox/notifications/{notification_id}/resend). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  resend(notificationId, options = {}) { return this._call('sandbox_resend', { notification_id: notificationId }, options); }
+  /** This client's sandbox settings (GET /sandbox/settings). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  settings(options = {}) { return this._call('sandbox_settings', {}, options); }
+  /** Changes this client's sandbox settings (parameters: the settings to change, e.g.
+   *  notification_format) (POST /sandbox/settings). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  changeSettings(parameters, options = {}) { return this._call('sandbox_change_settings', { parameters: parameters }, options); }
+  /** This client's injected faults (GET /sandbox/faults). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  faults(options = {}) { return this._call('sandbox_faults', {}, options); }
+  /** Injects a fault into this client's next requests (parameters: kind latency, error, rate_limit,
+   *  drop_before or drop_after; path, method, count, latency_ms, status) (POST /sandbox/faults).
+   *  Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  addFault(parameters, options = {}) { return this._call('sandbox_add_fault', { parameters: parameters }, options); }
+  /** Removes this client's faults (DELETE /sandbox/faults). Sandbox-only: fwpay-sandbox serves it;
+   *  Flywire's API is not known to have it. */
+  clearFaults(options = {}) { return this._call('sandbox_clear_faults', {}, options); }
+  /** This client's last requests, newest first (parameters: request_id, limit) (GET
+   *  /sandbox/requests). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have
+   *  it. */
+  requests(parameters, options = {}) { return this._call('sandbox_requests', { parameters: parameters }, options); }
+  /** Deletes this client's data (orders, payments, sessions, saved cards, refunds, bundles,
+   *  notifications, keys, faults, request log) and puts its clock back to real time (POST
+   *  /sandbox/reset). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  reset(options = {}) { return this._call('sandbox_reset', {}, options); }
+  /** The newest registered receiver that still listens (what `fwpay listen` registers), which
+   *  stands in for this client's notifications URL (GET /sandbox/listener). Sandbox-only: fwpay-
+   *  sandbox serves it; Flywire's API is not known to have it. */
+  listener(options = {}) { return this._call('sandbox_listener', {}, options); }
+  /** Registers a receiver of this client's notifications (parameters: url); registrations stack,
+   *  the newest wins (POST /sandbox/listener). Sandbox-only: fwpay-sandbox serves it; Flywire's API
+   *  is not known to have it. */
+  registerListener(parameters, options = {}) { return this._call('sandbox_register_listener', { parameters: parameters }, options); }
+  /** Removes a receiver (parameters: url), or all of them (DELETE /sandbox/listener). Sandbox-only:
+   *  fwpay-sandbox serves it; Flywire's API is not known to have it. */
+  unregisterListener(parameters, options = {}) { return this._call('sandbox_unregister_listener', { parameters: parameters }, options); }
+}
+
+module.exports = { Recipients, Offers, Orders, Sessions, Payments, Refunds, Bundles, Sandbox };

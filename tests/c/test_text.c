@@ -156,11 +156,38 @@ static void notifications_as_text(void) {
     CHECK(fwp_error_json(NULL, &text) == FWP_E_INVALID_ARGUMENT && text == NULL, "fwp_error_json(NULL)");
 }
 
+/* The sandbox's control API through fwp_call: beside the base URL, never to Flywire's. */
+static void sandbox_control_as_text(const struct sandbox *sandbox) {
+    fwp_client *client = sandbox_client(sandbox, NULL), *flywire = NULL;
+    fwp_error *err = fwp_error_new();
+    json_t *answer = NULL;
+    CHECK(call(client, "sandbox_add_fault", "{\"parameters\":{\"path\":\"/nowhere\",\"kind\":\"latency\",\"latency_ms\":1}}",
+               &answer, err) == FWP_OK, "a fault added");
+    json_decref(answer);
+    CHECK(call(client, "sandbox_faults", NULL, &answer, err) == FWP_OK
+          && strcmp(text_of(json_array_get(json_object_get(answer, "faults"), 0), "path"), "/nowhere") == 0, "the fault is listed");
+    json_decref(answer);
+    CHECK(call(client, "sandbox_requests", "{\"parameters\":{\"limit\":1}}", &answer, err) == FWP_OK
+          && json_array_size(json_object_get(answer, "requests")) == 1, "the request log, limited by the query");
+    json_decref(answer);
+    CHECK(call(client, "sandbox_resend", "{\"notification_id\":\"7\"}", &answer, err) == FWP_E_INVALID_ARGUMENT, "an id is a number");
+    const char *settings = "{\"api_key\":\"k\",\"base_url\":\"" FWP_BASE_URL_SANDBOX "\"}";
+    CHECK(fwp_client_new_json(settings, strlen(settings), &flywire, err) == FWP_OK, "a client of Flywire's sandbox");
+    CHECK(call(flywire, "sandbox_clock", NULL, &answer, err) == FWP_E_INVALID_ARGUMENT, "refused before sending");
+    json_t *d = detail(err);
+    CHECK(strstr(text_of(d, "message"), "fwpay-sandbox's") != NULL, "%s", text_of(d, "message"));
+    json_decref(d);
+    fwp_client_free(flywire);
+    fwp_client_free(client);
+    fwp_error_free(err);
+}
+
 int main(void) {
     struct sandbox sandbox;
     if (sandbox_start(&sandbox) != 0) return 1;
     settings_are_checked(&sandbox);
     operations_answer_text(&sandbox);
+    sandbox_control_as_text(&sandbox);
     notifications_as_text();
     sandbox_stop(&sandbox);
     return harness_finish("test_text");

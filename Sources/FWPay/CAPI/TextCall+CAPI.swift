@@ -143,6 +143,12 @@ struct TextArguments: Sendable {
         return number
     }
 
+    func integer(_ key: String) throws(FWPayError) -> Int64 {
+        guard let value = optionalValue(key) else { throw FWPayError(.invalidArgument, "\(name).\(key) is required") }
+        guard let number = value.integerValue else { throw FWPayError(.invalidArgument, "\(name).\(key) must be an integer, not \(value.typeName)") }
+        return number
+    }
+
     func page() throws(FWPayError) -> PageRequest {
         let page = try optionalInteger("page"), perPage = try optionalInteger("per_page")
         guard (page ?? 1) >= 1, (perPage ?? 1) >= 1 else {

@@ -15,13 +15,22 @@ import CFWPay
 /// payment_adjust {payment_reference, amount}; payment_charge {body}; refund_create
 /// {payment_reference, body}; refund_get {refund_id}; refund_list {filters, page, per_page};
 /// refund_cancel {refund_id}; bundle_list {page, per_page}; bundle_get {bundle_id};
-/// bundle_approve {bundle_id}; request {method, path, body}. Every operation also takes
-/// "idempotency_key", "timeout_ms" and "max_retries" (as fwp_call_options). Optional members
-/// may be absent or null; an unknown member is refused before anything is sent. out: receives
-/// the answer as NUL-terminated JSON text, NULL on failure; release with fwp_free. err:
-/// optional (see fwp_error_new and fwp_error_json); after a success it carries the request id,
-/// the idempotency key sent and the HTTP status. Thread-safe as the typed calls are. Returns
-/// FWP_OK or a negative FWP_E_ code, as the typed function would. Since 0.2.
+/// bundle_approve {bundle_id}; sandbox_clock {}; sandbox_advance {parameters};
+/// sandbox_transition {payment_reference, parameters}; sandbox_refund_transition {refund_id,
+/// parameters}; sandbox_notifications {parameters}; sandbox_resend {notification_id};
+/// sandbox_settings {}; sandbox_change_settings {parameters}; sandbox_faults {};
+/// sandbox_add_fault {parameters}; sandbox_clear_faults {}; sandbox_requests {parameters};
+/// sandbox_reset {}; sandbox_listener {}; sandbox_register_listener {parameters};
+/// sandbox_unregister_listener {parameters}; request {method, path, body}. The sandbox_
+/// operations reach fwpay-sandbox's control API beside the base URL (sandbox-only: refused for
+/// Flywire's base URLs); their parameters are the query of a GET or DELETE or the body of a
+/// POST. Every operation also takes "idempotency_key", "timeout_ms" and "max_retries" (as
+/// fwp_call_options). Optional members may be absent or null; an unknown member is refused
+/// before anything is sent. out: receives the answer as NUL-terminated JSON text, NULL on
+/// failure; release with fwp_free. err: optional (see fwp_error_new and fwp_error_json); after
+/// a success it carries the request id, the idempotency key sent and the HTTP status. Thread-
+/// safe as the typed calls are. Returns FWP_OK or a negative FWP_E_ code, as the typed function
+/// would. Since 0.2.
 @c
 public func fwp_call(_ client: OpaquePointer?, _ operation: UnsafePointer<CChar>?, _ args: UnsafePointer<CChar>?,
                      _ len: size_t, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
@@ -126,6 +135,54 @@ extension TextOperation {
         },
         "bundle_approve": .init(["bundle_id"]) { api, a, call throws(FWPayError) in
             try api.refundBundles.approve(try a.string("bundle_id"), options: call)
+        },
+        "sandbox_clock": .init([]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.get, "/sandbox/clock", path: [], parameters: nil, options: call)
+        },
+        "sandbox_advance": .init(["parameters"]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.post, "/sandbox/clock/advance", path: [], parameters: try a.optionalBody("parameters"), options: call)
+        },
+        "sandbox_transition": .init(["payment_reference", "parameters"]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.post, "/sandbox/payments/{payment_reference}/transition", path: [try a.string("payment_reference")], parameters: try a.optionalBody("parameters"), options: call)
+        },
+        "sandbox_refund_transition": .init(["refund_id", "parameters"]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.post, "/sandbox/refunds/{refund_id}/transition", path: [try a.string("refund_id")], parameters: try a.optionalBody("parameters"), options: call)
+        },
+        "sandbox_notifications": .init(["parameters"]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.get, "/sandbox/notifications", path: [], parameters: try a.optionalBody("parameters"), options: call)
+        },
+        "sandbox_resend": .init(["notification_id"]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.post, "/sandbox/notifications/{notification_id}/resend", path: [String(try a.integer("notification_id"))], parameters: nil, options: call)
+        },
+        "sandbox_settings": .init([]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.get, "/sandbox/settings", path: [], parameters: nil, options: call)
+        },
+        "sandbox_change_settings": .init(["parameters"]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.post, "/sandbox/settings", path: [], parameters: try a.optionalBody("parameters"), options: call)
+        },
+        "sandbox_faults": .init([]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.get, "/sandbox/faults", path: [], parameters: nil, options: call)
+        },
+        "sandbox_add_fault": .init(["parameters"]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.post, "/sandbox/faults", path: [], parameters: try a.optionalBody("parameters"), options: call)
+        },
+        "sandbox_clear_faults": .init([]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.delete, "/sandbox/faults", path: [], parameters: nil, options: call)
+        },
+        "sandbox_requests": .init(["parameters"]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.get, "/sandbox/requests", path: [], parameters: try a.optionalBody("parameters"), options: call)
+        },
+        "sandbox_reset": .init([]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.post, "/sandbox/reset", path: [], parameters: nil, options: call)
+        },
+        "sandbox_listener": .init([]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.get, "/sandbox/listener", path: [], parameters: nil, options: call)
+        },
+        "sandbox_register_listener": .init(["parameters"]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.post, "/sandbox/listener", path: [], parameters: try a.optionalBody("parameters"), options: call)
+        },
+        "sandbox_unregister_listener": .init(["parameters"]) { api, a, call throws(FWPayError) in
+            try api.sandbox.call(.delete, "/sandbox/listener", path: [], parameters: try a.optionalBody("parameters"), options: call)
         },
     ]
 

@@ -23,6 +23,8 @@ public final class Client: Sendable {
     public var payments: Payments { Payments(transport: transport) }
     public var refunds: Refunds { Refunds(transport: transport) }
     public var refundBundles: RefundBundles { RefundBundles(transport: transport) }
+    /// fwpay-sandbox's control API (sandbox-only).
+    public var sandbox: SandboxControl { SandboxControl(transport: transport) }
 
     /// An iterator over every item of a list: "recipients", "orders", "payments", "refunds"
     /// or "refund_bundles", with that list's filters.

@@ -19,6 +19,9 @@ struct HTTPRequest: Sendable {
     var body: [UInt8]?
     /// Sent as `Idempotency-Key` (every POST carries one).
     var idempotencyKey: IdempotencyKey?
+    /// The path is below the root of the base URL rather than the base URL itself: a
+    /// fwpay-sandbox's control API (/sandbox/...) beside /payments/v1.
+    var atRoot = false
 }
 
 /// What the server answered.

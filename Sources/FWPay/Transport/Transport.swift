@@ -34,7 +34,7 @@ final class Transport: Sendable {
         if let body = request.body, body.count > Self.maximumRequestBytes {
             throw FWPayError(.invalidArgument, "the request body is \(body.count) bytes; the limit is \(Self.maximumRequestBytes)")
         }
-        let url = settings.baseURL + request.path
+        let url = (request.atRoot ? settings.rootURL : settings.baseURL) + request.path
         var headers = [
             "X-Authentication-Key: \(settings.apiKey)",
             "Accept: application/json",

@@ -3,6 +3,9 @@ struct TransportSettings: Sendable {
     /// Base URL without a trailing slash, e.g. "https://api-platform.flywire.com/payments/v1".
     var baseURL: String
     var apiKey: String
+    /// The base URL without the API's "/payments/v1": where a fwpay-sandbox serves /sandbox.
+    var rootURL: String { baseURL.hasSuffix(Self.apiPrefix) ? String(baseURL.dropLast(Self.apiPrefix.count)) : baseURL }
+    static let apiPrefix = "/payments/v1"
     var connectTimeoutMilliseconds: Int
     var timeoutMilliseconds: Int
     var maximumRetries: Int

@@ -29,6 +29,8 @@ final class Client
     public readonly Payments $payments;
     public readonly Refunds $refunds;
     public readonly Bundles $bundles;
+    /** fwpay-sandbox's control API (sandbox-only). */
+    public readonly Sandbox $sandbox;
     private ?FFI\CData $handle = null;
     /** @var array{request_id: ?string, idempotency_key: ?string, http_status: ?int}|null */
     private ?array $lastResponse = null;
@@ -60,6 +62,7 @@ final class Client
         $this->payments = new Payments($this);
         $this->refunds = new Refunds($this);
         $this->bundles = new Bundles($this);
+        $this->sandbox = new Sandbox($this);
     }
 
     public function __destruct()

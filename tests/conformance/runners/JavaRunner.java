@@ -27,6 +27,8 @@ public class JavaRunner {
             return out;
         }
         if (value instanceof List<?> list) return list.stream().map(JavaRunner::resolve).toList();
+        // Gson reads every number as a double; a Java caller writes whole numbers as integers.
+        if (value instanceof Double number && number == Math.rint(number) && Math.abs(number) < 1e15) return number.longValue();
         return value;
     }
 
@@ -75,7 +77,7 @@ public class JavaRunner {
                     Map<String, Object> filters = (Map<String, Object>) resolve(step.getOrDefault("filters", Map.of()));
                     List<Object> given = new ArrayList<>();
                     String form = (String) step.get("form");
-                    String name = (String) step.get("method");
+                    String name = (String) step.get("call".equals(step.get("form")) ? "camel" : "method");
                     boolean filtered = false;
                     for (Method m : resource.getClass().getMethods()) {
                         if (m.getName().equals("page") && m.getParameterTypes().length > 0 && m.getParameterTypes()[0] == Map.class) filtered = true;

@@ -21,8 +21,9 @@ const options = (given) => Object.fromEntries(Object.entries(given).map(([k, v])
   for (const step of plan.steps) {
     try {
       const resource = client[step.resource];
-      const method = resource[step.method];
-      if (typeof method !== 'function') throw new Error(`client.${step.resource}.${step.method} does not exist`);
+      const name = step.form === 'call' ? step.camel : step.method;
+      const method = resource[name];
+      if (typeof method !== 'function') throw new Error(`client.${step.resource}.${name} does not exist`);
       const filters = resolve(step.filters || {});
       let answer;
       if (step.form === 'list') {

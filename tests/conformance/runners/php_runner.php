@@ -23,8 +23,9 @@ $client = new Fwpay\Client(apiKey: getenv('FWPAY_API_KEY'), baseUrl: getenv('FWP
 foreach ($plan['steps'] as $step) {
     try {
         $resource = $client->{$step['resource']};
-        if (!method_exists($resource, $step['method'])) {
-            throw new RuntimeException("\$client->{$step['resource']}->{$step['method']} does not exist");
+        $name = $step['form'] === 'call' ? $step['camel'] : $step['method'];
+        if (!method_exists($resource, $name)) {
+            throw new RuntimeException("\$client->{$step['resource']}->{$name} does not exist");
         }
         $filters = $resolve($step['filters'] ?? []);
         $options = $step['options'];
@@ -40,7 +41,7 @@ foreach ($plan['steps'] as $step) {
             foreach ($step['arguments'] as $argument) {
                 $arguments[$camel($argument['face'])] = $resolve($argument['value']);
             }
-            $answer = $resource->{$step['method']}(...$arguments, options: $options);
+            $answer = $resource->{$name}(...$arguments, options: $options);
         }
         foreach ($step['save'] as $name => $dotted) {
             $at = $answer;

@@ -9,7 +9,7 @@ module Fwpay
   #   client = Fwpay::Client.new(api_key: ENV["FWPAY_API_KEY"], base_url: Fwpay::SANDBOX_BASE_URL)
   #   payment = client.orders.charge(order_id, idempotency_key: "order-#{order_id}")
   class Client
-    attr_reader :recipients, :offers, :orders, :sessions, :payments, :refunds, :bundles
+    attr_reader :recipients, :offers, :orders, :sessions, :payments, :refunds, :bundles, :sandbox
 
     # timeout and connect_timeout in seconds; ca_bundle: a PEM file TLS trusts instead of
     # the system's ($FWPAY_CA_BUNDLE otherwise); server_deduplicates: the server deduplicates
@@ -40,6 +40,7 @@ module Fwpay
       @payments = Payments.new(self)
       @refunds = Refunds.new(self)
       @bundles = Bundles.new(self)
+      @sandbox = Sandbox.new(self) # fwpay-sandbox's control API (sandbox-only)
     end
 
     # Any other call: method ("GET", "POST", "PATCH", "DELETE") to path below the base URL.

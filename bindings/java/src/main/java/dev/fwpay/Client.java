@@ -34,6 +34,8 @@ public final class Client implements AutoCloseable {
     public final Payments payments = new Payments(this);
     public final Refunds refunds = new Refunds(this);
     public final Bundles bundles = new Bundles(this);
+    /** fwpay-sandbox's control API (sandbox-only). */
+    public final Sandbox sandbox = new Sandbox(this);
     /**
      * The library's handle: a number it looks up on every call, so that a call after close, or
      * one in flight when close frees it, gets an error or its answer, never a crash (the same
