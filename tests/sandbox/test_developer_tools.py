@@ -113,6 +113,14 @@ def test_log_requests_writes_one_line_per_request(tmp_path: pathlib.Path) -> Non
         process.wait(10)
 
 
+def test_the_control_api_is_refused_for_flywires_base_urls() -> None:
+    # The library refuses before sending: Flywire has no /sandbox (sandbox-only).
+    for base_url in (fwpay.PRODUCTION_BASE_URL, fwpay.SANDBOX_BASE_URL):
+        with fwpay.Client(api_key="k", base_url=base_url) as client:
+            with pytest.raises(fwpay.InvalidArgumentError, match="fwpay-sandbox's"):
+                client.sandbox.clock()
+
+
 def test_reset_deletes_only_the_calling_clients_data(sandbox: Any) -> None:
     with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url) as client, \
             fwpay.Client(api_key=sandbox.second_api_key, base_url=sandbox.base_url) as other:

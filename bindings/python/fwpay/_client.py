@@ -17,7 +17,7 @@ from ._payments import Payments
 from ._recipients import Recipients
 from ._bundles import Bundles
 from ._refunds import Refunds
-from ._sandbox import Sandbox, sandbox_root
+from ._sandbox import Sandbox
 from ._sessions import Sessions
 
 PRODUCTION_BASE_URL = _abi.FWP_BASE_URL_PRODUCTION
@@ -124,12 +124,9 @@ class Client:
         self.payments = Payments(self._handle, self)
         self.refunds = Refunds(self._handle, self)
         self.bundles = Bundles(self._handle, self)
-        root = sandbox_root(PRODUCTION_BASE_URL if base_url is None else base_url)
         #: fwpay-sandbox's control API (clock, transitions, faults, reset, requests, resend);
         #: sandbox-only: with Flywire's base URL its calls raise InvalidArgumentError.
-        self.sandbox = Sandbox(None if root is None else lambda: Client(
-            api_key=api_key, base_url=root, timeout=timeout, connect_timeout=connect_timeout, max_retries=max_retries,
-            allow_insecure_http=allow_insecure_http, ca_bundle=ca_bundle, server_deduplicates=server_deduplicates))
+        self.sandbox = Sandbox(self._handle, self)
 
     def request(self, method: str, path: str, body: Any = None, *, idempotency_key: str | None = None,
                 timeout: float | None = None, max_retries: int | None = None) -> Any:
@@ -142,8 +139,6 @@ class Client:
 
     def close(self) -> None:
         """Releases the client and its connections; using it afterwards raises InvalidArgumentError."""
-        if getattr(self, "sandbox", None) is not None:
-            self.sandbox.close()
         if getattr(self, "_handle", None) is not None:
             # Calls other threads have in flight finish first; the resource objects share the
             # handle, and the library refuses their later calls.
