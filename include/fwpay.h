@@ -337,11 +337,21 @@ extern int fwp_client_new(char const * _Nullable base_url, char const * _Nullabl
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
 /// "ca_bundle", "server_deduplicates" (boolean), "user_agent" (what follows "fwpay/VERSION" in
 /// the User-Agent: the binding's language and runtime, e.g. "node/20.20.2"; printable ASCII, at
-/// most 128 bytes; since 0.3), with the meanings and defaults of
-/// fwp_client_options; an unknown member is
-/// refused. The client logs as $FWPAY_LOG says (fwp_client_options.log_callback). out_client: receives the handle, NULL on failure; release with fwp_client_free.
-/// err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or FWP_E_INVALID_ARGUMENT. Since 0.2.
+/// most 128 bytes; since 0.3), with the meanings and defaults of fwp_client_options; an
+/// unknown member is refused. The client logs as $FWPAY_LOG says (fwp_client_new_json_logged
+/// takes a log callback). out_client: receives the handle, NULL on failure; release with
+/// fwp_client_free. err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or
+/// FWP_E_INVALID_ARGUMENT. Since 0.2.
 extern int fwp_client_new_json(char const * _Nullable settings, size_t len, fwp_client * _Nullable * _Nullable out_client, fwp_error * _Nullable err);
+
+/// fwp_client_new_json_logged: fwp_client_new_json with a log callback, for bindings: the
+/// settings may also have "log_level" ("error", "warning" (the default), "info" or "debug"),
+/// and the lines of that level and above go to log_callback (level FWP_LOG_*, the line, and
+/// log_userdata) instead of $FWPAY_LOG's stderr. The callback is called from the thread
+/// making the request, during the call (fwp_log_callback); lines never hold the API key.
+/// log_callback NULL: as fwp_client_new_json (a "log_level" then writes to stderr, as
+/// FWPAY_LOG would). Since 0.3.
+extern int fwp_client_new_json_logged(char const * _Nullable settings, size_t len, fwp_log_callback _Nullable log_callback, void * _Nullable log_userdata, fwp_client * _Nullable * _Nullable out_client, fwp_error * _Nullable err);
 
 /// fwp_client_new_with_options: creates a client from options (borrowed; its strings are
 /// copied), initialised with fwp_client_options_init or FWP_CLIENT_OPTIONS_INIT.

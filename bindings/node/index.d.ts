@@ -34,6 +34,11 @@ export interface ClientSettings {
   /** The server deduplicates POSTs by Idempotency-Key (fwpay-sandbox does; Flywire documents
    *  no idempotency): an unanswered POST is retried with the same key. Default false. */
   serverDeduplicates?: boolean;
+  /** Receives the library's log lines of logLevel and above, on the event loop (instead of
+   *  $FWPAY_LOG's stderr); lines never hold the API key. */
+  log?: (level: 'error' | 'warning' | 'info' | 'debug', line: string) => void;
+  /** The most detailed level logged (default 'warning'). */
+  logLevel?: 'error' | 'warning' | 'info' | 'debug';
 }
 
 

@@ -77,17 +77,21 @@ class Client {
   /**
    * @param {{apiKey: string, baseUrl?: string, timeout?: number, connectTimeout?: number,
    *          maxRetries?: number, allowInsecureHttp?: boolean, caBundle?: string,
-   *          serverDeduplicates?: boolean}} settings
+   *          serverDeduplicates?: boolean, log?: (level: string, line: string) => void,
+   *          logLevel?: string}} settings: log receives the library's log lines of logLevel
+   *          ('error', 'warning' (the default), 'info' or 'debug') and above on the event loop,
+   *          instead of $FWPAY_LOG's stderr; lines never hold the API key.
    */
-  constructor({ apiKey, baseUrl, timeout, connectTimeout, maxRetries, allowInsecureHttp, caBundle, serverDeduplicates } = {}) {
+  constructor({ apiKey, baseUrl, timeout, connectTimeout, maxRetries, allowInsecureHttp, caBundle, serverDeduplicates,
+    log, logLevel } = {}) {
     // What is not given keeps the library's default (fwp_client_options): defaults live there only.
     const settings = { api_key: apiKey, base_url: baseUrl,
       timeout_ms: timeout === undefined ? undefined : milliseconds(timeout, 'timeout'),
       connect_timeout_ms: connectTimeout === undefined ? undefined : milliseconds(connectTimeout, 'connectTimeout'),
       max_retries: maxRetries, allow_insecure_http: allowInsecureHttp, ca_bundle: caBundle,
-      server_deduplicates: serverDeduplicates, user_agent: `node/${process.versions.node}` };
+      server_deduplicates: serverDeduplicates, user_agent: `node/${process.versions.node}`, log_level: logLevel };
     try {
-      this._handle = native.newClient(JSON.stringify(settings));
+      this._handle = native.newClient(JSON.stringify(settings), log);
     } catch (error) {
       throw translate(error);
     }

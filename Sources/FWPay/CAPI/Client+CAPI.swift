@@ -82,10 +82,7 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
         }
         var logger: Logger?
         if let callback = given.log_callback {
-            let target = LogTarget(callback: callback, userdata: given.log_userdata)
-            logger = Logger(level: level) { lineLevel, line in
-                line.withCString { target.callback(lineLevel.rawValue, $0, target.userdata) }
-            }
+            logger = Logger(level: level, sink: LogTarget(callback: callback, userdata: given.log_userdata).sink)
         }
         let client = try Client(configuration: configuration, logger: logger)
         out.pointee = Handles.clients.add(client)
@@ -135,7 +132,13 @@ public func fwp_client_free(_ client: OpaquePointer?) {
 
 /// The caller's log callback and its userdata. The caller promised (fwpay.h) that the
 /// callback may be called from any thread using the client.
-private struct LogTarget: @unchecked Sendable {
+struct LogTarget: @unchecked Sendable {
     let callback: fwp_log_callback
     let userdata: UnsafeMutableRawPointer?
+
+    /// A Logger's sink that hands each line to the callback.
+    var sink: @Sendable (Logger.Level, String) -> Void {
+        let target = self
+        return { level, line in line.withCString { target.callback(level.rawValue, $0, target.userdata) } }
+    }
 }

@@ -15,20 +15,36 @@ import Musl
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
 /// "ca_bundle", "server_deduplicates" (boolean), "user_agent" (what follows "fwpay/VERSION" in
 /// the User-Agent: the binding's language and runtime, e.g. "node/20.20.2"; printable ASCII, at
-/// most 128 bytes; since 0.3), with the meanings and defaults of
-/// fwp_client_options; an unknown member is
-/// refused. The client logs as $FWPAY_LOG says (fwp_client_options.log_callback). out_client: receives the handle, NULL on failure; release with fwp_client_free.
-/// err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or FWP_E_INVALID_ARGUMENT. Since 0.2.
+/// most 128 bytes; since 0.3), with the meanings and defaults of fwp_client_options; an
+/// unknown member is refused. The client logs as $FWPAY_LOG says (fwp_client_new_json_logged
+/// takes a log callback). out_client: receives the handle, NULL on failure; release with
+/// fwp_client_free. err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or
+/// FWP_E_INVALID_ARGUMENT. Since 0.2.
 @c
 public func fwp_client_new_json(_ settings: UnsafePointer<CChar>?, _ len: size_t,
                                 _ out_client: UnsafeMutablePointer<OpaquePointer?>?,
                                 _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
+    fwp_client_new_json_logged(settings, len, nil, nil, out_client, err)
+}
+
+/// fwp_client_new_json_logged: fwp_client_new_json with a log callback, for bindings: the
+/// settings may also have "log_level" ("error", "warning" (the default), "info" or "debug"),
+/// and the lines of that level and above go to log_callback (level FWP_LOG_*, the line, and
+/// log_userdata) instead of $FWPAY_LOG's stderr. The callback is called from the thread
+/// making the request, during the call (fwp_log_callback); lines never hold the API key.
+/// log_callback NULL: as fwp_client_new_json (a "log_level" then writes to stderr, as
+/// FWPAY_LOG would). Since 0.3.
+@c
+public func fwp_client_new_json_logged(_ settings: UnsafePointer<CChar>?, _ len: size_t, _ log_callback: fwp_log_callback?,
+                                       _ log_userdata: UnsafeMutableRawPointer?,
+                                       _ out_client: UnsafeMutablePointer<OpaquePointer?>?,
+                                       _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
     exported(err) { () throws(FWPayError) in
         let out = try prepare(out_client, "out_client")
         let given = try TextArguments(settings, len, name: "settings", operation: "fwp_client_new_json",
                                       parameters: ["api_key", "base_url", "connect_timeout_ms", "timeout_ms", "max_retries",
                                                    "allow_insecure_http", "max_idle_connection_ms", "ca_bundle",
-                                                   "server_deduplicates", "user_agent"])
+                                                   "server_deduplicates", "user_agent", "log_level"])
         var configuration = ClientConfiguration(apiKey: try given.string("api_key"))
         if let url = try given.optionalString("base_url") { configuration.baseURL = url }
         if let value = try given.optionalInteger("connect_timeout_ms") { configuration.connectTimeoutMilliseconds = value }
@@ -39,7 +55,16 @@ public func fwp_client_new_json(_ settings: UnsafePointer<CChar>?, _ len: size_t
         configuration.caBundle = try given.optionalString("ca_bundle")
         if let value = try given.optionalBool("server_deduplicates") { configuration.serverDeduplicates = value }
         configuration.userAgentSuffix = try given.optionalString("user_agent")
-        let client = try Client(configuration: configuration)
+        var logger: Logger?
+        if let name = try given.optionalString("log_level") {
+            guard let level = Logger.Level(named: name) else {
+                throw FWPayError(.invalidArgument, "settings.log_level must be \"error\", \"warning\", \"info\" or \"debug\", not \"\(name)\"")
+            }
+            logger = Logger(level: level, sink: log_callback.map { LogTarget(callback: $0, userdata: log_userdata).sink } ?? Logger.standardError)
+        } else if let log_callback {
+            logger = Logger(level: .warning, sink: LogTarget(callback: log_callback, userdata: log_userdata).sink)
+        }
+        let client = try Client(configuration: configuration, logger: logger)
         out.pointee = Handles.clients.add(client)
     }
 }

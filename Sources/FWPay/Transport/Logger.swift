@@ -37,23 +37,32 @@ public struct Logger: Sendable {
     /// ..."), in every language that loads the library; unset (or any other value), nothing.
     /// One write(2) per line, so lines of threads never interleave.
     static func fromEnvironment(secrets: [String]) -> Logger? {
-        guard let raw = getenv("FWPAY_LOG") else { return nil }
-        let chosen: Level
-        switch String(decoding: UnsafeRawBufferPointer(start: raw, count: strnlen(raw, 16)), as: UTF8.self).lowercased() {
-        case "debug": chosen = .debug
-        case "info": chosen = .info
-        case "warning": chosen = .warning
-        case "error": chosen = .error
-        default: return nil
-        }
-        return Logger(level: chosen, secrets: secrets) { level, line in
-            let text = Array("fwpay \(level.name) \(line)\n".utf8)
-            text.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
-        }
+        guard let raw = getenv("FWPAY_LOG"),
+              let chosen = Level(named: String(decoding: UnsafeRawBufferPointer(start: raw, count: strnlen(raw, 16)), as: UTF8.self).lowercased())
+        else { return nil }
+        return Logger(level: chosen, secrets: secrets, sink: standardError)
+    }
+
+    /// Writes "fwpay LEVEL LINE" to stderr, in one write(2).
+    static let standardError: @Sendable (Level, String) -> Void = { level, line in
+        let text = Array("fwpay \(level.name) \(line)\n".utf8)
+        text.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
     }
 }
 
 extension Logger.Level {
+    /// The level a name says ("debug", "info", "warning", "error"), as FWPAY_LOG and the
+    /// settings' "log_level" name them.
+    init?(named name: String) {
+        switch name {
+        case "debug": self = .debug
+        case "info": self = .info
+        case "warning": self = .warning
+        case "error": self = .error
+        default: return nil
+        }
+    }
+
     var name: String {
         switch self {
         case .error: "error"

@@ -89,13 +89,69 @@ static void release_client(napi_env env, void *data, void *hint) {
     fwp_client_free(data);
 }
 
-/* newClient(settingsJson) -> an external holding the client. */
+/* A log line on its way from the thread that made the request to the event loop. */
+typedef struct {
+    int level;
+    char *line;
+} log_line;
+
+static const char *const LOG_LEVELS[] = { "error", "warning", "info", "debug" };
+
+/* On the event loop: log(level, line). A throwing handler is cleared, not left pending. */
+static void deliver_log(napi_env env, napi_value log, void *context, void *data) {
+    (void)context;
+    log_line *entry = data;
+    if (env && log) {
+        napi_value undefined, arguments[2], ignored;
+        napi_get_undefined(env, &undefined);
+        const char *level = entry->level >= 0 && entry->level < 4 ? LOG_LEVELS[entry->level] : "debug";
+        napi_create_string_utf8(env, level, NAPI_AUTO_LENGTH, &arguments[0]);
+        napi_create_string_utf8(env, entry->line, NAPI_AUTO_LENGTH, &arguments[1]);
+        if (napi_call_function(env, undefined, log, 2, arguments, &ignored) != napi_ok) {
+            napi_value exception;
+            napi_get_and_clear_last_exception(env, &exception);
+        }
+    }
+    free(entry->line);
+    free(entry);
+}
+
+/* fwp_log_callback, on the thread making the request: the line goes to the event loop. */
+static void queue_log(int level, const char *line, void *userdata) {
+    log_line *entry = malloc(sizeof *entry);
+    if (!entry) return;
+    size_t size = strlen(line) + 1;
+    entry->level = level;
+    entry->line = malloc(size);
+    if (entry->line) memcpy(entry->line, line, size);
+    if (!entry->line || napi_call_threadsafe_function(userdata, entry, napi_tsfn_nonblocking) != napi_ok) {
+        free(entry->line);
+        free(entry);
+    }
+}
+
+/* newClient(settingsJson[, log]) -> an external holding the client. With log (a function of
+ * level and line), the library's log lines reach it on the event loop. Its thread-safe
+ * function is never released: the library may log as long as an iterator of the client
+ * lives, so it stays (unreferenced: it keeps no process alive) until the environment ends. */
 static napi_value new_client(napi_env env, napi_callback_info info) {
-    size_t argc = 1;
-    napi_value argv[1];
+    size_t argc = 2;
+    napi_value argv[2];
     CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
     if (argc < 1) {
-        napi_throw_type_error(env, NULL, "newClient(settings) takes one argument");
+        napi_throw_type_error(env, NULL, "newClient(settings[, log]) takes one or two arguments");
+        return NULL;
+    }
+    napi_threadsafe_function log = NULL;
+    napi_valuetype type = napi_undefined;
+    if (argc > 1) napi_typeof(env, argv[1], &type);
+    if (type == napi_function) {
+        napi_value name;
+        napi_create_string_utf8(env, "fwpay.log", NAPI_AUTO_LENGTH, &name);
+        CHECK_NAPI(env, napi_create_threadsafe_function(env, argv[1], NULL, name, 0, 1, NULL, NULL, NULL, deliver_log, &log));
+        napi_unref_threadsafe_function(env, log);
+    } else if (type != napi_undefined) {
+        napi_throw_type_error(env, NULL, "log must be a function of (level, line)");
         return NULL;
     }
     size_t length = 0;
@@ -103,7 +159,10 @@ static napi_value new_client(napi_env env, napi_callback_info info) {
     if (!settings) return NULL;
     fwp_error *err = fwp_error_new();
     fwp_client *client = NULL;
-    int code = err ? fwp_client_new_json(settings, length, &client, err) : FWP_E_NO_MEMORY;
+    int code = !err ? FWP_E_NO_MEMORY
+             : log ? fwp_client_new_json_logged(settings, length, queue_log, log, &client, err)
+                   : fwp_client_new_json(settings, length, &client, err);
+    if (code != FWP_OK && log) napi_release_threadsafe_function(log, napi_tsfn_release);  /* no client uses it */
     /* The settings hold the API key: wipe them before freeing. */
     memset(settings, 0, length);
     free(settings);

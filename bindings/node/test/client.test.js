@@ -21,6 +21,22 @@ test('the API key never shows', () => {
   assert.ok(!require('node:util').inspect(client, { showHidden: true, depth: 5 }).includes(KEY));
 });
 
+test('log lines reach the function on the event loop', async () => {
+  const lines = [];
+  const logged = new fwpay.Client({ apiKey: KEY, baseUrl: BASE, logLevel: 'info', log: (level, line) => {
+    lines.push(`${level} ${line}`);
+    if (line.includes('404')) throw new Error('a throwing handler is dropped');
+  } });
+  await logged.recipients.get('FWU');
+  await assert.rejects(logged.payments.get('FWU000000001'), fwpay.NotFoundError);
+  await new Promise((resolve) => setImmediate(resolve));  // the lines are queued to the loop
+  assert.ok(lines.some((line) => line.startsWith('info GET /recipients/FWU -> 200')), lines.join('\n'));
+  assert.ok(lines.some((line) => line.startsWith('warning GET /payments/FWU000000001 -> 404')), lines.join('\n'));
+  assert.ok(!lines.some((line) => line.includes(KEY)));
+  assert.throws(() => new fwpay.Client({ apiKey: KEY, baseUrl: BASE, logLevel: 'loud', log: () => {} }), fwpay.InvalidArgumentError);
+  assert.throws(() => new fwpay.Client({ apiKey: KEY, baseUrl: BASE, log: 'stderr' }), TypeError);
+});
+
 test('versions match', () => {
   assert.equal(fwpay.libraryVersion.split('.').slice(0, 2).join('.'), fwpay.version.split('.').slice(0, 2).join('.'));
 });

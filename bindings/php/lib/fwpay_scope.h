@@ -92,6 +92,7 @@ int fwp_call(fwp_client * client, char const * operation, char const * args, siz
 void fwp_client_free(fwp_client * client);
 int fwp_client_new(char const * base_url, char const * api_key, fwp_client * * out_client, fwp_error * err);
 int fwp_client_new_json(char const * settings, size_t len, fwp_client * * out_client, fwp_error * err);
+int fwp_client_new_json_logged(char const * settings, size_t len, fwp_log_callback log_callback, void * log_userdata, fwp_client * * out_client, fwp_error * err);
 int fwp_client_new_with_options(fwp_client_options const * options, fwp_client * * out_client, fwp_error * err);
 int fwp_client_options_init(fwp_client_options * options);
 void fwp_error_clear(fwp_error * err);

@@ -35,25 +35,46 @@ final class Client
     /** @var array{request_id: ?string, idempotency_key: ?string, http_status: ?int}|null */
     private ?array $lastResponse = null;
 
+    private const LOG_LEVELS = ['error', 'warning', 'info', 'debug'];
+    /** @var ?\Closure the log callback handed to the library, kept as long as the client */
+    private ?\Closure $logCallback = null;
+
     /**
      * timeout and connectTimeout in seconds; caBundle: a PEM file TLS trusts instead of the system's;
      * serverDeduplicates: the server deduplicates POSTs by Idempotency-Key (fwpay-sandbox does;
      * Flywire documents no idempotency), so an unanswered POST is retried with the same key.
+     * log: a callable taking (string $level, string $line) that receives the library's log lines
+     * of logLevel ('error', 'warning' (the default), 'info' or 'debug') and above, during the
+     * call, instead of $FWPAY_LOG's stderr; lines never hold the API key.
      */
     public function __construct(string $apiKey, ?string $baseUrl = null, ?float $timeout = null,
                                 ?float $connectTimeout = null, ?int $maxRetries = null, ?bool $allowInsecureHttp = null,
-                                ?string $caBundle = null, ?bool $serverDeduplicates = null)
+                                ?string $caBundle = null, ?bool $serverDeduplicates = null, ?callable $log = null,
+                                ?string $logLevel = null)
     {
         // What is not given (null) keeps the library's default: defaults live there only.
         $settings = array_filter(['api_key' => $apiKey, 'base_url' => $baseUrl,
             'timeout_ms' => $timeout === null ? null : (int) round($timeout * 1000),
             'connect_timeout_ms' => $connectTimeout === null ? null : (int) round($connectTimeout * 1000),
             'max_retries' => $maxRetries, 'allow_insecure_http' => $allowInsecureHttp, 'ca_bundle' => $caBundle,
-            'server_deduplicates' => $serverDeduplicates, 'user_agent' => 'php/' . PHP_VERSION], fn ($value) => $value !== null);
+            'server_deduplicates' => $serverDeduplicates, 'user_agent' => 'php/' . PHP_VERSION, 'log_level' => $logLevel],
+            fn ($value) => $value !== null);
         $ffi = Native::ffi();
         $text = Native::encode($settings);
         $out = $ffi->new('fwp_client *');
-        Native::check(fn ($err) => $ffi->fwp_client_new_json($text, strlen($text), FFI::addr($out), $err));
+        if ($log === null) {
+            Native::check(fn ($err) => $ffi->fwp_client_new_json($text, strlen($text), FFI::addr($out), $err));
+        } else {
+            $this->logCallback = static function (int $level, $line, $userdata) use ($log): void {
+                try {
+                    $log(self::LOG_LEVELS[$level] ?? (string) $level, is_string($line) ? $line : FFI::string($line));
+                } catch (\Throwable) {
+                    // the handler's own failure must not unwind through the library
+                }
+            };
+            $callback = $this->logCallback;
+            Native::check(fn ($err) => $ffi->fwp_client_new_json_logged($text, strlen($text), $callback, null, FFI::addr($out), $err));
+        }
         $this->handle = $out;
         $this->recipients = new Recipients($this);
         $this->offers = new Offers($this);

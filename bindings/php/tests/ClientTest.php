@@ -57,6 +57,23 @@ final class ClientTest extends TestCase
         }
     }
 
+    public function testLogLinesReachTheCallable(): void
+    {
+        $lines = [];
+        $client = new Client(getenv('FWPAY_API_KEY'), getenv('FWPAY_BASE_URL'), logLevel: 'info',
+            log: function (string $level, string $line) use (&$lines): void { $lines[] = "$level $line"; });
+        $client->recipients->get('FWU');
+        try {
+            $client->payments->get('FWU000000001');
+            self::fail('found');
+        } catch (\Fwpay\NotFoundError) {
+        }
+        $match = fn (string $start) => array_filter($lines, fn ($line) => str_starts_with($line, $start)) !== [];
+        self::assertTrue($match('info GET /recipients/FWU -> 200'), implode("\n", $lines));
+        self::assertTrue($match('warning GET /payments/FWU000000001 -> 404'), implode("\n", $lines));
+        self::assertSame([], array_filter($lines, fn ($line) => str_contains($line, getenv('FWPAY_API_KEY'))));
+    }
+
     public function testVersionsMatch(): void
     {
         $client = self::client();

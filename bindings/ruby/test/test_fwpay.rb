@@ -21,6 +21,20 @@ class FwpayTest < Minitest::Test
       items: [{ id: "tuition", amount: 120_000 }], offer: { id: offer["id"] } }
   end
 
+  def test_log_lines_reach_the_callable
+    lines = Queue.new
+    logged = Fwpay::Client.new(api_key: KEY, base_url: BASE, log_level: "info", log: ->(level, line) { lines << "#{level} #{line}" })
+    logged.recipients.get("FWU")
+    assert_raises(Fwpay::NotFoundError) { logged.payments.get("FWU000000001") }
+    logged.close
+    seen = []
+    seen << lines.pop until lines.empty?
+    assert(seen.any? { |line| line.start_with?("info GET /recipients/FWU -> 200") }, seen.inspect)
+    assert(seen.any? { |line| line.start_with?("warning GET /payments/FWU000000001 -> 404") }, seen.inspect)
+    refute(seen.any? { |line| line.include?(KEY) })
+    assert_raises(Fwpay::InvalidArgumentError) { Fwpay::Client.new(api_key: KEY, base_url: BASE, log_level: "loud", log: ->(*) {}) }
+  end
+
   def test_the_api_key_never_shows
     refute_includes client.inspect, KEY
     refute_includes client.instance_variables.map { |name| client.instance_variable_get(name).inspect }.join, KEY

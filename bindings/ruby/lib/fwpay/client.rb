@@ -16,16 +16,33 @@ module Fwpay
     # POSTs by Idempotency-Key (fwpay-sandbox does; Flywire documents no idempotency), so an
     # unanswered POST is retried with the same key.
     # What is not given (nil) keeps the library's default: defaults live there only.
+    #
+    # log: a callable taking (level, line) that receives the library's log lines of log_level
+    # ("error", "warning" (the default), "info" or "debug") and above instead of $FWPAY_LOG's
+    # stderr, from the thread making the request; lines never hold the API key.
+    LOG_LEVELS = %w[error warning info debug].freeze
+    # Log callbacks stay reachable: the library may call one as long as an iterator of its
+    # client lives, past the Client object.
+    LOG_CALLBACKS = []
+    LOG_CALLBACKS_LOCK = Mutex.new
+    private_constant :LOG_CALLBACKS, :LOG_CALLBACKS_LOCK
+
     def initialize(api_key:, base_url: nil, timeout: nil, connect_timeout: nil, max_retries: nil,
-                   allow_insecure_http: nil, ca_bundle: nil, server_deduplicates: nil)
+                   allow_insecure_http: nil, ca_bundle: nil, server_deduplicates: nil, log: nil, log_level: nil)
       settings = { api_key: api_key, base_url: base_url, timeout_ms: timeout && milliseconds(timeout, "timeout"),
                    connect_timeout_ms: connect_timeout && milliseconds(connect_timeout, "connect_timeout"), max_retries: max_retries,
                    allow_insecure_http: allow_insecure_http, ca_bundle: ca_bundle,
-                   server_deduplicates: server_deduplicates, user_agent: "ruby/#{RUBY_VERSION}" }.compact
+                   server_deduplicates: server_deduplicates, user_agent: "ruby/#{RUBY_VERSION}", log_level: log_level }.compact
       text = JSON.generate(settings)
       out = FFI::MemoryPointer.new(:pointer)
+      callback = log && log_callback(log)
       NativeError.use do |err|
-        NativeError.check(Native.fwp_client_new_json(text, text.bytesize, out, err), err)
+        code = if callback
+                 Native.fwp_client_new_json_logged(text, text.bytesize, callback, nil, out, err)
+               else
+                 Native.fwp_client_new_json(text, text.bytesize, out, err)
+               end
+        NativeError.check(code, err)
       end
       # The library's handle: a number it looks up on every call, so that a call after close,
       # or one in flight when close frees it, gets an error or its answer, never a crash
@@ -116,6 +133,18 @@ module Fwpay
         NativeError.check(Native.fwp_iter_new_json(@handle, operation, text, text.bytesize, out, err), err)
       end
       out.read_pointer # holds the client by itself from here on
+    end
+
+    def log_callback(log)
+      raise ArgumentError, "log must respond to call(level, line)" unless log.respond_to?(:call)
+
+      callback = FFI::Function.new(:void, %i[int string pointer]) do |level, line, _userdata|
+        log.call(LOG_LEVELS.fetch(level, level.to_s), line.dup.force_encoding(Encoding::UTF_8))
+      rescue StandardError
+        nil # the handler's own failure must not unwind through the library
+      end
+      LOG_CALLBACKS_LOCK.synchronize { LOG_CALLBACKS << callback }
+      callback
     end
 
     def milliseconds(seconds, name)

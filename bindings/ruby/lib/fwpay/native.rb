@@ -31,6 +31,10 @@ module Fwpay
     attach_function :fwp_error_http_status, [:pointer], :int
     attach_function :fwp_free, [:pointer], :void
     attach_function :fwp_client_new_json, %i[string size_t pointer pointer], :int
+    # fwp_log_callback: a log line, called from the thread making the request (ruby-ffi takes
+    # the GVL for it while that call has released it).
+    callback :fwp_log_callback, %i[int string pointer], :void
+    attach_function :fwp_client_new_json_logged, %i[string size_t fwp_log_callback pointer pointer pointer], :int
     attach_function :fwp_client_free, [:pointer], :void
     attach_function :fwp_call, %i[pointer string string size_t pointer pointer], :int, blocking: true
     attach_function :fwp_iter_new_json, %i[pointer string string size_t pointer pointer], :int

@@ -63,7 +63,18 @@ public final class Client implements AutoCloseable {
         public Builder serverDeduplicates(boolean value) { settings.put("server_deduplicates", value); return this; }
         /** A PEM file TLS trusts instead of the system's ($FWPAY_CA_BUNDLE otherwise). */
         public Builder caBundle(String path) { settings.put("ca_bundle", path); return this; }
-        public Client build() { return new Client(settings); }
+        /**
+         * Log lines of {@code level} ("error", "warning", "info" or "debug") and above go to
+         * {@code handler} (instead of $FWPAY_LOG's stderr), from the thread making the request;
+         * they never hold the API key. An exception the handler throws is dropped.
+         */
+        public Builder log(String level, LogHandler handler) {
+            settings.put("log_level", level);
+            this.log = java.util.Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+        private LogHandler log;
+        public Client build() { return new Client(settings, log); }
     }
 
     public static Builder builder(String apiKey) { return new Builder(apiKey); }
@@ -71,11 +82,31 @@ public final class Client implements AutoCloseable {
     /** The version of the libfwpay loaded (its major.minor is checked against the package's). */
     public static String libraryVersion() { return Native.Lib.fwp_version(); }
 
-    private Client(Map<String, Object> settings) {
+    /** Receives the library's log lines (Builder.log). */
+    @FunctionalInterface
+    public interface LogHandler {
+        void log(String level, String line);
+    }
+
+    private static final String[] LEVELS = {"error", "warning", "info", "debug"};
+    /** Log callbacks stay reachable for the process: the library may call one as long as any
+     *  iterator of its client lives, past the Client object. */
+    private static final java.util.Set<Native.LogCallback> CALLBACKS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private Client(Map<String, Object> settings, LogHandler log) {
         byte[] text = Native.utf8(Json.write(settings));
         PointerByReference out = new PointerByReference();
+        Native.LogCallback callback = log == null ? null : (level, line, userdata) -> {
+            try {
+                log.log(level >= 0 && level < LEVELS.length ? LEVELS[level] : String.valueOf(level), line);
+            } catch (RuntimeException dropped) {
+                // the handler's own failure must not unwind through the library
+            }
+        };
+        if (callback != null) CALLBACKS.add(callback);
         try {
-            Native.check(err -> Native.Lib.fwp_client_new_json(text, Native.length(text), out, err));
+            Native.check(err -> callback == null ? Native.Lib.fwp_client_new_json(text, Native.length(text), out, err)
+                    : Native.Lib.fwp_client_new_json_logged(text, Native.length(text), callback, null, out, err));
         } finally {
             java.util.Arrays.fill(text, (byte) 0); // the settings hold the API key
         }

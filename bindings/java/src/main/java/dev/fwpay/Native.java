@@ -42,6 +42,8 @@ final class Native {
         static native int fwp_error_http_status(Pointer err);
         static native void fwp_free(Pointer pointer);
         static native int fwp_client_new_json(byte[] settings, long len, PointerByReference out, Pointer err);
+        static native int fwp_client_new_json_logged(byte[] settings, long len, LogCallback callback, Pointer userdata,
+                                                     PointerByReference out, Pointer err);
         static native void fwp_client_free(Pointer client);
         static native int fwp_call(Pointer client, String operation, byte[] args, long len, PointerByReference out, Pointer err);
         static native int fwp_iter_new_json(Pointer client, String operation, byte[] args, long len, PointerByReference out, Pointer err);
@@ -52,6 +54,11 @@ final class Native {
         static native int fwp_notification_parse_json(byte[] body, long len, PointerByReference out, Pointer err);
 
         private Lib() {}
+    }
+
+    /** fwp_log_callback: a log line, from the thread making the request. */
+    interface LogCallback extends com.sun.jna.Callback {
+        void invoke(int level, String line, Pointer userdata);
     }
 
     /** A call that fills an fwp_error: returns its code. */

@@ -151,6 +151,18 @@ public final class ClientTest {
         }
     }
 
+    static void logLinesReachTheHandler() {
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Client client = Client.builder(KEY).baseUrl(BASE).log("info", (level, line) -> lines.add(level + " " + line)).build()) {
+            client.recipients.get("FWU");
+            expect(FwpayException.NotFound.class, () -> client.payments.get("FWU000000001"));
+        }
+        check(lines.stream().anyMatch(l -> l.startsWith("info GET /recipients/FWU -> 200")), "the call's line: " + lines);
+        check(lines.stream().anyMatch(l -> l.startsWith("warning GET /payments/FWU000000001 -> 404")), "the failure's line: " + lines);
+        check(lines.stream().noneMatch(l -> l.contains(KEY)), "never the key");
+        expect(FwpayException.InvalidArgument.class, () -> Client.builder(KEY).baseUrl(BASE).log("loud", (level, line) -> {}).build());
+    }
+
     static void notificationsAreVerifiedAndParsed() {
         byte[] body = ("{\"event_type\":\"guaranteed\",\"event_resource\":\"payments\",\"event_date\":\"2026-12-01T10:00:00Z\","
                 + "\"data\":{\"payment_id\":\"FWU123456789\",\"status\":\"guaranteed\",\"amount_from\":\"120000\",\"currency_from\":\"EUR\"}}")
@@ -192,6 +204,7 @@ public final class ClientTest {
         tests.put("outcomeUnknownCarriesTheIdempotencyKey", ClientTest::outcomeUnknownCarriesTheIdempotencyKey);
         tests.put("notificationsAreVerifiedAndParsed", ClientTest::notificationsAreVerifiedAndParsed);
         tests.put("threadsShareOneClient", ClientTest::threadsShareOneClient);
+        tests.put("logLinesReachTheHandler", ClientTest::logLinesReachTheHandler);
         for (Map.Entry<String, Test> test : tests.entrySet()) {
             test.getValue().run();
             System.out.println("ok " + test.getKey());
