@@ -58,7 +58,7 @@ public class VirtualThreads {
                             client.recipients.get("FWU");
                             answers.incrementAndGet();
                         } catch (FwpayException e) {
-                            if (!e.getMessage().contains("the client is closed")) throw e;
+                            if (!e.getMessage().contains("was freed")) throw e;
                             closed.incrementAndGet();
                         }
                     }
