@@ -184,6 +184,16 @@ func pageRequest(_ page: CInt, _ perPage: CInt) throws(FWPayError) -> PageReques
 }
 
 /// A value as NUL-terminated JSON text the caller releases with fwp_free.
+/// An answer as text: the server's own bytes when they say exactly its value, else its value
+/// written out.
+func jsonText(_ reply: Reply) throws(FWPayError) -> UnsafeMutablePointer<CChar> {
+    guard let bytes = reply.text else { return try jsonText(reply.value) }
+    guard let copy = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else { throw FWPayError.noMemory }
+    bytes.withUnsafeBytes { if let start = $0.baseAddress { UnsafeMutableRawPointer(copy).copyMemory(from: start, byteCount: bytes.count) } }
+    copy[bytes.count] = 0
+    return copy
+}
+
 func jsonText(_ value: JSONValue) throws(FWPayError) -> UnsafeMutablePointer<CChar> {
     // jansson's own text, handed over as it is (fwp_free is free, jansson allocates with malloc).
     let tree = try value.makeJansson()

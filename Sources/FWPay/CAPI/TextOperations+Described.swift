@@ -45,7 +45,7 @@ public func fwp_call(_ client: OpaquePointer?, _ operation: UnsafePointer<CChar>
         }
         let arguments = try TextArguments(args, len, name: "args", operation: name, parameters: known.parameters + TextOperation.callParameters)
         let answer = try known.run(api, arguments, try arguments.callOptions())
-        result.pointee = try jsonText(answer.value)
+        result.pointee = try jsonText(answer)
         reply = answer
     }
     if code == FWP_OK.rawValue, let reply { reportSuccess(reply, into: err) }

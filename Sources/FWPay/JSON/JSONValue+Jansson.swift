@@ -154,6 +154,22 @@ extension JSONValue {
         try self.init(parsing: bytes, flags: Int(JSON_DECODE_ANY | JSON_ALLOW_NUL))
     }
 
+    /// Parses JSON text from a server as `init(parsing:)` does, but gives nil when an object
+    /// names a member twice (a text that does not say exactly its value).
+    init?(parsingAnswerWithoutRepeats bytes: [UInt8]) throws(FWPayError) {
+        var error = json_error_t()
+        let parsed = bytes.withUnsafeBytes { raw in
+            json_loadb(raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count,
+                       Int(JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES), &error)
+        }
+        guard let parsed else {
+            if Self.reason(of: error).hasPrefix("duplicate object key") { return nil }
+            throw FWPayError(.invalidJSON, "invalid JSON at line \(error.line), column \(error.column): \(Self.reason(of: error))")
+        }
+        defer { json_decref(parsed) }
+        try self.init(jansson: parsed)
+    }
+
     /// How a caller's JSON text is read, by the typed interface (fwp_json_parse) and the text
     /// one (fwp_call) alike: a member named twice or a NUL in a string is refused, so that a
     /// repeated "idempotency_key" never silently replaces the first. (Answers are read

@@ -20,8 +20,20 @@ public struct CallOptions: Sendable {
 /// A successful answer, with what the caller may want to keep: the server's request id and
 /// the idempotency key the request carried.
 public struct Reply: Sendable {
-    public var value: JSONValue
+    /// The answer. Changing it drops `text`, which would no longer say the same.
+    public var value: JSONValue { didSet { text = nil } }
     public var httpStatus: Int
     public var requestID: String?
     public var idempotencyKey: String?
+    /// The answer's bytes as the server sent them, once validated as JSON: what the text
+    /// interface hands on, without writing `value` out again. nil for an answer the core made
+    /// (a composite's), or one that names a member twice (its `value` keeps the last).
+    var text: [UInt8]?
+
+    public init(value: JSONValue, httpStatus: Int, requestID: String? = nil, idempotencyKey: String? = nil) {
+        self.value = value
+        self.httpStatus = httpStatus
+        self.requestID = requestID
+        self.idempotencyKey = idempotencyKey
+    }
 }

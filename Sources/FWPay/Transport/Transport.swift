@@ -60,10 +60,12 @@ final class Transport: Sendable {
                            "\(name) -> \(response.status) in \(elapsed) ms (attempt \(attempt + 1)\(response.requestID.map { ", request \($0)" } ?? ""))")
                 logger.log(.debug, "\(name) used \(newConnection ? "a new connection" : "a kept-alive connection")")
                 if (200..<300).contains(response.status) {
-                    let value: JSONValue
-                    do throws(FWPayError) { value = try decode(response, for: request) } catch { throw redacted(error) }
-                    return Reply(value: value, httpStatus: response.status,
-                                 requestID: response.requestID.map(redacted), idempotencyKey: request.idempotencyKey?.value)
+                    let decoded: (value: JSONValue, exact: Bool)
+                    do throws(FWPayError) { decoded = try decode(response, for: request) } catch { throw redacted(error) }
+                    var reply = Reply(value: decoded.value, httpStatus: response.status,
+                                      requestID: response.requestID.map(redacted), idempotencyKey: request.idempotencyKey?.value)
+                    if decoded.exact { reply.text = response.body }
+                    return reply
                 }
                 if response.status >= 500, request.method.isSafeToRepeat, attempt < settings.maximumRetries {
                     attempt += 1
@@ -88,10 +90,13 @@ final class Transport: Sendable {
     /// Largest request body sent; Flywire's requests are small, and this bounds memory.
     static let maximumRequestBytes = 1 << 20
 
-    private func decode(_ response: HTTPResponse, for request: HTTPRequest) throws(FWPayError) -> JSONValue {
-        if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .null }
+    /// The answer's value, and whether its bytes say exactly that value (valid JSON naming no
+    /// member twice), so that they may be handed on as they are.
+    private func decode(_ response: HTTPResponse, for request: HTTPRequest) throws(FWPayError) -> (value: JSONValue, exact: Bool) {
+        if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return (.null, false) }
         do throws(FWPayError) {
-            return try JSONValue(parsing: response.body)
+            if let exact = try JSONValue(parsingAnswerWithoutRepeats: response.body) { return (exact, true) }
+            return (try JSONValue(parsing: response.body), false)
         } catch {
             let what = error.kind == .invalidJSON ? "is not JSON" : "cannot be read"
             throw FWPayError(.badResponse, "HTTP \(response.status) answer to \(request.method.rawValue) \(what): \(error.message)",

@@ -8,7 +8,7 @@ from typing import Any, Iterator
 import pytest
 
 import fwpay
-from fwpay import _abi, _bridge, _errors
+from fwpay import _abi, _bridge, _errors, _native
 from fwpay._native import lib
 
 
@@ -91,3 +91,44 @@ def test_every_code_of_the_header_has_an_exception_and_a_name() -> None:
         assert _errors.error_for(kind, code, "m").code == code
         assert lib.fwp_strerror(code).decode() not in ("", f"unknown error code {code}"), name
     assert fwpay.__version__ == _abi.FWP_VERSION_STRING
+
+
+def test_an_answer_is_handed_on_as_the_bytes_the_server_sent() -> None:
+    # fwp_call gives the server's own text once validated (no second writing of it), unless an
+    # object names a member twice: then the value kept (the last) is written out.
+    import http.server
+    import threading
+
+    bodies = {"/exact": b'{"amount": 1.10, "big": 1E2, "name": "caf\\u00e9",  "list": [ ]}',
+              "/twice": b'{"a": 1, "a": 2}', "/broken": b'{"a": '}
+
+    class Stub(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            body = bodies[self.path]
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with fwpay.Client(api_key="k", base_url=f"http://127.0.0.1:{server.server_port}", max_retries=0) as client:
+            def text(path: str) -> bytes:
+                request = _bridge.json_text({"method": "GET", "path": path}, "arguments")
+                out = ctypes.c_void_p()
+                lib.fwp_call(client._handle, b"request", request, len(request), ctypes.byref(out), _native.FwpError())
+                try:
+                    return ctypes.string_at(out.value) if out.value else b""
+                finally:
+                    lib.fwp_free(out)
+            assert text("/exact") == bodies["/exact"]
+            assert text("/twice") == b'{"a":2}'
+            with pytest.raises(fwpay.APIError, match="is not JSON"):
+                text("/broken")
+    finally:
+        server.shutdown()
