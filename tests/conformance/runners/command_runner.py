@@ -10,25 +10,9 @@ import subprocess
 import sys
 from typing import Any
 
-plan = json.load(open(sys.argv[1]))
-saved: dict[str, Any] = dict(plan["prepared"])
+from plan import pick, plan, resolve, saved  # noqa: E402 (beside this file)
+
 FWPAY = os.environ["FWPAY_COMMAND"]
-
-
-def resolve(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith("$"):
-        return saved[value[1:]]
-    if isinstance(value, dict):
-        return {k: resolve(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [resolve(v) for v in value]
-    return value
-
-
-def pick(answer: Any, path: str) -> Any:
-    for part in path.split("."):
-        answer = answer[int(part)] if isinstance(answer, list) else answer[part]
-    return answer
 
 
 def flag(name: str) -> str:

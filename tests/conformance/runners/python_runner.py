@@ -1,29 +1,11 @@
 """Conformance runner: the calls of steps.json through the Python face (see ../test_conformance.py)."""
 import json
 import os
-import sys
 from typing import Any
 
 import fwpay
 
-plan = json.load(open(sys.argv[1]))
-saved: dict[str, Any] = dict(plan["prepared"])
-
-
-def resolve(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith("$"):
-        return saved[value[1:]]
-    if isinstance(value, dict):
-        return {k: resolve(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [resolve(v) for v in value]
-    return value
-
-
-def pick(answer: Any, path: str) -> Any:
-    for part in path.split("."):
-        answer = answer[int(part)] if isinstance(answer, list) else answer[part]
-    return answer
+from plan import pick, plan, resolve, saved  # noqa: E402 (beside this file)
 
 
 client = fwpay.Client(api_key=os.environ["FWPAY_API_KEY"], base_url=os.environ["FWPAY_BASE_URL"])
