@@ -99,15 +99,20 @@ struct TextOperation: Sendable {
 struct TextArguments: Sendable {
     let members: JSONObject
     let name: String
+    /// The "body" member written out from the one parse of the arguments: what is sent.
+    let bodyText: [UInt8]?
 
     init(_ text: UnsafePointer<CChar>?, _ len: size_t, name: String, operation: String, parameters: [String]) throws(FWPayError) {
         self.name = name
         guard let text, len > 0 else {
             members = JSONObject()
+            bodyText = nil
             return
         }
         guard len <= 32 << 20 else { throw FWPayError(.invalidArgument, "\(name) is \(len) bytes long; the limit is 32 MiB") }
-        let parsed = try JSONValue(parsingInput: UnsafeRawBufferPointer(start: text, count: len))
+        let (parsed, body) = try JSONValue.parsingInput(UnsafeRawBufferPointer(start: text, count: len),
+                                                       writing: parameters.contains("body") ? "body" : "")
+        bodyText = body
         guard let object = parsed.objectValue else {
             throw FWPayError(.invalidArgument, "\(name) must be a JSON object, not \(parsed.typeName)")
         }
@@ -126,7 +131,8 @@ struct TextArguments: Sendable {
     /// typed interface refuses a json_t (JSONValue.tooLargeForABody).
     func optionalBody(_ key: String) throws(FWPayError) -> JSONValue? {
         guard let value = optionalValue(key) else { return nil }
-        guard try value.serialized().count <= Transport.maximumRequestBytes else { throw JSONValue.tooLargeForABody }
+        let size = key == "body" ? bodyText?.count ?? 0 : try value.serialized().count
+        guard size <= Transport.maximumRequestBytes else { throw JSONValue.tooLargeForABody }
         return value
     }
 
@@ -183,8 +189,10 @@ struct TextArguments: Sendable {
     }
 
     func callOptions() throws(FWPayError) -> CallOptions {
-        try FWPay.callOptions(idempotencyKey: try optionalString("idempotency_key"),
-                              timeoutMilliseconds: try optionalInteger("timeout_ms") ?? 0,
-                              maximumRetries: try optionalInteger("max_retries") ?? -1, prefix: "\(name).")
+        var options = try FWPay.callOptions(idempotencyKey: try optionalString("idempotency_key"),
+                                            timeoutMilliseconds: try optionalInteger("timeout_ms") ?? 0,
+                                            maximumRetries: try optionalInteger("max_retries") ?? -1, prefix: "\(name).")
+        options.bodyText = bodyText
+        return options
     }
 }

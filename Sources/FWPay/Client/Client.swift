@@ -53,7 +53,7 @@ public final class Client: Sendable {
             throw FWPayError(.invalidArgument, "path \"\(path)\" must not contain \".\" or \"..\" segments")
         }
         if method == .get, body != nil { throw FWPayError(.invalidArgument, "a GET request takes no body") }
-        return try transport.send(HTTPRequest(method: method, path: path, body: try body?.serialized(),
+        return try transport.send(HTTPRequest(method: method, path: path, body: try body?.requestBody(options),
                                               idempotencyKey: method == .post ? options.keyForPost : nil), options: options)
     }
 }

@@ -10,7 +10,7 @@ public struct Orders: Sendable {
         let order = try Check.object(body, field: "body")
         try Check.items(order["items"])
         try Check.metadata(order["metadata"])
-        return try transport.send(HTTPRequest(method: .post, path: "/orders", body: try body.serialized(),
+        return try transport.send(HTTPRequest(method: .post, path: "/orders", body: try body.requestBody(options),
                                               idempotencyKey: options.keyForPost), options: options)
     }
 
@@ -30,7 +30,7 @@ public struct Orders: Sendable {
         }
         try Check.items(changes["items"])
         try Check.metadata(changes["metadata"])
-        return try transport.send(HTTPRequest(method: .patch, path: "/orders/\(orderID)", body: try body.serialized()),
+        return try transport.send(HTTPRequest(method: .patch, path: "/orders/\(orderID)", body: try body.requestBody(options)),
                                   options: options)
     }
 
@@ -41,7 +41,7 @@ public struct Orders: Sendable {
         try Check.identifier(orderID, field: "order_id")
         if let body { _ = try Check.object(body, field: "body") }
         return try transport.send(HTTPRequest(method: .post, path: "/orders/\(orderID)/charge",
-                                              body: try body?.serialized(), idempotencyKey: options.keyForPost), options: options)
+                                              body: try body?.requestBody(options), idempotencyKey: options.keyForPost), options: options)
     }
 
     /// An order as stored (GET /orders/{id}).

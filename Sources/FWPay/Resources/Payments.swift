@@ -52,7 +52,7 @@ public struct Payments: Sendable {
     public func charge(_ body: JSONValue, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         let charge = try Check.object(body, field: "body")
         try Check.items(charge["items"])
-        return try transport.send(HTTPRequest(method: .post, path: "/payments/charge", body: try body.serialized(),
+        return try transport.send(HTTPRequest(method: .post, path: "/payments/charge", body: try body.requestBody(options),
                                               idempotencyKey: options.keyForPost), options: options)
     }
 

@@ -9,7 +9,7 @@ public struct Refunds: Sendable {
         try Check.identifier(reference, field: "payment_reference")
         let refund = try Check.object(body, field: "body")
         if let amount = refund["amount"] { try Check.amount(amount, source: "/amount", param: "amount") }
-        return try transport.send(HTTPRequest(method: .post, path: "/payments/\(reference)/refunds", body: try body.serialized(),
+        return try transport.send(HTTPRequest(method: .post, path: "/payments/\(reference)/refunds", body: try body.requestBody(options),
                                               idempotencyKey: options.keyForPost), options: options)
     }
 

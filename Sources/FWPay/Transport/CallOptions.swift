@@ -4,6 +4,10 @@ public struct CallOptions: Sendable {
     public var idempotencyKey: IdempotencyKey?
     public var timeoutMilliseconds: Int?
     public var maximumRetries: Int?
+    /// The call's body as the text interface already wrote it from the caller's text (one
+    /// parse, one writing): sent by the resources whose body is the caller's, unchanged
+    /// (`JSONValue.requestBody(_:)`).
+    var bodyText: [UInt8]?
 
     public init(idempotencyKey: IdempotencyKey? = nil, timeoutMilliseconds: Int? = nil, maximumRetries: Int? = nil) {
         self.idempotencyKey = idempotencyKey
@@ -35,5 +39,14 @@ public struct Reply: Sendable {
         self.httpStatus = httpStatus
         self.requestID = requestID
         self.idempotencyKey = idempotencyKey
+    }
+}
+
+extension JSONValue {
+    /// This value as a request's body, when it is the caller's body sent unchanged: the text
+    /// the text interface wrote from the caller's own parse, else this value written out.
+    func requestBody(_ options: CallOptions) throws(FWPayError) -> [UInt8] {
+        if let text = options.bodyText { return text }
+        return try serialized()
     }
 }
