@@ -129,7 +129,7 @@ def test_pages_and_totals_stay_exact_at_any_position(tmp_path: pathlib.Path) -> 
             check_orders(client)
             check_refunds_and_bundles(client)
             notifications = every(lambda **q: client.sandbox._call(
-                "GET", f"/sandbox/notifications?page={q['page']}&per_page={q['per_page']}"), "notifications")
+                "sandbox_notifications", {"parameters": {"page": q["page"], "per_page": q["per_page"]}}), "notifications")
             assert len(notifications) >= SEEDED
             one = notifications[1234]
             assert [n["id"] for n in client.sandbox.notifications(resource_id=one["resource_id"])] == \
