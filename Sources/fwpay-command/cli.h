@@ -71,9 +71,9 @@ extern const struct option_doc global_options[];
  * which scripts/gen-faces.py writes from api/operations.json). */
 enum argument_type { ARGUMENT_STRING, ARGUMENT_AMOUNT, ARGUMENT_BODY };
 struct operation_argument {
-    const char *member;            /* fwp_call's member: "payment_reference" */
+    const char *member;            /* fwp_call's member: "order_id" */
     const char *flag;              /* "--amount", "--data" for a body; NULL for a positional argument */
-    const char *what;              /* for a missing positional one: "a payment reference" */
+    const char *what;              /* for a missing positional one: "an order id" */
     enum argument_type type;
     int optional;
     int in_body;                   /* a field of the body before it, a flag that builds the body instead of --data */
@@ -81,9 +81,9 @@ struct operation_argument {
 
 /** An operation of the API as an action: fwp_call's name and how its arguments are read. */
 struct operation {
-    const char *name;              /* fwp_call's: "payment_adjust" */
-    const char *group;             /* "payments" */
-    const char *action;            /* "adjust" */
+    const char *name;              /* fwp_call's: "order_charge" */
+    const char *group;             /* "orders" */
+    const char *action;            /* "charge" */
     const struct action *actions;  /* the group's, for usage errors */
     const struct operation_argument *arguments; /* ending with { NULL } */
     const char *const *filters;    /* a list's filters ending with NULL; NULL when it is not a list */
