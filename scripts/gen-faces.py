@@ -685,9 +685,9 @@ def base_url_files() -> dict[pathlib.Path, str]:
 def docs_table(resources: list[dict[str, str]], operations: list[Operation]) -> str:
     out = [f"<!-- {NOTICE} -->", "", "# Operations", "",
            "Every operation of the client, from its one description (`api/operations.json`). The C",
-           "function is `fwp_` and the operation name (`fwp_payment_adjust`); `fwp_call` takes the name",
+           "function is `fwp_` and the operation name (`fwp_order_charge`); `fwp_call` takes the name",
            "and the arguments as JSON members; each binding's method is the resource and method named",
-           "in the last column (`client.payments.adjust`). Every method also takes the per-call options:",
+           "in the last column (`client.orders.charge`). Every method also takes the per-call options:",
            "the idempotency key, a timeout and the retries (docs/bindings.md names them in each language).",
            "A list also takes its filters, `page` and `per_page`, and each binding has `list` (every",
            "item, page after page) and `page` (one page).", "",
