@@ -111,7 +111,7 @@ struct TextArguments: Sendable {
         }
         guard len <= 32 << 20 else { throw FWPayError(.invalidArgument, "\(name) is \(len) bytes long; the limit is 32 MiB") }
         let (parsed, body) = try JSONValue.parsingInput(UnsafeRawBufferPointer(start: text, count: len),
-                                                       writing: parameters.contains("body") ? "body" : "")
+                                                       writing: parameters.contains("body") ? "body" : nil)
         bodyText = body
         guard let object = parsed.objectValue else {
             throw FWPayError(.invalidArgument, "\(name) must be a JSON object, not \(parsed.typeName)")

@@ -184,7 +184,7 @@ extension JSONValue {
     /// Parses a caller's JSON object under `callerInputFlags`, and writes its member `member`
     /// out as compact text from the same parse (nil when absent or null): the request body a
     /// text-interface call sends, so that it is not written again from its value.
-    static func parsingInput(_ bytes: UnsafeRawBufferPointer, writing member: String) throws(FWPayError) -> (value: JSONValue, memberText: [UInt8]?) {
+    static func parsingInput(_ bytes: UnsafeRawBufferPointer, writing member: String?) throws(FWPayError) -> (value: JSONValue, memberText: [UInt8]?) {
         var error = json_error_t()
         guard let parsed = json_loadb(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count,
                                       callerInputFlags, &error) else {
@@ -192,7 +192,7 @@ extension JSONValue {
         }
         defer { json_decref(parsed) }
         let value = try JSONValue(jansson: parsed)
-        guard let chosen = json_object_get(parsed, member), chosen.pointee.type != JSON_NULL else { return (value, nil) }
+        guard let member, let chosen = json_object_get(parsed, member), chosen.pointee.type != JSON_NULL else { return (value, nil) }
         guard let text = json_dumps(chosen, Int(JSON_COMPACT | JSON_ENCODE_ANY)) else { throw FWPayError.noMemory }
         defer { free(text) }
         return (value, Array(UnsafeRawBufferPointer(start: text, count: strlen(text))))
