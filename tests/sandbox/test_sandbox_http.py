@@ -192,6 +192,19 @@ def test_errors_are_problems(sandbox: Any) -> None:
     assert call(sandbox, "GET", "/recipients?per_page=101")[0] == 400
 
 
+def test_an_unknown_route_names_where_the_api_is(sandbox: Any) -> None:
+    # A wrong base path (v2 for v1) shows at once, with the sandbox's own hint marked as such.
+    root = sandbox.base_url.removesuffix("/payments/v1")
+    status, body, _ = call(sandbox, "GET", "/payments/v2/recipients", root=root)
+    assert status == 404 and body["title"] == "Not Found", body
+    assert body["detail"].startswith("fwpay-sandbox has no route GET /payments/v2/recipients; the API is under /payments/v1"), body
+    assert "sandbox-only" in body["detail"]
+    status, body, _ = call(sandbox, "GET", "/" + "x" * 5000, root=root)
+    assert status == 404 and len(body["detail"]) < 400, len(body["detail"])
+    # A resource that is not there keeps its own words.
+    assert call(sandbox, "GET", "/payments/FWU000000001")[1]["detail"] == "Payment FWU000000001 not found"
+
+
 def test_clock_and_lists(sandbox: Any) -> None:
     before = control(sandbox, "GET", "/clock")[1]
     after = control(sandbox, "POST", "/clock/advance", {"days": 1})[1]

@@ -16,8 +16,9 @@ struct ProblemMiddleware: RouterMiddleware {
         } catch let problem as Problem {
             return Response.json(problem.body, status: problem.status)
         } catch let error as HTTPError {
-            let problem = Problem(status: error.status, title: error.status.reasonPhrase,
-                                  detail: error.body ?? error.status.reasonPhrase)
+            let detail = error.status == .notFound && error.body == nil
+                ? Self.noRoute(request) : error.body ?? error.status.reasonPhrase
+            let problem = Problem(status: error.status, title: error.status.reasonPhrase, detail: detail)
             return Response.json(problem.body, status: problem.status)
         } catch let error as any HTTPResponseError {
             let problem = Problem(status: error.status, title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
@@ -28,5 +29,15 @@ struct ProblemMiddleware: RouterMiddleware {
                                   detail: "The sandbox failed to handle the request")
             return Response.json(problem.body, status: problem.status)
         }
+    }
+
+    /// What an unknown route's 404 says: the request (its path cut at 200 characters) and where
+    /// the API is, so that a wrong base path shows at once. SANDBOX-ONLY wording: Flywire
+    /// answers a bare "Not Found".
+    static func noRoute(_ request: Request) -> String {
+        let path = request.uri.path
+        let shown = path.count > 200 ? String(path.prefix(200)) + "..." : path
+        return "fwpay-sandbox has no route \(request.method) \(shown); the API is under \(apiBasePath), "
+            + "the sandbox's control API under /sandbox (sandbox-only hint: Flywire answers a bare Not Found)"
     }
 }
