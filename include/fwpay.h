@@ -126,7 +126,11 @@ enum fwp_code {
     /** Memory could not be allocated. */
     FWP_E_NO_MEMORY = -13,
     /** A notification's X-Flywire-Digest does not match its body and the shared secret. */
-    FWP_E_SIGNATURE = -14
+    FWP_E_SIGNATURE = -14,
+    /** TLS failed: the server's certificate is not trusted (a proxy or a private CA signed it:
+     *  give that CA as ca_bundle, $FWPAY_CA_BUNDLE or $SSL_CERT_FILE), names another host, or
+     *  the handshake failed. Nothing was sent; never retried. Since 0.3. */
+    FWP_E_TLS = -15
 };
 
 /* ---- Error detail --------------------------------------------------------------------- */
@@ -218,7 +222,7 @@ typedef struct fwp_client_options {
      *  milliseconds (default 20000; keep it below the server's keep-alive timeout). */
     long max_idle_connection_ms;
     /** A file of PEM CA certificates that TLS trusts instead of the system's; NULL (default)
-     *  for $FWPAY_CA_BUNDLE, else the system's bundle, found at run time on Debian, Ubuntu,
+     *  for $FWPAY_CA_BUNDLE, else $SSL_CERT_FILE, else the system's bundle, found at run time on Debian, Ubuntu,
      *  Fedora, RHEL, SUSE and Alpine (see fwp_ca_bundle). Since version 2 (0.2). */
     const char *ca_bundle;
     /** Non-zero when the server is known to deduplicate POSTs by Idempotency-Key (fwpay-sandbox
@@ -281,7 +285,7 @@ extern int fwp_bundle_get(fwp_client * _Nullable client, char const * _Nullable 
 extern int fwp_bundle_list(fwp_client * _Nullable client, int page, int per_page, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
 /// fwp_ca_bundle: the file of CA certificates a client trusts when its options name none:
-/// $FWPAY_CA_BUNDLE, else libcurl's compiled-in bundle when it exists on this machine, else
+/// $FWPAY_CA_BUNDLE, else $SSL_CERT_FILE, else libcurl's compiled-in bundle when it exists here, else
 /// the first that exists of the Debian/Ubuntu, Fedora/RHEL, SUSE and Alpine paths. Returns a
 /// string to release with fwp_free, or NULL when no bundle is found (TLS would then fail).
 /// Thread-safe. Since 0.2.

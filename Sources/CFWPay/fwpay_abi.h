@@ -84,7 +84,11 @@ enum fwp_code {
     /** Memory could not be allocated. */
     FWP_E_NO_MEMORY = -13,
     /** A notification's X-Flywire-Digest does not match its body and the shared secret. */
-    FWP_E_SIGNATURE = -14
+    FWP_E_SIGNATURE = -14,
+    /** TLS failed: the server's certificate is not trusted (a proxy or a private CA signed it:
+     *  give that CA as ca_bundle, $FWPAY_CA_BUNDLE or $SSL_CERT_FILE), names another host, or
+     *  the handshake failed. Nothing was sent; never retried. Since 0.3. */
+    FWP_E_TLS = -15
 };
 
 /* ---- Error detail --------------------------------------------------------------------- */
@@ -176,7 +180,7 @@ typedef struct fwp_client_options {
      *  milliseconds (default 20000; keep it below the server's keep-alive timeout). */
     long max_idle_connection_ms;
     /** A file of PEM CA certificates that TLS trusts instead of the system's; NULL (default)
-     *  for $FWPAY_CA_BUNDLE, else the system's bundle, found at run time on Debian, Ubuntu,
+     *  for $FWPAY_CA_BUNDLE, else $SSL_CERT_FILE, else the system's bundle, found at run time on Debian, Ubuntu,
      *  Fedora, RHEL, SUSE and Alpine (see fwp_ca_bundle). Since version 2 (0.2). */
     const char *ca_bundle;
     /** Non-zero when the server is known to deduplicate POSTs by Idempotency-Key (fwpay-sandbox

@@ -17,6 +17,7 @@ struct cli {
     const char *base_url;
     const char *api_key;
     const char *shared_secret;     /* $FWPAY_SHARED_SECRET or the profile's (notifications, listen) */
+    const char *ca_bundle;         /* --ca-bundle or the profile's; NULL: the library's choice */
     int pretty;                    /* 1 pretty, 0 compact */
     struct jq_state *jq;           /* the compiled --jq filter, or NULL */
     int argc;                      /* arguments after the subcommand's name */
@@ -26,7 +27,7 @@ struct cli {
 };
 
 /** Exit status when the request succeeded but --jq failed on its answer (then printed to stderr). */
-#define CLI_EXIT_JQ 15
+#define CLI_EXIT_JQ 65
 
 /** An option of an action, for its --help and the completion scripts. */
 struct option_doc {
@@ -110,8 +111,9 @@ int cmd_trigger(struct cli *cli);
 /* Helpers (util.c). */
 /* Whether cli has an API key; says on stderr how to give one when it has not. */
 int has_api_key(const struct cli *cli);
-/* A client of base_url with api_key whose User-Agent names the command (fwp_client_new's codes). */
-int open_client(const char *base_url, const char *api_key, fwp_client **out, fwp_error *err);
+/* A client of base_url with the command's key and CA bundle, whose User-Agent names the command
+ * (fwp_client_new's codes). */
+int open_client(const struct cli *cli, const char *base_url, fwp_client **out, fwp_error *err);
 int run_action(struct cli *cli, const char *group, const struct action *actions);
 /* "--help" or "-h". */
 int is_help(const char *arg);

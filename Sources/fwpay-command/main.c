@@ -28,6 +28,7 @@ const struct option_doc global_options[] = {
     { "--api-key-file", "PATH", "read the API key from the first line of PATH (- for standard input)" },
     { "--api-key", "KEY", "the API key; other processes see it in ps: prefer a profile, $FWPAY_API_KEY or --api-key-file" },
     { "--base-url", "URL", "the API base URL (default: $FWPAY_BASE_URL, the profile's, else Flywire production)" },
+    { "--ca-bundle", "PATH", "the PEM file of CAs TLS trusts, e.g. a proxy's (default: the profile's, $FWPAY_CA_BUNDLE, $SSL_CERT_FILE, else the system's)" },
     { "--jq", "EXPR", "print what the jq expression EXPR makes of the result (strings raw)" },
     { "--pretty", NULL, "indented JSON (the default on a terminal)" },
     { "--compact", NULL, "one-line JSON (the default otherwise)" },
@@ -65,7 +66,7 @@ static void print_help(FILE *to) {
         "Amounts are whole numbers of subunits: USD 120.25 is 12025.\n"
         "\n"
         "Profiles: an INI file, ~/.config/fwpay/config ($XDG_CONFIG_HOME/fwpay/config, or $FWPAY_CONFIG),\n"
-        "mode 0600, with sections of api_key or api_key_file, base_url and shared_secret:\n"
+        "mode 0600, with sections of api_key or api_key_file, base_url, ca_bundle and shared_secret:\n"
         "  [default]\n"
         "  base_url = " FWP_BASE_URL_SANDBOX "\n"
         "  api_key_file = /home/me/.config/fwpay/sandbox.key\n"
@@ -89,8 +90,10 @@ static void print_help(FILE *to) {
         "  12  the server's answer is not the JSON expected\n"
         "  13  out of memory\n"
         "  14  a notification's digest does not match (notifications verify exits 1 instead)\n"
-        "  15  the request succeeded but --jq failed on its answer (printed to stderr)\n"
+        "  15  TLS failed: the server's certificate is not trusted (give its CA: FWPAY_CA_BUNDLE or\n"
+        "      SSL_CERT_FILE), names another host, or the handshake failed; nothing was sent\n"
         "  64  usage error (unknown command, missing argument, unreadable file, bad --jq)\n"
+        "  65  the request succeeded but --jq failed on its answer (printed to stderr)\n"
         "\n"
         "Environment: FWPAY_PROFILE, FWPAY_CONFIG, FWPAY_API_KEY, FWPAY_BASE_URL, FWPAY_SHARED_SECRET\n"
         "(notifications, listen).\n"
@@ -113,7 +116,7 @@ int main(int argc, char **argv) {
     struct cli cli;
     memset(&cli, 0, sizeof cli);
     cli.pretty = isatty(STDOUT_FILENO);
-    const char *api_key = NULL, *api_key_file = NULL, *base_url = NULL, *profile = NULL, *jq = NULL;
+    const char *api_key = NULL, *api_key_file = NULL, *base_url = NULL, *profile = NULL, *jq = NULL, *ca_bundle = NULL;
     /* The global options come out of the line wherever they are; the rest, in order, is the
      * command and its arguments. An action's option that takes a value keeps it, so that
      * `--data --pretty` sends the text "--pretty". After `--`, nothing is taken. */
@@ -136,8 +139,8 @@ int main(int argc, char **argv) {
         if (strcmp(arg, "--pretty") == 0) { cli.pretty = 1; continue; }
         if (strcmp(arg, "--compact") == 0) { cli.pretty = 0; continue; }
         int found = 0;
-        const char *const names[] = { "--api-key", "--api-key-file", "--base-url", "--profile", "--jq" };
-        const char **slots[] = { &api_key, &api_key_file, &base_url, &profile, &jq };
+        const char *const names[] = { "--api-key", "--api-key-file", "--base-url", "--profile", "--jq", "--ca-bundle" };
+        const char **slots[] = { &api_key, &api_key_file, &base_url, &profile, &jq, &ca_bundle };
         for (size_t n = 0; n < sizeof names / sizeof names[0] && !found; n++) {
             found = global_value(argc, argv, &i, names[n], slots[n]);
             if (found < 0) return CLI_EXIT_USAGE;
@@ -153,6 +156,7 @@ int main(int argc, char **argv) {
     cli.base_url = getenv("FWPAY_BASE_URL");
     cli.api_key = getenv("FWPAY_API_KEY");
     cli.shared_secret = getenv("FWPAY_SHARED_SECRET");
+    cli.ca_bundle = getenv("FWPAY_CA_BUNDLE");  /* so that [default]'s ca_bundle comes after it */
     if (!profile) profile = getenv("FWPAY_PROFILE");
     int named = profile && *profile;
     if (load_profile(&cli, named ? profile : "default", named) != 0) return CLI_EXIT_USAGE;
@@ -164,6 +168,7 @@ int main(int argc, char **argv) {
     }
     if (api_key) cli.api_key = api_key;
     if (base_url) cli.base_url = base_url;
+    if (ca_bundle) cli.ca_bundle = ca_bundle;
     if (jq && filter_compile(&cli, jq) != 0) return CLI_EXIT_USAGE;
 
     const char *name = rest[command];

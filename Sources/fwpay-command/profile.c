@@ -22,7 +22,7 @@
 struct profile {
     const char *wanted;
     int found;
-    char *api_key, *api_key_file, *base_url, *shared_secret;
+    char *api_key, *api_key_file, *base_url, *shared_secret, *ca_bundle;
     char unknown[64];              /* the first setting that is not one of the above */
 };
 
@@ -33,6 +33,7 @@ static int on_setting(void *user, const char *section, const char *name, const c
     char **slot = strcmp(name, "api_key") == 0 ? &profile->api_key
                 : strcmp(name, "api_key_file") == 0 ? &profile->api_key_file
                 : strcmp(name, "base_url") == 0 ? &profile->base_url
+                : strcmp(name, "ca_bundle") == 0 ? &profile->ca_bundle
                 : strcmp(name, "shared_secret") == 0 ? &profile->shared_secret : NULL;
     if (!slot) {
         snprintf(profile->unknown, sizeof profile->unknown, "%s", name);
@@ -85,12 +86,12 @@ int load_profile(struct cli *cli, const char *name, int named) {
         fclose(file);
         return CLI_EXIT_USAGE;
     }
-    struct profile profile = { name, 0, NULL, NULL, NULL, NULL, "" };
+    struct profile profile = { name, 0, NULL, NULL, NULL, NULL, NULL, "" };
     int line = ini_parse_file(file, on_setting, &profile);
     fclose(file);
     if (line != 0) {
         if (profile.unknown[0])
-            fprintf(stderr, "fwpay: %s:%d: '%s' is not a setting (api_key, api_key_file, base_url, shared_secret)\n",
+            fprintf(stderr, "fwpay: %s:%d: '%s' is not a setting (api_key, api_key_file, base_url, ca_bundle, shared_secret)\n",
                     path, line, profile.unknown);
         else fprintf(stderr, "fwpay: %s:%d: not an INI line (name = value, or [profile])\n", path, line > 0 ? line : 0);
         return CLI_EXIT_USAGE;
@@ -111,6 +112,7 @@ int load_profile(struct cli *cli, const char *name, int named) {
     }
     apply(&cli->api_key, profile.api_key, named);
     apply(&cli->base_url, profile.base_url, named);
+    apply(&cli->ca_bundle, profile.ca_bundle, named);
     apply(&cli->shared_secret, profile.shared_secret, named);
     return 0;
 }

@@ -251,7 +251,7 @@ int sandbox_client(const struct cli *cli, fwp_client **out, fwp_error *err) {
     char root[2048];
     *out = NULL;
     if (!cli->api_key || !*cli->api_key || sandbox_root(cli->base_url, root, sizeof root) != 0) return 1;
-    return open_client(root, cli->api_key, out, err);
+    return open_client(cli, root, out, err);
 }
 
 int cmd_sandbox(struct cli *cli) {

@@ -224,7 +224,7 @@ static int trigger_run(struct cli *cli, fwp_client *client, int argc, char **arg
         fprintf(stderr, "fwpay trigger: triggers make payments on a fwpay-sandbox only: set FWPAY_BASE_URL (or --base-url, or a "
                         "profile) to a sandbox's, not Flywire's\n");
         status = CLI_EXIT_USAGE;
-    } else if (rc != FWP_OK || open_client(cli->base_url, cli->api_key, &api, &err) != FWP_OK) {
+    } else if (rc != FWP_OK || open_client(cli, cli->base_url, &api, &err) != FWP_OK) {
         status = print_result(cli, err.code, NULL, &err);
     } else {
         status = run_steps(cli, fixture, api, root);

@@ -204,10 +204,11 @@ int run_offline(struct cli *cli, const char *group, const struct action *actions
     return a ? a->run(cli, NULL, cli->argc - 1, cli->argv + 1) : status;
 }
 
-int open_client(const char *base_url, const char *api_key, fwp_client **out, fwp_error *err) {
+int open_client(const struct cli *cli, const char *base_url, fwp_client **out, fwp_error *err) {
     fwp_client_options options = FWP_CLIENT_OPTIONS_INIT;
     options.base_url = base_url;
-    options.api_key = api_key;
+    options.api_key = cli->api_key;
+    options.ca_bundle = cli->ca_bundle;
     options.user_agent = "cli/" FWP_VERSION_STRING;  /* the server's logs tell the command's calls apart */
     return fwp_client_new_with_options(&options, out, err);
 }
@@ -227,7 +228,7 @@ int run_action(struct cli *cli, const char *group, const struct action *actions)
     if (!has_api_key(cli)) return CLI_EXIT_USAGE;
     fwp_client *client = NULL;
     fwp_error err = FWP_ERROR_INIT;
-    int rc = open_client(cli->base_url, cli->api_key, &client, &err);
+    int rc = open_client(cli, cli->base_url, &client, &err);
     if (rc != FWP_OK) return print_result(cli, rc, NULL, &err);
     rc = a->run(cli, client, cli->argc - 1, cli->argv + 1);
     fwp_client_free(client);

@@ -85,5 +85,7 @@ export class PermissionError extends APIError {}
 export class NotFoundError extends APIError {}
 export class RateLimitError extends APIError {}
 export class ConnectionError extends FwpayError {}
+/** TLS failed (an untrusted certificate: give its CA as caBundle); nothing was sent, never retried. */
+export class TLSError extends ConnectionError {}
 export class OutcomeUnknownError extends FwpayError {}
 export class SignatureError extends FwpayError {}

@@ -49,6 +49,8 @@ class NotFoundError extends APIError {}
 class RateLimitError extends APIError {}
 /** The server could not be reached or did not answer in time: nothing happened. */
 class ConnectionError extends FwpayError {}
+/** TLS failed (an untrusted certificate: give its CA as caBundle); nothing was sent, never retried. */
+class TLSError extends ConnectionError {}
 /** Sent, but no answer came: it may have taken effect. Retry only with the same idempotencyKey. */
 class OutcomeUnknownError extends FwpayError {}
 /** A notification's X-Flywire-Digest does not match. */
@@ -57,7 +59,7 @@ class SignatureError extends FwpayError {}
 const CLASSES = {
   invalid_argument: InvalidArgumentError, invalid_json: InvalidArgumentError, invalid_request: InvalidRequestError,
   idempotency_conflict: IdempotencyError, authentication: AuthenticationError, permission: PermissionError, not_found: NotFoundError, rate_limited: RateLimitError, server: APIError,
-  http: APIError, connection: ConnectionError, timeout: ConnectionError, outcome_unknown: OutcomeUnknownError,
+  http: APIError, connection: ConnectionError, timeout: ConnectionError, tls: TLSError, outcome_unknown: OutcomeUnknownError,
   bad_response: APIError, signature: SignatureError,
 };
 
@@ -189,5 +191,5 @@ module.exports = {
   Client, notifications, version, libraryVersion, PRODUCTION_BASE_URL, SANDBOX_BASE_URL,
   FwpayError, InvalidArgumentError, APIError, InvalidRequestError, IdempotencyError, AuthenticationError, PermissionError,
   NotFoundError,
-  RateLimitError, ConnectionError, OutcomeUnknownError, SignatureError,
+  RateLimitError, ConnectionError, TLSError, OutcomeUnknownError, SignatureError,
 };

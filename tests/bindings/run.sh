@@ -13,11 +13,22 @@ version=$(cat VERSION)
 export FWPAY_LIBRARY="$PWD/build/lib/libfwpay.so.$version"
 work=$(mktemp -d)
 sandbox_pid=""
+tls_pid=""
 stop_sandbox() {
   if [ -n "$sandbox_pid" ]; then kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; fi
   sandbox_pid=""
 }
-trap 'stop_sandbox; rm -rf "$work"' EXIT
+trap 'stop_sandbox; [ -z "$tls_pid" ] || kill "$tls_pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+# An https server whose certificate no bundle trusts (self-signed, for localhost): every
+# binding's TLS error class is met there, at once, with the fix named.
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext subjectAltName=DNS:localhost \
+  -keyout "$work/tls.key" -out "$work/tls.crt" 2> /dev/null
+tls_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+openssl s_server -quiet -accept "127.0.0.1:$tls_port" -cert "$work/tls.crt" -key "$work/tls.key" -www > /dev/null 2>&1 &
+tls_pid=$!
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$tls_port") 2>/dev/null && break; sleep 0.05; done
+export FWPAY_TLS_BASE_URL="https://localhost:$tls_port/payments/v1"
 
 start_sandbox() {
   rm -f "$work"/sandbox.*

@@ -45,7 +45,7 @@ def test_a_bad_jq_expression_is_refused_before_anything_is_sent(sandbox: Any) ->
 
 def test_a_jq_failure_on_the_answer_keeps_the_answer(sandbox: Any) -> None:
     result = run(sandbox, "orders", "create", "--data", order_json(sandbox), "--jq", ".id | .nope")
-    assert result.returncode == 15 and result.stdout == ""
+    assert result.returncode == 65 and result.stdout == ""
     assert "the request succeeded, and its answer was:" in result.stderr
     created = json.loads(result.stderr.split("its answer was:\n", 1)[1])
     assert ok(run(sandbox, "orders", "get", created["id"]))["status"] == "open"

@@ -110,7 +110,7 @@ private func optionsOfItsVersion(_ options: UnsafePointer<fwp_client_options>) t
 }
 
 /// fwp_ca_bundle: the file of CA certificates a client trusts when its options name none:
-/// $FWPAY_CA_BUNDLE, else libcurl's compiled-in bundle when it exists on this machine, else
+/// $FWPAY_CA_BUNDLE, else $SSL_CERT_FILE, else libcurl's compiled-in bundle when it exists here, else
 /// the first that exists of the Debian/Ubuntu, Fedora/RHEL, SUSE and Alpine paths. Returns a
 /// string to release with fwp_free, or NULL when no bundle is found (TLS would then fail).
 /// Thread-safe. Since 0.2.

@@ -4,7 +4,7 @@ import CFWPay
 public struct FWPayError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, CaseIterable {
         case invalidArgument, invalidJSON, invalidRequest, authentication, notFound, rateLimited, server, http
-        case connection, timeout, outcomeUnknown, badResponse, noMemory, signature
+        case connection, timeout, outcomeUnknown, badResponse, noMemory, signature, tls
 
         /// The FWP_E_ code, as Sources/CFWPay/fwpay_abi.h defines it (the one definition).
         public var code: Int32 {
@@ -23,6 +23,7 @@ public struct FWPayError: Error, Sendable, CustomStringConvertible {
             case .badResponse: FWP_E_BAD_RESPONSE.rawValue
             case .noMemory: FWP_E_NO_MEMORY.rawValue
             case .signature: FWP_E_SIGNATURE.rawValue
+            case .tls: FWP_E_TLS.rawValue
             }
         }
 
@@ -78,6 +79,7 @@ public struct FWPayError: Error, Sendable, CustomStringConvertible {
         case .badResponse: "the server's answer is not the JSON expected"
         case .noMemory: "out of memory"
         case .signature: "the notification's signature does not match"
+        case .tls: "TLS failed: the server's certificate is not trusted, names another host, or the handshake failed"
         }
     }
 }
@@ -113,6 +115,7 @@ extension FWPayError.Kind {
         case .badResponse: "bad_response"
         case .noMemory: "no_memory"
         case .signature: "signature"
+        case .tls: "tls"
         }
     }
 }

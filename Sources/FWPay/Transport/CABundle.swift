@@ -24,15 +24,21 @@ enum CABundle {
 
     /// The environment variable that names a bundle for every client of the process.
     static let environmentVariable = "FWPAY_CA_BUNDLE"
+    /// curl's and OpenSSL's own variable, honoured when FWPAY_CA_BUNDLE is unset.
+    static let standardVariable = "SSL_CERT_FILE"
+
+
 
     /// The bundle to give libcurl, or nil to keep libcurl's own default: the caller's choice
-    /// first, then FWPAY_CA_BUNDLE, then libcurl's compiled-in path when it exists here, then
-    /// the first system path that exists. The result is nil too when none exists (TLS then
+    /// first, then FWPAY_CA_BUNDLE, then SSL_CERT_FILE (curl's and OpenSSL's convention) when
+    /// that file exists (shells often export it for other tools), then libcurl's compiled-in
+    /// path when it exists here, then the first system path that exists. The result is nil too when none exists (TLS then
     /// fails with libcurl's own message).
-    static func choose(given: String?, environment: String?, compiledIn: String?,
+    static func choose(given: String?, environment: String?, standard: String? = nil, compiledIn: String?,
                        exists: (String) -> Bool) -> String? {
         if let given, !given.isEmpty { return given }
         if let environment, !environment.isEmpty { return environment }
+        if let standard, !standard.isEmpty, exists(standard) { return standard }
         if let compiledIn, exists(compiledIn) { return nil }
         return systemPaths.first(where: exists)
     }
@@ -40,7 +46,7 @@ enum CABundle {
     /// `choose` on this machine.
     static func resolve(given: String?) -> String? {
         choose(given: given, environment: getenv(environmentVariable).map { String(cString: $0) },
-               compiledIn: compiledInPath, exists: isReadable)
+               standard: getenv(standardVariable).map { String(cString: $0) }, compiledIn: compiledInPath, exists: isReadable)
     }
 
     /// The path the caller would get by default, for fwp_ca_bundle: libcurl's own when it

@@ -76,7 +76,7 @@ final class Transport: Sendable {
             case .failed(let curlCode, let message, let requestSent):
                 pool.discard(handle)
                 logger.log(.warning, "\(name) failed in \(elapsed) ms (attempt \(attempt + 1)): curl \(curlCode): \(message)")
-                if !requestSent || repeatable, attempt < settings.maximumRetries {
+                if !Self.isTLSFailure(curlCode), !requestSent || repeatable, attempt < settings.maximumRetries {
                     attempt += 1
                     pause(beforeRetry: attempt, settings: settings, reason: requestSent ? "\(name) got no answer" : "\(name) could not connect")
                     continue
@@ -109,6 +109,13 @@ final class Transport: Sendable {
                          attempts: Int) -> FWPayError {
         let tries = attempts == 1 ? "" : " (after \(attempts) attempts)"
         let key = request.idempotencyKey?.value
+        if Self.isTLSFailure(curlCode) {
+            // Retrying cannot help, and "could not reach the server" would hide the fix.
+            let host = settings.baseURL.split(separator: "/").dropFirst(1).first.map(String.init) ?? "the server"
+            return FWPayError(.tls, "TLS with \(host) failed: \(message). If a proxy or your own CA signs its certificate, give "
+                              + "that CA's PEM file as ca_bundle (or FWPAY_CA_BUNDLE, or SSL_CERT_FILE); nothing was sent",
+                              curlCode: curlCode, idempotencyKey: key)
+        }
         if !requestSent {
             return FWPayError(.connection, "could not reach the server\(tries): \(message)", curlCode: curlCode, idempotencyKey: key)
         }
@@ -120,6 +127,13 @@ final class Transport: Sendable {
         let timedOut = curlCode == Int(CURLE_OPERATION_TIMEDOUT.rawValue)
         return FWPayError(timedOut ? .timeout : .connection, "\(request.method.rawValue) \(request.path) failed\(tries): \(message)",
                           curlCode: curlCode, idempotencyKey: key)
+    }
+
+    /// libcurl's codes for a failed TLS handshake or an untrusted certificate: the TLS kind.
+    static func isTLSFailure(_ curlCode: Int) -> Bool {
+        [CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+         CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS,
+         CURLE_SSL_CRL_BADFILE, CURLE_USE_SSL_FAILED].contains { Int($0.rawValue) == curlCode }
     }
 
     /// Sleeps before retry number `attempt` (1-based): exponential backoff with jitter.

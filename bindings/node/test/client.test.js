@@ -37,6 +37,15 @@ test('log lines reach the function on the event loop', async () => {
   assert.throws(() => new fwpay.Client({ apiKey: KEY, baseUrl: BASE, log: 'stderr' }), TypeError);
 });
 
+test('an untrusted certificate is a TLSError at once, naming the fix', async () => {
+  const tls = new fwpay.Client({ apiKey: KEY, baseUrl: process.env.FWPAY_TLS_BASE_URL, maxRetries: 3 });
+  const started = Date.now();
+  const error = await tls.recipients.get('FWU').then(() => null, (e) => e);
+  assert.ok(error instanceof fwpay.TLSError && error instanceof fwpay.ConnectionError, String(error));
+  assert.match(error.message, /TLS with localhost.*ca_bundle.*FWPAY_CA_BUNDLE/s);
+  assert.ok(Date.now() - started < 2000, 'not retried (backoff would take seconds)');
+});
+
 test('versions match', () => {
   assert.equal(fwpay.libraryVersion.split('.').slice(0, 2).join('.'), fwpay.version.split('.').slice(0, 2).join('.'));
 });

@@ -44,7 +44,8 @@ enum fwp_code {
     FWP_E_OUTCOME_UNKNOWN = -11,
     FWP_E_BAD_RESPONSE = -12,
     FWP_E_NO_MEMORY = -13,
-    FWP_E_SIGNATURE = -14
+    FWP_E_SIGNATURE = -14,
+    FWP_E_TLS = -15
 };
 
 enum fwp_log_level {

@@ -41,6 +41,7 @@ class Error extends \RuntimeException
             'rate_limited' => RateLimitError::class,
             'server', 'http', 'bad_response' => ApiError::class,
             'connection', 'timeout' => ConnectionError::class,
+            'tls' => TLSError::class,
             'outcome_unknown' => OutcomeUnknownError::class,
             'signature' => SignatureError::class,
             default => self::class,

@@ -74,6 +74,18 @@ final class ClientTest extends TestCase
         self::assertSame([], array_filter($lines, fn ($line) => str_contains($line, getenv('FWPAY_API_KEY'))));
     }
 
+    public function testAnUntrustedCertificateIsATlsErrorNamingTheFix(): void
+    {
+        $client = new Client(getenv('FWPAY_API_KEY'), getenv('FWPAY_TLS_BASE_URL'), maxRetries: 3);
+        try {
+            $client->recipients->get('FWU');
+            self::fail('an untrusted certificate answered');
+        } catch (\Fwpay\TLSError $e) {
+            self::assertInstanceOf(\Fwpay\ConnectionError::class, $e);
+            self::assertMatchesRegularExpression('/TLS with localhost.*ca_bundle.*FWPAY_CA_BUNDLE/s', $e->getMessage());
+        }
+    }
+
     public function testVersionsMatch(): void
     {
         $client = self::client();

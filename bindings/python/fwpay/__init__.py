@@ -18,6 +18,7 @@ from ._errors import (
     APIError,
     AuthenticationError,
     ConnectionError,
+    TLSError,
     Error,
     IdempotencyError,
     InvalidArgumentError,
@@ -39,6 +40,6 @@ library_version: str = _lib.fwp_version().decode()
 __all__ = [
     "APIError", "AsyncClient", "AsyncPageIterator", "AuthenticationError", "Client", "ConnectionError", "Error",
     "IdempotencyError", "InvalidArgumentError", "InvalidRequestError", "NotFoundError", "OutcomeUnknownError",
-    "PageIterator", "PermissionError", "PRODUCTION_BASE_URL", "RateLimitError", "Response", "Result",
+    "PageIterator", "PermissionError", "TLSError", "PRODUCTION_BASE_URL", "RateLimitError", "Response", "Result",
     "SANDBOX_BASE_URL", "SignatureError", "__version__", "library_version", "notifications", "response_of", "types",
 ]

@@ -95,6 +95,12 @@ class ConnectionError(Error, builtins.ConnectionError):
     ``fwpay.ConnectionError``."""
 
 
+class TLSError(ConnectionError):
+    """TLS failed: the server's certificate is not trusted (a proxy or a private CA signed it:
+    pass its CA file as ``ca_bundle``, or set FWPAY_CA_BUNDLE or SSL_CERT_FILE), names another
+    host, or the handshake failed. Nothing was sent; never retried. A ConnectionError too."""
+
+
 class OutcomeUnknownError(Error):
     """A request that may move money was sent but no answer came back. It may have taken
     effect: look it up, or retry with the same ``idempotency_key``, never a new one."""
@@ -118,6 +124,7 @@ _BY_KIND: dict[str, type[Error]] = {
     "http": APIError,
     "connection": ConnectionError,
     "timeout": ConnectionError,
+    "tls": TLSError,
     "outcome_unknown": OutcomeUnknownError,
     "bad_response": APIError,
     "no_memory": Error,

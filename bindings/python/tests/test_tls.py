@@ -105,3 +105,41 @@ def test_certifi_is_the_last_resort_on_a_system_without_a_bundle() -> None:
                          env=dict(os.environ, PYTHONPATH=package))
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["True", certifi.where()], run.stdout
+
+
+def test_ssl_cert_file_is_honoured_as_curl_honours_it(https_server: tuple[str, pathlib.Path],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    url, certificate = https_server
+    monkeypatch.delenv("FWPAY_CA_BUNDLE", raising=False)
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate))
+    with fwpay.Client(api_key="key", base_url=url, max_retries=0) as client:
+        assert client.request("GET", "/ping")["ok"] is True
+
+
+def test_an_untrusted_certificate_is_a_tls_error_tried_once_with_its_fix_named(
+        https_server: tuple[str, pathlib.Path]) -> None:
+    # Not "could not reach the server (after 3 attempts)": TLSError at once, naming the fix.
+    url, _ = https_server
+    lines: list[str] = []
+    import logging
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(record.getMessage())
+
+    logger = logging.getLogger("fwpay")
+    keep, level = Keep(), logger.level
+    logger.addHandler(keep)
+    logger.setLevel(logging.DEBUG)
+    try:
+        with fwpay.Client(api_key="key", base_url=url, max_retries=3) as client:
+            with pytest.raises(fwpay.TLSError) as caught:
+                client.request("GET", "/ping")
+    finally:
+        logger.removeHandler(keep)
+        logger.setLevel(level)
+    message = str(caught.value)
+    assert "TLS with localhost" in message and "ca_bundle" in message and "FWPAY_CA_BUNDLE" in message, message
+    assert isinstance(caught.value, fwpay.ConnectionError) and caught.value.code == -15
+    assert not [line for line in lines if line.startswith("retry")], lines
+    assert len([line for line in lines if "GET /ping failed" in line]) == 1, lines

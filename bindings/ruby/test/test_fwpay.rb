@@ -35,6 +35,13 @@ class FwpayTest < Minitest::Test
     assert_raises(Fwpay::InvalidArgumentError) { Fwpay::Client.new(api_key: KEY, base_url: BASE, log_level: "loud", log: ->(*) {}) }
   end
 
+  def test_an_untrusted_certificate_is_a_tls_error_naming_the_fix
+    tls = Fwpay::Client.new(api_key: KEY, base_url: ENV.fetch("FWPAY_TLS_BASE_URL"), max_retries: 3)
+    error = assert_raises(Fwpay::TLSError) { tls.recipients.get("FWU") }
+    assert_kind_of Fwpay::ConnectionError, error
+    assert_match(/TLS with localhost.*ca_bundle.*FWPAY_CA_BUNDLE/m, error.message)
+  end
+
   def test_the_api_key_never_shows
     refute_includes client.inspect, KEY
     refute_includes client.instance_variables.map { |name| client.instance_variable_get(name).inspect }.join, KEY

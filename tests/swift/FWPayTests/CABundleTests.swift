@@ -29,6 +29,14 @@ import Testing
         #expect(CABundle.choose(given: "", environment: "", compiledIn: debian, exists: all) == nil)
     }
 
+    @Test func sslCertFileComesAfterFwpaysOwnVariableWhenItExists() {
+        let all: (String) -> Bool = { _ in true }
+        #expect(CABundle.choose(given: nil, environment: nil, standard: "/curl.pem", compiledIn: debian, exists: all) == "/curl.pem")
+        #expect(CABundle.choose(given: nil, environment: "/env.pem", standard: "/curl.pem", compiledIn: debian, exists: all) == "/env.pem")
+        // Shells export it for other tools; a path that is not there is passed over.
+        #expect(CABundle.choose(given: nil, environment: nil, standard: "/gone.pem", compiledIn: debian, exists: { $0 == rhel }) == rhel)
+    }
+
     @Test func noBundleAnywhereLeavesLibcurlsDefault() {
         #expect(CABundle.choose(given: nil, environment: nil, compiledIn: debian, exists: { _ in false }) == nil)
     }

@@ -40,6 +40,9 @@ module Fwpay
   class RateLimitError < APIError; end
   # The server could not be reached, or did not answer in time (nothing happened).
   class ConnectionError < Error; end
+  # TLS failed: an untrusted certificate (give its CA as ca_bundle:, or FWPAY_CA_BUNDLE or
+  # SSL_CERT_FILE), another host's name, or a failed handshake. Nothing was sent; never retried.
+  class TLSError < ConnectionError; end
   # The request was sent and no answer came: it may have taken effect. Retry only with the
   # same #idempotency_key, or look the payment up first.
   class OutcomeUnknownError < Error; end
@@ -51,7 +54,7 @@ module Fwpay
     "invalid_request" => InvalidRequestError, "idempotency_conflict" => IdempotencyError,
     "authentication" => AuthenticationError, "permission" => PermissionError,
     "not_found" => NotFoundError, "rate_limited" => RateLimitError, "server" => APIError, "http" => APIError,
-    "connection" => ConnectionError, "timeout" => ConnectionError, "outcome_unknown" => OutcomeUnknownError,
+    "connection" => ConnectionError, "timeout" => ConnectionError, "tls" => TLSError, "outcome_unknown" => OutcomeUnknownError,
     "bad_response" => APIError, "signature" => SignatureError
   }.freeze
 

@@ -45,6 +45,7 @@ public class FwpayException extends RuntimeException {
             case "rate_limited": return new RateLimit(detail);
             case "server": case "http": case "bad_response": return new Api(detail);
             case "connection": case "timeout": return new Connection(detail);
+            case "tls": return new Tls(detail);
             case "outcome_unknown": return new OutcomeUnknown(detail);
             case "signature": return new Signature(detail);
             default: return new FwpayException(detail);
@@ -68,6 +69,8 @@ public class FwpayException extends RuntimeException {
     public static class RateLimit extends Api { RateLimit(Map<String, Object> d) { super(d); } }
     /** The server could not be reached or did not answer in time: nothing happened. */
     public static class Connection extends FwpayException { Connection(Map<String, Object> d) { super(d); } }
+    /** TLS failed (an untrusted certificate: give its CA with caBundle); nothing was sent, never retried. */
+    public static class Tls extends Connection { Tls(Map<String, Object> d) { super(d); } }
     /** Sent, but no answer came: it may have taken effect. Retry only with the same idempotencyKey(). */
     public static class OutcomeUnknown extends FwpayException { OutcomeUnknown(Map<String, Object> d) { super(d); } }
     /** A notification's X-Flywire-Digest does not match. */

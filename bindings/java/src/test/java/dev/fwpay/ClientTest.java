@@ -151,6 +151,14 @@ public final class ClientTest {
         }
     }
 
+    static void anUntrustedCertificateIsATlsError() {
+        try (Client tls = Client.builder(KEY).baseUrl(System.getenv("FWPAY_TLS_BASE_URL")).maxRetries(3).build()) {
+            FwpayException.Tls error = expect(FwpayException.Tls.class, () -> tls.recipients.get("FWU"));
+            check(error instanceof FwpayException.Connection, "a Connection too");
+            check(error.getMessage().matches("(?s).*TLS with localhost.*ca_bundle.*FWPAY_CA_BUNDLE.*"), error.getMessage());
+        }
+    }
+
     static void logLinesReachTheHandler() {
         List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         try (Client client = Client.builder(KEY).baseUrl(BASE).log("info", (level, line) -> lines.add(level + " " + line)).build()) {
@@ -205,6 +213,7 @@ public final class ClientTest {
         tests.put("notificationsAreVerifiedAndParsed", ClientTest::notificationsAreVerifiedAndParsed);
         tests.put("threadsShareOneClient", ClientTest::threadsShareOneClient);
         tests.put("logLinesReachTheHandler", ClientTest::logLinesReachTheHandler);
+        tests.put("anUntrustedCertificateIsATlsError", ClientTest::anUntrustedCertificateIsATlsError);
         for (Map.Entry<String, Test> test : tests.entrySet()) {
             test.getValue().run();
             System.out.println("ok " + test.getKey());
