@@ -18,6 +18,7 @@ struct cli {
     const char *api_key;
     const char *shared_secret;     /* $FWPAY_SHARED_SECRET or the profile's (notifications, listen) */
     const char *ca_bundle;         /* --ca-bundle or the profile's; NULL: the library's choice */
+    const char *proxy;             /* --proxy; NULL: $HTTPS_PROXY and $NO_PROXY, as curl reads them */
     int pretty;                    /* 1 pretty, 0 compact */
     struct jq_state *jq;           /* the compiled --jq filter, or NULL */
     int argc;                      /* arguments after the subcommand's name */

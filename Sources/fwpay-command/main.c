@@ -28,6 +28,7 @@ const struct option_doc global_options[] = {
     { "--api-key-file", "PATH", "read the API key from the first line of PATH (- for standard input)" },
     { "--api-key", "KEY", "the API key; other processes see it in ps: prefer a profile, $FWPAY_API_KEY or --api-key-file" },
     { "--base-url", "URL", "the API base URL (default: $FWPAY_BASE_URL, the profile's, else Flywire production)" },
+    { "--proxy", "URL", "the proxy of every request, e.g. http://proxy.example:3128 (\"\" for none; default: $HTTPS_PROXY with $NO_PROXY)" },
     { "--ca-bundle", "PATH", "the PEM file of CAs TLS trusts, e.g. a proxy's (default: the profile's, $FWPAY_CA_BUNDLE, $SSL_CERT_FILE, else the system's)" },
     { "--jq", "EXPR", "print what the jq expression EXPR makes of the result (strings raw)" },
     { "--pretty", NULL, "indented JSON (the default on a terminal)" },
@@ -116,7 +117,7 @@ int main(int argc, char **argv) {
     struct cli cli;
     memset(&cli, 0, sizeof cli);
     cli.pretty = isatty(STDOUT_FILENO);
-    const char *api_key = NULL, *api_key_file = NULL, *base_url = NULL, *profile = NULL, *jq = NULL, *ca_bundle = NULL;
+    const char *api_key = NULL, *api_key_file = NULL, *base_url = NULL, *profile = NULL, *jq = NULL, *ca_bundle = NULL, *proxy = NULL;
     /* The global options come out of the line wherever they are; the rest, in order, is the
      * command and its arguments. An action's option that takes a value keeps it, so that
      * `--data --pretty` sends the text "--pretty". After `--`, nothing is taken. */
@@ -139,8 +140,8 @@ int main(int argc, char **argv) {
         if (strcmp(arg, "--pretty") == 0) { cli.pretty = 1; continue; }
         if (strcmp(arg, "--compact") == 0) { cli.pretty = 0; continue; }
         int found = 0;
-        const char *const names[] = { "--api-key", "--api-key-file", "--base-url", "--profile", "--jq", "--ca-bundle" };
-        const char **slots[] = { &api_key, &api_key_file, &base_url, &profile, &jq, &ca_bundle };
+        const char *const names[] = { "--api-key", "--api-key-file", "--base-url", "--profile", "--jq", "--ca-bundle", "--proxy" };
+        const char **slots[] = { &api_key, &api_key_file, &base_url, &profile, &jq, &ca_bundle, &proxy };
         for (size_t n = 0; n < sizeof names / sizeof names[0] && !found; n++) {
             found = global_value(argc, argv, &i, names[n], slots[n]);
             if (found < 0) return CLI_EXIT_USAGE;
@@ -169,6 +170,7 @@ int main(int argc, char **argv) {
     if (api_key) cli.api_key = api_key;
     if (base_url) cli.base_url = base_url;
     if (ca_bundle) cli.ca_bundle = ca_bundle;
+    if (proxy) cli.proxy = proxy;
     if (jq && filter_compile(&cli, jq) != 0) return CLI_EXIT_USAGE;
 
     const char *name = rest[command];

@@ -209,6 +209,7 @@ int open_client(const struct cli *cli, const char *base_url, fwp_client **out, f
     options.base_url = base_url;
     options.api_key = cli->api_key;
     options.ca_bundle = cli->ca_bundle;
+    options.proxy = cli->proxy;
     options.user_agent = "cli/" FWP_VERSION_STRING;  /* the server's logs tell the command's calls apart */
     return fwp_client_new_with_options(&options, out, err);
 }

@@ -39,6 +39,11 @@ export interface ClientSettings {
   log?: (level: 'error' | 'warning' | 'info' | 'debug', line: string) => void;
   /** The most detailed level logged (default 'warning'). */
   logLevel?: 'error' | 'warning' | 'info' | 'debug';
+  /** The proxy of every request ("http://proxy.example:3128"; credentials are never logged),
+   *  '' for none; unset: $HTTPS_PROXY and $NO_PROXY decide, as in curl. */
+  proxy?: string;
+  /** Hosts reached without the proxy ("localhost,.internal", "*"). */
+  noProxy?: string;
 }
 
 

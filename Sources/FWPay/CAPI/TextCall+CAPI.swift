@@ -15,7 +15,8 @@ import Musl
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
 /// "ca_bundle", "server_deduplicates" (boolean), "user_agent" (what follows "fwpay/VERSION" in
 /// the User-Agent: the binding's language and runtime, e.g. "node/20.20.2"; printable ASCII, at
-/// most 128 bytes; since 0.3), with the meanings and defaults of fwp_client_options; an
+/// most 128 bytes; since 0.3), "proxy" and "no_proxy" (since 0.3), with the meanings and
+/// defaults of fwp_client_options; an
 /// unknown member is refused. The client logs as $FWPAY_LOG says (fwp_client_new_json_logged
 /// takes a log callback). out_client: receives the handle, NULL on failure; release with
 /// fwp_client_free. err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or
@@ -44,7 +45,7 @@ public func fwp_client_new_json_logged(_ settings: UnsafePointer<CChar>?, _ len:
         let given = try TextArguments(settings, len, name: "settings", operation: "fwp_client_new_json",
                                       parameters: ["api_key", "base_url", "connect_timeout_ms", "timeout_ms", "max_retries",
                                                    "allow_insecure_http", "max_idle_connection_ms", "ca_bundle",
-                                                   "server_deduplicates", "user_agent", "log_level"])
+                                                   "server_deduplicates", "user_agent", "log_level", "proxy", "no_proxy"])
         var configuration = ClientConfiguration(apiKey: try given.string("api_key"))
         if let url = try given.optionalString("base_url") { configuration.baseURL = url }
         if let value = try given.optionalInteger("connect_timeout_ms") { configuration.connectTimeoutMilliseconds = value }
@@ -55,6 +56,8 @@ public func fwp_client_new_json_logged(_ settings: UnsafePointer<CChar>?, _ len:
         configuration.caBundle = try given.optionalString("ca_bundle")
         if let value = try given.optionalBool("server_deduplicates") { configuration.serverDeduplicates = value }
         configuration.userAgentSuffix = try given.optionalString("user_agent")
+        configuration.proxy = try given.optionalString("proxy")
+        configuration.noProxy = try given.optionalString("no_proxy")
         var logger: Logger?
         if let name = try given.optionalString("log_level") {
             guard let level = Logger.Level(named: name) else {

@@ -23,6 +23,11 @@ public struct ClientConfiguration: Sendable {
     /// ("node/20.20.2"), so that support can tell callers apart. Printable ASCII, at most 128
     /// bytes.
     public var userAgentSuffix: String?
+    /// The proxy of every request, "" for none, nil for libcurl's environment ($HTTPS_PROXY,
+    /// $NO_PROXY); it may hold credentials, which are never logged.
+    public var proxy: String?
+    /// Hosts reached without the proxy ("localhost,.internal", "*"); nil for $NO_PROXY.
+    public var noProxy: String?
 
     public init(baseURL: String = ClientConfiguration.productionBaseURL, apiKey: String) {
         self.baseURL = baseURL
@@ -60,7 +65,27 @@ public struct ClientConfiguration: Sendable {
                                  timeoutMilliseconds: timeoutMilliseconds, maximumRetries: maximumRetries,
                                  userAgent: try userAgent(),
                                  maximumIdleConnectionMilliseconds: maximumIdleConnectionMilliseconds,
-                                 caBundle: bundle, serverDeduplicates: serverDeduplicates)
+                                 caBundle: bundle, serverDeduplicates: serverDeduplicates,
+                                 proxy: try checkedProxy(), noProxy: try checked(noProxy, "no_proxy"))
+    }
+
+    /// The proxy as libcurl takes it: a URL of a scheme it speaks to proxies, or "" for none.
+    private func checkedProxy() throws(FWPayError) -> String? {
+        guard let proxy = try checked(proxy, "proxy"), !proxy.isEmpty else { return proxy }
+        let schemes = ["http://", "https://", "socks4://", "socks4a://", "socks5://", "socks5h://"]
+        guard schemes.contains(where: { proxy.lowercased().hasPrefix($0) }) else {
+            // Never the value: it may hold the proxy's password.
+            throw FWPayError(.invalidArgument, "proxy must be a URL starting with http://, https://, socks4://, socks4a://, socks5:// or socks5h://")
+        }
+        return proxy
+    }
+
+    private func checked(_ value: String?, _ name: String) throws(FWPayError) -> String? {
+        guard let value else { return nil }
+        guard value.utf8.count <= 2048, value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+            throw FWPayError(.invalidArgument, "\(name) must be printable ASCII of at most 2048 bytes")
+        }
+        return value
     }
 
     private func userAgent() throws(FWPayError) -> String {

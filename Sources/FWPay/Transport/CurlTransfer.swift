@@ -55,6 +55,8 @@ enum CurlTransfer {
         _ = fwp_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, list)
         _ = fwp_curl_setopt_string(easy, CURLOPT_USERAGENT, settings.userAgent)
         if let bundle = settings.caBundle { _ = fwp_curl_setopt_string(easy, CURLOPT_CAINFO, bundle) }
+        if let proxy = settings.proxy { _ = fwp_curl_setopt_string(easy, CURLOPT_PROXY, proxy) }
+        if let hosts = settings.noProxy { _ = fwp_curl_setopt_string(easy, CURLOPT_NOPROXY, hosts) }
         _ = fwp_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = fwp_curl_setopt_write_function(easy, CURLOPT_WRITEFUNCTION, responseWriteCallback)
         _ = fwp_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque())

@@ -18,6 +18,9 @@ struct TransportSettings: Sendable {
     /// Whether a POST whose outcome is unknown may be sent again under its key (the caller said
     /// the server deduplicates; see Transport).
     var serverDeduplicates = false
+    /// libcurl's CURLOPT_PROXY ("" for none) and CURLOPT_NOPROXY; nil keeps its environment.
+    var proxy: String?
+    var noProxy: String?
     /// First retry delay; it doubles each time, with jitter, up to `maximumRetryDelayMilliseconds`.
     var initialRetryDelayMilliseconds: Int = 250
     var maximumRetryDelayMilliseconds: Int = 5_000

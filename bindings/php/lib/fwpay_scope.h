@@ -25,7 +25,7 @@ enum {
     FWP_IDLE_CONNECTION_MS_MAX = 3600000,
     FWP_ERROR_MESSAGE_SIZE = 512,
     FWP_ERROR_ID_SIZE = 128,
-    FWP_CLIENT_OPTIONS_VERSION = 4,
+    FWP_CLIENT_OPTIONS_VERSION = 5,
     FWP_CALL_OPTIONS_VERSION = 1
 };
 
@@ -72,6 +72,8 @@ typedef struct fwp_client_options {
     const char *ca_bundle;
     int server_deduplicates;
     const char *user_agent;
+    const char *proxy;
+    const char *no_proxy;
 } fwp_client_options;
 
 typedef struct fwp_call_options {

@@ -45,19 +45,21 @@ final class Client
      * Flywire documents no idempotency), so an unanswered POST is retried with the same key.
      * log: a callable taking (string $level, string $line) that receives the library's log lines
      * of logLevel ('error', 'warning' (the default), 'info' or 'debug') and above, during the
-     * call, instead of $FWPAY_LOG's stderr; lines never hold the API key.
+     * call, instead of $FWPAY_LOG's stderr; lines never hold the API key. proxy: the proxy of every
+     * request ('' for none; unset: $HTTPS_PROXY and $NO_PROXY decide), except to noProxy's hosts.
      */
     public function __construct(string $apiKey, ?string $baseUrl = null, ?float $timeout = null,
                                 ?float $connectTimeout = null, ?int $maxRetries = null, ?bool $allowInsecureHttp = null,
                                 ?string $caBundle = null, ?bool $serverDeduplicates = null, ?callable $log = null,
-                                ?string $logLevel = null)
+                                ?string $logLevel = null, ?string $proxy = null, ?string $noProxy = null)
     {
         // What is not given (null) keeps the library's default: defaults live there only.
         $settings = array_filter(['api_key' => $apiKey, 'base_url' => $baseUrl,
             'timeout_ms' => $timeout === null ? null : (int) round($timeout * 1000),
             'connect_timeout_ms' => $connectTimeout === null ? null : (int) round($connectTimeout * 1000),
             'max_retries' => $maxRetries, 'allow_insecure_http' => $allowInsecureHttp, 'ca_bundle' => $caBundle,
-            'server_deduplicates' => $serverDeduplicates, 'user_agent' => 'php/' . PHP_VERSION, 'log_level' => $logLevel],
+            'server_deduplicates' => $serverDeduplicates, 'user_agent' => 'php/' . PHP_VERSION, 'log_level' => $logLevel,
+            'proxy' => $proxy, 'no_proxy' => $noProxy],
             fn ($value) => $value !== null);
         $ffi = Native::ffi();
         $text = Native::encode($settings);

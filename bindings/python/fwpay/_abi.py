@@ -21,7 +21,7 @@ FWP_IDLE_CONNECTION_MS_MIN = 1000
 FWP_IDLE_CONNECTION_MS_MAX = 3600000
 FWP_ERROR_MESSAGE_SIZE = 512
 FWP_ERROR_ID_SIZE = 128
-FWP_CLIENT_OPTIONS_VERSION = 4
+FWP_CLIENT_OPTIONS_VERSION = 5
 FWP_CALL_OPTIONS_VERSION = 1
 
 FWP_OK = 0
@@ -80,6 +80,8 @@ class fwp_client_options(Structure):
         ("ca_bundle", c_char_p),
         ("server_deduplicates", c_int),
         ("user_agent", c_char_p),
+        ("proxy", c_char_p),
+        ("no_proxy", c_char_p),
     ]
 
 

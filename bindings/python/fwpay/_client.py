@@ -85,6 +85,10 @@ class Client:
     when given, else $FWPAY_CA_BUNDLE, else the system's bundle (found at run time on Debian,
     Ubuntu, Fedora, RHEL, SUSE and Alpine), else certifi's when certifi is installed.
 
+    ``proxy`` ("http://proxy.example:3128", credentials allowed and never logged; "" for none)
+    sends every request through a proxy, except to the hosts of ``no_proxy`` ("localhost,
+    .internal"); unset, $HTTPS_PROXY and $NO_PROXY decide, as in curl.
+
     ``server_deduplicates=True`` says the server deduplicates POSTs by Idempotency-Key
     (fwpay-sandbox does; Flywire documents no idempotency): a POST sent but unanswered is then
     retried with the same key instead of raising OutcomeUnknownError. Off by default, and no
@@ -93,7 +97,8 @@ class Client:
 
     def __init__(self, *, api_key: str, base_url: str | None = None, timeout: float | None = None,
                  connect_timeout: float | None = None, max_retries: int | None = None, allow_insecure_http: bool = False,
-                 ca_bundle: str | os.PathLike[str] | None = None, server_deduplicates: bool = False) -> None:
+                 ca_bundle: str | os.PathLike[str] | None = None, server_deduplicates: bool = False,
+                 proxy: str | None = None, no_proxy: str | None = None) -> None:
         self._handle = ClientHandle()
         options = FwpClientOptions()
         lib.fwp_client_options_init(ctypes.byref(options))
@@ -102,6 +107,9 @@ class Client:
         key = c_string(api_key, "api_key")
         url = None if base_url is None else c_string(base_url, "base_url")
         options.api_key, options.base_url = key, url
+        through = None if proxy is None else c_string(proxy, "proxy")
+        bypass = None if no_proxy is None else c_string(no_proxy, "no_proxy")
+        options.proxy, options.no_proxy = through, bypass
         bundle = _ca_bundle(ca_bundle)
         if bundle is not None:
             options.ca_bundle = bundle

@@ -20,6 +20,9 @@ module Fwpay
     # log: a callable taking (level, line) that receives the library's log lines of log_level
     # ("error", "warning" (the default), "info" or "debug") and above instead of $FWPAY_LOG's
     # stderr, from the thread making the request; lines never hold the API key.
+    #
+    # proxy: the proxy of every request ("" for none; unset: $HTTPS_PROXY and $NO_PROXY decide),
+    # except to the hosts of no_proxy.
     LOG_LEVELS = %w[error warning info debug].freeze
     # Log callbacks stay reachable: the library may call one as long as an iterator of its
     # client lives, past the Client object.
@@ -28,11 +31,13 @@ module Fwpay
     private_constant :LOG_CALLBACKS, :LOG_CALLBACKS_LOCK
 
     def initialize(api_key:, base_url: nil, timeout: nil, connect_timeout: nil, max_retries: nil,
-                   allow_insecure_http: nil, ca_bundle: nil, server_deduplicates: nil, log: nil, log_level: nil)
+                   allow_insecure_http: nil, ca_bundle: nil, server_deduplicates: nil, log: nil, log_level: nil,
+                   proxy: nil, no_proxy: nil)
       settings = { api_key: api_key, base_url: base_url, timeout_ms: timeout && milliseconds(timeout, "timeout"),
                    connect_timeout_ms: connect_timeout && milliseconds(connect_timeout, "connect_timeout"), max_retries: max_retries,
                    allow_insecure_http: allow_insecure_http, ca_bundle: ca_bundle,
-                   server_deduplicates: server_deduplicates, user_agent: "ruby/#{RUBY_VERSION}", log_level: log_level }.compact
+                   server_deduplicates: server_deduplicates, user_agent: "ruby/#{RUBY_VERSION}", log_level: log_level,
+                   proxy: proxy, no_proxy: no_proxy }.compact
       text = JSON.generate(settings)
       out = FFI::MemoryPointer.new(:pointer)
       callback = log && log_callback(log)

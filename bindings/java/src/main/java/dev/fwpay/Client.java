@@ -64,6 +64,13 @@ public final class Client implements AutoCloseable {
         /** A PEM file TLS trusts instead of the system's ($FWPAY_CA_BUNDLE otherwise). */
         public Builder caBundle(String path) { settings.put("ca_bundle", path); return this; }
         /**
+         * The proxy of every request ("http://proxy.example:3128"; credentials are never logged),
+         * "" for none; unset, $HTTPS_PROXY and $NO_PROXY decide, as in curl.
+         */
+        public Builder proxy(String url) { settings.put("proxy", url); return this; }
+        /** Hosts reached without the proxy ("localhost,.internal", "*"). */
+        public Builder noProxy(String hosts) { settings.put("no_proxy", hosts); return this; }
+        /**
          * Log lines of {@code level} ("error", "warning", "info" or "debug") and above go to
          * {@code handler} (instead of $FWPAY_LOG's stderr), from the thread making the request;
          * they never hold the API key. An exception the handler throws is dropped.

@@ -1,6 +1,7 @@
-"""TLS from the shell: an https server whose certificate no bundle trusts (self-signed, for
-localhost) fails at once with exit status 15 and the fix named; --ca-bundle, a profile's
-ca_bundle, FWPAY_CA_BUNDLE and SSL_CERT_FILE each make it trusted."""
+"""TLS and proxies from the shell: an https server whose certificate no bundle trusts
+(self-signed, for localhost) fails at once with exit status 15 and the fix named; --ca-bundle,
+a profile's ca_bundle, FWPAY_CA_BUNDLE and SSL_CERT_FILE each make it trusted; --proxy sends
+the call through a forward proxy on loopback."""
 from __future__ import annotations
 
 import http.server
@@ -11,7 +12,7 @@ import ssl
 import subprocess
 import threading
 import time
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 
@@ -74,3 +75,12 @@ def test_each_way_of_naming_the_ca_is_trusted(https: tuple[str, pathlib.Path], t
     config.write_text(f"[tls]\nca_bundle = {certificate}\n")
     config.chmod(0o600)
     assert fwpay(url, "--profile", "tls", env={"FWPAY_CONFIG": str(config)}).returncode == 0
+
+
+def test_proxy_sends_the_call_through_it(sandbox: Any, forward_proxy: tuple[str, list[str]]) -> None:
+    url, seen = forward_proxy
+    result = subprocess.run([FWPAY, "--proxy", url, "--base-url", sandbox.base_url, "recipients", "get", "FWU"],
+                            capture_output=True, text=True, timeout=60,
+                            env={"PATH": os.environ.get("PATH", ""), "FWPAY_API_KEY": sandbox.api_key, "NO_PROXY": ""})
+    assert result.returncode == 0 and json.loads(result.stdout)["id"] == "FWU", result.stderr
+    assert f"GET {sandbox.base_url}/recipients/FWU -" in seen, seen
