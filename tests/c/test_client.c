@@ -154,6 +154,21 @@ static void client_options(void) {
     options.user_agent = "lua/5.1";
     CHECK(fwp_client_new_with_options(&options, &client, &err) == FWP_OK, "a user agent: %s", ERR(err));
     fwp_client_free(client);
+    /* proxy (version 5): a URL of a scheme libcurl speaks to proxies, refused otherwise without
+     * its value (it may hold a password); a version-4 struct ends before it. */
+    options.proxy = "ftp://user:s3cret@proxy.example";
+    CHECK(fwp_client_new_with_options(&options, &client, &err) == FWP_E_INVALID_ARGUMENT && !strstr(err.message, "s3cret"),
+          "a proxy of another scheme: %s", ERR(err));
+    memset(&padded, 0xA5, sizeof padded);
+    memcpy(&padded.options, &options, offsetof(fwp_client_options, proxy));
+    padded.options.version = 4;
+    CHECK(fwp_client_new_with_options(&padded.options, &client, &err) == FWP_OK, "a version-4 struct: %s", ERR(err));
+    fwp_client_free(client);
+    options.proxy = "http://user:s3cret@127.0.0.1:3128";
+    options.no_proxy = "localhost,.internal";
+    CHECK(fwp_client_new_with_options(&options, &client, &err) == FWP_OK, "a proxy: %s", ERR(err));
+    fwp_client_free(client);
+    options.proxy = options.no_proxy = NULL;
     options.user_agent = NULL;
     char *bundle = fwp_ca_bundle();
     CHECK(bundle != NULL && access(bundle, R_OK) == 0, "fwp_ca_bundle finds this machine's bundle: %s", bundle ? bundle : "NULL");
