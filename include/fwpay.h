@@ -172,7 +172,7 @@ typedef struct fwp_error {
 /* ---- Client options --------------------------------------------------------------------- */
 
 /** The version of fwp_client_options this header describes (2 added ca_bundle, 3
- *  server_deduplicates, 4 user_agent, 5 proxy and no_proxy). */
+ *  server_deduplicates, 4 user_agent, 5 proxy, no_proxy, client_cert and client_key). */
 #define FWP_CLIENT_OPTIONS_VERSION 5
 
 /* ---- Logging --------------------------------------------------------------------------- */
@@ -243,10 +243,15 @@ typedef struct fwp_client_options {
     /** Hosts reached without the proxy: comma-separated names or domains ("localhost,
      *  .internal"), or "*" for all; NULL (default) for $NO_PROXY. Since version 5 (0.3). */
     const char *no_proxy;
+    /** For mutual TLS: a PEM file of the client's certificate (and chain), and of its private
+     *  key (unencrypted; it may be the same file), both or neither; NULL (default) for none.
+     *  Since version 5 (0.3). */
+    const char *client_cert;
+    const char *client_key;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL, NULL, NULL }
 
 /* ---- Per-call options -------------------------------------------------------------------- */
 
@@ -349,7 +354,8 @@ extern int fwp_client_new(char const * _Nullable base_url, char const * _Nullabl
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
 /// "ca_bundle", "server_deduplicates" (boolean), "user_agent" (what follows "fwpay/VERSION" in
 /// the User-Agent: the binding's language and runtime, e.g. "node/20.20.2"; printable ASCII, at
-/// most 128 bytes; since 0.3), "proxy" and "no_proxy" (since 0.3), with the meanings and
+/// most 128 bytes; since 0.3), "proxy", "no_proxy", "client_cert" and "client_key" (since
+/// 0.3), with the meanings and
 /// defaults of fwp_client_options; an
 /// unknown member is refused. The client logs as $FWPAY_LOG says (fwp_client_new_json_logged
 /// takes a log callback). out_client: receives the handle, NULL on failure; release with

@@ -71,6 +71,8 @@ typedef struct fwp_client_options {
     const char *user_agent;
     const char *proxy;
     const char *no_proxy;
+    const char *client_cert;
+    const char *client_key;
 } fwp_client_options;
 
 typedef struct fwp_call_options {

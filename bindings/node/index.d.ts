@@ -44,6 +44,9 @@ export interface ClientSettings {
   proxy?: string;
   /** Hosts reached without the proxy ("localhost,.internal", "*"). */
   noProxy?: string;
+  /** Mutual TLS: the client's certificate and its unencrypted key (PEM files; one file may hold both). */
+  clientCert?: string;
+  clientKey?: string;
 }
 
 

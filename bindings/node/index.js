@@ -85,14 +85,14 @@ class Client {
    *          instead of $FWPAY_LOG's stderr; lines never hold the API key.
    */
   constructor({ apiKey, baseUrl, timeout, connectTimeout, maxRetries, allowInsecureHttp, caBundle, serverDeduplicates,
-    log, logLevel, proxy, noProxy } = {}) {
+    log, logLevel, proxy, noProxy, clientCert, clientKey } = {}) {
     // What is not given keeps the library's default (fwp_client_options): defaults live there only.
     const settings = { api_key: apiKey, base_url: baseUrl,
       timeout_ms: timeout === undefined ? undefined : milliseconds(timeout, 'timeout'),
       connect_timeout_ms: connectTimeout === undefined ? undefined : milliseconds(connectTimeout, 'connectTimeout'),
       max_retries: maxRetries, allow_insecure_http: allowInsecureHttp, ca_bundle: caBundle,
       server_deduplicates: serverDeduplicates, user_agent: `node/${process.versions.node}`, log_level: logLevel,
-      proxy, no_proxy: noProxy };
+      proxy, no_proxy: noProxy, client_cert: clientCert, client_key: clientKey };
     try {
       this._handle = native.newClient(JSON.stringify(settings), log);
     } catch (error) {

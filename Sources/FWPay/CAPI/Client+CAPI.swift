@@ -31,7 +31,8 @@ public func fwp_client_options_init(_ options: UnsafeMutablePointer<fwp_client_o
                                          connect_timeout_ms: 30_000, timeout_ms: 80_000, max_retries: 2,
                                          allow_insecure_http: 0, log_callback: nil, log_userdata: nil,
                                          log_level: CInt(FWP_LOG_WARNING.rawValue), max_idle_connection_ms: 20_000,
-                                         ca_bundle: nil, server_deduplicates: 0, user_agent: nil, proxy: nil, no_proxy: nil)
+                                         ca_bundle: nil, server_deduplicates: 0, user_agent: nil, proxy: nil, no_proxy: nil,
+                                         client_cert: nil, client_key: nil)
     return FWP_OK.rawValue
 }
 
@@ -79,6 +80,8 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
         configuration.userAgentSuffix = try optionalString(given.user_agent, "user_agent", limit: 128)
         configuration.proxy = try optionalString(given.proxy, "proxy", limit: ArgumentLimit.url)
         configuration.noProxy = try optionalString(given.no_proxy, "no_proxy", limit: ArgumentLimit.url)
+        configuration.clientCertificate = try optionalString(given.client_cert, "client_cert", limit: ArgumentLimit.url)
+        configuration.clientKey = try optionalString(given.client_key, "client_key", limit: ArgumentLimit.url)
         guard let level = Logger.Level(rawValue: given.log_level) else {
             throw FWPayError(.invalidArgument, "log_level must be FWP_LOG_ERROR to FWP_LOG_DEBUG (0 to 3), not \(given.log_level)")
         }

@@ -15,7 +15,8 @@ import Musl
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
 /// "ca_bundle", "server_deduplicates" (boolean), "user_agent" (what follows "fwpay/VERSION" in
 /// the User-Agent: the binding's language and runtime, e.g. "node/20.20.2"; printable ASCII, at
-/// most 128 bytes; since 0.3), "proxy" and "no_proxy" (since 0.3), with the meanings and
+/// most 128 bytes; since 0.3), "proxy", "no_proxy", "client_cert" and "client_key" (since
+/// 0.3), with the meanings and
 /// defaults of fwp_client_options; an
 /// unknown member is refused. The client logs as $FWPAY_LOG says (fwp_client_new_json_logged
 /// takes a log callback). out_client: receives the handle, NULL on failure; release with
@@ -45,7 +46,8 @@ public func fwp_client_new_json_logged(_ settings: UnsafePointer<CChar>?, _ len:
         let given = try TextArguments(settings, len, name: "settings", operation: "fwp_client_new_json",
                                       parameters: ["api_key", "base_url", "connect_timeout_ms", "timeout_ms", "max_retries",
                                                    "allow_insecure_http", "max_idle_connection_ms", "ca_bundle",
-                                                   "server_deduplicates", "user_agent", "log_level", "proxy", "no_proxy"])
+                                                   "server_deduplicates", "user_agent", "log_level", "proxy", "no_proxy",
+                                                   "client_cert", "client_key"])
         var configuration = ClientConfiguration(apiKey: try given.string("api_key"))
         if let url = try given.optionalString("base_url") { configuration.baseURL = url }
         if let value = try given.optionalInteger("connect_timeout_ms") { configuration.connectTimeoutMilliseconds = value }
@@ -58,6 +60,8 @@ public func fwp_client_new_json_logged(_ settings: UnsafePointer<CChar>?, _ len:
         configuration.userAgentSuffix = try given.optionalString("user_agent")
         configuration.proxy = try given.optionalString("proxy")
         configuration.noProxy = try given.optionalString("no_proxy")
+        configuration.clientCertificate = try given.optionalString("client_cert")
+        configuration.clientKey = try given.optionalString("client_key")
         var logger: Logger?
         if let name = try given.optionalString("log_level") {
             guard let level = Logger.Level(named: name) else {

@@ -28,6 +28,10 @@ public struct ClientConfiguration: Sendable {
     public var proxy: String?
     /// Hosts reached without the proxy ("localhost,.internal", "*"); nil for $NO_PROXY.
     public var noProxy: String?
+    /// Mutual TLS: the client's certificate and its unencrypted private key (PEM files; the
+    /// same file may hold both), both or neither.
+    public var clientCertificate: String?
+    public var clientKey: String?
 
     public init(baseURL: String = ClientConfiguration.productionBaseURL, apiKey: String) {
         self.baseURL = baseURL
@@ -66,7 +70,19 @@ public struct ClientConfiguration: Sendable {
                                  userAgent: try userAgent(),
                                  maximumIdleConnectionMilliseconds: maximumIdleConnectionMilliseconds,
                                  caBundle: bundle, serverDeduplicates: serverDeduplicates,
-                                 proxy: try checkedProxy(), noProxy: try checked(noProxy, "no_proxy"))
+                                 proxy: try checkedProxy(), noProxy: try checked(noProxy, "no_proxy"),
+                                 clientCertificate: try readable(clientCertificate, "client_cert"),
+                                 clientKey: try readable(clientKey ?? (clientCertificate == nil ? nil : clientCertificate), "client_key"))
+    }
+
+    /// A PEM file the client must read (mutual TLS): refused now rather than at the first call.
+    private func readable(_ path: String?, _ name: String) throws(FWPayError) -> String? {
+        guard let path = try checked(path, name) else { return nil }
+        guard CABundle.isReadable(path) else { throw FWPayError(.invalidArgument, "\(name) names \"\(path)\", which cannot be read") }
+        if name == "client_key", clientCertificate == nil {
+            throw FWPayError(.invalidArgument, "client_key needs client_cert")
+        }
+        return path
     }
 
     /// The proxy as libcurl takes it: a URL of a scheme it speaks to proxies, or "" for none.

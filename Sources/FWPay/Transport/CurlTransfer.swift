@@ -57,6 +57,8 @@ enum CurlTransfer {
         if let bundle = settings.caBundle { _ = fwp_curl_setopt_string(easy, CURLOPT_CAINFO, bundle) }
         if let proxy = settings.proxy { _ = fwp_curl_setopt_string(easy, CURLOPT_PROXY, proxy) }
         if let hosts = settings.noProxy { _ = fwp_curl_setopt_string(easy, CURLOPT_NOPROXY, hosts) }
+        if let certificate = settings.clientCertificate { _ = fwp_curl_setopt_string(easy, CURLOPT_SSLCERT, certificate) }
+        if let key = settings.clientKey { _ = fwp_curl_setopt_string(easy, CURLOPT_SSLKEY, key) }
         _ = fwp_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = fwp_curl_setopt_write_function(easy, CURLOPT_WRITEFUNCTION, responseWriteCallback)
         _ = fwp_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque())

@@ -21,6 +21,9 @@ struct TransportSettings: Sendable {
     /// libcurl's CURLOPT_PROXY ("" for none) and CURLOPT_NOPROXY; nil keeps its environment.
     var proxy: String?
     var noProxy: String?
+    /// Mutual TLS: CURLOPT_SSLCERT and CURLOPT_SSLKEY (PEM files).
+    var clientCertificate: String?
+    var clientKey: String?
     /// First retry delay; it doubles each time, with jitter, up to `maximumRetryDelayMilliseconds`.
     var initialRetryDelayMilliseconds: Int = 250
     var maximumRetryDelayMilliseconds: Int = 5_000

@@ -51,7 +51,8 @@ final class Client
     public function __construct(string $apiKey, ?string $baseUrl = null, ?float $timeout = null,
                                 ?float $connectTimeout = null, ?int $maxRetries = null, ?bool $allowInsecureHttp = null,
                                 ?string $caBundle = null, ?bool $serverDeduplicates = null, ?callable $log = null,
-                                ?string $logLevel = null, ?string $proxy = null, ?string $noProxy = null)
+                                ?string $logLevel = null, ?string $proxy = null, ?string $noProxy = null,
+                                ?string $clientCert = null, ?string $clientKey = null)
     {
         // What is not given (null) keeps the library's default: defaults live there only.
         $settings = array_filter(['api_key' => $apiKey, 'base_url' => $baseUrl,
@@ -59,7 +60,7 @@ final class Client
             'connect_timeout_ms' => $connectTimeout === null ? null : (int) round($connectTimeout * 1000),
             'max_retries' => $maxRetries, 'allow_insecure_http' => $allowInsecureHttp, 'ca_bundle' => $caBundle,
             'server_deduplicates' => $serverDeduplicates, 'user_agent' => 'php/' . PHP_VERSION, 'log_level' => $logLevel,
-            'proxy' => $proxy, 'no_proxy' => $noProxy],
+            'proxy' => $proxy, 'no_proxy' => $noProxy, 'client_cert' => $clientCert, 'client_key' => $clientKey],
             fn ($value) => $value !== null);
         $ffi = Native::ffi();
         $text = Native::encode($settings);

@@ -82,6 +82,8 @@ class fwp_client_options(Structure):
         ("user_agent", c_char_p),
         ("proxy", c_char_p),
         ("no_proxy", c_char_p),
+        ("client_cert", c_char_p),
+        ("client_key", c_char_p),
     ]
 
 

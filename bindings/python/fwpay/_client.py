@@ -87,7 +87,9 @@ class Client:
 
     ``proxy`` ("http://proxy.example:3128", credentials allowed and never logged; "" for none)
     sends every request through a proxy, except to the hosts of ``no_proxy`` ("localhost,
-    .internal"); unset, $HTTPS_PROXY and $NO_PROXY decide, as in curl.
+    .internal"); unset, $HTTPS_PROXY and $NO_PROXY decide, as in curl. ``client_cert`` and
+    ``client_key`` (PEM files; the key unencrypted, or in the certificate's file) are for mutual
+    TLS.
 
     ``server_deduplicates=True`` says the server deduplicates POSTs by Idempotency-Key
     (fwpay-sandbox does; Flywire documents no idempotency): a POST sent but unanswered is then
@@ -98,7 +100,8 @@ class Client:
     def __init__(self, *, api_key: str, base_url: str | None = None, timeout: float | None = None,
                  connect_timeout: float | None = None, max_retries: int | None = None, allow_insecure_http: bool = False,
                  ca_bundle: str | os.PathLike[str] | None = None, server_deduplicates: bool = False,
-                 proxy: str | None = None, no_proxy: str | None = None) -> None:
+                 proxy: str | None = None, no_proxy: str | None = None,
+                 client_cert: str | os.PathLike[str] | None = None, client_key: str | os.PathLike[str] | None = None) -> None:
         self._handle = ClientHandle()
         options = FwpClientOptions()
         lib.fwp_client_options_init(ctypes.byref(options))
@@ -110,6 +113,9 @@ class Client:
         through = None if proxy is None else c_string(proxy, "proxy")
         bypass = None if no_proxy is None else c_string(no_proxy, "no_proxy")
         options.proxy, options.no_proxy = through, bypass
+        certificate = None if client_cert is None else c_string(os.fspath(client_cert), "client_cert")
+        private_key = None if client_key is None else c_string(os.fspath(client_key), "client_key")
+        options.client_cert, options.client_key = certificate, private_key
         bundle = _ca_bundle(ca_bundle)
         if bundle is not None:
             options.ca_bundle = bundle

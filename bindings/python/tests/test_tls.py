@@ -143,3 +143,39 @@ def test_an_untrusted_certificate_is_a_tls_error_tried_once_with_its_fix_named(
     assert isinstance(caught.value, fwpay.ConnectionError) and caught.value.code == -15
     assert not [line for line in lines if line.startswith("retry")], lines
     assert len([line for line in lines if "GET /ping failed" in line]) == 1, lines
+
+
+def test_mutual_tls_presents_the_client_certificate(tmp_path: pathlib.Path) -> None:
+    # A server that requires a certificate signed by its own CA: refused without one (TLSError,
+    # tried once), answered with client_cert and client_key.
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], check=True, capture_output=True, timeout=60)
+
+    ca_key, ca, server_key, server_cert = (tmp_path / n for n in ("ca.key", "ca.pem", "server.key", "server.pem"))
+    client_key, client_request, client_cert = (tmp_path / n for n in ("client.key", "client.csr", "client.pem"))
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=test CA", "-keyout", str(ca_key), "-out", str(ca))
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost", "-keyout", str(server_key), "-out", str(server_cert))
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=merchant", "-keyout", str(client_key), "-out", str(client_request))
+    openssl("x509", "-req", "-in", str(client_request), "-CA", str(ca), "-CAkey", str(ca_key), "-CAcreateserial", "-days", "1",
+            "-out", str(client_cert))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(server_cert, server_key)
+    context.verify_mode = ssl.CERT_REQUIRED
+    context.load_verify_locations(ca)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"https://localhost:{server.server_address[1]}/payments/v1"
+    try:
+        with fwpay.Client(api_key="key", base_url=url, ca_bundle=server_cert, client_cert=client_cert, client_key=client_key) as client:
+            assert client.request("GET", "/ping")["ok"] is True
+        with fwpay.Client(api_key="key", base_url=url, ca_bundle=server_cert, max_retries=2) as client:
+            with pytest.raises(fwpay.ConnectionError):
+                client.request("GET", "/ping")
+        with pytest.raises(fwpay.InvalidArgumentError, match="client_key needs client_cert"):
+            fwpay.Client(api_key="key", base_url=url, client_key=client_key)
+        with pytest.raises(fwpay.InvalidArgumentError, match="client_cert names .*missing.pem"):
+            fwpay.Client(api_key="key", base_url=url, client_cert=tmp_path / "missing.pem")
+    finally:
+        server.shutdown()

@@ -70,6 +70,12 @@ public final class Client implements AutoCloseable {
         public Builder proxy(String url) { settings.put("proxy", url); return this; }
         /** Hosts reached without the proxy ("localhost,.internal", "*"). */
         public Builder noProxy(String hosts) { settings.put("no_proxy", hosts); return this; }
+        /** Mutual TLS: the client's certificate and its unencrypted key (PEM files; key may be null when the certificate's file holds it). */
+        public Builder clientCertificate(String certificate, String key) {
+            settings.put("client_cert", certificate);
+            if (key != null) settings.put("client_key", key);
+            return this;
+        }
         /**
          * Log lines of {@code level} ("error", "warning", "info" or "debug") and above go to
          * {@code handler} (instead of $FWPAY_LOG's stderr), from the thread making the request;
