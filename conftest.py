@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import http.client
 import http.server
+import json
+import logging
 import os
 import pathlib
+import ssl
 import subprocess
 import sys
 import threading
@@ -114,3 +117,67 @@ def forward_proxy() -> Iterator[tuple[str, list[str]]]:
         yield f"http://127.0.0.1:{server.server_address[1]}", _ForwardProxy.seen
     finally:
         server.shutdown()
+
+
+class _JSONAnswer(http.server.BaseHTTPRequestHandler):
+    """Answers every GET with {"ok": true, "id": "FWU", "path": ...}."""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        body = json.dumps({"ok": True, "id": "FWU", "path": self.path}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def https_server_with(certificate: pathlib.Path, key: pathlib.Path, context_change: Callable[[ssl.SSLContext], None] | None = None,
+                      ) -> http.server.ThreadingHTTPServer:
+    """A JSON-answering https server on loopback with this certificate, already serving."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _JSONAnswer)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    if context_change:
+        context_change(context)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def self_signed_https(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, pathlib.Path]]:
+    """An https server whose certificate (self-signed, for localhost) no bundle trusts: its base
+    URL, and the certificate that makes it trusted."""
+    directory = tmp_path_factory.mktemp("tls")
+    certificate, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(certificate)],
+                   check=True, capture_output=True, timeout=60)
+    server = https_server_with(certificate, key)
+    try:
+        yield f"https://localhost:{server.server_address[1]}/payments/v1", certificate
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture
+def fwpay_log() -> Iterator[list[str]]:
+    """The lines the `fwpay` logger receives meanwhile, at every level."""
+    lines: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(record.getMessage())
+
+    logger = logging.getLogger("fwpay")
+    keep, level = Keep(), logger.level
+    logger.addHandler(keep)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield lines
+    finally:
+        logger.removeHandler(keep)
+        logger.setLevel(level)

@@ -4,50 +4,14 @@ a profile's ca_bundle, FWPAY_CA_BUNDLE and SSL_CERT_FILE each make it trusted; -
 the call through a forward proxy on loopback."""
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import pathlib
-import ssl
 import subprocess
-import threading
 import time
-from typing import Any, Iterator
-
-import pytest
+from typing import Any
 
 from test_cli import FWPAY
-
-
-class _Answer(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        body = json.dumps({"id": "FWU", "path": self.path}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def https(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, pathlib.Path]]:
-    directory = tmp_path_factory.mktemp("tls")
-    certificate, key = directory / "cert.pem", directory / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(certificate)],
-                   check=True, capture_output=True, timeout=60)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(certificate, key)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"https://localhost:{server.server_address[1]}/payments/v1", certificate
-    finally:
-        server.shutdown()
 
 
 def fwpay(url: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -56,8 +20,8 @@ def fwpay(url: str, *args: str, env: dict[str, str] | None = None) -> subprocess
                           timeout=60, env={"PATH": os.environ.get("PATH", ""), "FWPAY_API_KEY": "key", **(env or {})})
 
 
-def test_an_untrusted_certificate_exits_15_at_once_naming_the_fix(https: tuple[str, pathlib.Path]) -> None:
-    url, _ = https
+def test_an_untrusted_certificate_exits_15_at_once_naming_the_fix(self_signed_https: tuple[str, pathlib.Path]) -> None:
+    url, _ = self_signed_https
     started = time.monotonic()
     result = fwpay(url, env={"FWPAY_LOG": "info"})
     assert result.returncode == 15, result.stderr
@@ -66,8 +30,8 @@ def test_an_untrusted_certificate_exits_15_at_once_naming_the_fix(https: tuple[s
     assert time.monotonic() - started < 5
 
 
-def test_each_way_of_naming_the_ca_is_trusted(https: tuple[str, pathlib.Path], tmp_path: pathlib.Path) -> None:
-    url, certificate = https
+def test_each_way_of_naming_the_ca_is_trusted(self_signed_https: tuple[str, pathlib.Path], tmp_path: pathlib.Path) -> None:
+    url, certificate = self_signed_https
     assert json.loads(fwpay(url, "--ca-bundle", str(certificate)).stdout)["id"] == "FWU"
     assert fwpay(url, env={"FWPAY_CA_BUNDLE": str(certificate)}).returncode == 0
     assert fwpay(url, env={"SSL_CERT_FILE": str(certificate)}).returncode == 0

@@ -3,7 +3,6 @@ conftest.forward_proxy, sees each call and passes it on), ``no_proxy`` names the
 proxies off; a proxy's credentials never show in the library's log lines or errors."""
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import pytest
@@ -32,27 +31,14 @@ def test_no_proxy_and_an_empty_proxy_go_direct(sandbox: Any, forward_proxy: tupl
     assert seen == []
 
 
-def test_a_proxys_credentials_never_show(sandbox: Any, forward_proxy: tuple[str, list[str]]) -> None:
+def test_a_proxys_credentials_never_show(sandbox: Any, forward_proxy: tuple[str, list[str]], fwpay_log: list[str]) -> None:
     url, seen = forward_proxy
-    lines: list[str] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            lines.append(record.getMessage())
-
-    logger = logging.getLogger("fwpay")
-    keep, level = Keep(), logger.level
-    logger.addHandler(keep)
-    logger.setLevel(logging.DEBUG)
-    try:
-        with_credentials = url.replace("http://", "http://proxyuser:s3cret-pw@")
-        with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url, proxy=with_credentials, no_proxy="") as client:
-            assert client.recipients.get("FWU")["id"] == "FWU"
-        with pytest.raises(fwpay.InvalidArgumentError) as refused:
-            fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url, proxy="ftp://proxyuser:s3cret-pw@proxy")
-    finally:
-        logger.removeHandler(keep)
-        logger.setLevel(level)
+    lines = fwpay_log
+    with_credentials = url.replace("http://", "http://proxyuser:s3cret-pw@")
+    with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url, proxy=with_credentials, no_proxy="") as client:
+        assert client.recipients.get("FWU")["id"] == "FWU"
+    with pytest.raises(fwpay.InvalidArgumentError) as refused:
+        fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url, proxy="ftp://proxyuser:s3cret-pw@proxy")
     assert seen and seen[0].endswith("Basic cHJveHl1c2VyOnMzY3JldC1wdw=="), seen  # sent to the proxy only
     assert lines and not [line for line in lines if "s3cret" in line], lines
     assert "s3cret" not in str(refused.value)

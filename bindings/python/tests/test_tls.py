@@ -1,72 +1,38 @@
-"""TLS trusts the CA bundle it is told to (ca_bundle=, $FWPAY_CA_BUNDLE), else the system's
-one, found at run time; a bundle that cannot be read is refused before anything is sent.
-The server is a local https server with a certificate of its own CA."""
+"""TLS trusts the CA bundle it is told to (ca_bundle=, $FWPAY_CA_BUNDLE, $SSL_CERT_FILE), else
+the system's one, found at run time; a bundle that cannot be read is refused before anything is
+sent; an untrusted certificate is a TLSError at once; mutual TLS presents the client's
+certificate. The servers are local https servers (conftest.self_signed_https)."""
 from __future__ import annotations
 
-import http.server
-import json
 import os
 import pathlib
 import ssl
 import subprocess
 import sys
-import threading
-from typing import Iterator
 
 import pytest
 
+import conftest
 import fwpay
 
 
-class _Answer(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        body = json.dumps({"ok": True, "path": self.path}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def https_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, pathlib.Path]]:
-    directory = tmp_path_factory.mktemp("tls")
-    certificate, key = directory / "cert.pem", directory / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(certificate)],
-                   check=True, capture_output=True, timeout=60)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(certificate, key)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"https://localhost:{server.server_address[1]}/payments/v1", certificate
-    finally:
-        server.shutdown()
-
-
-def test_the_bundle_given_is_trusted(https_server: tuple[str, pathlib.Path]) -> None:
-    url, certificate = https_server
+def test_the_bundle_given_is_trusted(self_signed_https: tuple[str, pathlib.Path]) -> None:
+    url, certificate = self_signed_https
     with fwpay.Client(api_key="key", base_url=url, ca_bundle=certificate, max_retries=0) as client:
-        assert client.request("GET", "/ping") == {"ok": True, "path": "/payments/v1/ping"}
+        assert client.request("GET", "/ping") == {"ok": True, "id": "FWU", "path": "/payments/v1/ping"}
 
 
-def test_the_system_bundle_does_not_trust_a_private_ca(https_server: tuple[str, pathlib.Path]) -> None:
-    url, _ = https_server
+def test_the_system_bundle_does_not_trust_a_private_ca(self_signed_https: tuple[str, pathlib.Path]) -> None:
+    url, _ = self_signed_https
     with fwpay.Client(api_key="key", base_url=url, max_retries=0) as client:
         with pytest.raises(fwpay.ConnectionError) as caught:
             client.request("GET", "/ping")
     assert "certificate" in str(caught.value).lower()
 
 
-def test_fwpay_ca_bundle_names_a_bundle_for_every_client(https_server: tuple[str, pathlib.Path],
+def test_fwpay_ca_bundle_names_a_bundle_for_every_client(self_signed_https: tuple[str, pathlib.Path],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    url, certificate = https_server
+    url, certificate = self_signed_https
     monkeypatch.setenv("FWPAY_CA_BUNDLE", str(certificate))
     with fwpay.Client(api_key="key", base_url=url, max_retries=0) as client:
         assert client.request("GET", "/ping")["ok"] is True
@@ -107,9 +73,9 @@ def test_certifi_is_the_last_resort_on_a_system_without_a_bundle() -> None:
     assert run.stdout.split() == ["True", certifi.where()], run.stdout
 
 
-def test_ssl_cert_file_is_honoured_as_curl_honours_it(https_server: tuple[str, pathlib.Path],
+def test_ssl_cert_file_is_honoured_as_curl_honours_it(self_signed_https: tuple[str, pathlib.Path],
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    url, certificate = https_server
+    url, certificate = self_signed_https
     monkeypatch.delenv("FWPAY_CA_BUNDLE", raising=False)
     monkeypatch.setenv("SSL_CERT_FILE", str(certificate))
     with fwpay.Client(api_key="key", base_url=url, max_retries=0) as client:
@@ -117,27 +83,13 @@ def test_ssl_cert_file_is_honoured_as_curl_honours_it(https_server: tuple[str, p
 
 
 def test_an_untrusted_certificate_is_a_tls_error_tried_once_with_its_fix_named(
-        https_server: tuple[str, pathlib.Path]) -> None:
+        self_signed_https: tuple[str, pathlib.Path], fwpay_log: list[str]) -> None:
     # Not "could not reach the server (after 3 attempts)": TLSError at once, naming the fix.
-    url, _ = https_server
-    lines: list[str] = []
-    import logging
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            lines.append(record.getMessage())
-
-    logger = logging.getLogger("fwpay")
-    keep, level = Keep(), logger.level
-    logger.addHandler(keep)
-    logger.setLevel(logging.DEBUG)
-    try:
-        with fwpay.Client(api_key="key", base_url=url, max_retries=3) as client:
-            with pytest.raises(fwpay.TLSError) as caught:
-                client.request("GET", "/ping")
-    finally:
-        logger.removeHandler(keep)
-        logger.setLevel(level)
+    url, _ = self_signed_https
+    lines = fwpay_log
+    with fwpay.Client(api_key="key", base_url=url, max_retries=3) as client:
+        with pytest.raises(fwpay.TLSError) as caught:
+            client.request("GET", "/ping")
     message = str(caught.value)
     assert "TLS with localhost" in message and "ca_bundle" in message and "FWPAY_CA_BUNDLE" in message, message
     assert isinstance(caught.value, fwpay.ConnectionError) and caught.value.code == -15
@@ -159,13 +111,11 @@ def test_mutual_tls_presents_the_client_certificate(tmp_path: pathlib.Path) -> N
     openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=merchant", "-keyout", str(client_key), "-out", str(client_request))
     openssl("x509", "-req", "-in", str(client_request), "-CA", str(ca), "-CAkey", str(ca_key), "-CAcreateserial", "-days", "1",
             "-out", str(client_cert))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(server_cert, server_key)
-    context.verify_mode = ssl.CERT_REQUIRED
-    context.load_verify_locations(ca)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    def require_a_client_certificate(context: ssl.SSLContext) -> None:
+        context.verify_mode = ssl.CERT_REQUIRED
+        context.load_verify_locations(ca)
+
+    server = conftest.https_server_with(server_cert, server_key, require_a_client_certificate)
     url = f"https://localhost:{server.server_address[1]}/payments/v1"
     try:
         with fwpay.Client(api_key="key", base_url=url, ca_bundle=server_cert, client_cert=client_cert, client_key=client_key) as client:
