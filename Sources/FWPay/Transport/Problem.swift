@@ -9,6 +9,10 @@ enum Problem {
         if let title = problem?["title"]?.stringValue, !title.isEmpty { summary += " \(title)" }
         if let detail = problem?["detail"]?.stringValue, !detail.isEmpty { summary += ": \(detail)" }
         if problem == nil { summary += " (the body is not JSON)" }
+        if response.status == 404, errors.isEmpty, saysNothingMore(problem) {
+            // A bare 404 is what a wrong base path gets; a missing resource is named.
+            summary += " (a bare 404, as a wrong base path gets: check the base URL, which ends in /payments/v1)"
+        }
         let described = errors.prefix(5).compactMap(describe)
         if !described.isEmpty { summary += ": " + described.joined(separator: "; ") }
         if errors.count > 5 { summary += "; and \(errors.count - 5) more" }
@@ -25,6 +29,13 @@ enum Problem {
         case 500...599: .server
         default: .http
         }
+    }
+
+    /// Whether a problem says no more than its status: no body, or a detail that only repeats
+    /// "Not Found".
+    private static func saysNothingMore(_ problem: JSONValue?) -> Bool {
+        guard let detail = problem?["detail"]?.stringValue, !detail.isEmpty else { return true }
+        return detail.lowercased() == "not found" || detail == problem?["title"]?.stringValue
     }
 
     /// "/recipient/id cannot be updated" from one `errors[]` entry.

@@ -132,3 +132,35 @@ def test_an_answer_is_handed_on_as_the_bytes_the_server_sent() -> None:
                 text("/broken")
     finally:
         server.shutdown()
+
+
+def test_a_bare_404_suggests_checking_the_base_url(sandbox: Any) -> None:
+    # What a wrong base path gets (a bare "Not Found") says so; a missing resource is named as is.
+    import http.server
+    import threading
+
+    class Bare(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            body = b'{"type":"https://developers.flywire.com","title":"Not Found","status":404,"detail":"Not Found"}'
+            self.send_response(404)
+            self.send_header("Content-Length", str(len(body)) if self.path.endswith("/json") else "0")
+            self.end_headers()
+            if self.path.endswith("/json"):
+                self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Bare)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with fwpay.Client(api_key="bare-404-key", base_url=f"http://127.0.0.1:{server.server_port}/payments/v2", max_retries=0) as client:
+            for path in ("/recipients/json", "/recipients/empty"):
+                with pytest.raises(fwpay.NotFoundError, match="check the base URL, which ends in /payments/v1"):
+                    client.request("GET", path)
+    finally:
+        server.shutdown()
+    with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+        with pytest.raises(fwpay.NotFoundError) as missing:
+            client.payments.get("FWU000000001")
+    assert "Payment FWU000000001 not found" in str(missing.value) and "base URL" not in str(missing.value)
