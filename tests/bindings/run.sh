@@ -18,7 +18,17 @@ stop_sandbox() {
   if [ -n "$sandbox_pid" ]; then kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; fi
   sandbox_pid=""
 }
-trap 'stop_sandbox; [ -z "$tls_pid" ] || kill "$tls_pid" 2>/dev/null; rm -rf "$work"' EXIT
+proxy_pid=""
+trap 'stop_sandbox; [ -z "$tls_pid" ] || kill "$tls_pid" 2>/dev/null; [ -z "$proxy_pid" ] || kill "$proxy_pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+# A forward proxy on loopback (tests/forward_proxy.py): each binding sends a call through its
+# proxy setting and finds the call in what the proxy saw (FWPAY_PROXY_SEEN, a line each).
+export FWPAY_PROXY_SEEN="$work/proxy.seen"
+python3 tests/forward_proxy.py "$FWPAY_PROXY_SEEN" > "$work/proxy.url" &
+proxy_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/proxy.url" ] && break; sleep 0.05; done
+FWPAY_PROXY_URL=$(cat "$work/proxy.url")
+export FWPAY_PROXY_URL
 
 # An https server whose certificate no bundle trusts (self-signed, for localhost): every
 # binding's TLS error class is met there, at once, with the fix named.

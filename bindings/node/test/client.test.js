@@ -37,6 +37,14 @@ test('log lines reach the function on the event loop', async () => {
   assert.throws(() => new fwpay.Client({ apiKey: KEY, baseUrl: BASE, log: 'stderr' }), TypeError);
 });
 
+test('a proxy setting sends the call through the proxy', async () => {
+  const proxied = new fwpay.Client({ apiKey: KEY, baseUrl: BASE, proxy: process.env.FWPAY_PROXY_URL, noProxy: '' });
+  const recipient = await proxied.recipients.get('FWU');
+  const seen = require('node:fs').readFileSync(process.env.FWPAY_PROXY_SEEN, 'utf8').split('\n');
+  assert.equal(recipient.id, 'FWU');
+  assert.ok(seen.includes(`GET ${BASE}/recipients/FWU -`), seen.join('\n'));
+});
+
 test('an untrusted certificate is a TLSError at once, naming the fix', async () => {
   const lines = [];
   const tls = new fwpay.Client({ apiKey: KEY, baseUrl: process.env.FWPAY_TLS_BASE_URL, maxRetries: 3,

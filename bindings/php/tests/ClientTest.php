@@ -74,6 +74,15 @@ final class ClientTest extends TestCase
         self::assertSame([], array_filter($lines, fn ($line) => str_contains($line, getenv('FWPAY_API_KEY'))));
     }
 
+    public function testAProxySettingSendsTheCallThroughTheProxy(): void
+    {
+        $base = getenv('FWPAY_BASE_URL');
+        $client = new Client(getenv('FWPAY_API_KEY'), $base, proxy: getenv('FWPAY_PROXY_URL'), noProxy: '');
+        self::assertSame('FWU', $client->recipients->get('FWU')['id']);
+        $seen = file(getenv('FWPAY_PROXY_SEEN'), FILE_IGNORE_NEW_LINES);
+        self::assertContains("GET $base/recipients/FWU -", $seen);
+    }
+
     public function testAnUntrustedCertificateIsATlsErrorNamingTheFix(): void
     {
         $client = new Client(getenv('FWPAY_API_KEY'), getenv('FWPAY_TLS_BASE_URL'), maxRetries: 3);

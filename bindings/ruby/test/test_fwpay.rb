@@ -35,6 +35,12 @@ class FwpayTest < Minitest::Test
     assert_raises(Fwpay::InvalidArgumentError) { Fwpay::Client.new(api_key: KEY, base_url: BASE, log_level: "loud", log: ->(*) {}) }
   end
 
+  def test_a_proxy_setting_sends_the_call_through_the_proxy
+    proxied = Fwpay::Client.new(api_key: KEY, base_url: BASE, proxy: ENV.fetch("FWPAY_PROXY_URL"), no_proxy: "")
+    assert_equal "FWU", proxied.recipients.get("FWU")["id"]
+    assert_includes File.readlines(ENV.fetch("FWPAY_PROXY_SEEN"), chomp: true), "GET #{BASE}/recipients/FWU -"
+  end
+
   def test_an_untrusted_certificate_is_a_tls_error_naming_the_fix
     tls = Fwpay::Client.new(api_key: KEY, base_url: ENV.fetch("FWPAY_TLS_BASE_URL"), max_retries: 3)
     error = assert_raises(Fwpay::TLSError) { tls.recipients.get("FWU") }

@@ -151,6 +151,19 @@ public final class ClientTest {
         }
     }
 
+    static void aProxySettingSendsTheCallThroughTheProxy() {
+        try (Client proxied = Client.builder(KEY).baseUrl(BASE).proxy(System.getenv("FWPAY_PROXY_URL")).noProxy("").build()) {
+            check("FWU".equals(proxied.recipients.get("FWU").get("id")), "answered through the proxy");
+            List<String> seen;
+            try {
+                seen = java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getenv("FWPAY_PROXY_SEEN")));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            check(seen.contains("GET " + BASE + "/recipients/FWU -"), "the proxy saw it: " + seen);
+        }
+    }
+
     static void anUntrustedCertificateIsATlsError() {
         try (Client tls = Client.builder(KEY).baseUrl(System.getenv("FWPAY_TLS_BASE_URL")).maxRetries(3).build()) {
             FwpayException.Tls error = expect(FwpayException.Tls.class, () -> tls.recipients.get("FWU"));
@@ -214,6 +227,7 @@ public final class ClientTest {
         tests.put("threadsShareOneClient", ClientTest::threadsShareOneClient);
         tests.put("logLinesReachTheHandler", ClientTest::logLinesReachTheHandler);
         tests.put("anUntrustedCertificateIsATlsError", ClientTest::anUntrustedCertificateIsATlsError);
+        tests.put("aProxySettingSendsTheCallThroughTheProxy", ClientTest::aProxySettingSendsTheCallThroughTheProxy);
         for (Map.Entry<String, Test> test : tests.entrySet()) {
             test.getValue().run();
             System.out.println("ok " + test.getKey());
