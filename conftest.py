@@ -91,32 +91,39 @@ def forward_proxy() -> Iterator[tuple[str, list[str]]]:
         server.shutdown()
 
 
-class _JSONAnswer(http.server.BaseHTTPRequestHandler):
-    """Answers every GET with {"ok": true, "id": "FWU", "path": ...}."""
+def stand_in_server(answers: dict[str, tuple[int, bytes]], context: ssl.SSLContext | None = None) -> http.server.ThreadingHTTPServer:
+    """A server on loopback that answers each GET path with its fixed (status, body), as JSON,
+    already serving (over TLS with `context`); shut it down when done."""
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        body = json.dumps({"ok": True, "id": "FWU", "path": self.path}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+    class Answer(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            status, body = answers.get(self.path, (404, b""))
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
-    def log_message(self, *args: object) -> None:
-        pass
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    if context:
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 def https_server_with(certificate: pathlib.Path, key: pathlib.Path, context_change: Callable[[ssl.SSLContext], None] | None = None,
                       ) -> http.server.ThreadingHTTPServer:
-    """A JSON-answering https server on loopback with this certificate, already serving."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _JSONAnswer)
+    """An https server on loopback with this certificate, answering GET /payments/v1/ping and
+    /payments/v1/recipients/FWU with {"ok": true, "id": "FWU", "path": PATH} (404 elsewhere)."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(certificate, key)
     if context_change:
         context_change(context)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    paths = ("/payments/v1/ping", "/payments/v1/recipients/FWU")
+    return stand_in_server({path: (200, json.dumps({"ok": True, "id": "FWU", "path": path}).encode()) for path in paths}, context)
 
 
 @pytest.fixture(scope="module")

@@ -43,7 +43,7 @@ static int read_arguments(const struct operation *op, int *argc, char **argv, js
     const char *given[MAX] = { NULL };
     size_t count = 0, body = MAX, required_flags = 0;
     int fields = 0;
-    for (; op->arguments[count].member && count < MAX; count++) {
+    for (; count < MAX && op->arguments[count].member; count++) {
         const struct operation_argument *argument = &op->arguments[count];
         if (argument->type == ARGUMENT_BODY) body = count;
         if (argument->flag && !argument->optional && !argument->in_body && argument->type != ARGUMENT_BODY) required_flags++;

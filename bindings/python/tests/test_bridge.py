@@ -7,6 +7,7 @@ from typing import Any, Iterator
 
 import pytest
 
+import conftest
 import fwpay
 from fwpay import _abi, _bridge, _errors, _native
 from fwpay._native import lib
@@ -96,26 +97,9 @@ def test_every_code_of_the_header_has_an_exception_and_a_name() -> None:
 def test_an_answer_is_handed_on_as_the_bytes_the_server_sent() -> None:
     # fwp_call gives the server's own text once validated (no second writing of it), unless an
     # object names a member twice: then the value kept (the last) is written out.
-    import http.server
-    import threading
-
     bodies = {"/exact": b'{"amount": 1.10, "big": 1E2, "name": "caf\\u00e9",  "list": [ ]}',
               "/twice": b'{"a": 1, "a": 2}', "/broken": b'{"a": '}
-
-    class Stub(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-            body = bodies[self.path]
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stub)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = conftest.stand_in_server({path: (200, body) for path, body in bodies.items()})
     try:
         with fwpay.Client(api_key="k", base_url=f"http://127.0.0.1:{server.server_port}", max_retries=0) as client:
             def text(path: str) -> bytes:
@@ -136,23 +120,8 @@ def test_an_answer_is_handed_on_as_the_bytes_the_server_sent() -> None:
 
 def test_a_bare_404_suggests_checking_the_base_url(sandbox: Any) -> None:
     # What a wrong base path gets (a bare "Not Found") says so; a missing resource is named as is.
-    import http.server
-    import threading
-
-    class Bare(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-            body = b'{"type":"https://developers.flywire.com","title":"Not Found","status":404,"detail":"Not Found"}'
-            self.send_response(404)
-            self.send_header("Content-Length", str(len(body)) if self.path.endswith("/json") else "0")
-            self.end_headers()
-            if self.path.endswith("/json"):
-                self.wfile.write(body)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Bare)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    bare = b'{"type":"https://developers.flywire.com","title":"Not Found","status":404,"detail":"Not Found"}'
+    server = conftest.stand_in_server({"/payments/v2/recipients/json": (404, bare), "/payments/v2/recipients/empty": (404, b"")})
     try:
         with fwpay.Client(api_key="bare-404-key", base_url=f"http://127.0.0.1:{server.server_port}/payments/v2", max_retries=0) as client:
             for path in ("/recipients/json", "/recipients/empty"):
