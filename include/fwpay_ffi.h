@@ -22,7 +22,9 @@ enum {
     FWP_IDLE_CONNECTION_MS_MAX = 3600000,
     FWP_ERROR_MESSAGE_SIZE = 512,
     FWP_ERROR_ID_SIZE = 128,
-    FWP_CLIENT_OPTIONS_VERSION = 5,
+    FWP_CLIENT_OPTIONS_VERSION = 6,
+    FWP_EVENT_VERSION = 1,
+    FWP_CLIENT_HOOKS_VERSION = 1,
     FWP_CALL_OPTIONS_VERSION = 1
 };
 
@@ -54,6 +56,36 @@ enum fwp_log_level {
 
 typedef void (*fwp_log_callback)(int level, const char *line, void *userdata);
 
+enum fwp_event_type {
+    FWP_EVENT_CALL_START = 1,
+    FWP_EVENT_ATTEMPT_END = 2,
+    FWP_EVENT_CALL_END = 3
+};
+
+typedef struct fwp_event {
+    int version;
+    int type;
+    long long call_id;
+    long long time_unix_nano;
+    const char *method;
+    const char *url_template;
+    const char *server_address;
+    int server_port;
+    int attempt;
+    int http_status;
+    int error;
+    const char *error_type;
+    const char *request_id;
+    double duration_ms;
+    double dns_ms;
+    double connect_ms;
+    double tls_ms;
+    double first_byte_ms;
+    int new_connection;
+} fwp_event;
+
+typedef void (*fwp_event_callback)(const fwp_event *event, void *userdata);
+
 typedef struct fwp_client_options {
     int version;
     const char *base_url;
@@ -73,7 +105,17 @@ typedef struct fwp_client_options {
     const char *no_proxy;
     const char *client_cert;
     const char *client_key;
+    fwp_event_callback event_callback;
+    void *event_userdata;
 } fwp_client_options;
+
+typedef struct fwp_client_hooks {
+    int version;
+    fwp_log_callback log_callback;
+    void *log_userdata;
+    fwp_event_callback event_callback;
+    void *event_userdata;
+} fwp_client_hooks;
 
 typedef struct fwp_call_options {
     int version;
@@ -94,6 +136,7 @@ int fwp_call(fwp_client * client, char const * operation, char const * args, siz
 void fwp_client_free(fwp_client * client);
 int fwp_client_new(char const * base_url, char const * api_key, fwp_client * * out_client, fwp_error * err);
 int fwp_client_new_json(char const * settings, size_t len, fwp_client * * out_client, fwp_error * err);
+int fwp_client_new_json_hooked(char const * settings, size_t len, fwp_client_hooks const * hooks, fwp_client * * out_client, fwp_error * err);
 int fwp_client_new_json_logged(char const * settings, size_t len, fwp_log_callback log_callback, void * log_userdata, fwp_client * * out_client, fwp_error * err);
 int fwp_client_new_with_options(fwp_client_options const * options, fwp_client * * out_client, fwp_error * err);
 int fwp_client_options_init(fwp_client_options * options);

@@ -130,8 +130,9 @@ typedef struct fwp_error {
 /* ---- Client options --------------------------------------------------------------------- */
 
 /** The version of fwp_client_options this header describes (2 added ca_bundle, 3
- *  server_deduplicates, 4 user_agent, 5 proxy, no_proxy, client_cert and client_key). */
-#define FWP_CLIENT_OPTIONS_VERSION 5
+ *  server_deduplicates, 4 user_agent, 5 proxy, no_proxy, client_cert and client_key, 6
+ *  event_callback and event_userdata). */
+#define FWP_CLIENT_OPTIONS_VERSION 6
 
 /* ---- Logging --------------------------------------------------------------------------- */
 
@@ -147,6 +148,70 @@ enum fwp_log_level {
  *  shared secret). Called from the thread making the request: it must be thread-safe when
  *  the client is shared. The line is only valid during the call. */
 typedef void (*fwp_log_callback)(int level, const char *line, void *userdata);
+
+/* ---- Telemetry -------------------------------------------------------------------------- */
+
+/** The version of fwp_event this header describes. */
+#define FWP_EVENT_VERSION 1
+
+/** What an fwp_event reports. Each call (one operation, its retries included) gives one
+ *  FWP_EVENT_CALL_START, one FWP_EVENT_ATTEMPT_END per HTTP exchange tried, then one
+ *  FWP_EVENT_CALL_END; a call refused before anything was sent (a bad argument) gives none. */
+enum fwp_event_type {
+    FWP_EVENT_CALL_START = 1,
+    FWP_EVENT_ATTEMPT_END = 2,
+    FWP_EVENT_CALL_END = 3
+};
+
+/** One telemetry event, for tracing and metrics (docs/production.md, "Telemetry"). Its strings
+ *  are valid only during the callback; none holds the API key, a body, or a query string. */
+typedef struct fwp_event {
+    /** FWP_EVENT_VERSION: later versions may add fields at the end. */
+    int version;
+    /** FWP_EVENT_CALL_START, FWP_EVENT_ATTEMPT_END or FWP_EVENT_CALL_END. */
+    int type;
+    /** The same for every event of one call, and unique within the process. */
+    long long call_id;
+    /** When the event happened: nanoseconds since the Unix epoch (CLOCK_REALTIME). */
+    long long time_unix_nano;
+    /** "GET", "POST", "PATCH" or "DELETE". */
+    const char *method;
+    /** The path's template below the base URL, without the query ("/recipients/{id}"), or NULL
+     *  for a call whose template the library does not know (fwp_request's own path). */
+    const char *url_template;
+    /** The host and port of the base URL (the server, not a proxy). */
+    const char *server_address;
+    int server_port;
+    /** The attempt this event ends, from 1 (FWP_EVENT_ATTEMPT_END); the attempts made
+     *  (FWP_EVENT_CALL_END); 0 (FWP_EVENT_CALL_START). */
+    int attempt;
+    /** The HTTP status answered, or 0 when there was no answer (or at the start). */
+    int http_status;
+    /** FWP_OK, or the FWP_E_ code of this attempt's failure or of the call's. */
+    int error;
+    /** The error's kind as fwp_error_json names it ("timeout", "not_found", "tls"...), or NULL
+     *  when error is FWP_OK. */
+    const char *error_type;
+    /** The server's X-Request-Id, or NULL. */
+    const char *request_id;
+    /** How long the attempt took (FWP_EVENT_ATTEMPT_END), or the whole call with its pauses
+     *  between retries (FWP_EVENT_CALL_END), in milliseconds; 0 at the start. */
+    double duration_ms;
+    /** libcurl's timings of the attempt (FWP_EVENT_ATTEMPT_END; -1 otherwise), in milliseconds
+     *  from its start until the name was resolved, the connection made, the TLS handshake done
+     *  (0 for plain http) and the first byte of the answer came (0 when none came). A reused
+     *  connection resolves and connects in 0. */
+    double dns_ms;
+    double connect_ms;
+    double tls_ms;
+    double first_byte_ms;
+    /** 1 when the attempt opened a new connection, 0 when it reused one (FWP_EVENT_ATTEMPT_END). */
+    int new_connection;
+} fwp_event;
+
+/** Receives one telemetry event. Called on the thread making the request, synchronously: it
+ *  must be quick and thread-safe when the client is shared, and must not call the client. */
+typedef void (*fwp_event_callback)(const fwp_event *event, void *userdata);
 
 /** Settings for fwp_client_new_with_options(). Fill it with fwp_client_options_init() (or
  *  FWP_CLIENT_OPTIONS_INIT), then change what you need. Strings are copied by the call. */
@@ -206,10 +271,34 @@ typedef struct fwp_client_options {
      *  Since version 5 (0.3). */
     const char *client_cert;
     const char *client_key;
+    /** Receives telemetry events (fwp_event); NULL (default) for none, at no cost. Since
+     *  version 6 (0.3). */
+    fwp_event_callback event_callback;
+    /** Passed to event_callback as is. */
+    void *event_userdata;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL, NULL, NULL }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/** The version of fwp_client_hooks this header describes. */
+#define FWP_CLIENT_HOOKS_VERSION 1
+
+/** The callbacks of a client made from JSON settings (fwp_client_new_json_hooked), for
+ *  bindings: what cannot be JSON. Each NULL callback is not called. */
+typedef struct fwp_client_hooks {
+    /** FWP_CLIENT_HOOKS_VERSION. */
+    int version;
+    /** Receives log lines at or above the settings' "log_level" (as fwp_client_options). */
+    fwp_log_callback log_callback;
+    void *log_userdata;
+    /** Receives telemetry events (as fwp_client_options). */
+    fwp_event_callback event_callback;
+    void *event_userdata;
+} fwp_client_hooks;
+
+/** Initialiser for fwp_client_hooks: no callbacks. */
+#define FWP_CLIENT_HOOKS_INIT { FWP_CLIENT_HOOKS_VERSION, NULL, NULL, NULL, NULL }
 
 /* ---- Per-call options -------------------------------------------------------------------- */
 

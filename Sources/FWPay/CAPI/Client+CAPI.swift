@@ -21,7 +21,7 @@ public func fwp_global_init() -> CInt {
 /// (version FWP_CLIENT_OPTIONS_VERSION, base_url NULL for production, api_key NULL, connect
 /// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback,
 /// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms, the
-/// system's CA bundle, a server not known to deduplicate POSTs).
+/// system's CA bundle, a server not known to deduplicate POSTs, no event callback).
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 @c
@@ -32,7 +32,7 @@ public func fwp_client_options_init(_ options: UnsafeMutablePointer<fwp_client_o
                                          allow_insecure_http: 0, log_callback: nil, log_userdata: nil,
                                          log_level: CInt(FWP_LOG_WARNING.rawValue), max_idle_connection_ms: 20_000,
                                          ca_bundle: nil, server_deduplicates: 0, user_agent: nil, proxy: nil, no_proxy: nil,
-                                         client_cert: nil, client_key: nil)
+                                         client_cert: nil, client_key: nil, event_callback: nil, event_userdata: nil)
     return FWP_OK.rawValue
 }
 
@@ -56,8 +56,8 @@ public func fwp_client_new(_ base_url: UnsafePointer<CChar>?, _ api_key: UnsafeP
 /// fwp_client_new_with_options: creates a client from options (borrowed; its strings are
 /// copied), initialised with fwp_client_options_init or FWP_CLIENT_OPTIONS_INIT.
 /// out_client: receives the handle, NULL on failure; release with fwp_client_free.
-/// The client may be used from several threads at once; its log_callback is then called from
-/// those threads. Returns FWP_OK or FWP_E_INVALID_ARGUMENT. Since 0.1.
+/// The client may be used from several threads at once; its log_callback and event_callback
+/// are then called from those threads. Returns FWP_OK or FWP_E_INVALID_ARGUMENT. Since 0.1.
 @c
 public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_options>?,
                                         _ out_client: UnsafeMutablePointer<OpaquePointer?>?,
@@ -89,7 +89,8 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
         if let callback = given.log_callback {
             logger = Logger(level: level, sink: LogTarget(callback: callback, userdata: given.log_userdata).sink)
         }
-        let client = try Client(configuration: configuration, logger: logger)
+        let telemetry = given.event_callback.map { EventTarget(callback: $0, userdata: given.event_userdata).telemetry }
+        let client = try Client(configuration: configuration, logger: logger, telemetry: telemetry)
         out.pointee = Handles.clients.add(client)
     }
 }
@@ -109,6 +110,7 @@ private func optionsOfItsVersion(_ options: UnsafePointer<fwp_client_options>) t
     case 2: MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.server_deduplicates)!
     case 3: MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.user_agent)!
     case 4: MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.proxy)!
+    case 5: MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.event_callback)!
     default: MemoryLayout<fwp_client_options>.size
     }
     withUnsafeMutableBytes(of: &copy) { $0.copyMemory(from: UnsafeRawBufferPointer(start: options, count: size)) }

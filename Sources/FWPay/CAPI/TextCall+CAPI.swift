@@ -18,15 +18,15 @@ import Musl
 /// most 128 bytes; since 0.3), "proxy", "no_proxy", "client_cert" and "client_key" (since
 /// 0.3), with the meanings and
 /// defaults of fwp_client_options; an
-/// unknown member is refused. The client logs as $FWPAY_LOG says (fwp_client_new_json_logged
-/// takes a log callback). out_client: receives the handle, NULL on failure; release with
+/// unknown member is refused. The client logs as $FWPAY_LOG says (fwp_client_new_json_hooked
+/// takes a log callback and a telemetry callback). out_client: receives the handle, NULL on failure; release with
 /// fwp_client_free. err: optional. Returns FWP_OK, FWP_E_INVALID_JSON or
 /// FWP_E_INVALID_ARGUMENT. Since 0.2.
 @c
 public func fwp_client_new_json(_ settings: UnsafePointer<CChar>?, _ len: size_t,
                                 _ out_client: UnsafeMutablePointer<OpaquePointer?>?,
                                 _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
-    fwp_client_new_json_logged(settings, len, nil, nil, out_client, err)
+    fwp_client_new_json_hooked(settings, len, nil, out_client, err)
 }
 
 /// fwp_client_new_json_logged: fwp_client_new_json with a log callback, for bindings: the
@@ -41,8 +41,27 @@ public func fwp_client_new_json_logged(_ settings: UnsafePointer<CChar>?, _ len:
                                        _ log_userdata: UnsafeMutableRawPointer?,
                                        _ out_client: UnsafeMutablePointer<OpaquePointer?>?,
                                        _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
+    var hooks = fwp_client_hooks(version: FWP_CLIENT_HOOKS_VERSION, log_callback: log_callback, log_userdata: log_userdata,
+                                 event_callback: nil, event_userdata: nil)
+    return fwp_client_new_json_hooked(settings, len, &hooks, out_client, err)
+}
+
+/// fwp_client_new_json_hooked: fwp_client_new_json with callbacks, for bindings: hooks (NULL
+/// for none; FWP_CLIENT_HOOKS_INIT, then set what you need) holds a log callback, which takes
+/// the lines of the settings' "log_level" as fwp_client_new_json_logged says, and an event
+/// callback, which takes each call's telemetry events (fwp_event) on the thread making the
+/// request. Since 0.3.
+@c
+public func fwp_client_new_json_hooked(_ settings: UnsafePointer<CChar>?, _ len: size_t,
+                                       _ hooks: UnsafePointer<fwp_client_hooks>?,
+                                       _ out_client: UnsafeMutablePointer<OpaquePointer?>?,
+                                       _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
     exported(err) { () throws(FWPayError) in
         let out = try prepare(out_client, "out_client")
+        if let hooks, hooks.pointee.version != FWP_CLIENT_HOOKS_VERSION {
+            throw FWPayError(.invalidArgument, "hooks.version is \(hooks.pointee.version); this library knows version \(FWP_CLIENT_HOOKS_VERSION) (use FWP_CLIENT_HOOKS_INIT)")
+        }
+        let log_callback = hooks?.pointee.log_callback, log_userdata = hooks?.pointee.log_userdata
         let given = try TextArguments(settings, len, name: "settings", operation: "fwp_client_new_json",
                                       parameters: ["api_key", "base_url", "connect_timeout_ms", "timeout_ms", "max_retries",
                                                    "allow_insecure_http", "max_idle_connection_ms", "ca_bundle",
@@ -71,7 +90,8 @@ public func fwp_client_new_json_logged(_ settings: UnsafePointer<CChar>?, _ len:
         } else if let log_callback {
             logger = Logger(level: .warning, sink: LogTarget(callback: log_callback, userdata: log_userdata).sink)
         }
-        let client = try Client(configuration: configuration, logger: logger)
+        let telemetry = hooks?.pointee.event_callback.map { EventTarget(callback: $0, userdata: hooks?.pointee.event_userdata).telemetry }
+        let client = try Client(configuration: configuration, logger: logger, telemetry: telemetry)
         out.pointee = Handles.clients.add(client)
     }
 }

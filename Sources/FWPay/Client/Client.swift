@@ -6,8 +6,10 @@ public final class Client: Sendable {
     let transport: Transport
 
     /// Without a logger, the client logs as FWPAY_LOG says (Logger.fromEnvironment).
-    public init(configuration: ClientConfiguration, logger: Logger? = nil) throws(FWPayError) {
+    /// `telemetry` receives each call's events (CallEvent).
+    public init(configuration: ClientConfiguration, logger: Logger? = nil, telemetry: Telemetry? = nil) throws(FWPayError) {
         var settings = try configuration.validated()
+        if let telemetry { settings.telemetry = telemetry }
         if let logger {
             settings.logger = Logger(level: logger.level, secrets: [configuration.apiKey], sink: logger.sink)
         } else if let fromEnvironment = Logger.fromEnvironment(secrets: [configuration.apiKey]) {

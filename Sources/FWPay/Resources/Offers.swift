@@ -15,6 +15,6 @@ public struct Offers: Sendable {
         query.add("amount", String(amount))
         query.add("country", country)
         query.add("recipient", recipientID)
-        return try transport.send(HTTPRequest(method: .get, path: "/offers" + query.text), options: options)
+        return try transport.send(HTTPRequest(method: .get, path: "/offers" + query.text, template: "/offers"), options: options)
     }
 }

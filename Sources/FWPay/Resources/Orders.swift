@@ -10,7 +10,7 @@ public struct Orders: Sendable {
         let order = try Check.object(body, field: "body")
         try Check.items(order["items"])
         try Check.metadata(order["metadata"])
-        return try transport.send(HTTPRequest(method: .post, path: "/orders", body: try body.requestBody(options),
+        return try transport.send(HTTPRequest(method: .post, path: "/orders", template: "/orders", body: try body.requestBody(options),
                                               idempotencyKey: options.keyForPost), options: options)
     }
 
@@ -30,7 +30,7 @@ public struct Orders: Sendable {
         }
         try Check.items(changes["items"])
         try Check.metadata(changes["metadata"])
-        return try transport.send(HTTPRequest(method: .patch, path: "/orders/\(orderID)", body: try body.requestBody(options)),
+        return try transport.send(HTTPRequest(method: .patch, path: "/orders/\(orderID)", template: "/orders/{order_id}", body: try body.requestBody(options)),
                                   options: options)
     }
 
@@ -40,21 +40,21 @@ public struct Orders: Sendable {
     public func charge(_ orderID: String, _ body: JSONValue? = nil, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         try Check.identifier(orderID, field: "order_id")
         if let body { _ = try Check.object(body, field: "body") }
-        return try transport.send(HTTPRequest(method: .post, path: "/orders/\(orderID)/charge",
+        return try transport.send(HTTPRequest(method: .post, path: "/orders/\(orderID)/charge", template: "/orders/{order_id}/charge",
                                               body: try body?.requestBody(options), idempotencyKey: options.keyForPost), options: options)
     }
 
     /// An order as stored (GET /orders/{id}).
     public func get(_ orderID: String, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         try Check.identifier(orderID, field: "order_id")
-        return try transport.send(HTTPRequest(method: .get, path: "/orders/\(orderID)"), options: options)
+        return try transport.send(HTTPRequest(method: .get, path: "/orders/\(orderID)", template: "/orders/{order_id}"), options: options)
     }
 
     /// One page of orders (GET /orders); filters `recipient`, `country`, `status`.
     public func list(filters: JSONValue?, page: PageRequest, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         let listing = Listing.all["orders"]!
         return try transport.send(HTTPRequest(method: .get, path: try ListQuery.path(listing.path, filters: filters,
-                                                                                      allowed: listing.filters, page: page)),
+                                                                                      allowed: listing.filters, page: page), template: listing.path),
                                   options: options)
     }
 

@@ -31,7 +31,7 @@ final class PageIterator {
             guard !finished else { return nil }
             let target = try ListQuery.path(path, filters: filters, allowed: allowedFilters,
                                             page: PageRequest(page: nextPage, perPage: perPage))
-            let reply = try transport.send(HTTPRequest(method: .get, path: target), options: options)
+            let reply = try transport.send(HTTPRequest(method: .get, path: target, template: path), options: options)
             lastReply = reply
             guard let items = reply.value[collection]?.arrayValue else {
                 throw FWPayError(.badResponse, "the answer to GET \(target) has no \"\(collection)\" array",

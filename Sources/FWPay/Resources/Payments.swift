@@ -5,21 +5,21 @@ public struct Payments: Sendable {
     /// A payment's details (GET /payments/{ref}).
     public func get(_ reference: String, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         try Check.identifier(reference, field: "payment_reference")
-        return try transport.send(HTTPRequest(method: .get, path: "/payments/\(reference)"), options: options)
+        return try transport.send(HTTPRequest(method: .get, path: "/payments/\(reference)", template: "/payments/{payment_reference}"), options: options)
     }
 
     /// One page of payments (GET /payments); filters `recipient`, `status`, `external_reference`.
     public func list(filters: JSONValue?, page: PageRequest, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         let listing = Listing.all["payments"]!
         return try transport.send(HTTPRequest(method: .get, path: try ListQuery.path(listing.path, filters: filters,
-                                                                                      allowed: listing.filters, page: page)),
+                                                                                      allowed: listing.filters, page: page), template: listing.path),
                                   options: options)
     }
 
     /// A payment's receipt (GET /payments/{ref}/receipt).
     public func receipt(_ reference: String, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         try Check.identifier(reference, field: "payment_reference")
-        return try transport.send(HTTPRequest(method: .get, path: "/payments/\(reference)/receipt"), options: options)
+        return try transport.send(HTTPRequest(method: .get, path: "/payments/\(reference)/receipt", template: "/payments/{payment_reference}/receipt"), options: options)
     }
 
     /// Marks a 529 payment processed (POST /payments/{ref}/process).
@@ -52,13 +52,13 @@ public struct Payments: Sendable {
     public func charge(_ body: JSONValue, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         let charge = try Check.object(body, field: "body")
         try Check.items(charge["items"])
-        return try transport.send(HTTPRequest(method: .post, path: "/payments/charge", body: try body.requestBody(options),
+        return try transport.send(HTTPRequest(method: .post, path: "/payments/charge", template: "/payments/charge", body: try body.requestBody(options),
                                               idempotencyKey: options.keyForPost), options: options)
     }
 
     private func post(_ reference: String, _ action: String, body: JSONValue?, options: CallOptions) throws(FWPayError) -> Reply {
         try Check.identifier(reference, field: "payment_reference")
-        return try transport.send(HTTPRequest(method: .post, path: "/payments/\(reference)/\(action)", body: try body?.serialized(),
+        return try transport.send(HTTPRequest(method: .post, path: "/payments/\(reference)/\(action)", template: "/payments/{payment_reference}/\(action)", body: try body?.serialized(),
                                               idempotencyKey: options.keyForPost), options: options)
     }
 }

@@ -4,7 +4,7 @@ public struct Recipients: Sendable {
 
     /// One page of the recipients available to this client (GET /recipients).
     public func list(_ page: PageRequest = PageRequest(), options: CallOptions = .standard) throws(FWPayError) -> Reply {
-        try transport.send(HTTPRequest(method: .get, path: try ListQuery.path("/recipients", filters: nil, allowed: [], page: page)),
+        try transport.send(HTTPRequest(method: .get, path: try ListQuery.path("/recipients", filters: nil, allowed: [], page: page), template: "/recipients"),
                            options: options)
     }
 
@@ -12,7 +12,7 @@ public struct Recipients: Sendable {
     /// settings such as amount limits (GET /recipients/{id}).
     public func get(_ recipientID: String, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         try Check.identifier(recipientID, field: "recipient_id")
-        return try transport.send(HTTPRequest(method: .get, path: "/recipients/\(recipientID)"), options: options)
+        return try transport.send(HTTPRequest(method: .get, path: "/recipients/\(recipientID)", template: "/recipients/{recipient_id}"), options: options)
     }
 
     /// Every recipient whose name or id contains `name`, ignoring case and accents, across all

@@ -43,7 +43,7 @@ public struct SandboxControl: Sendable {
             }
             filled += query.text
         }
-        return try transport.send(HTTPRequest(method: method, path: filled, body: body,
+        return try transport.send(HTTPRequest(method: method, path: filled, template: template, body: body,
                                               idempotencyKey: method == .post ? options.keyForPost : nil, atRoot: true), options: options)
     }
 }

@@ -14,7 +14,7 @@ public struct Sessions: Sendable {
         try Check.text(session["options"]?["form"]?["action_button"], source: "/options/form/action_button",
                        param: "action_button", maximum: 50)
         try Check.text(session["external_reference"], source: "/external_reference", param: "external_reference", maximum: 50)
-        return try transport.send(HTTPRequest(method: .post, path: "/checkout/sessions", body: try body.requestBody(options),
+        return try transport.send(HTTPRequest(method: .post, path: "/checkout/sessions", template: "/checkout/sessions", body: try body.requestBody(options),
                                               idempotencyKey: options.keyForPost), options: options)
     }
 
@@ -24,7 +24,7 @@ public struct Sessions: Sendable {
     /// sent elsewhere.
     public func confirm(_ session: String, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         let id = try sessionID(from: session)
-        return try transport.send(HTTPRequest(method: .post, path: "/checkout/sessions/\(id)/confirm",
+        return try transport.send(HTTPRequest(method: .post, path: "/checkout/sessions/\(id)/confirm", template: "/checkout/sessions/{session_id}/confirm",
                                               idempotencyKey: options.keyForPost), options: options)
     }
 

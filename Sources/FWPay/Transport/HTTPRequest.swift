@@ -15,6 +15,9 @@ struct HTTPRequest: Sendable {
     var method: HTTPMethod
     /// Path below the base URL, starting with "/", query string included and already encoded.
     var path: String
+    /// The path's template without the query ("/recipients/{id}"), for telemetry; nil when
+    /// unknown (a raw request's path may hold identifiers, which must not become a metric's name).
+    var template: String? = nil
     /// Compact JSON text, or nil for no body.
     var body: [UInt8]?
     /// Sent as `Idempotency-Key` (every POST carries one).

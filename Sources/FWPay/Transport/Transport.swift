@@ -19,21 +19,43 @@ import Musl
 /// does not deduplicate charge three times (security-findings-3.md N4).
 final class Transport: Sendable {
     let settings: TransportSettings
+    /// The base URL's host and port, for telemetry.
+    let server: (address: String, port: Int)
     private let pool = CurlHandlePool()
 
     init(settings: TransportSettings) {
         self.settings = settings
+        server = settings.server
         _ = CurlTransfer.globalInitialization
     }
 
     var logger: Logger { settings.logger }
 
-    /// Sends `request` and returns the parsed answer (`.null` for an empty 2xx body).
+    /// Sends `request` and returns the parsed answer (`.null` for an empty 2xx body), reporting
+    /// the call's events to the client's telemetry.
     func send(_ request: HTTPRequest, options: CallOptions = .standard) throws(FWPayError) -> Reply {
         let settings = settings.applying(options)
         if let body = request.body, body.count > Self.maximumRequestBytes {
             throw FWPayError(.invalidArgument, "the request body is \(body.count) bytes; the limit is \(Self.maximumRequestBytes)")
         }
+        guard let call = settings.telemetry.observe(request, server: server) else {
+            var attempts = 0
+            return try exchange(request, settings: settings, call: nil, attempts: &attempts)
+        }
+        var attempts = 0
+        do throws(FWPayError) {
+            let reply = try exchange(request, settings: settings, call: call, attempts: &attempts)
+            call.ended(attempts: attempts, status: reply.httpStatus, error: nil, requestID: reply.requestID)
+            return reply
+        } catch {
+            call.ended(attempts: attempts, status: error.httpStatus ?? 0, error: error, requestID: error.requestID)
+            throw error
+        }
+    }
+
+    /// The attempts of one call, retried as the rules above say; `attempts` counts them.
+    private func exchange(_ request: HTTPRequest, settings: TransportSettings, call: ObservedCall?,
+                          attempts: inout Int) throws(FWPayError) -> Reply {
         let url = (request.atRoot ? settings.rootURL : settings.baseURL) + request.path
         var headers = [
             "X-Authentication-Key: \(settings.apiKey)",
@@ -53,12 +75,21 @@ final class Transport: Sendable {
             let outcome = CurlTransfer.perform(request, url: url, headers: headers, settings: settings,
                                                mayResend: repeatable, on: handle)
             let elapsed = monotonicMilliseconds() - started
+            attempts = attempt + 1
+            let timings = call.map { _ in CurlTimings(of: handle.raw) }
             switch outcome {
             case .answered(let response, let newConnection):
                 pool.give(back: handle)
                 logger.log(response.status < 400 ? .info : .warning,
                            "\(name) -> \(response.status) in \(elapsed) ms (attempt \(attempt + 1)\(response.requestID.map { ", request \($0)" } ?? ""))")
                 logger.log(.debug, "\(name) used \(newConnection ? "a new connection" : "a kept-alive connection")")
+                if let call, let timings {
+                    let problem = response.status >= 400
+                        ? Problem.error(from: response, idempotencyKey: request.idempotencyKey?.value) : nil
+                    call.attemptEnded(attempt + 1, status: response.status, error: problem,
+                                      requestID: response.requestID.map(redacted), milliseconds: Double(elapsed),
+                                      timings: timings, newConnection: newConnection)
+                }
                 if (200..<300).contains(response.status) {
                     let decoded: (value: JSONValue, exact: Bool)
                     do throws(FWPayError) { decoded = try decode(response, for: request) } catch { throw redacted(error) }
@@ -76,13 +107,18 @@ final class Transport: Sendable {
             case .failed(let curlCode, let message, let requestSent):
                 pool.discard(handle)
                 logger.log(.warning, "\(name) failed in \(elapsed) ms (attempt \(attempt + 1)): curl \(curlCode): \(message)")
+                let error = redacted(failure(curlCode: curlCode, message: message, requestSent: requestSent,
+                                             request: request, attempts: attempt + 1))
+                if let call, let timings {
+                    call.attemptEnded(attempt + 1, status: 0, error: error, requestID: nil, milliseconds: Double(elapsed),
+                                      timings: timings, newConnection: true)
+                }
                 if !Self.isTLSFailure(curlCode), !requestSent || repeatable, attempt < settings.maximumRetries {
                     attempt += 1
                     pause(beforeRetry: attempt, settings: settings, reason: requestSent ? "\(name) got no answer" : "\(name) could not connect")
                     continue
                 }
-                throw redacted(failure(curlCode: curlCode, message: message, requestSent: requestSent,
-                                       request: request, attempts: attempt + 1))
+                throw error
             }
         }
     }

@@ -28,6 +28,21 @@ struct TransportSettings: Sendable {
     var initialRetryDelayMilliseconds: Int = 250
     var maximumRetryDelayMilliseconds: Int = 5_000
     var logger: Logger = .none
+    var telemetry: Telemetry = .none
+
+    /// The host and port of the base URL, as telemetry names the server.
+    var server: (address: String, port: Int) {
+        let scheme = baseURL.prefix(while: { $0 != ":" })
+        let authority = baseURL.dropFirst(scheme.count + 3).prefix(while: { $0 != "/" })
+        let hostAndPort = authority.split(separator: "@").last ?? authority
+        let standard = scheme.lowercased() == "http" ? 80 : 443
+        if hostAndPort.hasPrefix("["), let close = hostAndPort.firstIndex(of: "]") {
+            let port = hostAndPort[close...].dropFirst(2)
+            return (String(hostAndPort[hostAndPort.index(after: hostAndPort.startIndex)..<close]), Int(port) ?? standard)
+        }
+        let parts = hostAndPort.split(separator: ":", maxSplits: 1)
+        return (String(parts.first ?? ""), parts.count > 1 ? Int(parts[1]) ?? standard : standard)
+    }
 
     /// These settings with one call's overrides.
     func applying(_ options: CallOptions) -> TransportSettings {
