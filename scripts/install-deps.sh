@@ -57,8 +57,9 @@ if [ -n "$missing_python" ]; then
 fi
 # schemathesis and openapi-spec-validator check the sandbox's OpenAPI description
 # (tests/openapi), at the versions the checks were written against; pytest-xdist runs the
-# Python suites on both cores (each test starts its own sandbox on port 0, so they share nothing).
-for spec in schemathesis==4.32.5 openapi-spec-validator==0.9.0 pytest-xdist==3.6.1; do
+# Python suites on both cores (each test starts its own sandbox on port 0, so they share nothing);
+# opentelemetry-sdk's in-memory exporter and reader see the spans and metrics of the telemetry tests.
+for spec in schemathesis==4.32.5 openapi-spec-validator==0.9.0 pytest-xdist==3.6.1 opentelemetry-sdk==1.45.2; do
   if ! python3 -m pip show -q "${spec%%==*}" > /dev/null 2>&1; then
     echo "install-deps: installing $spec"
     python3 -m pip install -q "$spec" 2>/dev/null || python3 -m pip install -q --break-system-packages "$spec"

@@ -7,6 +7,7 @@ Client's own, wrapped: they cannot drift from it.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -112,7 +113,10 @@ class AsyncClient:
             # counts them: work given to it would wait for ever. The child gets a pool of its own.
             self._executor = self._new_executor()
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, functools.partial(function, *args, **kwargs))
+        # The call runs in the caller's context (its current span, for telemetry), as
+        # asyncio.to_thread does; run_in_executor alone would give it the thread's own.
+        context = contextvars.copy_context()
+        return await loop.run_in_executor(self._executor, functools.partial(context.run, function, *args, **kwargs))
 
     async def request(self, method: str, path: str, body: Any = None, **options: Any) -> Any:
         """Client.request, awaitable."""

@@ -19,6 +19,7 @@ from ._bundles import Bundles
 from ._refunds import Refunds
 from ._sandbox import Sandbox
 from ._sessions import Sessions
+from ._telemetry import EVENT_CALLBACK
 
 PRODUCTION_BASE_URL = _abi.FWP_BASE_URL_PRODUCTION
 SANDBOX_BASE_URL = _abi.FWP_BASE_URL_SANDBOX
@@ -95,13 +96,19 @@ class Client:
     (fwpay-sandbox does; Flywire documents no idempotency): a POST sent but unanswered is then
     retried with the same key instead of raising OutcomeUnknownError. Off by default, and no
     answer of a server turns it on.
+
+    When ``opentelemetry-api`` is installed, each call is one CLIENT span ("GET
+    /recipients/{recipient_id}", retries inside it) and a measurement of the
+    ``http.client.request.duration`` histogram, sent to the providers the program set up
+    (docs/production.md, "Telemetry"); ``telemetry=False`` turns that off for this client.
     """
 
     def __init__(self, *, api_key: str, base_url: str | None = None, timeout: float | None = None,
                  connect_timeout: float | None = None, max_retries: int | None = None, allow_insecure_http: bool = False,
                  ca_bundle: str | os.PathLike[str] | None = None, server_deduplicates: bool = False,
                  proxy: str | None = None, no_proxy: str | None = None,
-                 client_cert: str | os.PathLike[str] | None = None, client_key: str | os.PathLike[str] | None = None) -> None:
+                 client_cert: str | os.PathLike[str] | None = None, client_key: str | os.PathLike[str] | None = None,
+                 telemetry: bool = True) -> None:
         self._handle = ClientHandle()
         options = FwpClientOptions()
         lib.fwp_client_options_init(ctypes.byref(options))
@@ -129,6 +136,8 @@ class Client:
         options.server_deduplicates = 1 if server_deduplicates else 0
         options.user_agent = _USER_AGENT
         options.log_callback = _log_callback
+        if telemetry and EVENT_CALLBACK is not None:
+            options.event_callback = EVENT_CALLBACK
         options.log_level = 3 if _logger.isEnabledFor(logging.DEBUG) else 2 if _logger.isEnabledFor(logging.INFO) else 1
         lib.fwp_client_new_with_options(ctypes.byref(options), ctypes.byref(self._handle), FwpError())
         self.recipients = Recipients(self._handle, self)

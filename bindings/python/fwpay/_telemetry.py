@@ -1,0 +1,116 @@
+"""The library's call events (fwp_event) as OpenTelemetry spans and a duration histogram.
+
+When ``opentelemetry-api`` is importable, each call of a client becomes one CLIENT span named
+after the operation ("GET /recipients/{recipient_id}"), its retries inside it as span events,
+with the HTTP semantic conventions' attributes, and its duration is recorded in the
+``http.client.request.duration`` histogram. Spans and metrics go to whatever provider the
+program set up (none set: OpenTelemetry's no-op). Without the package, no callback is given
+to the library and telemetry costs nothing.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from . import _abi
+
+try:
+    from opentelemetry import metrics, trace
+    from opentelemetry.trace import SpanKind, Status, StatusCode
+except ImportError:  # the optional dependency is absent: no telemetry
+    trace = None  # type: ignore[assignment]
+
+_logger = logging.getLogger("fwpay")
+
+# HTTP semantic conventions' advice for http.client.request.duration, in seconds.
+_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0]
+
+
+def _attributes(event: Any) -> dict[str, Any]:
+    """What every span and measurement of the call names: method, template, server."""
+    attributes = {"http.request.method": event.method.decode(),
+                  "server.address": event.server_address.decode(),
+                  "server.port": event.server_port}
+    if event.url_template:
+        attributes["url.template"] = event.url_template.decode()
+    return attributes
+
+
+def _error_type(event: Any) -> str | None:
+    """error.type as the conventions say: the status code of an error answer, else the kind."""
+    if event.http_status >= 400:
+        return str(event.http_status)
+    if event.error != _abi.FWP_OK:
+        return event.error_type.decode() if event.error_type else "_OTHER"
+    return None
+
+
+class _OpenTelemetry:
+    """Turns one process's events into spans; events of a call arrive on the thread making it."""
+
+    def __init__(self) -> None:
+        from ._abi import FWP_VERSION_STRING
+        self.tracer = trace.get_tracer("fwpay", FWP_VERSION_STRING)
+        meter = metrics.get_meter("fwpay", FWP_VERSION_STRING)
+        self.duration = meter.create_histogram(
+            "http.client.request.duration", unit="s", description="Duration of HTTP client requests.",
+            explicit_bucket_boundaries_advisory=_DURATION_BUCKETS)
+        # Spans of the calls in flight, by call id: a start is always followed by its end.
+        self.open: dict[int, Any] = {}
+
+    def __call__(self, address: int, _userdata: Any) -> None:
+        try:
+            event = _abi.fwp_event.from_address(address)
+            if event.type == _abi.FWP_EVENT_CALL_START:
+                self.started(event)
+            elif event.type == _abi.FWP_EVENT_ATTEMPT_END:
+                self.attempted(event)
+            elif event.type == _abi.FWP_EVENT_CALL_END:
+                self.ended(event)
+        except Exception:  # telemetry must never break a payment call
+            _logger.debug("fwpay telemetry failed", exc_info=True)
+
+    def started(self, event: Any) -> None:
+        method = event.method.decode()
+        name = f"{method} {event.url_template.decode()}" if event.url_template else method
+        # The current context is the caller's: the span is a child of the caller's span.
+        self.open[event.call_id] = self.tracer.start_span(name, kind=SpanKind.CLIENT, attributes=_attributes(event),
+                                                          start_time=event.time_unix_nano)
+
+    def attempted(self, event: Any) -> None:
+        span = self.open.get(event.call_id)
+        if span is None or not span.is_recording():
+            return
+        attributes: dict[str, Any] = {"fwpay.attempt": event.attempt, "fwpay.new_connection": bool(event.new_connection),
+                                      "fwpay.dns_ms": event.dns_ms, "fwpay.connect_ms": event.connect_ms,
+                                      "fwpay.tls_ms": event.tls_ms, "fwpay.first_byte_ms": event.first_byte_ms}
+        if event.http_status:
+            attributes["http.response.status_code"] = event.http_status
+        error = _error_type(event)
+        if error is not None:
+            attributes["error.type"] = error
+        span.add_event("fwpay.attempt", attributes, timestamp=event.time_unix_nano)
+
+    def ended(self, event: Any) -> None:
+        span = self.open.pop(event.call_id, None)
+        attributes = _attributes(event)
+        if event.http_status:
+            attributes["http.response.status_code"] = event.http_status
+        error = _error_type(event)
+        if error is not None:
+            attributes["error.type"] = error
+        self.duration.record(event.duration_ms / 1000, attributes)
+        if span is None or not span.is_recording():
+            return
+        span.set_attributes(attributes)
+        if event.attempt > 1:
+            span.set_attribute("http.request.resend_count", event.attempt - 1)
+        if event.request_id:
+            span.set_attribute("fwpay.request_id", event.request_id.decode())
+        if error is not None:
+            span.set_status(Status(StatusCode.ERROR))
+        span.end(end_time=event.time_unix_nano)
+
+
+# Kept at module level: the library calls it for as long as clients (and their iterators) live.
+EVENT_CALLBACK = _abi.fwp_event_callback(_OpenTelemetry()) if trace is not None else None
