@@ -47,6 +47,41 @@ export interface ClientSettings {
   /** Mutual TLS: the client's certificate and its unencrypted key (PEM files; one file may hold both). */
   clientCert?: string;
   clientKey?: string;
+  /** With @opentelemetry/api installed, each call is one CLIENT span and one
+   *  http.client.request.duration measurement; false turns that off (default true). */
+  telemetry?: boolean;
+  /** Receives each call's events, in order, when the call settles. */
+  onEvent?: (event: CallEvent) => void;
+}
+
+/** One telemetry event of a call (fwp_event): its start, each attempt's end, its end. */
+export interface CallEvent {
+  type: 'callStart' | 'attemptEnd' | 'callEnd';
+  /** The same for every event of one call; unique within the process. */
+  callId: number;
+  timeUnixNano: bigint;
+  method: string;
+  /** "/recipients/{recipient_id}", or null for client.request's own path. */
+  urlTemplate: string | null;
+  serverAddress: string;
+  serverPort: number;
+  /** The attempt ended (attemptEnd), the attempts made (callEnd), 0 (callStart). */
+  attempt: number;
+  /** 0 when there was no answer. */
+  httpStatus: number;
+  /** 0, or the FWP_E_ code of the failure. */
+  error: number;
+  /** The error's kind ("timeout", "not_found", "tls"...), or null. */
+  errorType: string | null;
+  requestId: string | null;
+  /** The attempt's, or the whole call's with its pauses (callEnd), in milliseconds. */
+  durationMs: number;
+  /** attemptEnd only: libcurl's times from the attempt's start, in milliseconds. */
+  dnsMs?: number;
+  connectMs?: number;
+  tlsMs?: number;
+  firstByteMs?: number;
+  newConnection?: boolean;
 }
 
 

@@ -12,6 +12,7 @@ const native = require(path.join(__dirname, 'build', 'fwpay.node'));
 const { version } = require('./package.json');
 const resources = require('./resources');
 const { CALL_OPTIONS, refuseUnknown } = require('./resource');
+const telemetry = require('./telemetry');
 
 const { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } = require('./base_url');
 const libraryVersion = native.libraryVersion();
@@ -83,9 +84,15 @@ class Client {
    *          logLevel?: string}} settings: log receives the library's log lines of logLevel
    *          ('error', 'warning' (the default), 'info' or 'debug') and above on the event loop,
    *          instead of $FWPAY_LOG's stderr; lines never hold the API key.
+   *          With @opentelemetry/api installed, each call is one CLIENT span and one
+   *          http.client.request.duration measurement (telemetry: false turns that off);
+   *          onEvent receives each call's events (callStart, attemptEnd, callEnd) as they are.
    */
   constructor({ apiKey, baseUrl, timeout, connectTimeout, maxRetries, allowInsecureHttp, caBundle, serverDeduplicates,
-    log, logLevel, proxy, noProxy, clientCert, clientKey } = {}) {
+    log, logLevel, proxy, noProxy, clientCert, clientKey, telemetry: traced = true, onEvent } = {}) {
+    if (onEvent !== undefined && typeof onEvent !== 'function') throw new TypeError('onEvent must be a function of an event');
+    this._traced = traced !== false && telemetry.available;
+    this._onEvent = onEvent;
     // What is not given keeps the library's default (fwp_client_options): defaults live there only.
     const settings = { api_key: apiKey, base_url: baseUrl,
       timeout_ms: timeout === undefined ? undefined : milliseconds(timeout, 'timeout'),
@@ -94,7 +101,7 @@ class Client {
       server_deduplicates: serverDeduplicates, user_agent: `node/${process.versions.node}`, log_level: logLevel,
       proxy, no_proxy: noProxy, client_cert: clientCert, client_key: clientKey };
     try {
-      this._handle = native.newClient(JSON.stringify(settings), log);
+      this._handle = native.newClient(JSON.stringify(settings), log, this._traced || onEvent !== undefined);
     } catch (error) {
       throw translate(error);
     }
@@ -121,12 +128,15 @@ class Client {
     if (options.idempotencyKey !== undefined) given.idempotency_key = options.idempotencyKey;
     if (options.timeout !== undefined) given.timeout_ms = milliseconds(options.timeout, 'timeout');
     if (options.maxRetries !== undefined) given.max_retries = options.maxRetries;
+    const context = this._traced ? telemetry.activeContext() : undefined;
     let answer;
     try {
       answer = await native.call(this._handle, operation, JSON.stringify(given));
     } catch (error) {
+      if (error.events) this._report(error.events, context);
       throw translate(error);
     }
+    if (answer.events) this._report(answer.events, context);
     const result = JSON.parse(answer.text);
     if (result !== null && typeof result === 'object') {
       // What the answer said besides its body; not enumerable, so the result stays the server's JSON.
@@ -150,16 +160,34 @@ class Client {
     } catch (error) {
       throw translate(error);
     }
+    const context = this._traced ? telemetry.activeContext() : undefined;
     for (;;) {
       let text;
       try {
         text = await native.iterNext(iter);
       } catch (error) {
+        if (error.events) this._report(error.events, context);
         throw translate(error);
+      }
+      if (typeof text !== 'string') {
+        this._report(text.events, context);
+        text = text.text;
       }
       const item = JSON.parse(text);
       if (item === null) return;
       yield item;
+    }
+  }
+
+  /** A call's events, to onEvent and OpenTelemetry; neither may break the call. */
+  _report(events, context) {
+    if (this._onEvent) {
+      for (const event of events) {
+        try { this._onEvent(event); } catch { /* a throwing listener is ignored */ }
+      }
+    }
+    if (this._traced) {
+      try { telemetry.record(events, context, libraryVersion); } catch { /* telemetry must not break a payment */ }
     }
   }
 

@@ -89,6 +89,116 @@ static void release_client(napi_env env, void *data, void *hint) {
     fwp_client_free(data);
 }
 
+/* A telemetry event copied off the library's thread (its strings are the copy's own). */
+typedef struct recorded_event {
+    struct recorded_event *next;
+    fwp_event event;
+    char *method, *url_template, *server_address, *error_type, *request_id;
+} recorded_event;
+
+/* One fwp_call (or iterator step) on the thread pool. */
+typedef struct {
+    napi_async_work work;
+    napi_deferred deferred;
+    napi_ref client_ref; /* keeps the client (or the iterator) alive until the call is done */
+    fwp_client *client;
+    fwp_iter *iter;      /* set for iterNext: the next item rather than a call */
+    char *operation;
+    char *args;
+    size_t args_length;
+    char *answer;
+    fwp_error *err;
+    int code;
+    recorded_event *events, *last_event; /* what the call reported, handed to JS when it settles */
+} pending_call;
+
+/* The call the pool thread is running: the library reports events on the thread making the
+ * request, so an event belongs to the call this thread runs. */
+static _Thread_local pending_call *running_call;
+
+static char *copy_text(const char *text) {
+    if (!text) return NULL;
+    size_t size = strlen(text) + 1;
+    char *copy = malloc(size);
+    if (copy) memcpy(copy, text, size);
+    return copy;
+}
+
+/* fwp_event_callback: keeps a copy of the event with the call that made it. */
+static void record_event(const fwp_event *event, void *userdata) {
+    (void)userdata;
+    pending_call *call = running_call;
+    recorded_event *copy = call ? calloc(1, sizeof *copy) : NULL;
+    if (!copy) return;
+    copy->event = *event;
+    copy->event.method = copy->method = copy_text(event->method);
+    copy->event.url_template = copy->url_template = copy_text(event->url_template);
+    copy->event.server_address = copy->server_address = copy_text(event->server_address);
+    copy->event.error_type = copy->error_type = copy_text(event->error_type);
+    copy->event.request_id = copy->request_id = copy_text(event->request_id);
+    if (call->last_event) call->last_event->next = copy; else call->events = copy;
+    call->last_event = copy;
+}
+
+static void set_string(napi_env env, napi_value object, const char *name, const char *text) {
+    napi_value value;
+    if (text) napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &value); else napi_get_null(env, &value);
+    napi_set_named_property(env, object, name, value);
+}
+
+static void set_number(napi_env env, napi_value object, const char *name, double number) {
+    napi_value value;
+    napi_create_double(env, number, &value);
+    napi_set_named_property(env, object, name, value);
+}
+
+static const char *const EVENT_TYPES[] = { "", "callStart", "attemptEnd", "callEnd" };
+
+/* The call's events as an array of plain objects (and frees them). */
+static napi_value events_of(napi_env env, pending_call *call) {
+    napi_value array;
+    napi_create_array(env, &array);
+    uint32_t index = 0;
+    for (recorded_event *entry = call->events, *next; entry; entry = next) {
+        next = entry->next;
+        const fwp_event *e = &entry->event;
+        napi_value object, big;
+        napi_create_object(env, &object);
+        set_string(env, object, "type", e->type >= 1 && e->type <= 3 ? EVENT_TYPES[e->type] : "unknown");
+        set_number(env, object, "callId", (double)e->call_id);
+        napi_create_bigint_int64(env, e->time_unix_nano, &big);
+        napi_set_named_property(env, object, "timeUnixNano", big);
+        set_string(env, object, "method", e->method);
+        set_string(env, object, "urlTemplate", e->url_template);
+        set_string(env, object, "serverAddress", e->server_address);
+        set_number(env, object, "serverPort", e->server_port);
+        set_number(env, object, "attempt", e->attempt);
+        set_number(env, object, "httpStatus", e->http_status);
+        set_number(env, object, "error", e->error);
+        set_string(env, object, "errorType", e->error_type);
+        set_string(env, object, "requestId", e->request_id);
+        set_number(env, object, "durationMs", e->duration_ms);
+        if (e->type == FWP_EVENT_ATTEMPT_END) {
+            set_number(env, object, "dnsMs", e->dns_ms);
+            set_number(env, object, "connectMs", e->connect_ms);
+            set_number(env, object, "tlsMs", e->tls_ms);
+            set_number(env, object, "firstByteMs", e->first_byte_ms);
+            napi_value reused;
+            napi_get_boolean(env, e->new_connection != 0, &reused);
+            napi_set_named_property(env, object, "newConnection", reused);
+        }
+        napi_set_element(env, array, index++, object);
+        free(entry->method);
+        free(entry->url_template);
+        free(entry->server_address);
+        free(entry->error_type);
+        free(entry->request_id);
+        free(entry);
+    }
+    call->events = call->last_event = NULL;
+    return array;
+}
+
 /* A log line on its way from the thread that made the request to the event loop. */
 typedef struct {
     int level;
@@ -130,16 +240,17 @@ static void queue_log(int level, const char *line, void *userdata) {
     }
 }
 
-/* newClient(settingsJson[, log]) -> an external holding the client. With log (a function of
- * level and line), the library's log lines reach it on the event loop. Its thread-safe
+/* newClient(settingsJson[, log[, events]]) -> an external holding the client. With log (a function
+ * of level and line), the library's log lines reach it on the event loop. With events true, each
+ * call's telemetry events come with its answer or its error (`events`). The log's thread-safe
  * function is never released: the library may log as long as an iterator of the client
  * lives, so it stays (unreferenced: it keeps no process alive) until the environment ends. */
 static napi_value new_client(napi_env env, napi_callback_info info) {
-    size_t argc = 2;
-    napi_value argv[2];
+    size_t argc = 3;
+    napi_value argv[3];
     CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
     if (argc < 1) {
-        napi_throw_type_error(env, NULL, "newClient(settings[, log]) takes one or two arguments");
+        napi_throw_type_error(env, NULL, "newClient(settings[, log[, events]]) takes one to three arguments");
         return NULL;
     }
     napi_threadsafe_function log = NULL;
@@ -154,14 +265,20 @@ static napi_value new_client(napi_env env, napi_callback_info info) {
         napi_throw_type_error(env, NULL, "log must be a function of (level, line)");
         return NULL;
     }
+    bool events = false;
+    if (argc > 2) napi_get_value_bool(env, argv[2], &events);
     size_t length = 0;
     char *settings = string_argument(env, argv[0], "settings", &length);
     if (!settings) return NULL;
     fwp_error *err = fwp_error_new();
     fwp_client *client = NULL;
-    int code = !err ? FWP_E_NO_MEMORY
-             : log ? fwp_client_new_json_logged(settings, length, queue_log, log, &client, err)
-                   : fwp_client_new_json(settings, length, &client, err);
+    fwp_client_hooks hooks = FWP_CLIENT_HOOKS_INIT;
+    if (log) {
+        hooks.log_callback = queue_log;
+        hooks.log_userdata = log;
+    }
+    if (events) hooks.event_callback = record_event;
+    int code = !err ? FWP_E_NO_MEMORY : fwp_client_new_json_hooked(settings, length, &hooks, &client, err);
     if (code != FWP_OK && log) napi_release_threadsafe_function(log, napi_tsfn_release);  /* no client uses it */
     /* The settings hold the API key: wipe them before freeing. */
     memset(settings, 0, length);
@@ -181,27 +298,14 @@ static napi_value new_client(napi_env env, napi_callback_info info) {
     return handle;
 }
 
-/* One fwp_call on the thread pool. */
-typedef struct {
-    napi_async_work work;
-    napi_deferred deferred;
-    napi_ref client_ref; /* keeps the client (or the iterator) alive until the call is done */
-    fwp_client *client;
-    fwp_iter *iter;      /* set for iterNext: the next item rather than a call */
-    char *operation;
-    char *args;
-    size_t args_length;
-    char *answer;
-    fwp_error *err;
-    int code;
-} pending_call;
-
 static void run_call(napi_env env, void *data) {
     (void)env;
     pending_call *call = data;
+    running_call = call;
     if (!call->err) call->code = FWP_E_NO_MEMORY;
     else if (call->iter) call->code = fwp_iter_next_json(call->iter, &call->answer, call->err);
     else call->code = fwp_call(call->client, call->operation, call->args, call->args_length, &call->answer, call->err);
+    running_call = NULL;
 }
 
 static void settle_call(napi_env env, napi_status status, void *data) {
@@ -222,10 +326,21 @@ static void settle_call(napi_env env, napi_status status, void *data) {
             napi_set_named_property(env, value, "idempotencyKey", key);
             napi_set_named_property(env, value, "httpStatus", http_status);
         }
+        if (call->events) {
+            if (call->iter) {  /* iterNext resolves with {text, events} when it has events */
+                napi_value text = value;
+                napi_create_object(env, &value);
+                napi_set_named_property(env, value, "text", text);
+            }
+            napi_set_named_property(env, value, "events", events_of(env, call));
+        }
         napi_resolve_deferred(env, call->deferred, value);
     } else {
-        napi_reject_deferred(env, call->deferred, fwpay_error(env, call->err));
+        napi_value error = fwpay_error(env, call->err);
+        if (call->events) napi_set_named_property(env, error, "events", events_of(env, call));
+        napi_reject_deferred(env, call->deferred, error);
     }
+    if (call->events) events_of(env, call);  /* not settled normally (status not ok): freed */
     napi_delete_reference(env, call->client_ref);
     napi_delete_async_work(env, call->work);
     fwp_free(call->answer);
