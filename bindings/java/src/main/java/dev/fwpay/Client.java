@@ -87,7 +87,18 @@ public final class Client implements AutoCloseable {
             return this;
         }
         private LogHandler log;
-        public Client build() { return new Client(settings, log); }
+        /**
+         * Each call's telemetry events (CallEvent: its start, each attempt with libcurl's
+         * timings, its end) go to {@code listener}, on the thread running the call (the binding's
+         * platform thread when called from a virtual thread): bridge them
+         * to OpenTelemetry or your metrics. An exception the listener throws is dropped.
+         */
+        public Builder onEvent(CallEvent.Listener listener) {
+            this.events = java.util.Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+        private CallEvent.Listener events;
+        public Client build() { return new Client(settings, log, events); }
     }
 
     public static Builder builder(String apiKey) { return new Builder(apiKey); }
@@ -104,9 +115,9 @@ public final class Client implements AutoCloseable {
     private static final String[] LEVELS = {"error", "warning", "info", "debug"};
     /** Log callbacks stay reachable for the process: the library may call one as long as any
      *  iterator of its client lives, past the Client object. */
-    private static final java.util.Set<Native.LogCallback> CALLBACKS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<com.sun.jna.Callback> CALLBACKS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private Client(Map<String, Object> settings, LogHandler log) {
+    private Client(Map<String, Object> settings, LogHandler log, CallEvent.Listener events) {
         byte[] text = Native.utf8(Json.write(settings));
         PointerByReference out = new PointerByReference();
         Native.LogCallback callback = log == null ? null : (level, line, userdata) -> {
@@ -116,10 +127,22 @@ public final class Client implements AutoCloseable {
                 // the handler's own failure must not unwind through the library
             }
         };
+        Native.EventCallback eventCallback = events == null ? null : (event, userdata) -> {
+            try {
+                events.onEvent(new Native.Event(event).toCallEvent());
+            } catch (RuntimeException dropped) {
+                // the listener's own failure must not unwind through the library
+            }
+        };
         if (callback != null) CALLBACKS.add(callback);
+        if (eventCallback != null) CALLBACKS.add(eventCallback);
+        Native.Hooks hooks = new Native.Hooks();
+        hooks.log_callback = callback;
+        hooks.event_callback = eventCallback;
         try {
-            Native.check(err -> callback == null ? Native.Lib.fwp_client_new_json(text, Native.length(text), out, err)
-                    : Native.Lib.fwp_client_new_json_logged(text, Native.length(text), callback, null, out, err));
+            Native.check(err -> callback == null && eventCallback == null
+                    ? Native.Lib.fwp_client_new_json(text, Native.length(text), out, err)
+                    : Native.Lib.fwp_client_new_json_hooked(text, Native.length(text), hooks, out, err));
         } finally {
             java.util.Arrays.fill(text, (byte) 0); // the settings hold the API key
         }

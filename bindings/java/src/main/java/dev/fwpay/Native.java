@@ -42,8 +42,7 @@ final class Native {
         static native int fwp_error_http_status(Pointer err);
         static native void fwp_free(Pointer pointer);
         static native int fwp_client_new_json(byte[] settings, long len, PointerByReference out, Pointer err);
-        static native int fwp_client_new_json_logged(byte[] settings, long len, LogCallback callback, Pointer userdata,
-                                                     PointerByReference out, Pointer err);
+        static native int fwp_client_new_json_hooked(byte[] settings, long len, Hooks hooks, PointerByReference out, Pointer err);
         static native void fwp_client_free(Pointer client);
         static native int fwp_call(Pointer client, String operation, byte[] args, long len, PointerByReference out, Pointer err);
         static native int fwp_iter_new_json(Pointer client, String operation, byte[] args, long len, PointerByReference out, Pointer err);
@@ -59,6 +58,47 @@ final class Native {
     /** fwp_log_callback: a log line, from the thread making the request. */
     interface LogCallback extends com.sun.jna.Callback {
         void invoke(int level, String line, Pointer userdata);
+    }
+
+    /** fwp_event_callback: a telemetry event, from the thread making the request. */
+    interface EventCallback extends com.sun.jna.Callback {
+        void invoke(Pointer event, Pointer userdata);
+    }
+
+    /** fwp_client_hooks (version 1). */
+    @com.sun.jna.Structure.FieldOrder({"version", "log_callback", "log_userdata", "event_callback", "event_userdata"})
+    public static final class Hooks extends com.sun.jna.Structure {
+        public int version = 1;
+        public LogCallback log_callback;
+        public Pointer log_userdata;
+        public EventCallback event_callback;
+        public Pointer event_userdata;
+    }
+
+    /** fwp_event (version 1), read when an event arrives. */
+    @com.sun.jna.Structure.FieldOrder({"version", "type", "call_id", "time_unix_nano", "method", "url_template",
+            "server_address", "server_port", "attempt", "http_status", "error", "error_type", "request_id", "duration_ms",
+            "dns_ms", "connect_ms", "tls_ms", "first_byte_ms", "new_connection"})
+    public static final class Event extends com.sun.jna.Structure {
+        public int version, type;
+        public long call_id, time_unix_nano;
+        public String method, url_template, server_address;
+        public int server_port, attempt, http_status, error;
+        public String error_type, request_id;
+        public double duration_ms, dns_ms, connect_ms, tls_ms, first_byte_ms;
+        public int new_connection;
+
+        public Event(Pointer pointer) {
+            super(pointer);
+            read();
+        }
+
+        CallEvent toCallEvent() {
+            CallEvent.Type kind = CallEvent.Type.values()[Math.max(0, Math.min(2, type - 1))];
+            return new CallEvent(kind, call_id, time_unix_nano, method, url_template, server_address, server_port, attempt,
+                    http_status, error, error_type, request_id, duration_ms, dns_ms, connect_ms, tls_ms, first_byte_ms,
+                    new_connection != 0);
+        }
     }
 
     /** A call that fills an fwp_error: returns its code. */

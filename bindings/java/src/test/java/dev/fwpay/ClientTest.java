@@ -184,6 +184,37 @@ public final class ClientTest {
         expect(FwpayException.InvalidArgument.class, () -> Client.builder(KEY).baseUrl(BASE).log("loud", (level, line) -> {}).build());
     }
 
+    static void eventsReachTheListener() {
+        List<CallEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Client client = Client.builder(KEY).baseUrl(BASE).onEvent(event -> {
+            events.add(event);
+            throw new IllegalStateException("a throwing listener is dropped");
+        }).build()) {
+            client.recipients.get("FWU");
+            check(events.size() == 3, "start, attempt, end: " + events);
+            CallEvent start = events.get(0), attempt = events.get(1), end = events.get(2);
+            check(start.type() == CallEvent.Type.CALL_START && attempt.type() == CallEvent.Type.ATTEMPT_END
+                    && end.type() == CallEvent.Type.CALL_END, "types: " + events);
+            check(start.callId() > 0 && start.callId() == end.callId(), "one call id");
+            check("/recipients/{recipient_id}".equals(start.urlTemplate()) && "GET".equals(start.method()), "template: " + start);
+            check("127.0.0.1".equals(start.serverAddress()) && BASE.contains(":" + start.serverPort() + "/"), "server: " + start);
+            check(attempt.attempt() == 1 && attempt.httpStatus() == 200 && attempt.firstByteMs() > 0, "attempt: " + attempt);
+            check(end.attempt() == 1 && end.error() == 0 && end.errorType() == null && end.requestId() != null, "end: " + end);
+            check(end.timeUnixNano() >= start.timeUnixNano() && start.timeUnixNano() > 1_700_000_000_000_000_000L, "times");
+            events.clear();
+            client.sandbox.addFault(Map.of("kind", "error", "path", "/recipients", "status", 503), null);
+            events.clear();
+            for (Map<String, Object> recipient : client.recipients.list()) { check(recipient.get("id") != null, "an item"); break; }
+            check(events.size() == 4 && events.get(1).httpStatus() == 503 && "server".equals(events.get(1).errorType())
+                    && events.get(3).attempt() == 2 && events.get(3).httpStatus() == 200, "a retry inside one call: " + events);
+            events.clear();
+            expect(FwpayException.NotFound.class, () -> client.payments.get("FWU000000001"));
+            CallEvent failed = events.get(events.size() - 1);
+            check(failed.httpStatus() == 404 && "not_found".equals(failed.errorType()), "the failure: " + failed);
+        }
+        check(events.stream().noneMatch(e -> e.toString().contains(KEY)), "never the key");
+    }
+
     static void notificationsAreVerifiedAndParsed() {
         byte[] body = ("{\"event_type\":\"guaranteed\",\"event_resource\":\"payments\",\"event_date\":\"2026-12-01T10:00:00Z\","
                 + "\"data\":{\"payment_id\":\"FWU123456789\",\"status\":\"guaranteed\",\"amount_from\":\"120000\",\"currency_from\":\"EUR\"}}")
@@ -226,6 +257,7 @@ public final class ClientTest {
         tests.put("notificationsAreVerifiedAndParsed", ClientTest::notificationsAreVerifiedAndParsed);
         tests.put("threadsShareOneClient", ClientTest::threadsShareOneClient);
         tests.put("logLinesReachTheHandler", ClientTest::logLinesReachTheHandler);
+        tests.put("eventsReachTheListener", ClientTest::eventsReachTheListener);
         tests.put("anUntrustedCertificateIsATlsError", ClientTest::anUntrustedCertificateIsATlsError);
         tests.put("aProxySettingSendsTheCallThroughTheProxy", ClientTest::aProxySettingSendsTheCallThroughTheProxy);
         for (Map.Entry<String, Test> test : tests.entrySet()) {
