@@ -12,6 +12,7 @@
 # subclasses, one per kind of failure.
 require_relative "fwpay/native"
 require_relative "fwpay/errors"
+require_relative "fwpay/call_event"
 require_relative "fwpay/client"
 require_relative "fwpay/resources"
 require_relative "fwpay/notifications"

@@ -35,6 +35,36 @@ class FwpayTest < Minitest::Test
     assert_raises(Fwpay::InvalidArgumentError) { Fwpay::Client.new(api_key: KEY, base_url: BASE, log_level: "loud", log: ->(*) {}) }
   end
 
+  def test_events_reach_the_listener
+    events = Queue.new
+    client = Fwpay::Client.new(api_key: KEY, base_url: BASE, on_event: lambda { |event|
+      events << event
+      raise "a raising listener is dropped"
+    })
+    recipient = client.recipients.get("FWU")
+    start, attempt, finish = Array.new(3) { events.pop(true) }
+    assert events.empty?
+    assert_equal %i[call_start attempt_end call_end], [start.type, attempt.type, finish.type]
+    assert_equal "/recipients/{recipient_id}", start.url_template
+    assert_equal ["GET", "127.0.0.1", URI(BASE).port], [start.method, start.server_address, start.server_port]
+    assert start.call_id.positive? && start.call_id == finish.call_id
+    assert_equal [1, 200, true], [attempt.attempt, attempt.http_status, attempt.new_connection]
+    assert attempt.first_byte_ms.positive?
+    assert_equal [1, 0, nil, recipient.response.request_id], [finish.attempt, finish.error, finish.error_type, finish.request_id]
+    assert_raises(Fwpay::NotFoundError) { client.payments.get("FWU000000001") }
+    failed = Array.new(3) { events.pop(true) }.last
+    assert_equal [404, "not_found"], [failed.http_status, failed.error_type]
+    client.sandbox.add_fault({ kind: "error", path: "/recipients", status: 503 })
+    events.clear
+    client.recipients.list.first
+    seen = []
+    seen << events.pop until events.empty?
+    assert_equal [503, 200], seen.select { |event| event.type == :attempt_end }.map(&:http_status)
+    assert_equal 2, seen.last.attempt
+    refute(seen.any? { |event| event.to_a.join(" ").include?(KEY) })
+    assert_raises(ArgumentError) { Fwpay::Client.new(api_key: KEY, base_url: BASE, on_event: "spans") }
+  end
+
   def test_a_proxy_setting_sends_the_call_through_the_proxy
     proxied = Fwpay::Client.new(api_key: KEY, base_url: BASE, proxy: ENV.fetch("FWPAY_PROXY_URL"), no_proxy: "")
     assert_equal "FWU", proxied.recipients.get("FWU")["id"]

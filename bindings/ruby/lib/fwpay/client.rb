@@ -23,16 +23,19 @@ module Fwpay
     #
     # proxy: the proxy of every request ("" for none; unset: $HTTPS_PROXY and $NO_PROXY decide),
     # except to the hosts of no_proxy.
+    #
+    # on_event: a callable receiving each call's telemetry events (Fwpay::CallEvent), on the
+    # thread running the call; an exception it raises is dropped.
     LOG_LEVELS = %w[error warning info debug].freeze
-    # Log callbacks stay reachable: the library may call one as long as an iterator of its
-    # client lives, past the Client object.
+    # Log and event callbacks stay reachable: the library may call one as long as an iterator
+    # of its client lives, past the Client object.
     LOG_CALLBACKS = []
     LOG_CALLBACKS_LOCK = Mutex.new
     private_constant :LOG_CALLBACKS, :LOG_CALLBACKS_LOCK
 
     def initialize(api_key:, base_url: nil, timeout: nil, connect_timeout: nil, max_retries: nil,
                    allow_insecure_http: nil, ca_bundle: nil, server_deduplicates: nil, log: nil, log_level: nil,
-                   proxy: nil, no_proxy: nil, client_cert: nil, client_key: nil)
+                   proxy: nil, no_proxy: nil, client_cert: nil, client_key: nil, on_event: nil)
       settings = { api_key: api_key, base_url: base_url, timeout_ms: timeout && milliseconds(timeout, "timeout"),
                    connect_timeout_ms: connect_timeout && milliseconds(connect_timeout, "connect_timeout"), max_retries: max_retries,
                    allow_insecure_http: allow_insecure_http, ca_bundle: ca_bundle,
@@ -40,10 +43,10 @@ module Fwpay
                    proxy: proxy, no_proxy: no_proxy, client_cert: client_cert, client_key: client_key }.compact
       text = JSON.generate(settings)
       out = FFI::MemoryPointer.new(:pointer)
-      callback = log && log_callback(log)
+      hooks = hooks_for(log, on_event)
       NativeError.use do |err|
-        code = if callback
-                 Native.fwp_client_new_json_logged(text, text.bytesize, callback, nil, out, err)
+        code = if hooks
+                 Native.fwp_client_new_json_hooked(text, text.bytesize, hooks, out, err)
                else
                  Native.fwp_client_new_json(text, text.bytesize, out, err)
                end
@@ -138,6 +141,37 @@ module Fwpay
         NativeError.check(Native.fwp_iter_new_json(@handle, operation, text, text.bytesize, out, err), err)
       end
       out.read_pointer # holds the client by itself from here on
+    end
+
+    EVENT_TYPES = { 1 => :call_start, 2 => :attempt_end, 3 => :call_end }.freeze
+    private_constant :EVENT_TYPES
+
+    # The fwp_client_hooks of a log handler and an event listener, or nil for neither.
+    def hooks_for(log, on_event)
+      return nil unless log || on_event
+
+      hooks = Native::Hooks.new
+      hooks[:version] = 1
+      hooks[:log_callback] = log_callback(log) if log
+      hooks[:event_callback] = event_callback(on_event) if on_event
+      hooks
+    end
+
+    def event_callback(on_event)
+      raise ArgumentError, "on_event must respond to call(event)" unless on_event.respond_to?(:call)
+
+      callback = FFI::Function.new(:void, %i[pointer pointer]) do |address, _userdata|
+        event = Native::Event.new(address)
+        fields = Native::Event.members.to_h { |name| [name, event[name]] }
+        fields[:type] = EVENT_TYPES.fetch(fields[:type], :unknown)
+        fields[:new_connection] = fields[:new_connection] != 0
+        fields.delete(:version)
+        on_event.call(CallEvent.new(**fields))
+      rescue StandardError
+        nil # the listener's own failure must not unwind through the library
+      end
+      LOG_CALLBACKS_LOCK.synchronize { LOG_CALLBACKS << callback }
+      callback
     end
 
     def log_callback(log)

@@ -34,7 +34,21 @@ module Fwpay
     # fwp_log_callback: a log line, called from the thread making the request (ruby-ffi takes
     # the GVL for it while that call has released it).
     callback :fwp_log_callback, %i[int string pointer], :void
-    attach_function :fwp_client_new_json_logged, %i[string size_t fwp_log_callback pointer pointer pointer], :int
+    # fwp_client_hooks (version 1): a log callback and a telemetry event callback
+    # (fwp_event_callback: the event's address and the userdata), each an FFI::Function or NULL.
+    class Hooks < FFI::Struct
+      layout :version, :int, :log_callback, :pointer, :log_userdata, :pointer, :event_callback, :pointer,
+             :event_userdata, :pointer
+    end
+
+    # fwp_event (version 1), read when an event arrives.
+    class Event < FFI::Struct
+      layout :version, :int, :type, :int, :call_id, :long_long, :time_unix_nano, :long_long, :method, :string,
+             :url_template, :string, :server_address, :string, :server_port, :int, :attempt, :int, :http_status, :int,
+             :error, :int, :error_type, :string, :request_id, :string, :duration_ms, :double, :dns_ms, :double,
+             :connect_ms, :double, :tls_ms, :double, :first_byte_ms, :double, :new_connection, :int
+    end
+    attach_function :fwp_client_new_json_hooked, %i[string size_t pointer pointer pointer], :int
     attach_function :fwp_client_free, [:pointer], :void
     attach_function :fwp_call, %i[pointer string string size_t pointer pointer], :int, blocking: true
     attach_function :fwp_iter_new_json, %i[pointer string string size_t pointer pointer], :int
