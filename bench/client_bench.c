@@ -5,6 +5,7 @@
  *   client_bench BASE_URL API_KEY create_charge|get ITERATIONS [PAYMENT_REF]
  *   client_bench BASE_URL API_KEY rss ITERATIONS PAYMENT_REF   (RSS after warm-up and at the end)
  *   client_bench BASE_URL API_KEY iterate 10 -   (every payment through fwp_iter: count, peak RSS)
+ *   client_bench BASE_URL API_KEY telemetry ITERATIONS PAYMENT_REF   (the GET without and with a no-op event callback)
  *
  * The raw libcurl side is the practical limit: one kept-alive easy handle, the body
  * serialised once, the answer parsed with jansson (the id is needed for the charge), the
@@ -77,6 +78,13 @@ static void call_text_get(fwp_client *client) {
     snprintf(args, sizeof args, "{\"payment_reference\":\"%s\"}", payment_ref);
     if (fwp_call(client, "payment_get", args, strlen(args), &text, NULL) != FWP_OK) die("fwp_call");
     fwp_free(text);
+}
+
+/* A telemetry event callback that does the least a real one does: read the event. */
+static volatile long long events_seen;
+static void count_event(const fwp_event *event, void *userdata) {
+    (void)userdata;
+    events_seen += event->type;
 }
 
 /* ---- raw libcurl ---- */
@@ -207,6 +215,46 @@ int main(int argc, char **argv) {
         printf("}\n");
         free(typed);
         free(text);
+        json_decref(offers);
+        fwp_client_free(client);
+        return 0;
+    }
+
+    if (strcmp(op, "telemetry") == 0) {
+        /* Alternating rounds of the GET on a client without an event callback, on one with a
+           no-op callback, and on a second client without (the control: what two identical
+           clients differ by in the same run is the noise floor of the ratio). */
+        fwp_client_options options = FWP_CLIENT_OPTIONS_INIT;
+        options.base_url = base_url;
+        options.api_key = api_key;
+        options.event_callback = count_event;
+        fwp_client *observed = NULL, *control = NULL;
+        if (fwp_client_new_with_options(&options, &observed, &err) != FWP_OK) die(err.message);
+        if (fwp_client_new(base_url, api_key, &control, &err) != FWP_OK) die(err.message);
+        fwp_client *clients[3] = { client, observed, control };
+        double *latencies[3];
+        for (int c = 0; c < 3; c++)
+            if (!(latencies[c] = calloc((size_t)iterations, sizeof(double)))) die("out of memory");
+        for (int i = 0; i < 20; i++)
+            for (int c = 0; c < 3; c++) library_get(clients[c]);
+        int per_round = iterations / ROUNDS, done = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int c = 0; c < 3; c++)
+                for (int i = 0; i < per_round; i++) {
+                    double start = now_us();
+                    library_get(clients[c]);
+                    latencies[c][done + i] = now_us() - start;
+                }
+            done += per_round;
+        }
+        printf("{\"op\": \"telemetry\",\n");
+        print_latencies("no_callback", latencies[0], done, 0);
+        print_latencies("noop_callback", latencies[1], done, 0);
+        print_latencies("no_callback_control", latencies[2], done, 1);
+        printf("}\n");
+        for (int c = 0; c < 3; c++) free(latencies[c]);
+        fwp_client_free(control);
+        fwp_client_free(observed);
         json_decref(offers);
         fwp_client_free(client);
         return 0;

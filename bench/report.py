@@ -146,6 +146,43 @@ def lists_section(lists: dict[str, Any], add: Any, plot: pathlib.Path) -> None:
     figure.savefig(plot, dpi=90)
 
 
+def telemetry_section(c: dict[str, Any], python: dict[str, Any], add: Any) -> None:
+    add("## 9. What telemetry costs a GET")
+    add("")
+    add("GET /payments/{ref} in alternating rounds on one sandbox. C: a client without an event callback, one with a "
+        "callback that only reads the event (all three events of each call), and a second client without (the control: "
+        "how far two identical clients differ in the same run is the noise floor of the ratios). Python: telemetry off "
+        "(no callback given to the library); the default with opentelemetry-api installed and no SDK set up "
+        "(OpenTelemetry's no-op: the library calls back once, at the call's end); and with the SDK's providers, spans "
+        "going through a SimpleSpanProcessor to an exporter that drops them, beside telemetry off again. Goals: no "
+        "callback, no change (≤ 1.01×); a no-op exporter ≤ 1.02×.")
+    add("")
+    add("| client | median | p99 | ratio to its baseline (median) | added per call | goal |")
+    add("|---|---|---|---|---|---|")
+    base = summary(c["no_callback"])
+    control, observed = summary(c["no_callback_control"]), summary(c["noop_callback"])
+    add(f"| C, no event callback | {ms(base['median'])} | {ms(base['p99'])} | 1.00× | | |")
+    add(f"| C, a second client without (control) | {ms(control['median'])} | {ms(control['p99'])} | "
+        f"{control['median'] / base['median']:.3f}× | | noise floor |")
+    add(f"| C, a no-op event callback | {ms(observed['median'])} | {ms(observed['p99'])} | "
+        f"{observed['median'] / base['median']:.3f}× | {ms(observed['median'] - base['median'])} | |")
+    off, api = summary(python["telemetry_off"]), summary(python["opentelemetry_api_no_sdk"])
+    off_sdk, sdk = summary(python["telemetry_off_beside_sdk"]), summary(python["opentelemetry_sdk_dropping_exporter"])
+    alone = summary(python["sdk_span_and_measurement_alone"])
+    add(f"| Python, telemetry off | {ms(off['median'])} | {ms(off['p99'])} | 1.00× | | |")
+    add(f"| Python, opentelemetry-api without an SDK | {ms(api['median'])} | {ms(api['p99'])} | "
+        f"{api['median'] / off['median']:.3f}× | {ms(api['median'] - off['median'])} | |")
+    add(f"| Python, telemetry off (beside the SDK rows) | {ms(off_sdk['median'])} | {ms(off_sdk['p99'])} | 1.00× | | |")
+    ratio = sdk["median"] / off_sdk["median"]
+    add(f"| Python, the SDK with a dropping exporter | {ms(sdk['median'])} | {ms(sdk['p99'])} | {ratio:.3f}× | "
+        f"{ms(sdk['median'] - off_sdk['median'])} | ≤ 1.02×: {verdict(ratio <= 1.02)} |")
+    add("")
+    add(f"The SDK's own cost per call, outside any HTTP (one span with the same attributes, started and ended, and one "
+        f"histogram measurement): {ms(alone['median'])} median. Whatever instruments a call pays that much at least; "
+        f"the rest of the Python row above is the library's callback and the mapping.")
+    add("")
+
+
 def main() -> None:
     results, markdown, plot = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
     lists_plot = pathlib.Path(sys.argv[4])
@@ -316,6 +353,8 @@ def main() -> None:
     add(f"| `fwpay --version` start-up (median) | {ms(v['median'])} |")
     add("")
     lists_section(lists, add, lists_plot)
+    telemetry_section(json.loads((results / "c-telemetry.json").read_text()),
+                      json.loads((results / "python-telemetry.json").read_text()), add)
     notes = pathlib.Path(__file__).with_name("NOTES.md")  # kept by hand, below the tables
     if notes.exists():
         add(notes.read_text().strip())

@@ -36,6 +36,10 @@ echo "bench: 1. C, fwpay against raw libcurl"
 "$OUT/client_bench" "$BASE" "$KEY" create_charge "$((ITERATIONS / 2))" > "$OUT/c-create-charge.json"
 "$OUT/client_bench" "$BASE" "$KEY" text "$ITERATIONS" "$REF" > "$OUT/c-text.json"
 
+echo "bench: 9. what telemetry costs a GET, in C and in Python"
+"$OUT/client_bench" "$BASE" "$KEY" telemetry "$ITERATIONS" "$REF" > "$OUT/c-telemetry.json"
+PYTHONPATH=bindings/python python3 bench/telemetry_bench.py "$BASE" "$KEY" "$REF" "$ITERATIONS" > "$OUT/python-telemetry.json"
+
 echo "bench: 2-3. Python, fwpay against requests and httpx; threads"
 PYTHONPATH=bindings/python python3 bench/python_bench.py "$BASE" "$KEY" "$REF" "$ITERATIONS" "$OUT/client_bench" > "$OUT/python.json"
 

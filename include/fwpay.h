@@ -205,6 +205,14 @@ enum fwp_event_type {
     FWP_EVENT_CALL_END = 3
 };
 
+/** Bits of fwp_client_options.event_types and fwp_client_hooks.event_types. */
+enum fwp_event_types {
+    FWP_EVENTS_ALL = 0,
+    FWP_EVENTS_CALL_START = 2,
+    FWP_EVENTS_ATTEMPT_END = 4,
+    FWP_EVENTS_CALL_END = 8
+};
+
 /** One telemetry event, for tracing and metrics (docs/production.md, "Telemetry"). Its strings
  *  are valid only during the callback; none holds the API key, a body, or a query string. */
 typedef struct fwp_event {
@@ -239,15 +247,16 @@ typedef struct fwp_event {
     /** How long the attempt took (FWP_EVENT_ATTEMPT_END), or the whole call with its pauses
      *  between retries (FWP_EVENT_CALL_END), in milliseconds; 0 at the start. */
     double duration_ms;
-    /** libcurl's timings of the attempt (FWP_EVENT_ATTEMPT_END; -1 otherwise), in milliseconds
-     *  from its start until the name was resolved, the connection made, the TLS handshake done
-     *  (0 for plain http) and the first byte of the answer came (0 when none came). A reused
-     *  connection resolves and connects in 0. */
+    /** libcurl's timings of the attempt (FWP_EVENT_ATTEMPT_END), or of the last attempt
+     *  (FWP_EVENT_CALL_END), in milliseconds from its start until the name was resolved, the
+     *  connection made, the TLS handshake done (0 for plain http) and the first byte of the
+     *  answer came (0 when none came); -1 at the start. A reused connection resolves and
+     *  connects in 0. */
     double dns_ms;
     double connect_ms;
     double tls_ms;
     double first_byte_ms;
-    /** 1 when the attempt opened a new connection, 0 when it reused one (FWP_EVENT_ATTEMPT_END). */
+    /** 1 when the attempt (or the last one) opened a new connection, 0 when it reused one. */
     int new_connection;
 } fwp_event;
 
@@ -318,10 +327,15 @@ typedef struct fwp_client_options {
     fwp_event_callback event_callback;
     /** Passed to event_callback as is. */
     void *event_userdata;
+    /** The events event_callback receives: FWP_EVENTS_ALL (0, the default), or an OR of
+     *  FWP_EVENTS_CALL_START, FWP_EVENTS_ATTEMPT_END and FWP_EVENTS_CALL_END (a binding whose
+     *  callbacks are dear may take the call's end alone, which holds the last attempt's
+     *  timings). Since version 6 (0.3). */
+    int event_types;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 
 /** The version of fwp_client_hooks this header describes. */
 #define FWP_CLIENT_HOOKS_VERSION 1
@@ -334,13 +348,14 @@ typedef struct fwp_client_hooks {
     /** Receives log lines at or above the settings' "log_level" (as fwp_client_options). */
     fwp_log_callback log_callback;
     void *log_userdata;
-    /** Receives telemetry events (as fwp_client_options). */
+    /** Receives telemetry events, those of event_types (as fwp_client_options). */
     fwp_event_callback event_callback;
     void *event_userdata;
+    int event_types;
 } fwp_client_hooks;
 
 /** Initialiser for fwp_client_hooks: no callbacks. */
-#define FWP_CLIENT_HOOKS_INIT { FWP_CLIENT_HOOKS_VERSION, NULL, NULL, NULL, NULL }
+#define FWP_CLIENT_HOOKS_INIT { FWP_CLIENT_HOOKS_VERSION, NULL, NULL, NULL, NULL, 0 }
 
 /* ---- Per-call options -------------------------------------------------------------------- */
 

@@ -62,6 +62,13 @@ enum fwp_event_type {
     FWP_EVENT_CALL_END = 3
 };
 
+enum fwp_event_types {
+    FWP_EVENTS_ALL = 0,
+    FWP_EVENTS_CALL_START = 2,
+    FWP_EVENTS_ATTEMPT_END = 4,
+    FWP_EVENTS_CALL_END = 8
+};
+
 typedef struct fwp_event {
     int version;
     int type;
@@ -107,6 +114,7 @@ typedef struct fwp_client_options {
     const char *client_key;
     fwp_event_callback event_callback;
     void *event_userdata;
+    int event_types;
 } fwp_client_options;
 
 typedef struct fwp_client_hooks {
@@ -115,6 +123,7 @@ typedef struct fwp_client_hooks {
     void *log_userdata;
     fwp_event_callback event_callback;
     void *event_userdata;
+    int event_types;
 } fwp_client_hooks;
 
 typedef struct fwp_call_options {

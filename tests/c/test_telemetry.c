@@ -86,7 +86,8 @@ static void a_call_that_succeeds(const struct sandbox *sandbox) {
     CHECK(start->server_port == port && port > 0, "port %d, sandbox's %d", start->server_port, port);
     CHECK(start->attempt == 0 && start->http_status == 0 && start->error == FWP_OK, "start");
     CHECK(strcmp(start->error_type, "(null)") == 0, "no error type: %s", start->error_type);
-    CHECK(start->dns_ms == -1 && end->first_byte_ms == -1, "timings only on attempts");
+    CHECK(start->dns_ms == -1 && start->first_byte_ms == -1, "no timings at the start");
+    CHECK(end->first_byte_ms == attempt->first_byte_ms && end->new_connection == 1, "the end repeats the last attempt's timings");
     CHECK(attempt->attempt == 1 && attempt->http_status == 200 && attempt->error == FWP_OK, "attempt %d status %d",
           attempt->attempt, attempt->http_status);
     CHECK(attempt->new_connection == 1, "the first call opens a connection");
@@ -186,6 +187,22 @@ static void text_interface_hooks(const struct sandbox *sandbox) {
     CHECK(strstr(err.message, "hooks.version") != NULL, "%s", ERR(err));
     CHECK(fwp_client_new_json_hooked(settings, strlen(settings), NULL, &client, &err) == FWP_OK, "no hooks: %s", ERR(err));
     fwp_client_free(client);
+
+    /* Only the call's end, when asked: a binding whose callbacks are dear. */
+    hooks.version = FWP_CLIENT_HOOKS_VERSION;
+    hooks.event_types = FWP_EVENTS_CALL_END;
+    CHECK(fwp_client_new_json_hooked(settings, strlen(settings), &hooks, &client, &err) == FWP_OK, "%s", ERR(err));
+    event_count = 0;
+    CHECK(fwp_call(client, "recipient_get", arguments, strlen(arguments), &answer, &err) == FWP_OK, "%s", ERR(err));
+    fwp_free(answer);
+    CHECK(event_count == 1 && events[0].type == FWP_EVENT_CALL_END && events[0].first_byte_ms > 0,
+          "the end alone, with the attempt's timings: %d events", event_count);
+    fwp_client_free(client);
+    hooks.event_types = 1;
+    client = NULL;
+    CHECK(fwp_client_new_json_hooked(settings, strlen(settings), &hooks, &client, &err) == FWP_E_INVALID_ARGUMENT && client == NULL,
+          "an unknown event type bit is refused");
+    CHECK(strstr(err.message, "event_types") != NULL, "%s", ERR(err));
 
     /* A version-5 caller's struct ends before event_callback: nothing past it is read. */
     fwp_client_options options = FWP_CLIENT_OPTIONS_INIT;

@@ -32,7 +32,8 @@ public func fwp_client_options_init(_ options: UnsafeMutablePointer<fwp_client_o
                                          allow_insecure_http: 0, log_callback: nil, log_userdata: nil,
                                          log_level: CInt(FWP_LOG_WARNING.rawValue), max_idle_connection_ms: 20_000,
                                          ca_bundle: nil, server_deduplicates: 0, user_agent: nil, proxy: nil, no_proxy: nil,
-                                         client_cert: nil, client_key: nil, event_callback: nil, event_userdata: nil)
+                                         client_cert: nil, client_key: nil, event_callback: nil, event_userdata: nil,
+                                         event_types: 0)
     return FWP_OK.rawValue
 }
 
@@ -89,7 +90,10 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
         if let callback = given.log_callback {
             logger = Logger(level: level, sink: LogTarget(callback: callback, userdata: given.log_userdata).sink)
         }
-        let telemetry = given.event_callback.map { EventTarget(callback: $0, userdata: given.event_userdata).telemetry }
+        var telemetry: Telemetry?
+        if let callback = given.event_callback {
+            telemetry = try EventTarget(callback: callback, userdata: given.event_userdata, types: given.event_types).telemetry
+        }
         let client = try Client(configuration: configuration, logger: logger, telemetry: telemetry)
         out.pointee = Handles.clients.add(client)
     }

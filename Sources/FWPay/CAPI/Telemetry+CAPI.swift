@@ -5,11 +5,27 @@ import CFWPay
 struct EventTarget: @unchecked Sendable {
     let callback: fwp_event_callback
     let userdata: UnsafeMutableRawPointer?
+    /// FWP_EVENTS_ bits; 0 for all.
+    let types: CInt
 
-    /// Telemetry that hands each event to the callback as an fwp_event.
+    init(callback: fwp_event_callback, userdata: UnsafeMutableRawPointer?, types: CInt) throws(FWPayError) {
+        let known = CInt(FWP_EVENTS_CALL_START.rawValue | FWP_EVENTS_ATTEMPT_END.rawValue | FWP_EVENTS_CALL_END.rawValue)
+        guard types & ~known == 0 else {
+            throw FWPayError(.invalidArgument, "event_types is \(types): an OR of FWP_EVENTS_CALL_START, FWP_EVENTS_ATTEMPT_END and FWP_EVENTS_CALL_END, or 0 for all")
+        }
+        self.callback = callback
+        self.userdata = userdata
+        self.types = types
+    }
+
+    /// Telemetry that hands each event of the types asked for to the callback as an fwp_event.
     var telemetry: Telemetry {
         let target = self
-        return Telemetry { event in target.deliver(event) }
+        var kinds: Set<CallEvent.Kind> = []
+        if types == 0 || types & CInt(FWP_EVENTS_CALL_START.rawValue) != 0 { kinds.insert(.callStart) }
+        if types == 0 || types & CInt(FWP_EVENTS_ATTEMPT_END.rawValue) != 0 { kinds.insert(.attemptEnd) }
+        if types == 0 || types & CInt(FWP_EVENTS_CALL_END.rawValue) != 0 { kinds.insert(.callEnd) }
+        return Telemetry(kinds: kinds) { event in target.deliver(event) }
     }
 
     private func deliver(_ event: CallEvent) {

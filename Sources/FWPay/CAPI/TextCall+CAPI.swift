@@ -42,7 +42,7 @@ public func fwp_client_new_json_logged(_ settings: UnsafePointer<CChar>?, _ len:
                                        _ out_client: UnsafeMutablePointer<OpaquePointer?>?,
                                        _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
     var hooks = fwp_client_hooks(version: FWP_CLIENT_HOOKS_VERSION, log_callback: log_callback, log_userdata: log_userdata,
-                                 event_callback: nil, event_userdata: nil)
+                                 event_callback: nil, event_userdata: nil, event_types: 0)
     return fwp_client_new_json_hooked(settings, len, &hooks, out_client, err)
 }
 
@@ -90,7 +90,10 @@ public func fwp_client_new_json_hooked(_ settings: UnsafePointer<CChar>?, _ len:
         } else if let log_callback {
             logger = Logger(level: .warning, sink: LogTarget(callback: log_callback, userdata: log_userdata).sink)
         }
-        let telemetry = hooks?.pointee.event_callback.map { EventTarget(callback: $0, userdata: hooks?.pointee.event_userdata).telemetry }
+        var telemetry: Telemetry?
+        if let hooks, let callback = hooks.pointee.event_callback {
+            telemetry = try EventTarget(callback: callback, userdata: hooks.pointee.event_userdata, types: hooks.pointee.event_types).telemetry
+        }
         let client = try Client(configuration: configuration, logger: logger, telemetry: telemetry)
         out.pointee = Handles.clients.add(client)
     }

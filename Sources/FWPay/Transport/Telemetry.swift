@@ -27,7 +27,7 @@ public struct CallEvent: Sendable {
     public var error: FWPayError?
     public var requestID: String?
     public var durationMilliseconds: Double = 0
-    /// libcurl's timings of an attempt; nil for the other kinds.
+    /// libcurl's timings of an attempt, or of the last one at the call's end; nil at the start.
     public var timings: CurlTimings?
     public var newConnection = false
 }
@@ -53,8 +53,13 @@ public struct CurlTimings: Sendable {
 /// Where a client's telemetry events go; `none` costs a nil check per call.
 public struct Telemetry: Sendable {
     let sink: (@Sendable (CallEvent) -> Void)?
+    /// The kinds of event the sink takes.
+    let kinds: Set<CallEvent.Kind>
 
-    public init(sink: (@Sendable (CallEvent) -> Void)?) { self.sink = sink }
+    public init(kinds: Set<CallEvent.Kind> = [.callStart, .attemptEnd, .callEnd], sink: (@Sendable (CallEvent) -> Void)?) {
+        self.kinds = kinds
+        self.sink = sink
+    }
 
     static let none = Telemetry(sink: nil)
 
@@ -63,11 +68,11 @@ public struct Telemetry: Sendable {
     /// Starts observing one call, reporting its start; nil when nobody listens.
     func observe(_ request: HTTPRequest, server: (address: String, port: Int)) -> ObservedCall? {
         guard let sink else { return nil }
-        let call = ObservedCall(sink: sink, start: CallEvent(
+        var call = ObservedCall(sink: sink, kinds: kinds, start: CallEvent(
             kind: .callStart, callID: Self.lastCallID.add(1, ordering: .relaxed).newValue,
             timeUnixNanoseconds: ObservedCall.now(), method: request.method, urlTemplate: request.template,
             serverAddress: server.address, serverPort: server.port))
-        sink(call.start)
+        if kinds.contains(.callStart) { sink(call.start) }
         return call
     }
 }
@@ -75,16 +80,24 @@ public struct Telemetry: Sendable {
 /// The events of one call in flight, reported as it goes.
 struct ObservedCall {
     let sink: @Sendable (CallEvent) -> Void
+    let kinds: Set<CallEvent.Kind>
     let start: CallEvent
     private let startedMonotonic = ObservedCall.monotonicMilliseconds()
+    /// The last attempt's timings and connection, which the call's end repeats.
+    private var lastTimings: CurlTimings?
+    private var lastNewConnection = false
 
-    init(sink: @escaping @Sendable (CallEvent) -> Void, start: CallEvent) {
+    init(sink: @escaping @Sendable (CallEvent) -> Void, kinds: Set<CallEvent.Kind>, start: CallEvent) {
         self.sink = sink
+        self.kinds = kinds
         self.start = start
     }
 
-    func attemptEnded(_ attempt: Int, status: Int, error: FWPayError?, requestID: String?, milliseconds: Double,
-                      timings: CurlTimings, newConnection: Bool) {
+    mutating func attemptEnded(_ attempt: Int, status: Int, error: FWPayError?, requestID: String?, milliseconds: Double,
+                               timings: CurlTimings, newConnection: Bool) {
+        lastTimings = timings
+        lastNewConnection = newConnection
+        guard kinds.contains(.attemptEnd) else { return }
         var event = start
         event.kind = .attemptEnd
         event.timeUnixNanoseconds = Self.now()
@@ -99,7 +112,10 @@ struct ObservedCall {
     }
 
     func ended(attempts: Int, status: Int, error: FWPayError?, requestID: String?) {
+        guard kinds.contains(.callEnd) else { return }
         var event = start
+        event.timings = lastTimings
+        event.newConnection = lastNewConnection
         event.kind = .callEnd
         event.timeUnixNanoseconds = Self.now()
         event.attempt = attempts

@@ -38,23 +38,21 @@ final class Transport: Sendable {
         if let body = request.body, body.count > Self.maximumRequestBytes {
             throw FWPayError(.invalidArgument, "the request body is \(body.count) bytes; the limit is \(Self.maximumRequestBytes)")
         }
-        guard let call = settings.telemetry.observe(request, server: server) else {
-            var attempts = 0
-            return try exchange(request, settings: settings, call: nil, attempts: &attempts)
-        }
+        var call = settings.telemetry.observe(request, server: server)
         var attempts = 0
+        guard call != nil else { return try exchange(request, settings: settings, call: &call, attempts: &attempts) }
         do throws(FWPayError) {
-            let reply = try exchange(request, settings: settings, call: call, attempts: &attempts)
-            call.ended(attempts: attempts, status: reply.httpStatus, error: nil, requestID: reply.requestID)
+            let reply = try exchange(request, settings: settings, call: &call, attempts: &attempts)
+            call?.ended(attempts: attempts, status: reply.httpStatus, error: nil, requestID: reply.requestID)
             return reply
         } catch {
-            call.ended(attempts: attempts, status: error.httpStatus ?? 0, error: error, requestID: error.requestID)
+            call?.ended(attempts: attempts, status: error.httpStatus ?? 0, error: error, requestID: error.requestID)
             throw error
         }
     }
 
     /// The attempts of one call, retried as the rules above say; `attempts` counts them.
-    private func exchange(_ request: HTTPRequest, settings: TransportSettings, call: ObservedCall?,
+    private func exchange(_ request: HTTPRequest, settings: TransportSettings, call: inout ObservedCall?,
                           attempts: inout Int) throws(FWPayError) -> Reply {
         let url = (request.atRoot ? settings.rootURL : settings.baseURL) + request.path
         var headers = [
@@ -76,17 +74,17 @@ final class Transport: Sendable {
                                                mayResend: repeatable, on: handle)
             let elapsed = monotonicMilliseconds() - started
             attempts = attempt + 1
-            let timings = call.map { _ in CurlTimings(of: handle.raw) }
+            let timings = call == nil ? nil : CurlTimings(of: handle.raw)
             switch outcome {
             case .answered(let response, let newConnection):
                 pool.give(back: handle)
                 logger.log(response.status < 400 ? .info : .warning,
                            "\(name) -> \(response.status) in \(elapsed) ms (attempt \(attempt + 1)\(response.requestID.map { ", request \($0)" } ?? ""))")
                 logger.log(.debug, "\(name) used \(newConnection ? "a new connection" : "a kept-alive connection")")
-                if let call, let timings {
+                if let timings {
                     let problem = response.status >= 400
                         ? Problem.error(from: response, idempotencyKey: request.idempotencyKey?.value) : nil
-                    call.attemptEnded(attempt + 1, status: response.status, error: problem,
+                    call?.attemptEnded(attempt + 1, status: response.status, error: problem,
                                       requestID: response.requestID.map(redacted), milliseconds: Double(elapsed),
                                       timings: timings, newConnection: newConnection)
                 }
@@ -109,8 +107,8 @@ final class Transport: Sendable {
                 logger.log(.warning, "\(name) failed in \(elapsed) ms (attempt \(attempt + 1)): curl \(curlCode): \(message)")
                 let error = redacted(failure(curlCode: curlCode, message: message, requestSent: requestSent,
                                              request: request, attempts: attempt + 1))
-                if let call, let timings {
-                    call.attemptEnded(attempt + 1, status: 0, error: error, requestID: nil, milliseconds: Double(elapsed),
+                if let timings {
+                    call?.attemptEnded(attempt + 1, status: 0, error: error, requestID: nil, milliseconds: Double(elapsed),
                                       timings: timings, newConnection: true)
                 }
                 if !Self.isTLSFailure(curlCode), !requestSent || repeatable, attempt < settings.maximumRetries {

@@ -49,6 +49,10 @@ FWP_LOG_DEBUG = 3
 FWP_EVENT_CALL_START = 1
 FWP_EVENT_ATTEMPT_END = 2
 FWP_EVENT_CALL_END = 3
+FWP_EVENTS_ALL = 0
+FWP_EVENTS_CALL_START = 2
+FWP_EVENTS_ATTEMPT_END = 4
+FWP_EVENTS_CALL_END = 8
 
 fwp_log_callback = CFUNCTYPE(None, c_int, c_char_p, c_void_p)
 fwp_event_callback = CFUNCTYPE(None, c_void_p, c_void_p)
@@ -118,6 +122,7 @@ class fwp_client_options(Structure):
         ("client_key", c_char_p),
         ("event_callback", fwp_event_callback),
         ("event_userdata", c_void_p),
+        ("event_types", c_int),
     ]
 
 
@@ -130,6 +135,7 @@ class fwp_client_hooks(Structure):
         ("log_userdata", c_void_p),
         ("event_callback", fwp_event_callback),
         ("event_userdata", c_void_p),
+        ("event_types", c_int),
     ]
 
 

@@ -138,6 +138,7 @@ class Client:
         options.log_callback = _log_callback
         if telemetry and EVENT_CALLBACK is not None:
             options.event_callback = EVENT_CALLBACK
+            options.event_types = _abi.FWP_EVENTS_CALL_END
         options.log_level = 3 if _logger.isEnabledFor(logging.DEBUG) else 2 if _logger.isEnabledFor(logging.INFO) else 1
         lib.fwp_client_new_with_options(ctypes.byref(options), ctypes.byref(self._handle), FwpError())
         self.recipients = Recipients(self._handle, self)

@@ -1,8 +1,8 @@
 """The library's call events (fwp_event) as OpenTelemetry spans and a duration histogram.
 
 When ``opentelemetry-api`` is importable, each call of a client becomes one CLIENT span named
-after the operation ("GET /recipients/{recipient_id}"), its retries inside it as span events,
-with the HTTP semantic conventions' attributes, and its duration is recorded in the
+after the operation ("GET /recipients/{recipient_id}"), its retries inside it
+(``http.request.resend_count``), with the HTTP semantic conventions' attributes, and its duration is recorded in the
 ``http.client.request.duration`` histogram. Spans and metrics go to whatever provider the
 program set up (none set: OpenTelemetry's no-op). Without the package, no callback is given
 to the library and telemetry costs nothing.
@@ -46,7 +46,8 @@ def _error_type(event: Any) -> str | None:
 
 
 class _OpenTelemetry:
-    """Turns one process's events into spans; events of a call arrive on the thread making it."""
+    """Turns a call's end (the one event asked of the library: each ctypes callback costs) into
+    its span and measurement, on the thread making the call, in the caller's context."""
 
     def __init__(self) -> None:
         from ._abi import FWP_VERSION_STRING
@@ -55,44 +56,14 @@ class _OpenTelemetry:
         self.duration = meter.create_histogram(
             "http.client.request.duration", unit="s", description="Duration of HTTP client requests.",
             explicit_bucket_boundaries_advisory=_DURATION_BUCKETS)
-        # Spans of the calls in flight, by call id: a start is always followed by its end.
-        self.open: dict[int, Any] = {}
 
     def __call__(self, address: int, _userdata: Any) -> None:
         try:
-            event = _abi.fwp_event.from_address(address)
-            if event.type == _abi.FWP_EVENT_CALL_START:
-                self.started(event)
-            elif event.type == _abi.FWP_EVENT_ATTEMPT_END:
-                self.attempted(event)
-            elif event.type == _abi.FWP_EVENT_CALL_END:
-                self.ended(event)
+            self.ended(_abi.fwp_event.from_address(address))
         except Exception:  # telemetry must never break a payment call
             _logger.debug("fwpay telemetry failed", exc_info=True)
 
-    def started(self, event: Any) -> None:
-        method = event.method.decode()
-        name = f"{method} {event.url_template.decode()}" if event.url_template else method
-        # The current context is the caller's: the span is a child of the caller's span.
-        self.open[event.call_id] = self.tracer.start_span(name, kind=SpanKind.CLIENT, attributes=_attributes(event),
-                                                          start_time=event.time_unix_nano)
-
-    def attempted(self, event: Any) -> None:
-        span = self.open.get(event.call_id)
-        if span is None or not span.is_recording():
-            return
-        attributes: dict[str, Any] = {"fwpay.attempt": event.attempt, "fwpay.new_connection": bool(event.new_connection),
-                                      "fwpay.dns_ms": event.dns_ms, "fwpay.connect_ms": event.connect_ms,
-                                      "fwpay.tls_ms": event.tls_ms, "fwpay.first_byte_ms": event.first_byte_ms}
-        if event.http_status:
-            attributes["http.response.status_code"] = event.http_status
-        error = _error_type(event)
-        if error is not None:
-            attributes["error.type"] = error
-        span.add_event("fwpay.attempt", attributes, timestamp=event.time_unix_nano)
-
     def ended(self, event: Any) -> None:
-        span = self.open.pop(event.call_id, None)
         attributes = _attributes(event)
         if event.http_status:
             attributes["http.response.status_code"] = event.http_status
@@ -100,16 +71,25 @@ class _OpenTelemetry:
         if error is not None:
             attributes["error.type"] = error
         self.duration.record(event.duration_ms / 1000, attributes)
-        if span is None or not span.is_recording():
-            return
-        span.set_attributes(attributes)
-        if event.attempt > 1:
-            span.set_attribute("http.request.resend_count", event.attempt - 1)
-        if event.request_id:
-            span.set_attribute("fwpay.request_id", event.request_id.decode())
-        if error is not None:
-            span.set_status(Status(StatusCode.ERROR))
-        span.end(end_time=event.time_unix_nano)
+        method = attributes["http.request.method"]
+        name = f"{method} {attributes['url.template']}" if "url.template" in attributes else method
+        finished = event.time_unix_nano
+        # The span starts when the call did (its measured duration before the end), as a child
+        # of the caller's current span: this runs on the caller's thread, in its context.
+        span = self.tracer.start_span(name, kind=SpanKind.CLIENT, attributes=attributes,
+                                      start_time=finished - int(event.duration_ms * 1_000_000))
+        if span.is_recording():
+            if event.attempt > 1:
+                span.set_attribute("http.request.resend_count", event.attempt - 1)
+            if event.request_id:
+                span.set_attribute("fwpay.request_id", event.request_id.decode())
+            # The last attempt's libcurl timings, in milliseconds from its start.
+            span.set_attributes({"fwpay.dns_ms": event.dns_ms, "fwpay.connect_ms": event.connect_ms,
+                                 "fwpay.tls_ms": event.tls_ms, "fwpay.first_byte_ms": event.first_byte_ms,
+                                 "fwpay.new_connection": bool(event.new_connection)})
+            if error is not None:
+                span.set_status(Status(StatusCode.ERROR))
+        span.end(end_time=finished)
 
 
 # Kept at module level: the library calls it for as long as clients (and their iterators) live.

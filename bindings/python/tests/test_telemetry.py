@@ -75,16 +75,14 @@ def test_one_span_per_call_with_the_conventions_attributes(sandbox: Any, spans: 
     assert span.kind == SpanKind.CLIENT
     assert span.parent is not None and span.parent.span_id == parent.get_span_context().span_id
     assert span.context.trace_id == parent.get_span_context().trace_id
-    assert dict(span.attributes) == {
+    conventional = {name: value for name, value in span.attributes.items() if not name.startswith("fwpay.")}
+    assert conventional == {
         HTTP_REQUEST_METHOD: "GET", URL_TEMPLATE: "/recipients/{recipient_id}", SERVER_ADDRESS: "127.0.0.1",
-        SERVER_PORT: port_of(sandbox.base_url), HTTP_RESPONSE_STATUS_CODE: 200,
-        "fwpay.request_id": span.attributes["fwpay.request_id"]}
+        SERVER_PORT: port_of(sandbox.base_url), HTTP_RESPONSE_STATUS_CODE: 200}
     assert span.attributes["fwpay.request_id"]
     assert span.status.status_code == StatusCode.UNSET
-    [attempt] = span.events
-    assert attempt.name == "fwpay.attempt" and attempt.attributes["fwpay.attempt"] == 1
-    assert attempt.attributes["fwpay.first_byte_ms"] > 0 and attempt.attributes["fwpay.new_connection"] is True
-    assert span.start_time <= attempt.timestamp <= span.end_time
+    assert span.attributes["fwpay.first_byte_ms"] > 0 and span.attributes["fwpay.new_connection"] is True
+    assert 0 < span.end_time - span.start_time < 10 * 10**9
     assert sandbox.api_key not in str(span.to_json())
 
 
@@ -95,9 +93,6 @@ def test_retries_are_inside_the_one_span(sandbox: Any, spans: InMemorySpanExport
     [listed] = [span for span in fwpay_spans(spans) if span.name == "GET /recipients"]
     assert listed.attributes[HTTP_REQUEST_RESEND_COUNT] == 1
     assert listed.attributes[HTTP_RESPONSE_STATUS_CODE] == 200 and ERROR_TYPE not in listed.attributes
-    assert [event.attributes["fwpay.attempt"] for event in listed.events] == [1, 2]
-    assert listed.events[0].attributes[HTTP_RESPONSE_STATUS_CODE] == 503
-    assert listed.events[0].attributes[ERROR_TYPE] == "503"
     # The control call is a span of its own, named by its template (sandbox-only).
     assert [span.name for span in fwpay_spans(spans)] == ["POST /sandbox/faults", "GET /recipients"]
 

@@ -38,7 +38,7 @@ module Fwpay
     # (fwp_event_callback: the event's address and the userdata), each an FFI::Function or NULL.
     class Hooks < FFI::Struct
       layout :version, :int, :log_callback, :pointer, :log_userdata, :pointer, :event_callback, :pointer,
-             :event_userdata, :pointer
+             :event_userdata, :pointer, :event_types, :int # 0: every kind
     end
 
     # fwp_event (version 1), read when an event arrives.

@@ -66,13 +66,14 @@ final class Native {
     }
 
     /** fwp_client_hooks (version 1). */
-    @com.sun.jna.Structure.FieldOrder({"version", "log_callback", "log_userdata", "event_callback", "event_userdata"})
+    @com.sun.jna.Structure.FieldOrder({"version", "log_callback", "log_userdata", "event_callback", "event_userdata", "event_types"})
     public static final class Hooks extends com.sun.jna.Structure {
         public int version = 1;
         public LogCallback log_callback;
         public Pointer log_userdata;
         public EventCallback event_callback;
         public Pointer event_userdata;
+        public int event_types; // 0: every kind
     }
 
     /** fwp_event (version 1), read when an event arrives. */
