@@ -98,13 +98,7 @@ struct ObservedCall {
         lastTimings = timings
         lastNewConnection = newConnection
         guard kinds.contains(.attemptEnd) else { return }
-        var event = start
-        event.kind = .attemptEnd
-        event.timeUnixNanoseconds = Self.now()
-        event.attempt = attempt
-        event.httpStatus = status
-        event.error = error
-        event.requestID = requestID
+        var event = reported(.attemptEnd, attempt: attempt, status: status, error: error, requestID: requestID)
         event.durationMilliseconds = milliseconds
         event.timings = timings
         event.newConnection = newConnection
@@ -113,17 +107,23 @@ struct ObservedCall {
 
     func ended(attempts: Int, status: Int, error: FWPayError?, requestID: String?) {
         guard kinds.contains(.callEnd) else { return }
-        var event = start
+        var event = reported(.callEnd, attempt: attempts, status: status, error: error, requestID: requestID)
+        event.durationMilliseconds = Self.monotonicMilliseconds() - startedMonotonic
         event.timings = lastTimings
         event.newConnection = lastNewConnection
-        event.kind = .callEnd
+        sink(event)
+    }
+
+    /// The call's start event made into a later one, timed now.
+    private func reported(_ kind: CallEvent.Kind, attempt: Int, status: Int, error: FWPayError?, requestID: String?) -> CallEvent {
+        var event = start
+        event.kind = kind
         event.timeUnixNanoseconds = Self.now()
-        event.attempt = attempts
+        event.attempt = attempt
         event.httpStatus = status
         event.error = error
         event.requestID = requestID
-        event.durationMilliseconds = Self.monotonicMilliseconds() - startedMonotonic
-        sink(event)
+        return event
     }
 
     static func now() -> Int64 {
