@@ -68,7 +68,7 @@ public struct Telemetry: Sendable {
     /// Starts observing one call, reporting its start; nil when nobody listens.
     func observe(_ request: HTTPRequest, server: (address: String, port: Int)) -> ObservedCall? {
         guard let sink else { return nil }
-        var call = ObservedCall(sink: sink, kinds: kinds, start: CallEvent(
+        let call = ObservedCall(sink: sink, kinds: kinds, start: CallEvent(
             kind: .callStart, callID: Self.lastCallID.add(1, ordering: .relaxed).newValue,
             timeUnixNanoseconds: ObservedCall.now(), method: request.method, urlTemplate: request.template,
             serverAddress: server.address, serverPort: server.port))
