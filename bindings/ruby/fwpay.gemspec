@@ -1,6 +1,11 @@
 # The fwpay gem: Flywire's Payments API from Ruby, over libfwpay (ruby-ffi).
 require_relative "lib/fwpay/version"
 
+# RubyGems packs the files it finds from the current directory: built from elsewhere (`gem build
+# bindings/ruby/fwpay.gemspec` at the repository's root), the gem held none. The build then
+# runs from this directory, as `gem build -C bindings/ruby` does (a relative -o is read from here).
+Dir.chdir(__dir__) unless File.exist?("lib/fwpay.rb")
+
 Gem::Specification.new do |spec|
   spec.name = "fwpay"
   spec.version = Fwpay::VERSION
@@ -14,5 +19,5 @@ Gem::Specification.new do |spec|
   spec.required_ruby_version = ">= 3.0"
   spec.files = Dir["lib/**/*.rb"] + Dir["lib/fwpay/libfwpay.so"]
   spec.require_paths = ["lib"]
-  spec.add_dependency "ffi", ">= 1.15"
+  spec.add_dependency "ffi", "~> 1.15"
 end

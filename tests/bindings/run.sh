@@ -79,7 +79,10 @@ for language in $languages; do
       start_sandbox
       ruby -Ibindings/ruby/lib bindings/ruby/test/test_fwpay.rb
       # The example runs from the gem as installed (its ffi dependency is Debian's ruby-ffi).
-      (cd bindings/ruby && gem build --quiet fwpay.gemspec -o "$work/fwpay.gem")
+      # Built as docs/bindings.md says, from the repository's root: the gem holds the library's code.
+      gem build --quiet bindings/ruby/fwpay.gemspec -o "$work/fwpay.gem"
+      tar -xOf "$work/fwpay.gem" data.tar.gz | tar -tz | grep -qx lib/fwpay/client.rb \
+        || { echo "test-bindings: the gem built from the root lacks lib/fwpay/client.rb" >&2; exit 1; }
       gem install --quiet --local --no-document --ignore-dependencies --install-dir "$work/gems" "$work/fwpay.gem"
       GEM_PATH="$work/gems:$(gem env gempath)" example ruby examples/ruby/order_flow.rb
       ;;
