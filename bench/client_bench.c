@@ -31,6 +31,13 @@ static double now_us(void) {
     return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
 }
 
+/* The CPU time the calling thread has used, in microseconds. */
+static double thread_cpu_us(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
+}
+
 static void die(const char *what) {
     fprintf(stderr, "client_bench: %s\n", what);
     exit(1);
@@ -222,39 +229,50 @@ int main(int argc, char **argv) {
 
     if (strcmp(op, "telemetry") == 0) {
         /* Alternating rounds of the GET on a client without an event callback, on one with a
-           no-op callback, and on a second client without (the control: what two identical
-           clients differ by in the same run is the noise floor of the ratio). */
+           no-op callback, and on a second client without (the control: how far two identical
+           clients differ in the same run is the noise floor of the ratio). As in section 1,
+           each round makes new clients (fresh connections, warmed by one untimed call, opened
+           and measured in turn by each first). Besides the wall time, the CPU time of the
+           calling thread: what the client itself spends, which the server's noise leaves out. */
         fwp_client_options options = FWP_CLIENT_OPTIONS_INIT;
         options.base_url = base_url;
         options.api_key = api_key;
-        options.event_callback = count_event;
-        fwp_client *observed = NULL, *control = NULL;
-        if (fwp_client_new_with_options(&options, &observed, &err) != FWP_OK) die(err.message);
-        if (fwp_client_new(base_url, api_key, &control, &err) != FWP_OK) die(err.message);
-        fwp_client *clients[3] = { client, observed, control };
-        double *latencies[3];
+        double *wall[3], *cpu[3];
         for (int c = 0; c < 3; c++)
-            if (!(latencies[c] = calloc((size_t)iterations, sizeof(double)))) die("out of memory");
-        for (int i = 0; i < 20; i++)
-            for (int c = 0; c < 3; c++) library_get(clients[c]);
+            if (!(wall[c] = calloc((size_t)iterations, sizeof(double))) || !(cpu[c] = calloc((size_t)iterations, sizeof(double))))
+                die("out of memory");
         int per_round = iterations / ROUNDS, done = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            for (int c = 0; c < 3; c++)
+            fwp_client *clients[3] = { NULL, NULL, NULL };
+            for (int k = 0; k < 3; k++) {
+                int c = (round + k) % 3;
+                options.event_callback = c == 1 ? count_event : NULL;
+                if (fwp_client_new_with_options(&options, &clients[c], &err) != FWP_OK) die(err.message);
+                library_get(clients[c]);
+            }
+            for (int k = 0; k < 3; k++) {
+                int c = (round + k) % 3;  /* each goes first in turn */
                 for (int i = 0; i < per_round; i++) {
-                    double start = now_us();
+                    double start = now_us(), start_cpu = thread_cpu_us();
                     library_get(clients[c]);
-                    latencies[c][done + i] = now_us() - start;
+                    cpu[c][done + i] = thread_cpu_us() - start_cpu;
+                    wall[c][done + i] = now_us() - start;
                 }
+            }
+            for (int c = 0; c < 3; c++) fwp_client_free(clients[c]);
             done += per_round;
         }
+        const char *names[3] = { "no_callback", "noop_callback", "no_callback_control" };
         printf("{\"op\": \"telemetry\",\n");
-        print_latencies("no_callback", latencies[0], done, 0);
-        print_latencies("noop_callback", latencies[1], done, 0);
-        print_latencies("no_callback_control", latencies[2], done, 1);
+        for (int c = 0; c < 3; c++) {
+            char cpu_name[64];
+            snprintf(cpu_name, sizeof cpu_name, "%s_cpu", names[c]);
+            print_latencies(names[c], wall[c], done, 0);
+            print_latencies(cpu_name, cpu[c], done, c == 2);
+            free(wall[c]);
+            free(cpu[c]);
+        }
         printf("}\n");
-        for (int c = 0; c < 3; c++) free(latencies[c]);
-        fwp_client_free(control);
-        fwp_client_free(observed);
         json_decref(offers);
         fwp_client_free(client);
         return 0;

@@ -146,7 +146,7 @@ def lists_section(lists: dict[str, Any], add: Any, plot: pathlib.Path) -> None:
     figure.savefig(plot, dpi=90)
 
 
-def telemetry_section(c: dict[str, Any], python: dict[str, Any], add: Any) -> None:
+def telemetry_section(c: dict[str, Any], python: dict[str, Any], instructions: dict[str, int], add: Any) -> None:
     add("## 9. What telemetry costs a GET")
     add("")
     add("GET /payments/{ref} in alternating rounds on one sandbox. C: a client without an event callback, one with a "
@@ -157,25 +157,37 @@ def telemetry_section(c: dict[str, Any], python: dict[str, Any], add: Any) -> No
         "going through a SimpleSpanProcessor to an exporter that drops them, beside telemetry off again. Goals: no "
         "callback, no change (≤ 1.01×); a no-op exporter ≤ 1.02×.")
     add("")
-    add("| client | median | p99 | ratio to its baseline (median) | added per call | goal |")
-    add("|---|---|---|---|---|---|")
-    base = summary(c["no_callback"])
-    control, observed = summary(c["no_callback_control"]), summary(c["noop_callback"])
-    add(f"| C, no event callback | {ms(base['median'])} | {ms(base['p99'])} | 1.00× | | |")
-    add(f"| C, a second client without (control) | {ms(control['median'])} | {ms(control['p99'])} | "
-        f"{control['median'] / base['median']:.3f}× | | noise floor |")
-    add(f"| C, a no-op event callback | {ms(observed['median'])} | {ms(observed['p99'])} | "
-        f"{observed['median'] / base['median']:.3f}× | {ms(observed['median'] - base['median'])} | |")
+    add("| client | median | p99 | ratio to its baseline (median) | added per call | calling thread's CPU (median) | CPU ratio | goal |")
+    add("|---|---|---|---|---|---|---|---|")
+    base, base_cpu = summary(c["no_callback"]), summary(c["no_callback_cpu"])
+    for key, title in (("no_callback", "C, no event callback"), ("no_callback_control", "C, a second client without (control)"),
+                       ("noop_callback", "C, a no-op event callback")):
+        wall, cpu = summary(c[key]), summary(c[f"{key}_cpu"])
+        ratio = wall["median"] / base["median"]
+        added = "" if key == "no_callback" else ms(wall["median"] - base["median"])
+        note = "noise floor" if key == "no_callback_control" else ""
+        add(f"| {title} | {ms(wall['median'])} | {ms(wall['p99'])} | {ratio:.3f}× | {added} | {ms(cpu['median'])} | "
+            f"{cpu['median'] / base_cpu['median']:.3f}× | {note} |")
     off, api = summary(python["telemetry_off"]), summary(python["opentelemetry_api_no_sdk"])
     off_sdk, sdk = summary(python["telemetry_off_beside_sdk"]), summary(python["opentelemetry_sdk_dropping_exporter"])
     alone = summary(python["sdk_span_and_measurement_alone"])
-    add(f"| Python, telemetry off | {ms(off['median'])} | {ms(off['p99'])} | 1.00× | | |")
+    add(f"| Python, telemetry off | {ms(off['median'])} | {ms(off['p99'])} | 1.00× | | | | |")
     add(f"| Python, opentelemetry-api without an SDK | {ms(api['median'])} | {ms(api['p99'])} | "
-        f"{api['median'] / off['median']:.3f}× | {ms(api['median'] - off['median'])} | |")
-    add(f"| Python, telemetry off (beside the SDK rows) | {ms(off_sdk['median'])} | {ms(off_sdk['p99'])} | 1.00× | | |")
+        f"{api['median'] / off['median']:.3f}× | {ms(api['median'] - off['median'])} | | | |")
+    add(f"| Python, telemetry off (beside the SDK rows) | {ms(off_sdk['median'])} | {ms(off_sdk['p99'])} | 1.00× | | | | |")
     ratio = sdk["median"] / off_sdk["median"]
     add(f"| Python, the SDK with a dropping exporter | {ms(sdk['median'])} | {ms(sdk['p99'])} | {ratio:.3f}× | "
-        f"{ms(sdk['median'] - off_sdk['median'])} | ≤ 1.02×: {verdict(ratio <= 1.02)} |")
+        f"{ms(sdk['median'] - off_sdk['median'])} | | | ≤ 1.02×: {verdict(ratio <= 1.02)} |")
+    add("")
+    calls = 500
+    add("Instructions inside the library per GET (callgrind, 500 calls of one client each; counts do not move with the "
+        "machine's load, which the times above do by more than the difference measured):")
+    add("")
+    add("| client | instructions per GET | ratio |")
+    add("|---|---|---|")
+    add(f"| no event callback | {instructions['none'] // calls:,} | 1.00× |")
+    ratio_ir = instructions["events"] / instructions["none"]
+    add(f"| a no-op event callback (three events a call) | {instructions['events'] // calls:,} | {ratio_ir:.3f}× |")
     add("")
     add(f"The SDK's own cost per call, outside any HTTP (one span with the same attributes, started and ended, and one "
         f"histogram measurement): {ms(alone['median'])} median. Whatever instruments a call pays that much at least; "
@@ -354,7 +366,8 @@ def main() -> None:
     add("")
     lists_section(lists, add, lists_plot)
     telemetry_section(json.loads((results / "c-telemetry.json").read_text()),
-                      json.loads((results / "python-telemetry.json").read_text()), add)
+                      json.loads((results / "python-telemetry.json").read_text()),
+                      {mode: int((results / f"instructions-{mode}.txt").read_text()) for mode in ("none", "events")}, add)
     notes = pathlib.Path(__file__).with_name("NOTES.md")  # kept by hand, below the tables
     if notes.exists():
         add(notes.read_text().strip())

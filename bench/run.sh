@@ -39,6 +39,14 @@ echo "bench: 1. C, fwpay against raw libcurl"
 echo "bench: 9. what telemetry costs a GET, in C and in Python"
 "$OUT/client_bench" "$BASE" "$KEY" telemetry "$ITERATIONS" "$REF" > "$OUT/c-telemetry.json"
 PYTHONPATH=bindings/python python3 bench/telemetry_bench.py "$BASE" "$KEY" "$REF" "$ITERATIONS" > "$OUT/python-telemetry.json"
+gcc -std=c99 -Wall -Wextra -Werror -O2 -Iinclude bench/telemetry_instructions.c -o "$OUT/telemetry_instructions" \
+  -Lbuild/lib -lfwpay -ljansson -Wl,-rpath,"$PWD/build/lib"
+for mode in none events; do
+  valgrind --tool=callgrind --callgrind-out-file="$OUT/instructions-$mode.out" \
+    "$OUT/telemetry_instructions" "$BASE" "$KEY" "$REF" "$mode" 500 > /dev/null 2>&1
+  callgrind_annotate --inclusive=yes "$OUT/instructions-$mode.out" | awk '/one_get/ { gsub(",", "", $1); print $1; exit }' \
+    > "$OUT/instructions-$mode.txt"
+done
 
 echo "bench: 2-3. Python, fwpay against requests and httpx; threads"
 PYTHONPATH=bindings/python python3 bench/python_bench.py "$BASE" "$KEY" "$REF" "$ITERATIONS" "$OUT/client_bench" > "$OUT/python.json"

@@ -78,9 +78,9 @@ struct CallAttempts {
             logger.log(response.status < 400 ? .info : .warning,
                        "\(name) -> \(response.status) in \(milliseconds) ms (attempt \(made)\(response.requestID.map { ", request \($0)" } ?? ""))")
             logger.log(.debug, "\(name) used \(newConnection ? "a new connection" : "a kept-alive connection")")
+            let requestID = response.requestID.map(redacted)
             if let timings {
                 let problem = response.status >= 400 ? Problem.error(from: response, idempotencyKey: request.idempotencyKey?.value) : nil
-                let requestID = response.requestID.map(redacted)
                 observed?.attemptEnded(made, status: response.status, error: problem, requestID: requestID,
                                        milliseconds: Double(milliseconds), timings: timings, newConnection: newConnection)
             }
@@ -88,7 +88,7 @@ struct CallAttempts {
                 do throws(FWPayError) {
                     let decoded = try decode(response)
                     var reply = Reply(value: decoded.value, httpStatus: response.status,
-                                      requestID: response.requestID.map(redacted), idempotencyKey: request.idempotencyKey?.value)
+                                      requestID: requestID, idempotencyKey: request.idempotencyKey?.value)
                     if decoded.exact { reply.text = response.body }
                     return .finished(reply)
                 } catch {
@@ -179,7 +179,7 @@ struct CallAttempts {
     }
 
     private func redacted(_ text: String) -> String {
-        !settings.apiKey.isEmpty && text.contains(settings.apiKey) ? text.replacing(settings.apiKey, with: "[REDACTED]") : text
+        text.redacting(settings.apiKey)
     }
 
     private func redacted(_ value: JSONValue) -> JSONValue {

@@ -28,7 +28,7 @@ public struct Logger: Sendable {
     func log(_ lineLevel: Level, _ line: @autoclosure () -> String) {
         guard let sink, lineLevel <= level else { return }
         var text = line()
-        for secret in secrets where text.contains(secret) { text = text.replacing(secret, with: "[REDACTED]") }
+        for secret in secrets { text = text.redacting(secret) }
         sink(lineLevel, text)
     }
 

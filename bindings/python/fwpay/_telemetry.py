@@ -73,22 +73,22 @@ class _OpenTelemetry:
         self.duration.record(event.duration_ms / 1000, attributes)
         method = attributes["http.request.method"]
         name = f"{method} {attributes['url.template']}" if "url.template" in attributes else method
+        # Everything the span says is given when it starts (each later change takes the span's
+        # lock), in a dict of its own: the measurement may keep the one it was given.
+        described = {**attributes, "fwpay.dns_ms": event.dns_ms, "fwpay.connect_ms": event.connect_ms,
+                     "fwpay.tls_ms": event.tls_ms, "fwpay.first_byte_ms": event.first_byte_ms,
+                     "fwpay.new_connection": bool(event.new_connection)}
+        if event.attempt > 1:
+            described["http.request.resend_count"] = event.attempt - 1
+        if event.request_id:
+            described["fwpay.request_id"] = event.request_id.decode()
         finished = event.time_unix_nano
         # The span starts when the call did (its measured duration before the end), as a child
         # of the caller's current span: this runs on the caller's thread, in its context.
-        span = self.tracer.start_span(name, kind=SpanKind.CLIENT, attributes=attributes,
+        span = self.tracer.start_span(name, kind=SpanKind.CLIENT, attributes=described,
                                       start_time=finished - int(event.duration_ms * 1_000_000))
-        if span.is_recording():
-            if event.attempt > 1:
-                span.set_attribute("http.request.resend_count", event.attempt - 1)
-            if event.request_id:
-                span.set_attribute("fwpay.request_id", event.request_id.decode())
-            # The last attempt's libcurl timings, in milliseconds from its start.
-            span.set_attributes({"fwpay.dns_ms": event.dns_ms, "fwpay.connect_ms": event.connect_ms,
-                                 "fwpay.tls_ms": event.tls_ms, "fwpay.first_byte_ms": event.first_byte_ms,
-                                 "fwpay.new_connection": bool(event.new_connection)})
-            if error is not None:
-                span.set_status(Status(StatusCode.ERROR))
+        if error is not None:
+            span.set_status(Status(StatusCode.ERROR))
         span.end(end_time=finished)
 
 
