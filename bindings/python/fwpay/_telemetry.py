@@ -17,6 +17,14 @@ from . import _abi
 try:
     from opentelemetry import metrics, trace
     from opentelemetry.trace import SpanKind, Status, StatusCode
+
+    # The API's stand-ins until a program sets its providers: then there is nothing to record.
+    _UNSET_PROVIDERS: tuple[type, ...] = (trace.ProxyTracerProvider, trace.NoOpTracerProvider, metrics.NoOpMeterProvider)
+    try:
+        from opentelemetry.metrics._internal import _ProxyMeterProvider
+        _UNSET_PROVIDERS += (_ProxyMeterProvider,)
+    except ImportError:  # another layout of the API: the check below then never skips
+        pass
 except ImportError:  # the optional dependency is absent: no telemetry
     trace = None  # type: ignore[assignment]
 
@@ -59,6 +67,9 @@ class _OpenTelemetry:
 
     def __call__(self, address: int, _userdata: Any) -> None:
         try:
+            # No provider set up yet (the API alone): skip the mapping, which would record nothing.
+            if isinstance(trace.get_tracer_provider(), _UNSET_PROVIDERS) and isinstance(metrics.get_meter_provider(), _UNSET_PROVIDERS):
+                return
             self.ended(_abi.fwp_event.from_address(address))
         except Exception:  # telemetry must never break a payment call
             _logger.debug("fwpay telemetry failed", exc_info=True)
@@ -74,10 +85,10 @@ class _OpenTelemetry:
         method = attributes["http.request.method"]
         name = f"{method} {attributes['url.template']}" if "url.template" in attributes else method
         # Everything the span says is given when it starts (each later change takes the span's
-        # lock), in a dict of its own: the measurement may keep the one it was given.
-        described = {**attributes, "fwpay.dns_ms": event.dns_ms, "fwpay.connect_ms": event.connect_ms,
-                     "fwpay.tls_ms": event.tls_ms, "fwpay.first_byte_ms": event.first_byte_ms,
-                     "fwpay.new_connection": bool(event.new_connection)}
+        # lock), in a dict of its own: the measurement may keep the one it was given. The SDK
+        # checks every attribute of every span, so the span carries the conventions' and the
+        # request id only; libcurl's timings stay in the events (fwp_event, Node's onEvent).
+        described = dict(attributes)
         if event.attempt > 1:
             described["http.request.resend_count"] = event.attempt - 1
         if event.request_id:

@@ -81,7 +81,6 @@ def test_one_span_per_call_with_the_conventions_attributes(sandbox: Any, spans: 
         SERVER_PORT: port_of(sandbox.base_url), HTTP_RESPONSE_STATUS_CODE: 200}
     assert span.attributes["fwpay.request_id"]
     assert span.status.status_code == StatusCode.UNSET
-    assert span.attributes["fwpay.first_byte_ms"] > 0 and span.attributes["fwpay.new_connection"] is True
     assert 0 < span.end_time - span.start_time < 10 * 10**9
     assert sandbox.api_key not in str(span.to_json())
 
