@@ -1,5 +1,5 @@
 /* The instructions one GET costs inside the library, without and with a no-op event callback:
- * run under callgrind by bench/run.sh, which reads the inclusive cost of one_get. Instruction
+ * run under callgrind by bench/run.sh, which reads the inclusive cost of fwp_payment_get. Instruction
  * counts do not vary with the machine's load, unlike times, whose noise here is wider than
  * the difference measured.
  *
