@@ -13,7 +13,7 @@ import Musl
 /// Fork safety (docs/c-api.md, "Forking servers"): the idle handles belong to the process
 /// that filled the pool. A child of `fork()` shares their sockets and TLS sessions with its
 /// parent; a child that used one would read answers meant for the parent (and the parent the
-/// child's). So when the process id is no longer the pool's, the pool forgets its handles
+/// child's). So when a fork happened since the pool filled (ForkSafeLock counts them), it forgets its handles
 /// without closing them (closing would send a TLS close on the parent's connection) and
 /// starts empty: the child opens connections of its own. The forgotten handles' memory and
 /// descriptors stay with the child until it exits: at most `capacity` per client.
@@ -25,7 +25,9 @@ final class CurlHandlePool: @unchecked Sendable {
 
     // Guarded by ForkSafeLock.
     private var idle: [Handle] = []
-    private var owner: pid_t = getpid()
+    /// The fork generation (ForkSafeLock) of the process whose handles `idle` holds; nil until
+    /// the first take, which is under the lock and so after the fork handlers are in place.
+    private var owner: Int?
     private let capacity: Int
 
     init(capacity: Int = 8) {
@@ -33,15 +35,15 @@ final class CurlHandlePool: @unchecked Sendable {
     }
 
     deinit {
-        guard owner == getpid() else { return }
+        let parents = ForkSafeLock.withLock { owner != nil && owner != ForkSafeLock.generation }
+        guard !parents else { return }
         for handle in idle { curl_easy_cleanup(handle.raw) }
     }
 
     /// An idle handle of this process, or a new one; nil only when libcurl cannot allocate.
     func take() -> Handle? {
-        let process = getpid()
         let reused = ForkSafeLock.withLock { () -> Handle? in
-            forgetInherited(in: process)
+            forgetInherited()
             return idle.popLast()
         }
         if let reused { return reused }
@@ -51,9 +53,8 @@ final class CurlHandlePool: @unchecked Sendable {
     /// Returns a handle after a transfer; beyond `capacity` idle handles it is closed.
     func give(back handle: Handle) {
         curl_easy_reset(handle.raw)
-        let process = getpid()
         let kept = ForkSafeLock.withLock { () -> Bool in
-            forgetInherited(in: process)
+            forgetInherited()
             guard idle.count < capacity else { return false }
             idle.append(handle)
             return true
@@ -66,10 +67,11 @@ final class CurlHandlePool: @unchecked Sendable {
         curl_easy_cleanup(handle.raw)
     }
 
-    /// After a fork, drops the parent's handles unclosed (see the type's comment).
-    private func forgetInherited(in process: pid_t) {
-        guard owner != process else { return }
+    /// After a fork, drops the parent's handles unclosed (see the type's comment). Under the lock.
+    private func forgetInherited() {
+        let generation = ForkSafeLock.generation
+        guard owner != generation else { return }
         idle = []
-        owner = process
+        owner = generation
     }
 }
