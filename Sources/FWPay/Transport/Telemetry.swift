@@ -70,7 +70,7 @@ public struct Telemetry: Sendable {
         guard let sink else { return nil }
         let call = ObservedCall(sink: sink, kinds: kinds, start: CallEvent(
             kind: .callStart, callID: Self.lastCallID.add(1, ordering: .relaxed).newValue,
-            timeUnixNanoseconds: ObservedCall.now(), method: request.method, urlTemplate: request.template,
+            timeUnixNanoseconds: Clock.unixNanoseconds(), method: request.method, urlTemplate: request.template,
             serverAddress: server.address, serverPort: server.port))
         if kinds.contains(.callStart) { sink(call.start) }
         return call
@@ -82,7 +82,7 @@ struct ObservedCall {
     let sink: @Sendable (CallEvent) -> Void
     let kinds: Set<CallEvent.Kind>
     let start: CallEvent
-    private let startedMonotonic = ObservedCall.monotonicMilliseconds()
+    private let startedMonotonic = Clock.monotonicMilliseconds()
     /// The last attempt's timings and connection, which the call's end repeats.
     private var lastTimings: CurlTimings?
     private var lastNewConnection = false
@@ -108,7 +108,7 @@ struct ObservedCall {
     func ended(attempts: Int, status: Int, error: FWPayError?, requestID: String?) {
         guard kinds.contains(.callEnd) else { return }
         var event = reported(.callEnd, attempt: attempts, status: status, error: error, requestID: requestID)
-        event.durationMilliseconds = Self.monotonicMilliseconds() - startedMonotonic
+        event.durationMilliseconds = Clock.monotonicMilliseconds() - startedMonotonic
         event.timings = lastTimings
         event.newConnection = lastNewConnection
         sink(event)
@@ -118,20 +118,25 @@ struct ObservedCall {
     private func reported(_ kind: CallEvent.Kind, attempt: Int, status: Int, error: FWPayError?, requestID: String?) -> CallEvent {
         var event = start
         event.kind = kind
-        event.timeUnixNanoseconds = Self.now()
+        event.timeUnixNanoseconds = Clock.unixNanoseconds()
         event.attempt = attempt
         event.httpStatus = status
         event.error = error
         event.requestID = requestID
         return event
     }
+}
 
-    static func now() -> Int64 {
+/// The clocks of the transport: wall time for events, monotonic time for durations.
+enum Clock {
+    /// Nanoseconds since the Unix epoch (CLOCK_REALTIME).
+    static func unixNanoseconds() -> Int64 {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
+    /// Milliseconds on CLOCK_MONOTONIC, which no change of the wall clock moves.
     static func monotonicMilliseconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)

@@ -33,10 +33,10 @@ final class Transport: Sendable {
         var attempts = CallAttempts(request, settings: settings, server: server)
         while true {
             guard let handle = pool.take() else { throw FWPayError.noMemory }
-            let started = monotonicMilliseconds()
+            let started = Clock.monotonicMilliseconds()
             let outcome = CurlTransfer.perform(request, url: attempts.url, headers: attempts.headers, settings: settings,
                                                mayResend: attempts.repeatable, on: handle)
-            let elapsed = monotonicMilliseconds() - started
+            let elapsed = Int(Clock.monotonicMilliseconds() - started)
             let timings = attempts.wantsTimings ? CurlTimings(of: handle.raw) : nil
             if case .answered = outcome { pool.give(back: handle) } else { pool.discard(handle) }
             switch attempts.settle(outcome, milliseconds: elapsed, timings: timings) {
@@ -54,11 +54,5 @@ final class Transport: Sendable {
         var remaining = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
         var requested = remaining
         while nanosleep(&requested, &remaining) != 0 && errno == EINTR { requested = remaining }
-    }
-
-    private func monotonicMilliseconds() -> Int {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 }
