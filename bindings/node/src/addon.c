@@ -340,7 +340,6 @@ static void settle_call(napi_env env, napi_status status, void *data) {
         if (call->events) napi_set_named_property(env, error, "events", events_of(env, call));
         napi_reject_deferred(env, call->deferred, error);
     }
-    if (call->events) events_of(env, call);  /* not settled normally (status not ok): freed */
     napi_delete_reference(env, call->client_ref);
     napi_delete_async_work(env, call->work);
     fwp_free(call->answer);
