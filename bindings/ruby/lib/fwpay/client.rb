@@ -29,9 +29,9 @@ module Fwpay
     LOG_LEVELS = %w[error warning info debug].freeze
     # Log and event callbacks stay reachable: the library may call one as long as an iterator
     # of its client lives, past the Client object.
-    LOG_CALLBACKS = []
-    LOG_CALLBACKS_LOCK = Mutex.new
-    private_constant :LOG_CALLBACKS, :LOG_CALLBACKS_LOCK
+    CALLBACKS = []
+    CALLBACKS_LOCK = Mutex.new
+    private_constant :CALLBACKS, :CALLBACKS_LOCK
 
     def initialize(api_key:, base_url: nil, timeout: nil, connect_timeout: nil, max_retries: nil,
                    allow_insecure_http: nil, ca_bundle: nil, server_deduplicates: nil, log: nil, log_level: nil,
@@ -160,29 +160,33 @@ module Fwpay
     def event_callback(on_event)
       raise ArgumentError, "on_event must respond to call(event)" unless on_event.respond_to?(:call)
 
-      callback = FFI::Function.new(:void, %i[pointer pointer]) do |address, _userdata|
+      kept_callback(%i[pointer pointer]) do |address, _userdata|
         event = Native::Event.new(address)
         fields = Native::Event.members.to_h { |name| [name, event[name]] }
         fields[:type] = EVENT_TYPES.fetch(fields[:type], :unknown)
         fields[:new_connection] = fields[:new_connection] != 0
         fields.delete(:version)
         on_event.call(CallEvent.new(**fields))
-      rescue StandardError
-        nil # the listener's own failure must not unwind through the library
       end
-      LOG_CALLBACKS_LOCK.synchronize { LOG_CALLBACKS << callback }
-      callback
     end
 
     def log_callback(log)
       raise ArgumentError, "log must respond to call(level, line)" unless log.respond_to?(:call)
 
-      callback = FFI::Function.new(:void, %i[int string pointer]) do |level, line, _userdata|
+      kept_callback(%i[int string pointer]) do |level, line, _userdata|
         log.call(LOG_LEVELS.fetch(level, level.to_s), line.dup.force_encoding(Encoding::UTF_8))
-      rescue StandardError
-        nil # the handler's own failure must not unwind through the library
       end
-      LOG_CALLBACKS_LOCK.synchronize { LOG_CALLBACKS << callback }
+    end
+
+    # A C callback running the block, kept reachable for the process; what the block raises is
+    # dropped: the caller's own failure must not unwind through the library.
+    def kept_callback(arguments, &block)
+      callback = FFI::Function.new(:void, arguments) do |*given|
+        block.call(*given)
+      rescue StandardError
+        nil
+      end
+      CALLBACKS_LOCK.synchronize { CALLBACKS << callback }
       callback
     end
 
