@@ -58,9 +58,8 @@ class _OpenTelemetry:
     its span and measurement, on the thread making the call, in the caller's context."""
 
     def __init__(self) -> None:
-        from ._abi import FWP_VERSION_STRING
-        self.tracer = trace.get_tracer("fwpay", FWP_VERSION_STRING)
-        meter = metrics.get_meter("fwpay", FWP_VERSION_STRING)
+        self.tracer = trace.get_tracer("fwpay", _abi.FWP_VERSION_STRING)
+        meter = metrics.get_meter("fwpay", _abi.FWP_VERSION_STRING)
         self.duration = meter.create_histogram(
             "http.client.request.duration", unit="s", description="Duration of HTTP client requests.",
             explicit_bucket_boundaries_advisory=_DURATION_BUCKETS)
