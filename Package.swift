@@ -44,7 +44,8 @@ let package = Package(
         .target(name: "FWPayLoader", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
 
         // The client core, no Foundation.
-        .target(name: "FWPay", dependencies: ["CCurl", "CFWPay", "COpenSSL", "FWPayLoader"]),
+        .systemLibrary(name: "CLinux"),
+        .target(name: "FWPay", dependencies: ["CCurl", "CFWPay", "COpenSSL", "CLinux", "FWPayLoader"]),
 
         // The sandbox server: a library (routes, store, rules) and its executable.
         .target(

@@ -130,7 +130,11 @@ enum fwp_code {
     /** TLS failed: the server's certificate is not trusted (a proxy or a private CA signed it:
      *  give that CA as ca_bundle, $FWPAY_CA_BUNDLE or $SSL_CERT_FILE), names another host, or
      *  the handshake failed. Nothing was sent; never retried. Since 0.3. */
-    FWP_E_TLS = -15
+    FWP_E_TLS = -15,
+    /** The call was cancelled (fwp_call_cancel) before its answer came, and either nothing was
+     *  sent or the request changes nothing. A money-moving request that may have been sent
+     *  completes with FWP_E_OUTCOME_UNKNOWN instead. Since 0.3. */
+    FWP_E_CANCELLED = -16
 };
 
 /* ---- Error detail --------------------------------------------------------------------- */
@@ -387,6 +391,37 @@ typedef struct fwp_iter fwp_iter;
 /** Opaque client handle: create with fwp_client_new(), release with fwp_client_free(). */
 typedef struct fwp_client fwp_client;
 
+/* ---- Calls without a thread each ------------------------------------------------------ */
+
+/** Opaque completion queue: where started calls (fwp_call_start) end. Create with
+ *  fwp_queue_new(), release with fwp_queue_free(). Its descriptor (fwp_queue_fd) is readable
+ *  exactly while a completion waits: watch it with poll(2), epoll, libuv's uv_poll or asyncio's
+ *  add_reader, then take the completions with fwp_queue_take(). Since 0.3. */
+typedef struct fwp_queue fwp_queue;
+
+/** The version of fwp_completion this header describes. */
+#define FWP_COMPLETION_VERSION 1
+
+/** A started call's end, filled by fwp_queue_take(). Initialise it with FWP_COMPLETION_INIT;
+ *  release what it holds with fwp_completion_clear() (each take clears it first, so one
+ *  struct can serve many takes). Since 0.3. */
+typedef struct fwp_completion {
+    /** FWP_COMPLETION_VERSION: later versions may add fields at the end. */
+    int version;
+    /** The tag given to fwp_call_start(). */
+    uint64_t tag;
+    /** FWP_OK, or the FWP_E_ code the call ended with (as fwp_call would have returned). */
+    int code;
+    /** On FWP_OK, the answer as NUL-terminated JSON text (as fwp_call's out); NULL otherwise. */
+    char *answer;
+    /** The failure's detail, or after FWP_OK the request id, the idempotency key sent and
+     *  the HTTP status, as fwp_call's err. */
+    fwp_error error;
+} fwp_completion;
+
+/** Initialiser for fwp_completion: fwp_completion done = FWP_COMPLETION_INIT; */
+#define FWP_COMPLETION_INIT { FWP_COMPLETION_VERSION, 0, 0, NULL, FWP_ERROR_INIT }
+
 /// fwp_bundle_approve: approves a pending refund bundle, sending its refunds on (POST
 /// /refund_bundles/{id}/approve). bundle_id: not NULL. Since 0.1.
 extern int fwp_bundle_approve(fwp_client * _Nullable client, char const * _Nullable bundle_id, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
@@ -438,6 +473,27 @@ extern char * _Nullable fwp_ca_bundle(void);
 /// safe as the typed calls are. Returns FWP_OK or a negative FWP_E_ code, as the typed function
 /// would. Since 0.2.
 extern int fwp_call(fwp_client * _Nullable client, char const * _Nullable operation, char const * _Nullable args, size_t len, char * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_call_cancel: cancels a started call (call: fwp_call_start's out_call) that has not
+/// ended: it ends soon with FWP_E_CANCELLED, or, when it may move money and its request may
+/// have reached the server, FWP_E_OUTCOME_UNKNOWN with its idempotency key, as a lost answer
+/// does; its completion still comes. A call that already ended, or an unknown id, is
+/// ignored. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT for a NULL or freed client. Since 0.3.
+extern int fwp_call_cancel(fwp_client * _Nullable client, uint64_t call);
+
+/// fwp_call_start: starts one operation of fwp_call (same names, same arguments) without
+/// waiting for it: its requests go out from the client's own I/O thread (one per client,
+/// started with its first started call), which drives every call in flight with libcurl's
+/// multi interface, under the same retry and idempotency rules as fwp_call. When the call
+/// ends, a completion carrying tag (any value of yours: an index, a pointer) is added to
+/// queue: take it with fwp_queue_take. Arguments that are certainly wrong are refused here,
+/// and then nothing is started and no completion will come. Otherwise it returns FWP_OK and
+/// exactly one completion will come, whatever happens (a freed queue drops it); a POST
+/// without "idempotency_key" gets a random one, the same in every retry. Calls beyond the
+/// client's "max_in_flight" wait in a list, not on threads. out_call: optional; receives the
+/// call's id, for fwp_call_cancel. err: optional. Thread-safe: any thread may start calls on
+/// any client and queue. Since 0.3.
+extern int fwp_call_start(fwp_client * _Nullable client, char const * _Nullable operation, char const * _Nullable args, size_t len, fwp_queue * _Nullable queue, uint64_t tag, uint64_t * _Nullable out_call, fwp_error * _Nullable err);
 
 /// fwp_client_free: releases a client and its connections. NULL, or a client already freed,
 /// is a harmless no-op. Calls other threads have in flight finish first (the connections close
@@ -498,6 +554,10 @@ extern int fwp_client_new_with_options(fwp_client_options const * _Nullable opti
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 extern int fwp_client_options_init(fwp_client_options * _Nullable options);
+
+/// fwp_completion_clear: releases what done holds (its answer and its error's errors) and
+/// clears it for another take; NULL is ignored. Since 0.3.
+extern void fwp_completion_clear(fwp_completion * _Nullable done);
 
 /// fwp_error_clear: releases what an fwp_error holds (its errors array) and zeroes it, ready
 /// for reuse. NULL is a harmless no-op. Since 0.1.
@@ -746,6 +806,42 @@ extern int fwp_payment_process(fwp_client * _Nullable client, char const * _Null
 
 /// fwp_payment_receipt: a payment's receipt (GET /payments/{ref}/receipt). Since 0.1.
 extern int fwp_payment_receipt(fwp_client * _Nullable client, char const * _Nullable payment_reference, fwp_call_options const * _Nullable options, json_t * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_queue_fd: the queue's descriptor, readable exactly while a completion waits in it (an
+/// eventfd). Watch it for reading; never read, write or close it. -1 for a NULL or freed
+/// queue. Since 0.3.
+extern int fwp_queue_fd(fwp_queue * _Nullable queue);
+
+/// fwp_queue_free: releases the queue. Calls still in flight go on (cancel them first with
+/// fwp_call_cancel if they should not); their completions, and those not taken, are dropped.
+/// NULL, or a queue already freed, is ignored. Since 0.3.
+extern void fwp_queue_free(fwp_queue * _Nullable queue);
+
+/// fwp_queue_new: a completion queue for started calls. Any number of calls, of any clients,
+/// may end on one queue; an event loop usually has one. out_queue: receives the handle, NULL
+/// on failure; release with fwp_queue_free. err: optional. Returns FWP_OK, FWP_E_NO_MEMORY
+/// (no eventfd could be made) or FWP_E_INVALID_ARGUMENT. Since 0.3.
+extern int fwp_queue_new(fwp_queue * _Nullable * _Nullable out_queue, fwp_error * _Nullable err);
+
+/// fwp_queue_take: takes the oldest completion waiting in the queue into done (initialised
+/// with FWP_COMPLETION_INIT; what a previous take left in it is released first). Returns 1
+/// when one was taken, 0 when none waits (done is then cleared), FWP_E_INVALID_ARGUMENT for a
+/// NULL or freed queue, a NULL done or one of another version. Never blocks. Since 0.3.
+extern int fwp_queue_take(fwp_queue * _Nullable queue, fwp_completion * _Nullable done);
+
+/// fwp_queue_take_text: fwp_queue_take for foreign-function interfaces, which see fwp_error as
+/// opaque (fwpay_ffi.h): takes the oldest completion waiting in the queue, giving its tag in
+/// out_tag, its code (FWP_OK or FWP_E_) in out_code, on FWP_OK its answer as NUL-terminated
+/// JSON text in out (release with fwp_free; NULL otherwise), and in err what fwp_call's err
+/// says. Returns 1 when one was taken, 0 when none waits, FWP_E_INVALID_ARGUMENT for a NULL
+/// or freed queue or a NULL out_tag, out_code or out. Never blocks. Since 0.3.
+extern int fwp_queue_take_text(fwp_queue * _Nullable queue, uint64_t * _Nullable out_tag, int * _Nullable out_code, char * _Nullable * _Nullable out, fwp_error * _Nullable err);
+
+/// fwp_queue_wait: waits up to timeout_ms milliseconds (-1: for ever) until a completion
+/// waits in the queue, for a caller with a thread to spare; an event loop watches
+/// fwp_queue_fd instead. Returns 1 when one waits, 0 when the time ran out (or a signal came),
+/// FWP_E_INVALID_ARGUMENT for a NULL or freed queue. Since 0.3.
+extern int fwp_queue_wait(fwp_queue * _Nullable queue, int timeout_ms);
 
 /// fwp_recipient_get: a recipient's details (GET /recipients/{id}): name, country, billing
 /// currency, fields with their required flags, and settings such as amount limits.

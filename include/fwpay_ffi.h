@@ -25,7 +25,8 @@ enum {
     FWP_CLIENT_OPTIONS_VERSION = 6,
     FWP_EVENT_VERSION = 1,
     FWP_CLIENT_HOOKS_VERSION = 1,
-    FWP_CALL_OPTIONS_VERSION = 1
+    FWP_CALL_OPTIONS_VERSION = 1,
+    FWP_COMPLETION_VERSION = 1
 };
 
 enum fwp_code {
@@ -44,7 +45,8 @@ enum fwp_code {
     FWP_E_BAD_RESPONSE = -12,
     FWP_E_NO_MEMORY = -13,
     FWP_E_SIGNATURE = -14,
-    FWP_E_TLS = -15
+    FWP_E_TLS = -15,
+    FWP_E_CANCELLED = -16
 };
 
 enum fwp_log_level {
@@ -137,11 +139,15 @@ typedef struct fwp_iter fwp_iter;
 
 typedef struct fwp_client fwp_client;
 
+typedef struct fwp_queue fwp_queue;
+
 int fwp_bundle_approve(fwp_client * client, char const * bundle_id, fwp_call_options const * options, json_t * * out, fwp_error * err);
 int fwp_bundle_get(fwp_client * client, char const * bundle_id, fwp_call_options const * options, json_t * * out, fwp_error * err);
 int fwp_bundle_list(fwp_client * client, int page, int per_page, fwp_call_options const * options, json_t * * out, fwp_error * err);
 char * fwp_ca_bundle(void);
 int fwp_call(fwp_client * client, char const * operation, char const * args, size_t len, char * * out, fwp_error * err);
+int fwp_call_cancel(fwp_client * client, uint64_t call);
+int fwp_call_start(fwp_client * client, char const * operation, char const * args, size_t len, fwp_queue * queue, uint64_t tag, uint64_t * out_call, fwp_error * err);
 void fwp_client_free(fwp_client * client);
 int fwp_client_new(char const * base_url, char const * api_key, fwp_client * * out_client, fwp_error * err);
 int fwp_client_new_json(char const * settings, size_t len, fwp_client * * out_client, fwp_error * err);
@@ -185,6 +191,11 @@ int fwp_payment_get(fwp_client * client, char const * payment_reference, fwp_cal
 int fwp_payment_list(fwp_client * client, json_t const * filters, int page, int per_page, fwp_call_options const * options, json_t * * out, fwp_error * err);
 int fwp_payment_process(fwp_client * client, char const * payment_reference, fwp_call_options const * options, json_t * * out, fwp_error * err);
 int fwp_payment_receipt(fwp_client * client, char const * payment_reference, fwp_call_options const * options, json_t * * out, fwp_error * err);
+int fwp_queue_fd(fwp_queue * queue);
+void fwp_queue_free(fwp_queue * queue);
+int fwp_queue_new(fwp_queue * * out_queue, fwp_error * err);
+int fwp_queue_take_text(fwp_queue * queue, uint64_t * out_tag, int * out_code, char * * out, fwp_error * err);
+int fwp_queue_wait(fwp_queue * queue, int timeout_ms);
 int fwp_recipient_get(fwp_client * client, char const * recipient_id, fwp_call_options const * options, json_t * * out, fwp_error * err);
 int fwp_recipient_list(fwp_client * client, int page, int per_page, fwp_call_options const * options, json_t * * out, fwp_error * err);
 int fwp_recipient_search(fwp_client * client, char const * name, fwp_call_options const * options, json_t * * out, fwp_error * err);

@@ -205,11 +205,7 @@ public func fwp_call(_ client: OpaquePointer?, _ operation: UnsafePointer<CChar>
     let code = exported(err) { () throws(FWPayError) in
         let result = try prepare(out)
         let api = try unwrapClient(client)
-        let name = try string(operation, "operation", limit: 32)
-        guard let known = TextOperation.all[name] else {
-            throw FWPayError(.invalidArgument, "operation \\"\\(name)\\" is not one of \\(TextOperation.all.keys.sorted().joined(separator: ", "))")
-        }
-        let arguments = try TextArguments(args, len, name: "args", operation: name, parameters: known.parameters + TextOperation.callParameters)
+        let (known, arguments) = try TextOperation.named(operation, arguments: args, len)
         let answer = try known.run(api, arguments, try arguments.callOptions())
         result.pointee = try jsonText(answer)
         reply = answer

@@ -50,4 +50,20 @@ static inline const char *fwp_curl_compiled_in_ca_bundle(void) {
     const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
     return info ? info->cainfo : NULL;
 }
+/* The multi interface, for calls in flight without a thread each (CallEngine). */
+static inline CURLMcode fwp_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
+    return curl_multi_setopt(multi, option, value);
+}
+/* The easy handle and result of a finished transfer, or NULL (CURLMsg's result is in a union). */
+static inline CURL *fwp_curl_multi_done(CURLM *multi, CURLcode *result) {
+    int left = 0;
+    CURLMsg *message;
+    while ((message = curl_multi_info_read(multi, &left)) != NULL) {
+        if (message->msg == CURLMSG_DONE) {
+            *result = message->data.result;
+            return message->easy_handle;
+        }
+    }
+    return NULL;
+}
 #endif

@@ -88,7 +88,11 @@ enum fwp_code {
     /** TLS failed: the server's certificate is not trusted (a proxy or a private CA signed it:
      *  give that CA as ca_bundle, $FWPAY_CA_BUNDLE or $SSL_CERT_FILE), names another host, or
      *  the handshake failed. Nothing was sent; never retried. Since 0.3. */
-    FWP_E_TLS = -15
+    FWP_E_TLS = -15,
+    /** The call was cancelled (fwp_call_cancel) before its answer came, and either nothing was
+     *  sent or the request changes nothing. A money-moving request that may have been sent
+     *  completes with FWP_E_OUTCOME_UNKNOWN instead. Since 0.3. */
+    FWP_E_CANCELLED = -16
 };
 
 /* ---- Error detail --------------------------------------------------------------------- */
@@ -344,6 +348,37 @@ typedef struct fwp_iter fwp_iter;
 
 /** Opaque client handle: create with fwp_client_new(), release with fwp_client_free(). */
 typedef struct fwp_client fwp_client;
+
+/* ---- Calls without a thread each ------------------------------------------------------ */
+
+/** Opaque completion queue: where started calls (fwp_call_start) end. Create with
+ *  fwp_queue_new(), release with fwp_queue_free(). Its descriptor (fwp_queue_fd) is readable
+ *  exactly while a completion waits: watch it with poll(2), epoll, libuv's uv_poll or asyncio's
+ *  add_reader, then take the completions with fwp_queue_take(). Since 0.3. */
+typedef struct fwp_queue fwp_queue;
+
+/** The version of fwp_completion this header describes. */
+#define FWP_COMPLETION_VERSION 1
+
+/** A started call's end, filled by fwp_queue_take(). Initialise it with FWP_COMPLETION_INIT;
+ *  release what it holds with fwp_completion_clear() (each take clears it first, so one
+ *  struct can serve many takes). Since 0.3. */
+typedef struct fwp_completion {
+    /** FWP_COMPLETION_VERSION: later versions may add fields at the end. */
+    int version;
+    /** The tag given to fwp_call_start(). */
+    uint64_t tag;
+    /** FWP_OK, or the FWP_E_ code the call ended with (as fwp_call would have returned). */
+    int code;
+    /** On FWP_OK, the answer as NUL-terminated JSON text (as fwp_call's out); NULL otherwise. */
+    char *answer;
+    /** The failure's detail, or after FWP_OK the request id, the idempotency key sent and
+     *  the HTTP status, as fwp_call's err. */
+    fwp_error error;
+} fwp_completion;
+
+/** Initialiser for fwp_completion: fwp_completion done = FWP_COMPLETION_INIT; */
+#define FWP_COMPLETION_INIT { FWP_COMPLETION_VERSION, 0, 0, NULL, FWP_ERROR_INIT }
 /* END PUBLIC ABI */
 
 #endif /* FWPAY_ABI_H */

@@ -41,4 +41,5 @@ private nonisolated(unsafe) var lastHandle: UInt = 0
 enum Handles {
     static let clients = HandleTable<Client>()
     static let iterators = HandleTable<IteratorHandle>()
+    static let queues = HandleTable<CompletionQueue>()
 }

@@ -118,6 +118,16 @@ struct TextOperation: Sendable {
         return try api.request(verb, path: try a.string("path"), body: a.optionalValue("body"), options: call)
     }
 
+    /// The operation called `operation`, and its arguments read from `args` (`len` bytes).
+    static func named(_ operation: UnsafePointer<CChar>?, arguments args: UnsafePointer<CChar>?,
+                      _ len: size_t) throws(FWPayError) -> (TextOperation, TextArguments) {
+        let name = try string(operation, "operation", limit: 32)
+        guard let known = all[name] else {
+            throw FWPayError(.invalidArgument, "operation \"\(name)\" is not one of \(all.keys.sorted().joined(separator: ", "))")
+        }
+        return (known, try TextArguments(args, len, name: "args", operation: name, parameters: known.parameters + callParameters))
+    }
+
     init(_ parameters: [String], _ run: @escaping Run) {
         self.parameters = parameters
         self.run = run

@@ -18,6 +18,11 @@ public final class Client: Sendable {
         transport = Transport(settings: settings)
     }
 
+    /// A client whose calls go through `transport` (a started call's replay: StartedCall).
+    init(transport: Transport) {
+        self.transport = transport
+    }
+
     public var recipients: Recipients { Recipients(transport: transport) }
     public var offers: Offers { Offers(transport: transport) }
     public var orders: Orders { Orders(transport: transport) }

@@ -32,6 +32,11 @@ public struct ClientConfiguration: Sendable {
     /// same file may hold both), both or neither.
     public var clientCertificate: String?
     public var clientKey: String?
+    /// Started calls' requests in flight at once (fwp_call_start); more wait in a list, not on
+    /// threads. 1 to 100,000.
+    public var maximumInFlight = 1000
+    /// Connections to one host at once for started calls; 0 for no bound but maximumInFlight.
+    public var maximumHostConnections = 0
 
     public init(baseURL: String = ClientConfiguration.productionBaseURL, apiKey: String) {
         self.baseURL = baseURL
@@ -59,12 +64,18 @@ public struct ClientConfiguration: Sendable {
         guard (FWP_IDLE_CONNECTION_MS_MIN...FWP_IDLE_CONNECTION_MS_MAX).contains(maximumIdleConnectionMilliseconds) else {
             throw FWPayError(.invalidArgument, "max_idle_connection_ms must be between \(FWP_IDLE_CONNECTION_MS_MIN) and \(FWP_IDLE_CONNECTION_MS_MAX) (got \(maximumIdleConnectionMilliseconds))")
         }
+        guard (1...100_000).contains(maximumInFlight) else {
+            throw FWPayError(.invalidArgument, "max_in_flight must be between 1 and 100000 (got \(maximumInFlight))")
+        }
+        guard (0...100_000).contains(maximumHostConnections) else {
+            throw FWPayError(.invalidArgument, "max_host_connections must be between 0 and 100000 (got \(maximumHostConnections))")
+        }
         let bundle = CABundle.resolve(given: caBundle)
         if let bundle, !CABundle.isReadable(bundle) {
             let origin = caBundle?.isEmpty == false ? "ca_bundle" : CABundle.environmentVariable
             throw FWPayError(.invalidArgument, "\(origin) names \"\(bundle)\", which cannot be read")
         }
-        return TransportSettings(baseURL: try checkedBaseURL(), apiKey: apiKey,
+        var settings = TransportSettings(baseURL: try checkedBaseURL(), apiKey: apiKey,
                                  connectTimeoutMilliseconds: connectTimeoutMilliseconds,
                                  timeoutMilliseconds: timeoutMilliseconds, maximumRetries: maximumRetries,
                                  userAgent: try userAgent(),
@@ -73,6 +84,9 @@ public struct ClientConfiguration: Sendable {
                                  proxy: try checkedProxy(), noProxy: try checked(noProxy, "no_proxy"),
                                  clientCertificate: try readable(clientCertificate, "client_cert"),
                                  clientKey: try readable(clientKey ?? (clientCertificate == nil ? nil : clientCertificate), "client_key"))
+        settings.maximumInFlight = maximumInFlight
+        settings.maximumHostConnections = maximumHostConnections
+        return settings
     }
 
     /// A PEM file the client must read (mutual TLS): refused now rather than at the first call.

@@ -4,7 +4,7 @@ import CFWPay
 public struct FWPayError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, CaseIterable {
         case invalidArgument, invalidJSON, invalidRequest, authentication, notFound, rateLimited, server, http
-        case connection, timeout, outcomeUnknown, badResponse, noMemory, signature, tls
+        case connection, timeout, outcomeUnknown, badResponse, noMemory, signature, tls, cancelled
 
         /// The FWP_E_ code, as Sources/CFWPay/fwpay_abi.h defines it (the one definition).
         public var code: Int32 {
@@ -24,6 +24,7 @@ public struct FWPayError: Error, Sendable, CustomStringConvertible {
             case .noMemory: FWP_E_NO_MEMORY.rawValue
             case .signature: FWP_E_SIGNATURE.rawValue
             case .tls: FWP_E_TLS.rawValue
+            case .cancelled: FWP_E_CANCELLED.rawValue
             }
         }
 
@@ -80,6 +81,7 @@ public struct FWPayError: Error, Sendable, CustomStringConvertible {
         case .noMemory: "out of memory"
         case .signature: "the notification's signature does not match"
         case .tls: "TLS failed: the server's certificate is not trusted, names another host, or the handshake failed"
+        case .cancelled: "the call was cancelled before its answer came"
         }
     }
 }
@@ -116,6 +118,7 @@ extension FWPayError.Kind {
         case .noMemory: "no_memory"
         case .signature: "signature"
         case .tls: "tls"
+        case .cancelled: "cancelled"
         }
     }
 }

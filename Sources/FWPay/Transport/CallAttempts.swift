@@ -113,6 +113,22 @@ struct CallAttempts {
         }
     }
 
+    /// The caller cancelled the call (fwp_call_cancel) before it ended; `mayHaveReachedServer`
+    /// says whether any attempt's request may have been sent. A request that moves money and
+    /// may have been sent is then reported as outcome-unknown with its key, as when its answer
+    /// is lost; anything else is `cancelled`.
+    mutating func cancelled(mayHaveReachedServer: Bool) -> FWPayError {
+        let key = request.idempotencyKey?.value
+        let error = mayHaveReachedServer && !request.method.isSafeToRepeat
+            ? FWPayError(.outcomeUnknown,
+                         "\(name) was cancelled after it was sent; it may have taken effect: look it up, or retry with Idempotency-Key \(key ?? "-"), before doing it again",
+                         idempotencyKey: key)
+            : FWPayError(.cancelled, "\(name) was cancelled\(mayHaveReachedServer ? "" : " before it was sent")", idempotencyKey: key)
+        logger.log(.info, error.message)
+        observed?.ended(attempts: made, status: 0, error: error, requestID: nil)
+        return error
+    }
+
     /// The pause before the next attempt: exponential backoff with jitter, logged.
     private func delay(reason: String) -> Int {
         let ceiling = min(settings.maximumRetryDelayMilliseconds,

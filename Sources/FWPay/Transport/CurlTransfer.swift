@@ -23,27 +23,47 @@ enum CurlTransfer {
     /// lazily and thread-safely).
     static let globalInitialization: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
-    /// Performs `request`. `mayResend` says whether libcurl may send the body again by
-    /// itself: when a reused connection dies after the request was written, libcurl resends
-    /// it on a new connection, which for a POST the server already committed would be a
-    /// second charge. Refusing the rewind turns that into a failure the caller sees.
+    /// Performs `request` on the calling thread (the blocking driver).
     static func perform(_ request: HTTPRequest, url: String, headers: [String], settings: TransportSettings,
                         mayResend: Bool, on handle: CurlHandlePool.Handle) -> Outcome {
+        let exchange = CurlExchange(request, url: url, headers: headers, settings: settings, mayResend: mayResend, on: handle)
+        return exchange.outcome(of: curl_easy_perform(handle.raw))
+    }
+
+    /// Failures that happen before the request is written: resolving, connecting, TLS handshake.
+    static func neverReachedServer(_ code: CURLcode) -> Bool {
+        code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY
+            || code == CURLE_COULDNT_CONNECT || code == CURLE_SSL_CONNECT_ERROR
+    }
+}
+
+/// One attempt set up on an easy handle: the options, and what libcurl reads and writes during
+/// the transfer (headers, error buffer, body source, answer sink), kept until `outcome(of:)`.
+/// The blocking driver performs it at once; CallEngine adds the handle to its multi handle.
+final class CurlExchange {
+    let handle: CurlHandlePool.Handle
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let sink = ResponseSink()
+    private let source: BodySource
+
+    /// Sets `request` up on `handle`. `mayResend` says whether libcurl may send the body again
+    /// by itself: when a reused connection dies after the request was written, libcurl resends
+    /// it on a new connection, which for a POST the server already committed would be a second
+    /// charge. Refusing the rewind turns that into a failure the caller sees.
+    init(_ request: HTTPRequest, url: String, headers: [String], settings: TransportSettings, mayResend: Bool,
+         on handle: CurlHandlePool.Handle) {
+        self.handle = handle
         let easy = handle.raw
-        // libcurl keeps the ERRORBUFFER pointer until the handle is reset, so it must outlive
-        // the transfer rather than come from a withUnsafe... closure.
-        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
+        // libcurl keeps the ERRORBUFFER pointer until the handle is reset, so it lives as long
+        // as the exchange, which unsets it when the transfer ends.
+        errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-        defer {
-            _ = fwp_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, nil)
-            errorBuffer.deallocate()
-        }
+        for header in headers { headerList = curl_slist_append(headerList, header) }
+        // Bodies go through read/seek callbacks so that a resend needs our consent (above).
+        // A POST without a body sends "{}": libcurl resends a bodiless request without asking.
+        source = BodySource(bytes: request.method == .get ? [] : (request.body ?? Array("{}".utf8)), mayResend: mayResend)
 
-        var list: UnsafeMutablePointer<curl_slist>? = nil
-        for header in headers { list = curl_slist_append(list, header) }
-        defer { curl_slist_free_all(list) }
-
-        let sink = ResponseSink()
         _ = fwp_curl_setopt_string(easy, CURLOPT_URL, url)
         _ = fwp_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = fwp_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
@@ -52,7 +72,7 @@ enum CurlTransfer {
         // libcurl counts whole seconds and reuses a connection while idle_seconds <= MAXAGE,
         // so one second less keeps every reused connection idle for less than the setting.
         _ = fwp_curl_setopt_long(easy, CURLOPT_MAXAGE_CONN, max(0, settings.maximumIdleConnectionMilliseconds / 1000 - 1))
-        _ = fwp_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, list)
+        _ = fwp_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList)
         _ = fwp_curl_setopt_string(easy, CURLOPT_USERAGENT, settings.userAgent)
         if let bundle = settings.caBundle { _ = fwp_curl_setopt_string(easy, CURLOPT_CAINFO, bundle) }
         if let proxy = settings.proxy { _ = fwp_curl_setopt_string(easy, CURLOPT_PROXY, proxy) }
@@ -62,10 +82,6 @@ enum CurlTransfer {
         _ = fwp_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = fwp_curl_setopt_write_function(easy, CURLOPT_WRITEFUNCTION, responseWriteCallback)
         _ = fwp_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque())
-
-        // Bodies go through read/seek callbacks so that a resend needs our consent (above).
-        // A POST without a body sends "{}": libcurl resends a bodiless request without asking.
-        let source = BodySource(bytes: request.method == .get ? [] : (request.body ?? Array("{}".utf8)), mayResend: mayResend)
         switch request.method {
         case .get:
             _ = fwp_curl_setopt_long(easy, CURLOPT_HTTPGET, 1)
@@ -78,15 +94,28 @@ enum CurlTransfer {
             _ = fwp_curl_setopt_seek_function(easy, bodySeekCallback)
             _ = fwp_curl_setopt_pointer(easy, CURLOPT_SEEKDATA, Unmanaged.passUnretained(source).toOpaque())
         }
+    }
 
-        let code = withExtendedLifetime((sink, source)) { curl_easy_perform(easy) }
+    deinit {
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
+    }
+
+    /// Whether any byte of the body went to libcurl: from then on the request may have reached
+    /// the server (a cancelled POST is then reported as outcome-unknown).
+    var bodyStarted: Bool { source.started }
+
+    /// What the finished transfer produced, given libcurl's result `code`.
+    func outcome(of code: CURLcode) -> CurlTransfer.Outcome {
+        let easy = handle.raw
+        defer { _ = fwp_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, nil) }
         if code != CURLE_OK {
             var sent = 0
             _ = fwp_curl_getinfo_long(easy, CURLINFO_REQUEST_SIZE, &sent)
             let refusedResend = code == CURLE_SEND_FAIL_REWIND
-            let neverSent = !refusedResend && !source.started && (neverReachedServer(code) || sent == 0)
+            let neverSent = !refusedResend && !source.started && (CurlTransfer.neverReachedServer(code) || sent == 0)
             let detail = errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
-            let message = sink.overflowed ? "the response is larger than \(maximumResponseBytes) bytes"
+            let message = sink.overflowed ? "the response is larger than \(CurlTransfer.maximumResponseBytes) bytes"
                 : refusedResend ? "the connection closed after the request was sent (\(detail))" : detail
             return .failed(curlCode: Int(code.rawValue), message: message, requestSent: !neverSent)
         }
@@ -94,14 +123,13 @@ enum CurlTransfer {
         _ = fwp_curl_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
         _ = fwp_curl_getinfo_long(easy, CURLINFO_NUM_CONNECTS, &connects)
         let requestID = fwp_curl_response_header(easy, "X-Request-Id").map { String(cString: $0) }
-        return .answered(HTTPResponse(status: status, body: sink.bytes, requestID: requestID),
-                         newConnection: connects > 0)
+        return .answered(HTTPResponse(status: status, body: sink.bytes, requestID: requestID), newConnection: connects > 0)
     }
 
-    /// Failures that happen before the request is written: resolving, connecting, TLS handshake.
-    private static func neverReachedServer(_ code: CURLcode) -> Bool {
-        code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY
-            || code == CURLE_COULDNT_CONNECT || code == CURLE_SSL_CONNECT_ERROR
+    /// The transfer was abandoned before it ended (the handle is removed from the multi handle
+    /// and is to be discarded).
+    func abandon() {
+        _ = fwp_curl_setopt_pointer(handle.raw, CURLOPT_ERRORBUFFER, nil)
     }
 }
 

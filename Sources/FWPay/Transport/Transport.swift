@@ -13,12 +13,31 @@ final class Transport: Sendable {
     let settings: TransportSettings
     /// The base URL's host and port, for telemetry.
     let server: (address: String, port: Int)
-    private let pool = CurlHandlePool()
+    private let pool: CurlHandlePool
+    /// The I/O thread of started calls, made by the first (CallEngine).
+    private let engine = EngineSlot()
+    /// Set when this transport replays a started call (StartedCall): its requests are
+    /// answered from the log, or recorded there to be sent, never sent from here.
+    private let replay: ReplayLog?
 
     init(settings: TransportSettings) {
         self.settings = settings
         server = settings.server
+        pool = CurlHandlePool()
+        replay = nil
         _ = CurlTransfer.globalInitialization
+    }
+
+    /// A transport answering from `log`, with `base`'s settings.
+    init(replaying log: ReplayLog, as base: Transport) {
+        settings = base.settings
+        server = base.server
+        pool = base.pool
+        replay = log
+    }
+
+    deinit {
+        engine.stop()
     }
 
     var logger: Logger { settings.logger }
@@ -26,10 +45,9 @@ final class Transport: Sendable {
     /// Sends `request` and returns the parsed answer (`.null` for an empty 2xx body), reporting
     /// the call's events to the client's telemetry.
     func send(_ request: HTTPRequest, options: CallOptions = .standard) throws(FWPayError) -> Reply {
+        try Self.checkSize(request)
+        if let replay { return try replay.answer(request, options: options) }
         let settings = settings.applying(options)
-        if let body = request.body, body.count > Self.maximumRequestBytes {
-            throw FWPayError(.invalidArgument, "the request body is \(body.count) bytes; the limit is \(Self.maximumRequestBytes)")
-        }
         var attempts = CallAttempts(request, settings: settings, server: server)
         while true {
             guard let handle = pool.take() else { throw FWPayError.noMemory }
@@ -47,6 +65,26 @@ final class Transport: Sendable {
         }
     }
 
+    /// Sends `request` from the client's I/O thread, without waiting: `ended` is called there
+    /// when it ends. `call` names it to `cancel(call:)`.
+    func start(_ request: HTTPRequest, options: CallOptions, call: UInt64,
+               ended: @escaping (Result<Reply, FWPayError>) -> Void) throws(FWPayError) {
+        try Self.checkSize(request)
+        try engine.forThisProcess(settings).start(CallEngine.Transfer(call: call, request: request, settings: settings.applying(options),
+                                                                      server: server, ended: ended))
+    }
+
+    /// Cancels the request of a started call, if it is in flight.
+    func cancel(call: UInt64) {
+        engine.ofThisProcess?.cancel(call: call)
+    }
+
+    private static func checkSize(_ request: HTTPRequest) throws(FWPayError) {
+        if let body = request.body, body.count > maximumRequestBytes {
+            throw FWPayError(.invalidArgument, "the request body is \(body.count) bytes; the limit is \(maximumRequestBytes)")
+        }
+    }
+
     /// Largest request body sent; Flywire's requests are small, and this bounds memory.
     static let maximumRequestBytes = 1 << 20
 
@@ -54,5 +92,34 @@ final class Transport: Sendable {
         var remaining = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
         var requested = remaining
         while nanosleep(&requested, &remaining) != 0 && errno == EINTR { requested = remaining }
+    }
+}
+
+/// A client's CallEngine, made on first use, and made again in a child of fork() (whose
+/// process has none of its parent's threads).
+private final class EngineSlot: @unchecked Sendable {
+    // Guarded by ForkSafeLock.
+    private var engine: CallEngine?
+
+    func forThisProcess(_ settings: TransportSettings) throws(FWPayError) -> CallEngine {
+        if let engine = ofThisProcess { return engine }
+        let made = try CallEngine(generation: ForkSafeLock.withLock { ForkSafeLock.generation },
+                                  maximumInFlight: settings.maximumInFlight, maximumHostConnections: settings.maximumHostConnections)
+        return ForkSafeLock.withLock { () -> CallEngine in
+            if let engine, engine.generation == ForkSafeLock.generation {
+                made.stop()  // another thread made one meanwhile
+                return engine
+            }
+            engine = made
+            return made
+        }
+    }
+
+    var ofThisProcess: CallEngine? {
+        ForkSafeLock.withLock { engine?.generation == ForkSafeLock.generation ? engine : nil }
+    }
+
+    func stop() {
+        ofThisProcess?.stop()
     }
 }

@@ -27,6 +27,10 @@ struct TransportSettings: Sendable {
     /// First retry delay; it doubles each time, with jitter, up to `maximumRetryDelayMilliseconds`.
     var initialRetryDelayMilliseconds: Int = 250
     var maximumRetryDelayMilliseconds: Int = 5_000
+    /// Started calls' requests running at once; more wait their turn in a list (CallEngine).
+    var maximumInFlight = 1000
+    /// Connections to one host at once for started calls; 0 for no bound but the one above.
+    var maximumHostConnections = 0
     var logger: Logger = .none
     var telemetry: Telemetry = .none
 
