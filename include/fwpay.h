@@ -177,8 +177,8 @@ typedef struct fwp_error {
 
 /** The version of fwp_client_options this header describes (2 added ca_bundle, 3
  *  server_deduplicates, 4 user_agent, 5 proxy, no_proxy, client_cert and client_key, 6
- *  event_callback and event_userdata). */
-#define FWP_CLIENT_OPTIONS_VERSION 6
+ *  event_callback and event_userdata, 7 max_in_flight and max_host_connections). */
+#define FWP_CLIENT_OPTIONS_VERSION 7
 
 /* ---- Logging --------------------------------------------------------------------------- */
 
@@ -197,8 +197,8 @@ typedef void (*fwp_log_callback)(int level, const char *line, void *userdata);
 
 /* ---- Telemetry -------------------------------------------------------------------------- */
 
-/** The version of fwp_event this header describes. */
-#define FWP_EVENT_VERSION 1
+/** The version of fwp_event this header describes (2 added tag). */
+#define FWP_EVENT_VERSION 2
 
 /** What an fwp_event reports. Each call (one operation, its retries included) gives one
  *  FWP_EVENT_CALL_START, one FWP_EVENT_ATTEMPT_END per HTTP exchange tried, then one
@@ -262,9 +262,13 @@ typedef struct fwp_event {
     double first_byte_ms;
     /** 1 when the attempt (or the last one) opened a new connection, 0 when it reused one. */
     int new_connection;
+    /** The tag given to fwp_call_start for a started call's events, 0 for a blocking call's:
+     *  a binding finds the context the call was started in by it. Since version 2 (0.3). */
+    uint64_t tag;
 } fwp_event;
 
-/** Receives one telemetry event. Called on the thread making the request, synchronously: it
+/** Receives one telemetry event. Called on the thread making the request (a started call's
+ *  on the client's I/O thread), synchronously: it
  *  must be quick and thread-safe when the client is shared, and must not call the client. */
 typedef void (*fwp_event_callback)(const fwp_event *event, void *userdata);
 
@@ -336,10 +340,16 @@ typedef struct fwp_client_options {
      *  callbacks are dear may take the call's end alone, which holds the last attempt's
      *  timings). Since version 6 (0.3). */
     int event_types;
+    /** Started calls' requests (fwp_call_start) in flight at once, 1 to 100000 (default 1000);
+     *  more wait their turn in a list, not on threads. Since version 7 (0.3). */
+    int max_in_flight;
+    /** Connections to one host at once for started calls; 0 (default) for no bound but
+     *  max_in_flight. Since version 7 (0.3). */
+    int max_host_connections;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 1000, 0 }
 
 /** The version of fwp_client_hooks this header describes. */
 #define FWP_CLIENT_HOOKS_VERSION 1
@@ -514,8 +524,8 @@ extern int fwp_client_new(char const * _Nullable base_url, char const * _Nullabl
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
 /// "ca_bundle", "server_deduplicates" (boolean), "user_agent" (what follows "fwpay/VERSION" in
 /// the User-Agent: the binding's language and runtime, e.g. "node/20.20.2"; printable ASCII, at
-/// most 128 bytes; since 0.3), "proxy", "no_proxy", "client_cert" and "client_key" (since
-/// 0.3), with the meanings and
+/// most 128 bytes; since 0.3), "proxy", "no_proxy", "client_cert", "client_key",
+/// "max_in_flight" and "max_host_connections" (since 0.3), with the meanings and
 /// defaults of fwp_client_options; an
 /// unknown member is refused. The client logs as $FWPAY_LOG says (fwp_client_new_json_hooked
 /// takes a log callback and a telemetry callback). out_client: receives the handle, NULL on failure; release with
@@ -550,7 +560,8 @@ extern int fwp_client_new_with_options(fwp_client_options const * _Nullable opti
 /// (version FWP_CLIENT_OPTIONS_VERSION, base_url NULL for production, api_key NULL, connect
 /// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback,
 /// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms, the
-/// system's CA bundle, a server not known to deduplicate POSTs, no event callback).
+/// system's CA bundle, a server not known to deduplicate POSTs, no event callback, 1000
+/// started calls in flight, no bound on connections per host beyond that).
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 extern int fwp_client_options_init(fwp_client_options * _Nullable options);

@@ -22,8 +22,8 @@ enum {
     FWP_IDLE_CONNECTION_MS_MAX = 3600000,
     FWP_ERROR_MESSAGE_SIZE = 512,
     FWP_ERROR_ID_SIZE = 128,
-    FWP_CLIENT_OPTIONS_VERSION = 6,
-    FWP_EVENT_VERSION = 1,
+    FWP_CLIENT_OPTIONS_VERSION = 7,
+    FWP_EVENT_VERSION = 2,
     FWP_CLIENT_HOOKS_VERSION = 1,
     FWP_CALL_OPTIONS_VERSION = 1,
     FWP_COMPLETION_VERSION = 1
@@ -91,6 +91,7 @@ typedef struct fwp_event {
     double tls_ms;
     double first_byte_ms;
     int new_connection;
+    uint64_t tag;
 } fwp_event;
 
 typedef void (*fwp_event_callback)(const fwp_event *event, void *userdata);
@@ -117,6 +118,8 @@ typedef struct fwp_client_options {
     fwp_event_callback event_callback;
     void *event_userdata;
     int event_types;
+    int max_in_flight;
+    int max_host_connections;
 } fwp_client_options;
 
 typedef struct fwp_client_hooks {

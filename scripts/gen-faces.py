@@ -447,8 +447,29 @@ def python_docstring(text: str, indent: str) -> list[str]:
 
 
 def python_resource(resource: dict[str, str], operations: list[Operation]) -> str:
-    cls = resource["class"]
-    out = [f"class {cls}(Service):", f'    """{resource["summary"]}"""']
+    """The resource's namespace of the Client and of the AsyncClient (awaitable methods, the same
+    names and arguments), in one module."""
+    body = python_class(resource, operations, False) + "\n\n" + python_class(resource, operations, True)
+    used = lambda name: name in body  # noqa: E731
+    modules = ", ".join(m for m in ("_bridge", "types") if used(f"{m}."))
+    service = ", ".join(n for n in ("AsyncService", "Json", "Service", "body_dict") if n in ("Service", "AsyncService") or used(n))
+    pages = ", ".join(n for n in ("AsyncPageIterator", "PageIterator") if used(n + "["))
+    head = [f'"""client.{resource["name"]}: {resource["summary"]}', "", NOTICE, '"""', "from __future__ import annotations", ""]
+    head += (["import builtins", ""] if used("builtins.") else [])
+    head += ([f"from . import {modules}"] if modules else []) + ([f"from ._pages import {pages}"] if pages else [])
+    head += [f"from ._service import {service}", "", "", ""]
+    return "\n".join(head) + body
+
+
+def python_class(resource: dict[str, str], operations: list[Operation], asynchronous: bool) -> str:
+    cls = ("Async" if asynchronous else "") + resource["class"]
+    summary = resource["summary"] + (" Awaitable (AsyncClient)." if asynchronous else "")
+    out = [f"class {cls}({'AsyncService' if asynchronous else 'Service'}):", f'    """{summary}"""']
+    define = "async def" if asynchronous else "def"
+    iterator = "AsyncPageIterator" if asynchronous else "PageIterator"
+
+    def called(call: str) -> str:
+        return f"(await {call})" if asynchronous else call
     for o in of(resource["name"], operations):
         options = (["idempotency_key: str | None = None"] if o.verb == "POST" else []) + \
                   ["timeout: float | None = None", "max_retries: int | None = None"]
@@ -460,16 +481,16 @@ def python_resource(resource: dict[str, str], operations: list[Operation]) -> st
             chosen = "{" + ", ".join(f'"{f}": {f}' for f in o.filters) + "}"
             signature = ", ".join(["self", "*"] + filters + ["per_page: int | None = None", "timeout: float | None = None",
                                                              "max_retries: int | None = None"])
-            out.append(f"    def {o.method}({signature}) -> PageIterator[types.{item}]:")
-            out += python_docstring(f"Every item, page after page: {o.doc()}", "        ")
+            out.append(f"    def {o.method}({signature}) -> {iterator}[types.{item}]:")
+            out += python_docstring(f"Every item, page after page{' (async for)' if asynchronous else ''}: {o.doc()}", "        ")
             out.append(f'        return self._iterate("{o.name}", {chosen if o.filters else "None"}, per_page, timeout, max_retries)')
             out.append("")
             signature = ", ".join(["self", "*"] + filters + ["page: int | None = None", "per_page: int | None = None",
                                                              "timeout: float | None = None", "max_retries: int | None = None"])
-            out.append(f"    def page({signature}) -> types.{page}:")
+            out.append(f"    {define} page({signature}) -> types.{page}:")
             out += python_docstring(f"One page of it ({o.request}).", "        ")
             arguments = ('{"filters": self._filters(' + chosen + '), ' if o.filters else "{") + '"page": page, "per_page": per_page}'
-            out.append(f'        return self._call("{o.name}", {arguments}, None, timeout, max_retries)  # type: ignore[no-any-return]')
+            out.append(f'        return {called(f"self._call({chr(34)}{o.name}{chr(34)}, {arguments}, None, timeout, max_retries)")}  # type: ignore[no-any-return]')
             continue
         params = ["self"]
         for a in o.positional:
@@ -488,22 +509,14 @@ def python_resource(resource: dict[str, str], operations: list[Operation]) -> st
             name = python_name(a)
             value = f'{check}({name}, "{name}")' if not a.optional else f'None if {name} is None else {check}({name}, "{name}")'
             values.append(f'"{a.name}": {value}')
-        out.append(f"    def {o.method}({', '.join(params)}) -> {annotation}:")
+        out.append(f"    {define} {o.method}({', '.join(params)}) -> {annotation}:")
         out += python_docstring(o.doc(), "        ")
-        call = f'self._call("{o.name}", {{{", ".join(values)}}}, {passed})'
+        call = called(f'self._call("{o.name}", {{{", ".join(values)}}}, {passed})')
         if "member" in o.types:
             out.append(f'        return builtins.list({call}["{o.types["member"]}"])')
         else:
             out.append(f"        return {call}  # type: ignore[no-any-return]")
-    body = "\n".join(out) + "\n"
-    used = lambda name: name in body  # noqa: E731
-    modules = ", ".join(m for m in ("_bridge", "types") if used(f"{m}."))
-    service = ", ".join(n for n in ("Json", "Service", "body_dict") if n == "Service" or used(n))
-    head = [f'"""client.{resource["name"]}: {resource["summary"]}', "", NOTICE, '"""', "from __future__ import annotations", ""]
-    head += (["import builtins", ""] if used("builtins.") else [])
-    head += ([f"from . import {modules}"] if modules else []) + (["from ._pages import PageIterator"] if used("PageIterator") else [])
-    head += [f"from ._service import {service}", "", "", ""]
-    return "\n".join(head) + body
+    return "\n".join(out) + "\n"
 
 
 # --- the command --------------------------------------------------------------------------------

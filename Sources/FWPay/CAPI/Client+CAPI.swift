@@ -21,7 +21,8 @@ public func fwp_global_init() -> CInt {
 /// (version FWP_CLIENT_OPTIONS_VERSION, base_url NULL for production, api_key NULL, connect
 /// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback,
 /// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms, the
-/// system's CA bundle, a server not known to deduplicate POSTs, no event callback).
+/// system's CA bundle, a server not known to deduplicate POSTs, no event callback, 1000
+/// started calls in flight, no bound on connections per host beyond that).
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 @c
@@ -33,7 +34,7 @@ public func fwp_client_options_init(_ options: UnsafeMutablePointer<fwp_client_o
                                          log_level: CInt(FWP_LOG_WARNING.rawValue), max_idle_connection_ms: 20_000,
                                          ca_bundle: nil, server_deduplicates: 0, user_agent: nil, proxy: nil, no_proxy: nil,
                                          client_cert: nil, client_key: nil, event_callback: nil, event_userdata: nil,
-                                         event_types: 0)
+                                         event_types: 0, max_in_flight: 1000, max_host_connections: 0)
     return FWP_OK.rawValue
 }
 
@@ -83,6 +84,8 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
         configuration.noProxy = try optionalString(given.no_proxy, "no_proxy", limit: ArgumentLimit.url)
         configuration.clientCertificate = try optionalString(given.client_cert, "client_cert", limit: ArgumentLimit.url)
         configuration.clientKey = try optionalString(given.client_key, "client_key", limit: ArgumentLimit.url)
+        configuration.maximumInFlight = Int(given.max_in_flight)
+        configuration.maximumHostConnections = Int(given.max_host_connections)
         guard let level = Logger.Level(rawValue: given.log_level) else {
             throw FWPayError(.invalidArgument, "log_level must be FWP_LOG_ERROR to FWP_LOG_DEBUG (0 to 3), not \(given.log_level)")
         }
@@ -115,6 +118,7 @@ private func optionsOfItsVersion(_ options: UnsafePointer<fwp_client_options>) t
     case 3: MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.user_agent)!
     case 4: MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.proxy)!
     case 5: MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.event_callback)!
+    case 6: MemoryLayout<fwp_client_options>.offset(of: \fwp_client_options.max_in_flight)!
     default: MemoryLayout<fwp_client_options>.size
     }
     withUnsafeMutableBytes(of: &copy) { $0.copyMemory(from: UnsafeRawBufferPointer(start: options, count: size)) }

@@ -135,7 +135,7 @@ public func fwp_call_start(_ client: OpaquePointer?, _ operation: UnsafePointer<
         // Every replay of the operation (StartedCall) must build the same request.
         if given.idempotencyKey == nil { given.idempotencyKey = .random() }
         let options = given
-        let call = try StartedCall.start(on: api, { client throws(FWPayError) in try known.run(client, arguments, options) }) { outcome in
+        let call = try StartedCall.start(on: api, tag: tag, { client throws(FWPayError) in try known.run(client, arguments, options) }) { outcome in
             target.add(.init(tag: tag, outcome: outcome))
         }
         out_call?.pointee = call

@@ -51,7 +51,7 @@ struct EventTarget: @unchecked Sendable {
                                 duration_ms: event.durationMilliseconds,
                                 dns_ms: event.timings?.dns ?? -1, connect_ms: event.timings?.connect ?? -1,
                                 tls_ms: event.timings?.tls ?? -1, first_byte_ms: event.timings?.firstByte ?? -1,
-                                new_connection: event.newConnection ? 1 : 0)
+                                new_connection: event.newConnection ? 1 : 0, tag: event.tag)
                             callback(&given, userdata)
                         }
                     }

@@ -15,8 +15,8 @@ import Musl
 /// "timeout_ms", "max_retries", "allow_insecure_http" (boolean), "max_idle_connection_ms",
 /// "ca_bundle", "server_deduplicates" (boolean), "user_agent" (what follows "fwpay/VERSION" in
 /// the User-Agent: the binding's language and runtime, e.g. "node/20.20.2"; printable ASCII, at
-/// most 128 bytes; since 0.3), "proxy", "no_proxy", "client_cert" and "client_key" (since
-/// 0.3), with the meanings and
+/// most 128 bytes; since 0.3), "proxy", "no_proxy", "client_cert", "client_key",
+/// "max_in_flight" and "max_host_connections" (since 0.3), with the meanings and
 /// defaults of fwp_client_options; an
 /// unknown member is refused. The client logs as $FWPAY_LOG says (fwp_client_new_json_hooked
 /// takes a log callback and a telemetry callback). out_client: receives the handle, NULL on failure; release with
@@ -66,7 +66,7 @@ public func fwp_client_new_json_hooked(_ settings: UnsafePointer<CChar>?, _ len:
                                       parameters: ["api_key", "base_url", "connect_timeout_ms", "timeout_ms", "max_retries",
                                                    "allow_insecure_http", "max_idle_connection_ms", "ca_bundle",
                                                    "server_deduplicates", "user_agent", "log_level", "proxy", "no_proxy",
-                                                   "client_cert", "client_key"])
+                                                   "client_cert", "client_key", "max_in_flight", "max_host_connections"])
         var configuration = ClientConfiguration(apiKey: try given.string("api_key"))
         if let url = try given.optionalString("base_url") { configuration.baseURL = url }
         if let value = try given.optionalInteger("connect_timeout_ms") { configuration.connectTimeoutMilliseconds = value }
@@ -81,6 +81,8 @@ public func fwp_client_new_json_hooked(_ settings: UnsafePointer<CChar>?, _ len:
         configuration.noProxy = try given.optionalString("no_proxy")
         configuration.clientCertificate = try given.optionalString("client_cert")
         configuration.clientKey = try given.optionalString("client_key")
+        if let value = try given.optionalInteger("max_in_flight") { configuration.maximumInFlight = value }
+        if let value = try given.optionalInteger("max_host_connections") { configuration.maximumHostConnections = value }
         var logger: Logger?
         if let name = try given.optionalString("log_level") {
             guard let level = Logger.Level(named: name) else {

@@ -18,6 +18,8 @@ final class StartedCall: @unchecked Sendable {
 
     /// Unique in the process; fwp_call_cancel names the call by it.
     let id: UInt64
+    /// The caller's tag, which the call's telemetry events carry.
+    private let tag: UInt64
     private let client: Client
     private let operation: Operation
     private let ended: (Result<Reply, FWPayError>) -> Void
@@ -27,8 +29,9 @@ final class StartedCall: @unchecked Sendable {
 
     private static let lastID = Atomic<UInt64>(0)
 
-    private init(client: Client, operation: @escaping Operation, ended: @escaping (Result<Reply, FWPayError>) -> Void) {
+    private init(client: Client, tag: UInt64, operation: @escaping Operation, ended: @escaping (Result<Reply, FWPayError>) -> Void) {
         id = Self.lastID.add(1, ordering: .relaxed).newValue
+        self.tag = tag
         self.client = client
         self.operation = operation
         self.ended = ended
@@ -37,9 +40,9 @@ final class StartedCall: @unchecked Sendable {
     /// Starts `operation`: throws what it throws before sending anything (a bad argument), and
     /// then nothing is started; otherwise `ended` is called once, on the I/O thread, with how
     /// the operation ended, and the call's id is returned.
-    static func start(on client: Client, _ operation: @escaping Operation,
+    static func start(on client: Client, tag: UInt64, _ operation: @escaping Operation,
                       ended: @escaping (Result<Reply, FWPayError>) -> Void) throws(FWPayError) -> UInt64 {
-        let call = StartedCall(client: client, operation: operation, ended: ended)
+        let call = StartedCall(client: client, tag: tag, operation: operation, ended: ended)
         if case .failure(let error) = call.advance(), call.answers.isEmpty { throw error }
         return call.id
     }
@@ -66,7 +69,7 @@ final class StartedCall: @unchecked Sendable {
             return nil
         }
         do throws(FWPayError) {
-            try client.transport.start(request, options: options, call: id) { answer in
+            try client.transport.start(request, options: options, call: id, tag: tag) { answer in
                 self.answers.append(answer)
                 self.advance()
             }

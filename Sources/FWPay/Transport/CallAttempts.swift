@@ -33,7 +33,8 @@ struct CallAttempts {
         case failed(FWPayError)
     }
 
-    init(_ request: HTTPRequest, settings: TransportSettings, server: (address: String, port: Int)) {
+    /// `tag`: a started call's (fwp_call_start), for its telemetry events; 0 for a blocking call.
+    init(_ request: HTTPRequest, settings: TransportSettings, server: (address: String, port: Int), tag: UInt64 = 0) {
         self.request = request
         self.settings = settings
         url = (request.atRoot ? settings.rootURL : settings.baseURL) + request.path
@@ -48,7 +49,7 @@ struct CallAttempts {
         self.headers = headers
         repeatable = request.method.isSafeToRepeat || (settings.serverDeduplicates && request.idempotencyKey != nil)
         name = "\(request.method.rawValue) \(request.path)"
-        observed = settings.telemetry.observe(request, server: server)
+        observed = settings.telemetry.observe(request, server: server, tag: tag)
     }
 
     /// Whether the driver should read libcurl's timings of each attempt (for telemetry).

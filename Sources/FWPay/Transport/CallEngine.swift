@@ -39,12 +39,12 @@ final class CallEngine: @unchecked Sendable {
         /// Whether an earlier attempt may have reached the server (for a cancellation).
         fileprivate var reachedServer = false
 
-        init(call: UInt64, request: HTTPRequest, settings: TransportSettings, server: (address: String, port: Int),
+        init(call: UInt64, tag: UInt64, request: HTTPRequest, settings: TransportSettings, server: (address: String, port: Int),
              ended: @escaping (Result<Reply, FWPayError>) -> Void) {
             self.call = call
             self.request = request
             self.settings = settings
-            attempts = CallAttempts(request, settings: settings, server: server)
+            attempts = CallAttempts(request, settings: settings, server: server, tag: tag)
             self.ended = ended
         }
     }

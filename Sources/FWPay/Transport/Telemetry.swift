@@ -30,6 +30,8 @@ public struct CallEvent: Sendable {
     /// libcurl's timings of an attempt, or of the last one at the call's end; nil at the start.
     public var timings: CurlTimings?
     public var newConnection = false
+    /// The tag of a started call (fwp_call_start), 0 for a blocking call.
+    public var tag: UInt64 = 0
 }
 
 /// libcurl's times of one transfer, in milliseconds from its start (cumulative, as libcurl
@@ -66,12 +68,12 @@ public struct Telemetry: Sendable {
     private static let lastCallID = Atomic<Int64>(0)
 
     /// Starts observing one call, reporting its start; nil when nobody listens.
-    func observe(_ request: HTTPRequest, server: (address: String, port: Int)) -> ObservedCall? {
+    func observe(_ request: HTTPRequest, server: (address: String, port: Int), tag: UInt64) -> ObservedCall? {
         guard let sink else { return nil }
         let call = ObservedCall(sink: sink, kinds: kinds, start: CallEvent(
             kind: .callStart, callID: Self.lastCallID.add(1, ordering: .relaxed).newValue,
             timeUnixNanoseconds: Clock.unixNanoseconds(), method: request.method, urlTemplate: request.template,
-            serverAddress: server.address, serverPort: server.port))
+            serverAddress: server.address, serverPort: server.port, tag: tag))
         if kinds.contains(.callStart) { sink(call.start) }
         return call
     }

@@ -66,11 +66,11 @@ final class Transport: Sendable {
     }
 
     /// Sends `request` from the client's I/O thread, without waiting: `ended` is called there
-    /// when it ends. `call` names it to `cancel(call:)`.
-    func start(_ request: HTTPRequest, options: CallOptions, call: UInt64,
+    /// when it ends. `call` names it to `cancel(call:)`; `tag` is the caller's, for telemetry.
+    func start(_ request: HTTPRequest, options: CallOptions, call: UInt64, tag: UInt64,
                ended: @escaping (Result<Reply, FWPayError>) -> Void) throws(FWPayError) {
         try Self.checkSize(request)
-        try engine.forThisProcess(settings).start(CallEngine.Transfer(call: call, request: request, settings: settings.applying(options),
+        try engine.forThisProcess(settings).start(CallEngine.Transfer(call: call, tag: tag, request: request, settings: settings.applying(options),
                                                                       server: server, ended: ended))
     }
 

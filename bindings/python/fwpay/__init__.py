@@ -11,7 +11,8 @@ the notifications Flywire sends you. ``fwpay.AsyncClient`` has the same namespac
 holds the request id, the idempotency key and the HTTP status.
 """
 from . import _abi, notifications, types
-from ._async import AsyncClient, AsyncPageIterator
+from ._async import AsyncClient
+from ._pages import AsyncPageIterator
 from ._bridge import Response, Result, response_of
 from ._client import PRODUCTION_BASE_URL, SANDBOX_BASE_URL, Client
 from ._errors import (

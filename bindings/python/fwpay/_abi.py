@@ -21,8 +21,8 @@ FWP_IDLE_CONNECTION_MS_MIN = 1000
 FWP_IDLE_CONNECTION_MS_MAX = 3600000
 FWP_ERROR_MESSAGE_SIZE = 512
 FWP_ERROR_ID_SIZE = 128
-FWP_CLIENT_OPTIONS_VERSION = 6
-FWP_EVENT_VERSION = 1
+FWP_CLIENT_OPTIONS_VERSION = 7
+FWP_EVENT_VERSION = 2
 FWP_CLIENT_HOOKS_VERSION = 1
 FWP_CALL_OPTIONS_VERSION = 1
 FWP_COMPLETION_VERSION = 1
@@ -97,6 +97,7 @@ class fwp_event(Structure):
         ("tls_ms", c_double),
         ("first_byte_ms", c_double),
         ("new_connection", c_int),
+        ("tag", c_uint64),
     ]
 
 
@@ -125,6 +126,8 @@ class fwp_client_options(Structure):
         ("event_callback", fwp_event_callback),
         ("event_userdata", c_void_p),
         ("event_types", c_int),
+        ("max_in_flight", c_int),
+        ("max_host_connections", c_int),
     ]
 
 

@@ -1,75 +1,48 @@
 """fwpay.AsyncClient: the Client's namespaces for asyncio, every call awaitable.
 
-The library's calls block, but they release the GIL (ctypes does for every C call), so they
-run on a bounded pool of threads while the event loop goes on. The namespaces are the
-Client's own, wrapped: they cannot drift from it.
+Each call is started in the library (fwp_call_start), which sends it from the client's own
+I/O thread with libcurl's multi interface; its end reaches the event loop through a
+completion queue the loop watches (``add_reader``). A thousand calls in flight hold no
+thread each: the client adds one thread in all. The namespaces are generated from the same
+description as the Client's: they cannot drift from it.
 """
 from __future__ import annotations
 
 import asyncio
 import contextvars
 import functools
-import os
-from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
-from typing import Any, AsyncIterator, Callable
+from typing import Any
 
+from ._bridge import text
+from ._bundles import AsyncBundles
 from ._client import Client
-from ._pages import PageIterator
-
-_END = object()
-
-
-def _next_or_end(pages: PageIterator[Any]) -> Any:
-    # StopIteration cannot cross a Future: the end of the pages is a sentinel.
-    return next(pages, _END)
-
-
-class AsyncPageIterator(AsyncIterator[dict[str, Any]]):
-    """``async for`` over every item of a list; each page is fetched on the pool when the
-    previous one is used up."""
-
-    def __init__(self, pages: PageIterator[Any], run: Callable[..., Any]) -> None:
-        self._pages = pages
-        self._run = run
-
-    def __aiter__(self) -> AsyncPageIterator:
-        return self
-
-    async def __anext__(self) -> dict[str, Any]:
-        item = await self._run(_next_or_end, self._pages)
-        if item is _END:
-            raise StopAsyncIteration
-        return item  # type: ignore[no-any-return]
-
-    def close(self) -> None:
-        """Releases the iterator early (it is released by itself at the end)."""
-        self._pages.close()
+from ._offers import AsyncOffers
+from ._orders import AsyncOrders
+from ._payments import AsyncPayments
+from ._recipients import AsyncRecipients
+from ._refunds import AsyncRefunds
+from ._sessions import AsyncSessions
+from ._started import start_text
 
 
-class AsyncService:
-    """A namespace of an AsyncClient: the Client namespace's methods, awaitable; those that
-    return a PageIterator (``list`` of every namespace but offers) return an AsyncPageIterator
-    instead (not awaited: use it with ``async for``)."""
+class _OnExecutor:
+    """A namespace whose blocking methods are awaited on the loop's default executor: the
+    sandbox's control API (sandbox-only, for tests and tools)."""
 
-    def __init__(self, service: Any, run: Callable[..., Any]) -> None:
+    def __init__(self, service: Any) -> None:
         self._service = service
-        self._run = run
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
         method = getattr(self._service, name)
-        # The methods that return a PageIterator (not offers.list, which returns one answer).
-        if str(getattr(method, "__annotations__", {}).get("return", "")).startswith("PageIterator"):
-            @functools.wraps(method)
-            def pages(*args: Any, **kwargs: Any) -> AsyncPageIterator:
-                return AsyncPageIterator(method(*args, **kwargs), self._run)
-            return pages
 
         @functools.wraps(method)
         async def call(*args: Any, **kwargs: Any) -> Any:
-            return await self._run(method, *args, **kwargs)
+            context = contextvars.copy_context()
+            return await asyncio.get_running_loop().run_in_executor(
+                None, functools.partial(context.run, method, *args, **kwargs))
         return call
 
     def __dir__(self) -> list[str]:
@@ -84,47 +57,38 @@ class AsyncClient:
             async for payment in client.payments.list(status="guaranteed"):
                 ...
 
-    Takes the Client's settings, and ``max_concurrency``: the calls that may run at once (the
-    threads of its pool; more wait their turn without blocking the loop).
+    Takes the Client's settings, and ``max_in_flight``: the requests sent at once (default
+    1000; more wait their turn in the library, not on threads) and ``max_host_connections``
+    (0, the default: no bound but ``max_in_flight``). ``max_concurrency``, the size of the
+    thread pool of earlier versions, is read as ``max_in_flight``. Works with several event
+    loops in one process (each gets its own completion queue) and in a child of fork().
     """
 
-    def __init__(self, *, max_concurrency: int = 64, **settings: Any) -> None:
-        if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int) or max_concurrency < 1:
-            raise TypeError("max_concurrency must be an int of at least 1")
-        self._client = Client(**settings)
-        self._max_concurrency = max_concurrency
-        self._executor = self._new_executor()
-        self.recipients = AsyncService(self._client.recipients, self._run)
-        self.offers = AsyncService(self._client.offers, self._run)
-        self.orders = AsyncService(self._client.orders, self._run)
-        self.sessions = AsyncService(self._client.sessions, self._run)
-        self.payments = AsyncService(self._client.payments, self._run)
-        self.refunds = AsyncService(self._client.refunds, self._run)
-        self.bundles = AsyncService(self._client.bundles, self._run)
-        self.sandbox = AsyncService(self._client.sandbox, self._run)
+    def __init__(self, *, max_in_flight: int | None = None, max_concurrency: int | None = None,
+                 **settings: Any) -> None:
+        limit = max_in_flight if max_in_flight is not None else max_concurrency
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+            raise TypeError("max_in_flight must be an int of at least 1")
+        self._client = Client(max_in_flight=limit, **settings)
+        handle = self._client._handle
+        self.recipients = AsyncRecipients(handle, self._client)
+        self.offers = AsyncOffers(handle, self._client)
+        self.orders = AsyncOrders(handle, self._client)
+        self.sessions = AsyncSessions(handle, self._client)
+        self.payments = AsyncPayments(handle, self._client)
+        self.refunds = AsyncRefunds(handle, self._client)
+        self.bundles = AsyncBundles(handle, self._client)
+        #: fwpay-sandbox's control API (sandbox-only), awaited on the loop's default executor.
+        self.sandbox: Any = _OnExecutor(self._client.sandbox)
 
-    def _new_executor(self) -> ThreadPoolExecutor:
-        self._pid = os.getpid()
-        return ThreadPoolExecutor(max_workers=self._max_concurrency, thread_name_prefix="fwpay")
-
-    async def _run(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        if self._pid != os.getpid():
-            # A child of fork() has none of its parent's pool threads, though the pool still
-            # counts them: work given to it would wait for ever. The child gets a pool of its own.
-            self._executor = self._new_executor()
-        loop = asyncio.get_running_loop()
-        # The call runs in the caller's context (its current span, for telemetry), as
-        # asyncio.to_thread does; run_in_executor alone would give it the thread's own.
-        context = contextvars.copy_context()
-        return await loop.run_in_executor(self._executor, functools.partial(context.run, function, *args, **kwargs))
-
-    async def request(self, method: str, path: str, body: Any = None, **options: Any) -> Any:
+    async def request(self, method: str, path: str, body: Any = None, *, idempotency_key: str | None = None,
+                      timeout: float | None = None, max_retries: int | None = None) -> Any:
         """Client.request, awaitable."""
-        return await self._run(self._client.request, method, path, body, **options)
+        arguments = {"method": text(method, "method"), "path": text(path, "path"), "body": body}
+        return await start_text(self._client._handle, "request", arguments, idempotency_key, timeout, max_retries)
 
     async def aclose(self) -> None:
-        """Waits for the calls still running, then releases the client."""
-        await asyncio.get_running_loop().run_in_executor(None, self._executor.shutdown)
+        """Releases the client; calls still in flight end first, as they would have."""
         self._client.close()
 
     async def __aenter__(self) -> AsyncClient:
@@ -136,3 +100,6 @@ class AsyncClient:
 
     def __repr__(self) -> str:
         return "<fwpay.AsyncClient>"  # never the key
+
+
+__all__ = ["AsyncClient"]

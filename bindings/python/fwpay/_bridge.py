@@ -29,6 +29,11 @@ _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 def _raise_error(code: int, err: FwpError) -> None:
     """Raises the exception for a failed call, releasing what `err` holds."""
+    raise error_of(code, err)
+
+
+def error_of(code: int, err: FwpError) -> Exception:
+    """The exception for a failed call, releasing what `err` holds."""
     try:
         detail = _detail(err)
         errors = detail.get("errors")
@@ -39,7 +44,7 @@ def _raise_error(code: int, err: FwpError) -> None:
                                   errors=errors if isinstance(errors, list) else [])
     finally:
         lib.fwp_error_clear(ctypes.byref(err))
-    raise error
+    return error
 
 
 def _detail(err: FwpError) -> dict[str, Any]:
@@ -135,6 +140,16 @@ def json_text(value: Any, name: str) -> bytes:
     return text
 
 
+def whole(value: object, name: str) -> int:
+    """A count the library bounds itself (max_in_flight...): refused here only when C's int
+    could not hold it."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if not -(2**31) <= value < 2**31:
+        raise invalid(f"{name} is out of range")
+    return value
+
+
 def retries(value: object, name: str = "max_retries") -> int:
     """A retry count within the library's limit (from the C header)."""
     if isinstance(value, bool) or not isinstance(value, int):
@@ -180,11 +195,10 @@ def with_response(value: Any, err: FwpError) -> Any:
     return result
 
 
-def call_text(handle: ClientHandle, operation: str, arguments: dict[str, Any], idempotency_key: str | None,
-              timeout: float | None, max_retries: int | None) -> Any:
-    """One operation through the text interface (fwp_call), as every binding calls it: the
-    arguments (None members left out) and the per-call options as one JSON object, the answer
-    as a Python value with its ``response``."""
+def arguments_text(arguments: dict[str, Any], idempotency_key: str | None, timeout: float | None,
+                   max_retries: int | None) -> bytes:
+    """An operation's arguments (None members left out) and the per-call options as the JSON
+    text fwp_call and fwp_call_start take."""
     given = {name: value for name, value in arguments.items() if value is not None}
     if idempotency_key is not None:
         given["idempotency_key"] = text(idempotency_key, "idempotency_key")
@@ -192,7 +206,15 @@ def call_text(handle: ClientHandle, operation: str, arguments: dict[str, Any], i
         given["timeout_ms"] = milliseconds(timeout, "timeout")
     if max_retries is not None:
         given["max_retries"] = retries(max_retries)
-    request = json_text(given, "body" if "body" in given else "arguments")
+    return json_text(given, "body" if "body" in given else "arguments")
+
+
+def call_text(handle: ClientHandle, operation: str, arguments: dict[str, Any], idempotency_key: str | None,
+              timeout: float | None, max_retries: int | None) -> Any:
+    """One operation through the text interface (fwp_call), as every binding calls it: the
+    arguments (None members left out) and the per-call options as one JSON object, the answer
+    as a Python value with its ``response``."""
+    request = arguments_text(arguments, idempotency_key, timeout, max_retries)
     out = ctypes.c_void_p()
     err = FwpError()
     lib.fwp_call(handle, operation.encode(), request, len(request), ctypes.byref(out), err)

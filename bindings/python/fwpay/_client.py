@@ -9,7 +9,7 @@ from types import TracebackType
 from typing import Any
 
 from . import _abi
-from ._bridge import ClientHandle, c_string, call_text, milliseconds, retries, text
+from ._bridge import ClientHandle, c_string, call_text, milliseconds, retries, text, whole
 from ._native import LOG_CALLBACK, FwpClientOptions, FwpError, lib
 from ._offers import Offers
 from ._orders import Orders
@@ -108,7 +108,7 @@ class Client:
                  ca_bundle: str | os.PathLike[str] | None = None, server_deduplicates: bool = False,
                  proxy: str | None = None, no_proxy: str | None = None,
                  client_cert: str | os.PathLike[str] | None = None, client_key: str | os.PathLike[str] | None = None,
-                 telemetry: bool = True) -> None:
+                 telemetry: bool = True, max_in_flight: int | None = None, max_host_connections: int | None = None) -> None:
         self._handle = ClientHandle()
         options = FwpClientOptions()
         lib.fwp_client_options_init(ctypes.byref(options))
@@ -132,6 +132,10 @@ class Client:
             options.connect_timeout_ms = milliseconds(connect_timeout, "connect_timeout", _abi.FWP_CONNECT_TIMEOUT_MS_MAX)
         if max_retries is not None:
             options.max_retries = retries(max_retries)
+        if max_in_flight is not None:
+            options.max_in_flight = whole(max_in_flight, "max_in_flight")
+        if max_host_connections is not None:
+            options.max_host_connections = whole(max_host_connections, "max_host_connections")
         options.allow_insecure_http = 1 if allow_insecure_http else 0
         options.server_deduplicates = 1 if server_deduplicates else 0
         options.user_agent = _USER_AGENT

@@ -129,6 +129,9 @@ _BY_KIND: dict[str, type[Error]] = {
     "bad_response": APIError,
     "no_memory": Error,
     "signature": SignatureError,
+    # A started call cancelled (fwp_call_cancel): an AsyncClient call's task gets asyncio's own
+    # CancelledError instead, so this is only seen by code driving the C API itself.
+    "cancelled": Error,
 }
 
 

@@ -9,17 +9,18 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
-from ctypes import POINTER, c_char_p, c_int, c_int64, c_size_t, c_void_p
+from ctypes import POINTER, c_char_p, c_int, c_int64, c_size_t, c_uint64, c_void_p
 from typing import Any
 
 from . import _abi
 
 from ._abi import fwp_call_options as FwpCallOptions
 from ._abi import fwp_client_options as FwpClientOptions
+from ._abi import fwp_completion as FwpCompletion
 from ._abi import fwp_error as FwpError
 from ._abi import fwp_log_callback as LOG_CALLBACK
 
-__all__ = ["FwpCallOptions", "FwpClientOptions", "FwpError", "LOG_CALLBACK", "CHECKED", "lib"]
+__all__ = ["FwpCallOptions", "FwpClientOptions", "FwpCompletion", "FwpError", "LOG_CALLBACK", "CHECKED", "lib"]
 
 
 def _find_library() -> str:
@@ -61,6 +62,8 @@ _err = POINTER(FwpError)
 _CHECKED: list[tuple[str, list[Any]]] = [
     ("fwp_client_new_with_options", [POINTER(FwpClientOptions), POINTER(c_void_p), _err]),
     ("fwp_call", [_client, c_char_p, c_char_p, c_size_t, POINTER(c_void_p), _err]),  # char ** as void **: fwp_free
+    ("fwp_call_start", [_client, c_char_p, c_char_p, c_size_t, c_void_p, c_uint64, POINTER(c_uint64), _err]),
+    ("fwp_queue_new", [POINTER(c_void_p), _err]),
     ("fwp_iter_new_json", [_client, c_char_p, c_char_p, c_size_t, POINTER(c_void_p), _err]),
     ("fwp_iter_next_json", [_iter, POINTER(c_void_p), _err]),  # char ** as void **: freed with fwp_free
     ("fwp_notification_verify", [c_char_p, c_size_t, c_char_p, c_char_p, _err]),
@@ -80,6 +83,11 @@ _PLAIN: list[tuple[str, list[Any], Any]] = [
     ("fwp_free", [c_void_p], None),
     ("fwp_ca_bundle", [], c_void_p),         # a string to release with fwp_free, or NULL
     ("fwp_error_json", [_err, POINTER(c_void_p)], c_int),  # the error's kind, refined by the core
+    ("fwp_queue_fd", [c_void_p], c_int),
+    ("fwp_queue_take", [c_void_p, POINTER(FwpCompletion)], c_int),  # 1 taken, 0 none waits
+    ("fwp_queue_free", [c_void_p], None),
+    ("fwp_completion_clear", [POINTER(FwpCompletion)], None),
+    ("fwp_call_cancel", [_client, c_uint64], c_int),
 ]
 
 for _name, _argtypes in _CHECKED:

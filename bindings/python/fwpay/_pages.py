@@ -2,9 +2,11 @@
 walks the pages, as it does for every binding."""
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import ctypes
 import json
-from typing import Any, Generic, Iterator, TypeVar
+from typing import Any, AsyncIterator, Generic, Iterator, TypeVar
 
 from ._native import FwpError, lib
 
@@ -50,3 +52,35 @@ class PageIterator(Iterator[Item], Generic[Item]):
     def __del__(self) -> None:
         if getattr(self, "_iter", None):
             self.close()
+
+
+_END = object()
+
+
+def _next_or_end(pages: PageIterator[Any]) -> Any:
+    # StopIteration cannot cross a Future: the end of the pages is a sentinel.
+    return next(pages, _END)
+
+
+class AsyncPageIterator(AsyncIterator[Item], Generic[Item]):
+    """``async for`` over every item of a list. The library walks the pages (the same rule as
+    the blocking iterator); each page is fetched on the loop's default executor when the
+    previous one is used up, so an iteration holds one thread while a page is on its way."""
+
+    def __init__(self, pages: PageIterator[Item]) -> None:
+        self._pages = pages
+
+    def __aiter__(self) -> AsyncPageIterator[Item]:
+        return self
+
+    async def __anext__(self) -> Item:
+        loop = asyncio.get_running_loop()
+        context = contextvars.copy_context()  # the caller's span, for telemetry
+        item = await loop.run_in_executor(None, context.run, _next_or_end, self._pages)
+        if item is _END:
+            raise StopAsyncIteration
+        return item  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Releases the iterator early (it is released by itself at the end)."""
+        self._pages.close()

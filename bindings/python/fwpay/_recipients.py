@@ -7,8 +7,8 @@ from __future__ import annotations
 import builtins
 
 from . import _bridge, types
-from ._pages import PageIterator
-from ._service import Service
+from ._pages import AsyncPageIterator, PageIterator
+from ._service import AsyncService, Service
 
 
 class Recipients(Service):
@@ -32,3 +32,27 @@ class Recipients(Service):
         """The recipients whose name contains name, ignoring case and accents (GET /recipients, every
         page)."""
         return builtins.list(self._call("recipient_search", {"name": _bridge.text(name, "name")}, None, timeout, max_retries)["recipients"])
+
+
+class AsyncRecipients(AsyncService):
+    """Recipients (portals): their fields, currencies and amount limits. Awaitable (AsyncClient)."""
+
+    def list(self, *, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> AsyncPageIterator[types.Recipient]:
+        """Every item, page after page (async for): The recipients available to this client (GET
+        /recipients)."""
+        return self._iterate("recipient_list", None, per_page, timeout, max_retries)
+
+    async def page(self, *, page: int | None = None, per_page: int | None = None, timeout: float | None = None, max_retries: int | None = None) -> types.RecipientPage:
+        """One page of it (GET /recipients)."""
+        return (await self._call("recipient_list", {"page": page, "per_page": per_page}, None, timeout, max_retries))  # type: ignore[no-any-return]
+
+    async def get(self, recipient_id: str, *, timeout: float | None = None, max_retries: int | None = None) -> types.Recipient:
+        """A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}).
+        The answer has the recipient's fields (each saying whether it is required) and its amount
+        limits."""
+        return (await self._call("recipient_get", {"recipient_id": _bridge.text(recipient_id, "recipient_id")}, None, timeout, max_retries))  # type: ignore[no-any-return]
+
+    async def search(self, name: str, *, timeout: float | None = None, max_retries: int | None = None) -> builtins.list[types.Recipient]:
+        """The recipients whose name contains name, ignoring case and accents (GET /recipients, every
+        page)."""
+        return builtins.list((await self._call("recipient_search", {"name": _bridge.text(name, "name")}, None, timeout, max_retries))["recipients"])

@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from . import _abi
+from ._started import started_contexts
 
 try:
     from opentelemetry import metrics, trace
@@ -69,7 +70,14 @@ class _OpenTelemetry:
             # No provider set up yet (the API alone): skip the mapping, which would record nothing.
             if isinstance(trace.get_tracer_provider(), _UNSET_PROVIDERS) and isinstance(metrics.get_meter_provider(), _UNSET_PROVIDERS):
                 return
-            self.ended(_abi.fwp_event.from_address(address))
+            event = _abi.fwp_event.from_address(address)
+            # A started call's end comes on the library's I/O thread: its span belongs in the
+            # context the call was started in (AsyncClient), found by the call's tag.
+            context = started_contexts.get(event.tag) if event.tag else None
+            if context is not None:
+                context.run(self.ended, event)
+            else:
+                self.ended(event)
         except Exception:  # telemetry must never break a payment call
             _logger.debug("fwpay telemetry failed", exc_info=True)
 

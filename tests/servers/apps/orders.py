@@ -10,7 +10,14 @@ import fwpay
 
 
 def order_body(client: fwpay.Client, reference: str) -> dict[str, Any]:
-    offer = client.offers.list(recipient="FWU", amount=120000, country="ES")["offers"][0]
+    return order_body_for(client.offers.list(**OFFER)["offers"][0], reference)
+
+
+#: The offer every order of these apps takes.
+OFFER: dict[str, Any] = {"recipient": "FWU", "amount": 120000, "country": "ES"}
+
+
+def order_body_for(offer: dict[str, Any], reference: str) -> dict[str, Any]:
     return {"payer": {"first_name": "Peter", "country": "ES"},
             "recipient": {"id": "FWU", "fields": [{"id": "custom_field_1", "value": "ID1"}]},
             "items": [{"id": "tuition", "amount": 120000}], "offer": {"id": offer["id"]},
