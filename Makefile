@@ -40,8 +40,10 @@ SWIFT_HARDENING := -Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now
 # The shared library: release, Swift runtime linked in, SONAME, only fwp_ symbols exported,
 # each under the symbol version node.
 LIB_SCRATCH := .build-lib
+# -z nodelete: dlclose never unmaps the library (Swift code must not be unloaded, and a
+# client's I/O thread may outlive every handle, as when a Node worker's addon is unloaded).
 LIB_FLAGS := -c release --scratch-path $(LIB_SCRATCH) --product fwpay -Xswiftc -static-stdlib \
-	-Xlinker -soname=$(SONAME) -Xlinker --version-script=$(BUILD)/exports.map $(SWIFT_HARDENING)
+	-Xlinker -soname=$(SONAME) -Xlinker --version-script=$(BUILD)/exports.map -Xlinker -z -Xlinker nodelete $(SWIFT_HARDENING)
 SWIFT_HEADER := $(LIB_SCRATCH)/release/FWPay.build/include/FWPay-Swift.h
 # The single-file sandbox: release, Swift runtime linked in.
 RELEASE_SCRATCH := .build-release
@@ -210,7 +212,7 @@ node-addon: lib
 	@mkdir -p bindings/node/build
 	cp $(LIBDIR)/libfwpay.so.$(VERSION) bindings/node/build/$(SONAME)
 	$(CC) -std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -shared -DNODE_GYP_MODULE_NAME=fwpay -I/usr/include/node -Iinclude \
-		bindings/node/src/addon.c -o $(NODE_ADDON) -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN'
+		bindings/node/src/addon.c -o $(NODE_ADDON) -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN' -Wl,-z,nodelete
 
 JAVA_CLASSPATH := /usr/share/java/jna.jar:/usr/share/java/gson.jar
 JAVA_JAR := $(BUILD)/java/fwpay-$(VERSION).jar

@@ -3,7 +3,7 @@
 # libraries (libjq and inih for the command's --jq and profiles), zsh and fish (whose
 # completion scripts the tests load), valgrind, chromium with its driver (browser tests), pytest and Selenium,
 # schemathesis and openapi-spec-validator (the OpenAPI description's tests), pytest-xdist. Safe to run again (it only installs what is absent).
-# With --bench, also what `make bench` needs: wrk, requests, httpx and matplotlib. With --dist,
+# With --bench, also what `make bench` needs: wrk, requests, httpx, aiohttp and matplotlib. With --dist,
 # what packaging needs: help2man (the sandbox's man page), cmake (the package test), lintian,
 # patchelf and auditwheel (the manylinux wheel). With --bindings, the other languages' tools:
 # Ruby and ruby-ffi, PHP and PHPUnit, JNA and Gson (a JDK and Node.js when missing), LuaJIT
@@ -16,7 +16,7 @@ packages="curl jq libcurl4-openssl-dev libjansson-dev libjq-dev libinih-dev zsh 
 modules="pytest mypy wheel selenium certifi"
 if [ "${1:-}" = "--bench" ]; then
   packages="$packages wrk binutils"
-  modules="$modules requests httpx matplotlib"
+  modules="$modules requests httpx matplotlib aiohttp"
 fi
 if [ "${1:-}" = "--servers" ]; then
   packages="$packages uwsgi uwsgi-plugin-python3 unicorn ruby ruby-ffi php8.2-cli php8.2-fpm php8.2-opcache libfcgi-bin libjna-java libgoogle-gson-java util-linux"

@@ -52,6 +52,11 @@ export interface ClientSettings {
   telemetry?: boolean;
   /** Receives each call's events, in order, when the call settles. */
   onEvent?: (event: CallEvent) => void;
+  /** Requests sent at once from the library's I/O thread (default 1000); more wait their turn
+   *  in the library, holding no thread. */
+  maxInFlight?: number;
+  /** Connections to one host at once (default 0: no bound but maxInFlight). */
+  maxHostConnections?: number;
 }
 
 /** One telemetry event of a call (fwp_event): its start, each attempt's end, its end. */

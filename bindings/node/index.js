@@ -87,9 +87,13 @@ class Client {
    *          With @opentelemetry/api installed, each call is one CLIENT span and one
    *          http.client.request.duration measurement (telemetry: false turns that off);
    *          onEvent receives each call's events (callStart, attemptEnd, callEnd) as they are.
+   *          Calls are sent from the library's own I/O thread, never on libuv's pool:
+   *          maxInFlight (default 1000) are sent at once, more wait their turn in the library;
+   *          maxHostConnections (default 0: no bound but maxInFlight) bounds the connections.
    */
   constructor({ apiKey, baseUrl, timeout, connectTimeout, maxRetries, allowInsecureHttp, caBundle, serverDeduplicates,
-    log, logLevel, proxy, noProxy, clientCert, clientKey, telemetry: traced = true, onEvent } = {}) {
+    log, logLevel, proxy, noProxy, clientCert, clientKey, telemetry: traced = true, onEvent, maxInFlight,
+    maxHostConnections } = {}) {
     if (onEvent !== undefined && typeof onEvent !== 'function') throw new TypeError('onEvent must be a function of an event');
     this._traced = traced !== false && telemetry.available;
     this._onEvent = onEvent;
@@ -99,7 +103,8 @@ class Client {
       connect_timeout_ms: connectTimeout === undefined ? undefined : milliseconds(connectTimeout, 'connectTimeout'),
       max_retries: maxRetries, allow_insecure_http: allowInsecureHttp, ca_bundle: caBundle,
       server_deduplicates: serverDeduplicates, user_agent: `node/${process.versions.node}`, log_level: logLevel,
-      proxy, no_proxy: noProxy, client_cert: clientCert, client_key: clientKey };
+      proxy, no_proxy: noProxy, client_cert: clientCert, client_key: clientKey, max_in_flight: maxInFlight,
+      max_host_connections: maxHostConnections };
     try {
       this._handle = native.newClient(JSON.stringify(settings), log, this._traced || onEvent !== undefined);
     } catch (error) {

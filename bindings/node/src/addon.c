@@ -1,13 +1,21 @@
 /* The Node-API addon of the fwpay package: libfwpay's text interface (fwp_client_new_json,
- * fwp_call, fwp_error_json) for index.js. Every call that may reach the network runs on
- * libuv's thread pool (napi_create_async_work) and settles a Promise, so the event loop
- * never blocks; the rest (client creation, notification digests) does no I/O and is
- * synchronous. Errors reach JavaScript as the JSON text of fwp_error_json, which index.js
+ * fwp_call_start, fwp_error_json) for index.js. A call is started in the library, which
+ * sends it from the client's own I/O thread; its end waits in a completion queue whose
+ * descriptor libuv watches (uv_poll, as node-libcurl does), and settles a Promise on the
+ * event loop: no thread of libuv's pool is held by a call, so a thousand calls in flight
+ * leave the pool to file, DNS and crypto work. An iterator's next page still runs on the pool
+ * (napi_create_async_work). The rest (client creation, notification digests) does no I/O and
+ * is synchronous. Errors reach JavaScript as the JSON text of fwp_error_json, which index.js
  * turns into its error classes. */
+/* uv.h needs POSIX's declarations (pthread_rwlock_t, struct addrinfo), which -std=c11 hides. */
+#define _GNU_SOURCE
 #include <node_api.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <uv.h>
 
 #include "fwpay.h"
 
@@ -96,7 +104,7 @@ typedef struct recorded_event {
     char *method, *url_template, *server_address, *error_type, *request_id;
 } recorded_event;
 
-/* One fwp_call (or iterator step) on the thread pool. */
+/* One started call (or an iterator step on the thread pool). */
 typedef struct {
     napi_async_work work;
     napi_deferred deferred;
@@ -112,8 +120,9 @@ typedef struct {
     recorded_event *events, *last_event; /* what the call reported, handed to JS when it settles */
 } pending_call;
 
-/* The call the pool thread is running: the library reports events on the thread making the
- * request, so an event belongs to the call this thread runs. */
+/* The iterator step the pool thread is running: the library reports a blocking call's events
+ * on the thread making the request, so such an event belongs to the step this thread runs. A
+ * started call's events name it by their tag. */
 static _Thread_local pending_call *running_call;
 
 static char *copy_text(const char *text) {
@@ -127,7 +136,7 @@ static char *copy_text(const char *text) {
 /* fwp_event_callback: keeps a copy of the event with the call that made it. */
 static void record_event(const fwp_event *event, void *userdata) {
     (void)userdata;
-    pending_call *call = running_call;
+    pending_call *call = event->tag ? (pending_call *)(uintptr_t)event->tag : running_call;
     recorded_event *copy = call ? calloc(1, sizeof *copy) : NULL;
     if (!copy) return;
     copy->event = *event;
@@ -302,16 +311,14 @@ static void run_call(napi_env env, void *data) {
     (void)env;
     pending_call *call = data;
     running_call = call;
-    if (!call->err) call->code = FWP_E_NO_MEMORY;
-    else if (call->iter) call->code = fwp_iter_next_json(call->iter, &call->answer, call->err);
-    else call->code = fwp_call(call->client, call->operation, call->args, call->args_length, &call->answer, call->err);
+    call->code = call->err ? fwp_iter_next_json(call->iter, &call->answer, call->err) : FWP_E_NO_MEMORY;
     running_call = NULL;
 }
 
-static void settle_call(napi_env env, napi_status status, void *data) {
-    pending_call *call = data;
+/* Resolves or rejects the call's Promise and releases it. */
+static void settle(napi_env env, pending_call *call) {
     napi_value value;
-    if (status == napi_ok && call->code == FWP_OK) {
+    if (call->code == FWP_OK) {
         napi_create_string_utf8(env, call->answer ? call->answer : "null", NAPI_AUTO_LENGTH, &value);
         if (!call->iter && call->err) {
             /* A call's answer comes with what the error says after a success: request id, key,
@@ -341,7 +348,7 @@ static void settle_call(napi_env env, napi_status status, void *data) {
         napi_reject_deferred(env, call->deferred, error);
     }
     napi_delete_reference(env, call->client_ref);
-    napi_delete_async_work(env, call->work);
+    if (call->work) napi_delete_async_work(env, call->work);
     fwp_free(call->answer);
     fwp_error_free(call->err);
     free(call->operation);
@@ -349,8 +356,14 @@ static void settle_call(napi_env env, napi_status status, void *data) {
     free(call);
 }
 
-/* Runs call on the thread pool and returns the Promise of its answer; `keep` (the client or
- * the iterator) stays alive until the call is done. */
+static void settle_call(napi_env env, napi_status status, void *data) {
+    pending_call *call = data;
+    if (status != napi_ok && call->code == FWP_OK) call->code = FWP_E_NO_MEMORY;
+    settle(env, call);
+}
+
+/* Runs an iterator step on the thread pool and returns the Promise of its answer; `keep` (the
+ * iterator) stays alive until the step is done. */
 static napi_value queue_call(napi_env env, napi_value keep, pending_call *call, const char *label) {
     call->err = fwp_error_new();
     napi_value promise, name;
@@ -362,7 +375,87 @@ static napi_value queue_call(napi_env env, napi_value keep, pending_call *call, 
     return promise;
 }
 
-/* call(client, operation, argsJson) -> Promise of {text, requestId, idempotencyKey, httpStatus}. */
+/* The environment's completion queue, watched by libuv; referenced (keeping the process
+ * alive) while calls are in flight, as a socket of Node's own would be. */
+typedef struct {
+    napi_env env;
+    fwp_queue *queue;
+    uv_poll_t poll;
+    size_t in_flight;
+    napi_ref resource;       /* the async resource the settling runs in */
+    napi_async_context context;
+} completions;
+
+/* On the event loop, when the queue's descriptor is readable: settles every finished call,
+ * in a callback scope so that the Promises' reactions run afterwards. */
+static void take_completions(uv_poll_t *poll, int status, int events) {
+    (void)status;
+    (void)events;
+    completions *state = poll->data;
+    napi_env env = state->env;
+    napi_handle_scope handles;
+    napi_callback_scope scope;
+    napi_value resource;
+    napi_open_handle_scope(env, &handles);
+    napi_get_reference_value(env, state->resource, &resource);
+    napi_open_callback_scope(env, resource, state->context, &scope);
+    fwp_completion done = FWP_COMPLETION_INIT;
+    while (fwp_queue_take(state->queue, &done) == 1) {
+        pending_call *call = (pending_call *)(uintptr_t)done.tag;
+        call->code = done.code;
+        call->answer = done.answer;
+        done.answer = NULL;
+        *call->err = done.error;  /* the call's err now owns the error's errors */
+        done.error = (fwp_error)FWP_ERROR_INIT;
+        if (--state->in_flight == 0) uv_unref((uv_handle_t *)&state->poll);
+        settle(env, call);
+    }
+    fwp_completion_clear(&done);
+    napi_close_callback_scope(env, scope);
+    napi_close_handle_scope(env, handles);
+}
+
+static void free_completions(uv_handle_t *handle) {
+    free(handle->data);
+}
+
+/* At the environment's end (a worker thread exits): calls still in flight are dropped with the
+ * queue; their memory goes with the process or the worker, as do the environment's references
+ * (napi_ calls are not made this late). */
+static void end_completions(void *data) {
+    completions *state = data;
+    uv_poll_stop(&state->poll);
+    fwp_queue_free(state->queue);
+    uv_close((uv_handle_t *)&state->poll, free_completions);
+}
+
+/* This environment's completions (the main thread's, or a worker's), made on first use. */
+static completions *completions_of(napi_env env) {
+    completions *state = NULL;
+    if (napi_get_instance_data(env, (void **)&state) == napi_ok && state) return state;
+    uv_loop_t *loop = NULL;
+    state = calloc(1, sizeof *state);
+    if (!state || napi_get_uv_event_loop(env, &loop) != napi_ok || fwp_queue_new(&state->queue, NULL) != FWP_OK) {
+        free(state);
+        return NULL;
+    }
+    state->env = env;
+    napi_value resource, name;
+    napi_create_object(env, &resource);
+    napi_create_string_utf8(env, "fwpay.call", NAPI_AUTO_LENGTH, &name);
+    napi_create_reference(env, resource, 1, &state->resource);
+    napi_async_init(env, resource, name, &state->context);
+    uv_poll_init(loop, &state->poll, fwp_queue_fd(state->queue));
+    state->poll.data = state;
+    uv_poll_start(&state->poll, UV_READABLE, take_completions);
+    uv_unref((uv_handle_t *)&state->poll);
+    napi_set_instance_data(env, state, NULL, NULL);
+    napi_add_env_cleanup_hook(env, end_completions, state);
+    return state;
+}
+
+/* call(client, operation, argsJson) -> Promise of {text, requestId, idempotencyKey, httpStatus},
+ * started in the library (fwp_call_start). Arguments the library refuses reject at once. */
 static napi_value call_operation(napi_env env, napi_callback_info info) {
     size_t argc = 3;
     napi_value argv[3];
@@ -372,7 +465,8 @@ static napi_value call_operation(napi_env env, napi_callback_info info) {
         napi_throw_type_error(env, NULL, "call(client, operation, args) needs a client made by newClient");
         return NULL;
     }
-    pending_call *call = calloc(1, sizeof *call);
+    completions *state = completions_of(env);
+    pending_call *call = state ? calloc(1, sizeof *call) : NULL;
     if (!call) {
         napi_throw_error(env, NULL, "out of memory");
         return NULL;
@@ -382,12 +476,26 @@ static napi_value call_operation(napi_env env, napi_callback_info info) {
     call->client = client;
     call->operation = string_argument(env, argv[1], "operation", NULL);
     call->args = call->operation ? string_argument(env, argv[2], "args", &call->args_length) : NULL;
-    if (!call->args) {
+    call->err = call->args ? fwp_error_new() : NULL;
+    if (!call->err) {
+        bool thrown = !call->args;  /* string_argument threw its TypeError */
         free(call->operation);
+        free(call->args);
         free(call);
+        if (!thrown) napi_throw_error(env, NULL, "out of memory");
         return NULL;
     }
-    return queue_call(env, argv[0], call, "fwpay.call");
+    napi_value promise;
+    napi_create_reference(env, argv[0], 1, &call->client_ref);  /* the client lives until the call ends */
+    napi_create_promise(env, &call->deferred, &promise);
+    call->code = fwp_call_start(call->client, call->operation, call->args, call->args_length, state->queue,
+                                (uint64_t)(uintptr_t)call, NULL, call->err);
+    if (call->code != FWP_OK) {
+        settle(env, call);  /* refused before anything was sent */
+    } else if (state->in_flight++ == 0) {
+        uv_ref((uv_handle_t *)&state->poll);
+    }
+    return promise;
 }
 
 static void release_iter(napi_env env, void *data, void *hint) {
