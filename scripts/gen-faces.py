@@ -392,7 +392,8 @@ JAVA_TYPES = {"string": "String", "amount": "long", "body": "Map<String, Object>
 
 def java_resource(resource: dict[str, str], operations: list[Operation]) -> str:
     cls = resource["class"]
-    out = [f"// {NOTICE}", "package dev.fwpay;", "", "import java.util.Map;", "", f"/** {resource['summary']} */",
+    out = [f"// {NOTICE}", "package dev.fwpay;", "", "import java.util.Map;", "import java.util.concurrent.CompletableFuture;", "",
+           f"/** {resource['summary']} */",
            f"public final class {cls} {{", "    private final Client client;", "",
            f"    {cls}(Client client) {{ this.client = client; }}"]
     for o in of(resource["name"], operations):
@@ -411,6 +412,8 @@ def java_resource(resource: dict[str, str], operations: list[Operation]) -> str:
             out.append(f"    public Result page({names}) {{ return client.object(\"{o.name}\", {page_args}, options); }}")
             passed = ", ".join((["filters"] if o.filters else []) + ["page", "perPage", "null"])
             out.append(f"    public Result page({', '.join(filters + ['int page', 'int perPage'])}) {{ return page({passed}); }}")
+            out.append("    /** One page of it, started without a thread (Client.callAsync). */")
+            out.append(f"    public CompletableFuture<Result> pageAsync({names}) {{ return client.objectAsync(\"{o.name}\", {page_args}, options); }}")
             continue
         every = [f"{JAVA_TYPES[a.type]} {camel(a.face)}" for a in o.arguments]
         pairs = ", ".join(f'"{a.name}", {camel(a.face)}' for a in o.arguments)
@@ -424,6 +427,11 @@ def java_resource(resource: dict[str, str], operations: list[Operation]) -> str:
         if len(required) != len(o.arguments):
             out.append(f"    public Result {method}({', '.join(params + ['CallOptions options'])}) {{ return {method}({', '.join(passed + ['options'])}); }}")
         out.append(f"    public Result {method}({', '.join(params)}) {{ return {method}({', '.join(passed + ['null'])}); }}")
+        out.append(f"    /** {method}, started without a thread: the future completes with its Result (Client.callAsync). */")
+        out.append(f"    public CompletableFuture<Result> {method}Async({', '.join(every + ['CallOptions options'])}) {{")
+        out.append(f"        return client.objectAsync(\"{o.name}\", Client.arguments({pairs}), options);")
+        out.append("    }")
+        out.append(f"    public CompletableFuture<Result> {method}Async({', '.join(params)}) {{ return {method}Async({', '.join(passed + ['null'])}); }}")
     out.append("}")
     return "\n".join(out) + "\n"
 

@@ -2,6 +2,7 @@
 package dev.fwpay;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Refund bundles: the refunds sent on together once approved. */
 public final class Bundles {
@@ -15,12 +16,19 @@ public final class Bundles {
     /** One page of it. */
     public Result page(int page, int perPage, CallOptions options) { return client.object("bundle_list", Client.arguments("page", page, "per_page", perPage), options); }
     public Result page(int page, int perPage) { return page(page, perPage, null); }
+    /** One page of it, started without a thread (Client.callAsync). */
+    public CompletableFuture<Result> pageAsync(int page, int perPage, CallOptions options) { return client.objectAsync("bundle_list", Client.arguments("page", page, "per_page", perPage), options); }
 
     /** A refund bundle with its refunds (GET /refund_bundles/{bundle_id}). */
     public Result get(String id, CallOptions options) {
         return client.object("bundle_get", Client.arguments("bundle_id", id), options);
     }
     public Result get(String id) { return get(id, null); }
+    /** get, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> getAsync(String id, CallOptions options) {
+        return client.objectAsync("bundle_get", Client.arguments("bundle_id", id), options);
+    }
+    public CompletableFuture<Result> getAsync(String id) { return getAsync(id, null); }
 
     /** Approves a pending bundle, sending its refunds on (POST /refund_bundles/{bundle_id}/approve).
      * Moves money: after an outcome-unknown error, retry only with the same idempotency key. */
@@ -28,4 +36,9 @@ public final class Bundles {
         return client.object("bundle_approve", Client.arguments("bundle_id", id), options);
     }
     public Result approve(String id) { return approve(id, null); }
+    /** approve, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> approveAsync(String id, CallOptions options) {
+        return client.objectAsync("bundle_approve", Client.arguments("bundle_id", id), options);
+    }
+    public CompletableFuture<Result> approveAsync(String id) { return approveAsync(id, null); }
 }

@@ -170,18 +170,47 @@ public final class Client implements AutoCloseable {
         return call("request", arguments, options);
     }
 
-    /** One operation of fwp_call (its name and arguments as fwpay.h documents them). */
+    /**
+     * One operation of fwp_call (its name and arguments as fwpay.h documents them). On a
+     * virtual thread the call is started in the library and awaited, so the virtual thread is
+     * unmounted while it waits, never pinned to its carrier.
+     */
     public Object call(String operation, Map<String, Object> arguments, CallOptions options) {
+        byte[] text = argumentsText(operation, arguments, options);
+        if (NativeThreads.onVirtualThread()) {
+            try {
+                return callAsync(operation, text).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) throw failure;
+                throw e;
+            }
+        }
+        PointerByReference out = new PointerByReference();
+        Map<String, Object> detail = Native.checkAnswered(err -> Native.Lib.fwp_call(handle, operation, text, Native.length(text), out, err));
+        return Result.of(Json.read(Native.take(out)), detail);
+    }
+
+    /**
+     * One operation of fwp_call, started without a thread: the library sends it from the
+     * client's I/O thread, and the future completes on the "fwpay-completions" thread with the
+     * answer or the FwpayException. Cancelling the future cancels the call (a money-moving
+     * request already sent then ends outcome-unknown in the library: look it up before
+     * retrying, with the same idempotency key).
+     */
+    public java.util.concurrent.CompletableFuture<Object> callAsync(String operation, Map<String, Object> arguments,
+                                                                    CallOptions options) {
+        return callAsync(operation, argumentsText(operation, arguments, options));
+    }
+
+    private java.util.concurrent.CompletableFuture<Object> callAsync(String operation, byte[] text) {
+        return Completions.start(handle, operation, text, (answer, detail) -> Result.of(Json.read(answer), detail));
+    }
+
+    private static byte[] argumentsText(String operation, Map<String, Object> arguments, CallOptions options) {
         Native.cString(operation, "operation");
         Map<String, Object> given = new LinkedHashMap<>(arguments);
         (options == null ? CallOptions.DEFAULT : options).addTo(given);
-        byte[] text = Native.utf8(Json.write(given));
-        Object[] answer = NativeThreads.run(() -> {
-            PointerByReference out = new PointerByReference();
-            Map<String, Object> detail = Native.checkAnswered(err -> Native.Lib.fwp_call(handle, operation, text, Native.length(text), out, err));
-            return new Object[] {Native.take(out), detail};
-        });
-        return Result.of(Json.read((String) answer[0]), (Map<?, ?>) answer[1]);
+        return Native.utf8(Json.write(given));
     }
 
     /** A call whose answer is a JSON object, as a Result. */
@@ -189,6 +218,14 @@ public final class Client implements AutoCloseable {
         Object answer = call(operation, arguments, options);
         if (answer instanceof Result result) return result;
         throw FwpayException.of(Map.of("kind", "bad_response", "message", operation + " answered " + Json.write(answer) + ", not a JSON object"));
+    }
+
+    /** A started call whose answer is a JSON object, as a Result. */
+    java.util.concurrent.CompletableFuture<Result> objectAsync(String operation, Map<String, Object> arguments, CallOptions options) {
+        return Completions.start(handle, operation, argumentsText(operation, arguments, options), (text, detail) -> {
+            if (Result.of(Json.read(text), detail) instanceof Result result) return result;
+            throw FwpayException.of(Map.of("kind", "bad_response", "message", operation + " answered " + text + ", not a JSON object"));
+        });
     }
 
     static Map<String, Object> arguments(Object... pairs) {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * libfwpay through JNA: only its text interface (fwp_client_new_json, fwp_call,
- * fwp_error_json), so no struct layout is copied here. The library is $FWPAY_LIBRARY, else
+ * fwp_call_start, fwp_queue_take_text, fwp_error_json), so no struct layout is copied here
+ * but the callbacks'. The library is $FWPAY_LIBRARY, else
  * the system's (libfwpay0.2). JNA calls hold no lock: threads share one client in parallel.
  */
 final class Native {
@@ -45,6 +46,13 @@ final class Native {
         static native int fwp_client_new_json_hooked(byte[] settings, long len, Hooks hooks, PointerByReference out, Pointer err);
         static native void fwp_client_free(Pointer client);
         static native int fwp_call(Pointer client, String operation, byte[] args, long len, PointerByReference out, Pointer err);
+        static native int fwp_call_start(Pointer client, String operation, byte[] args, long len, Pointer queue, long tag,
+                                         com.sun.jna.ptr.LongByReference outCall, Pointer err);
+        static native int fwp_call_cancel(Pointer client, long call);
+        static native int fwp_queue_new(PointerByReference out, Pointer err);
+        static native int fwp_queue_wait(Pointer queue, int timeoutMs);
+        static native int fwp_queue_take_text(Pointer queue, com.sun.jna.ptr.LongByReference tag, com.sun.jna.ptr.IntByReference code,
+                                              PointerByReference out, Pointer err);
         static native int fwp_iter_new_json(Pointer client, String operation, byte[] args, long len, PointerByReference out, Pointer err);
         static native int fwp_iter_next_json(Pointer iter, PointerByReference out, Pointer err);
         static native void fwp_iter_free(Pointer iter);
@@ -122,20 +130,28 @@ final class Native {
      * idempotency key sent and the HTTP status (three fields without JSON: this runs on every call).
      */
     static Map<String, Object> checkAnswered(Call call) {
-        return run(call, err -> Map.of("request_id", Lib.fwp_error_request_id(err), "idempotency_key", Lib.fwp_error_idempotency_key(err),
-                                       "http_status", Lib.fwp_error_http_status(err)));
+        return run(call, Native::answered);
+    }
+
+    /** What an fwp_error says after a success. */
+    static Map<String, Object> answered(Pointer err) {
+        return Map.of("request_id", Lib.fwp_error_request_id(err), "idempotency_key", Lib.fwp_error_idempotency_key(err),
+                      "http_status", Lib.fwp_error_http_status(err));
+    }
+
+    /** The exception of a failure an fwp_error describes. */
+    static FwpayException failure(Pointer err) {
+        PointerByReference out = new PointerByReference();
+        Lib.fwp_error_json(err, out);
+        String detail = take(out);
+        return FwpayException.of(Json.object(detail == null ? "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}" : detail));
     }
 
     private static <T> T run(Call call, Success<T> success) {
         Pointer err = Lib.fwp_error_new();
         if (err == null) throw new OutOfMemoryError("fwp_error_new");
         try {
-            if (call.run(err) != 0) {
-                PointerByReference out = new PointerByReference();
-                Lib.fwp_error_json(err, out);
-                String detail = take(out);
-                throw FwpayException.of(Json.object(detail == null ? "{\"kind\":\"no_memory\",\"message\":\"out of memory\"}" : detail));
-            }
+            if (call.run(err) != 0) throw failure(err);
             return success.read(err);
         } finally {
             Lib.fwp_error_free(err);

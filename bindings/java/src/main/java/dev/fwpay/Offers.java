@@ -2,6 +2,7 @@
 package dev.fwpay;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The offers for paying an amount to a recipient from a country. */
 public final class Offers {
@@ -15,4 +16,9 @@ public final class Offers {
         return client.object("offer_list", Client.arguments("recipient_id", recipient, "amount", amount, "country", country), options);
     }
     public Result list(String recipient, long amount, String country) { return list(recipient, amount, country, null); }
+    /** list, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> listAsync(String recipient, long amount, String country, CallOptions options) {
+        return client.objectAsync("offer_list", Client.arguments("recipient_id", recipient, "amount", amount, "country", country), options);
+    }
+    public CompletableFuture<Result> listAsync(String recipient, long amount, String country) { return listAsync(recipient, amount, country, null); }
 }

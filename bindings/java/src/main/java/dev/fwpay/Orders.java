@@ -2,6 +2,7 @@
 package dev.fwpay;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Orders, the shopping carts of payments; charging one makes its payment. */
 public final class Orders {
@@ -16,6 +17,11 @@ public final class Orders {
         return client.object("order_create", Client.arguments("body", body), options);
     }
     public Result create(Map<String, Object> body) { return create(body, null); }
+    /** create, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> createAsync(Map<String, Object> body, CallOptions options) {
+        return client.objectAsync("order_create", Client.arguments("body", body), options);
+    }
+    public CompletableFuture<Result> createAsync(Map<String, Object> body) { return createAsync(body, null); }
 
     /** Edits an open order; the order keeps its id (PATCH /orders/{order_id}). recipient.id cannot
      * be changed and is refused, even when it matches. */
@@ -23,6 +29,11 @@ public final class Orders {
         return client.object("order_update", Client.arguments("order_id", id, "body", body), options);
     }
     public Result update(String id, Map<String, Object> body) { return update(id, body, null); }
+    /** update, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> updateAsync(String id, Map<String, Object> body, CallOptions options) {
+        return client.objectAsync("order_update", Client.arguments("order_id", id, "body", body), options);
+    }
+    public CompletableFuture<Result> updateAsync(String id, Map<String, Object> body) { return updateAsync(id, body, null); }
 
     /** Charges an order, turning it into a payment (POST /orders/{order_id}/charge). The answer:
      * payment_reference, amount_from, currency_from, amount_to, currency_to. An order is charged
@@ -32,6 +43,11 @@ public final class Orders {
     }
     public Result charge(String id, CallOptions options) { return charge(id, null, options); }
     public Result charge(String id) { return charge(id, null, null); }
+    /** charge, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> chargeAsync(String id, Map<String, Object> body, CallOptions options) {
+        return client.objectAsync("order_charge", Client.arguments("order_id", id, "body", body), options);
+    }
+    public CompletableFuture<Result> chargeAsync(String id) { return chargeAsync(id, null, null); }
 
     /** An order as stored (GET /orders/{order_id}). With its status and, once charged, its
      * payment_reference. Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have
@@ -40,6 +56,11 @@ public final class Orders {
         return client.object("order_get", Client.arguments("order_id", id), options);
     }
     public Result get(String id) { return get(id, null); }
+    /** get, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> getAsync(String id, CallOptions options) {
+        return client.objectAsync("order_get", Client.arguments("order_id", id), options);
+    }
+    public CompletableFuture<Result> getAsync(String id) { return getAsync(id, null); }
 
     /** This client's orders (GET /orders). Sandbox-only: fwpay-sandbox serves it; Flywire's API is
      * not known to have it. */
@@ -48,6 +69,8 @@ public final class Orders {
     /** One page of it. */
     public Result page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("order_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
     public Result page(Map<String, Object> filters, int page, int perPage) { return page(filters, page, perPage, null); }
+    /** One page of it, started without a thread (Client.callAsync). */
+    public CompletableFuture<Result> pageAsync(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.objectAsync("order_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
 
     /** Whether an order can be paid through another portal (recipient) of the same country (GET
      * /orders/{order_id}, then GET /recipients/{id} of the order's and of the portal). The answer
@@ -57,4 +80,9 @@ public final class Orders {
         return client.object("order_check", Client.arguments("order_id", id, "portal_id", portal), options);
     }
     public Result check(String id, String portal) { return check(id, portal, null); }
+    /** check, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> checkAsync(String id, String portal, CallOptions options) {
+        return client.objectAsync("order_check", Client.arguments("order_id", id, "portal_id", portal), options);
+    }
+    public CompletableFuture<Result> checkAsync(String id, String portal) { return checkAsync(id, portal, null); }
 }

@@ -2,6 +2,7 @@
 package dev.fwpay;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Payments: details, receipts, capture, adjust, cancel and process; charging saved cards. */
 public final class Payments {
@@ -15,6 +16,11 @@ public final class Payments {
         return client.object("payment_get", Client.arguments("payment_reference", reference), options);
     }
     public Result get(String reference) { return get(reference, null); }
+    /** get, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> getAsync(String reference, CallOptions options) {
+        return client.objectAsync("payment_get", Client.arguments("payment_reference", reference), options);
+    }
+    public CompletableFuture<Result> getAsync(String reference) { return getAsync(reference, null); }
 
     /** This client's payments, newest first (GET /payments). */
     public Iterable<Map<String, Object>> list(Map<String, Object> filters, CallOptions options) { return client.items("payment_list", Client.arguments("filters", filters), 100, options); }
@@ -22,12 +28,19 @@ public final class Payments {
     /** One page of it. */
     public Result page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("payment_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
     public Result page(Map<String, Object> filters, int page, int perPage) { return page(filters, page, perPage, null); }
+    /** One page of it, started without a thread (Client.callAsync). */
+    public CompletableFuture<Result> pageAsync(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.objectAsync("payment_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
 
     /** A payment's receipt (GET /payments/{payment_reference}/receipt). */
     public Result receipt(String reference, CallOptions options) {
         return client.object("payment_receipt", Client.arguments("payment_reference", reference), options);
     }
     public Result receipt(String reference) { return receipt(reference, null); }
+    /** receipt, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> receiptAsync(String reference, CallOptions options) {
+        return client.objectAsync("payment_receipt", Client.arguments("payment_reference", reference), options);
+    }
+    public CompletableFuture<Result> receiptAsync(String reference) { return receiptAsync(reference, null); }
 
     /** Marks a payment made from an order processed (POST /payments/{payment_reference}/process).
      * For a payment in status 529. Moves money: after an outcome-unknown error, retry only with the
@@ -36,6 +49,11 @@ public final class Payments {
         return client.object("payment_process", Client.arguments("payment_reference", reference), options);
     }
     public Result process(String reference) { return process(reference, null); }
+    /** process, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> processAsync(String reference, CallOptions options) {
+        return client.objectAsync("payment_process", Client.arguments("payment_reference", reference), options);
+    }
+    public CompletableFuture<Result> processAsync(String reference) { return processAsync(reference, null); }
 
     /** Cancels a payment that is not processed yet; a pre-authorization's hold is released at once
      * (POST /payments/{payment_reference}/cancel). Moves money: after an outcome-unknown error,
@@ -44,6 +62,11 @@ public final class Payments {
         return client.object("payment_cancel", Client.arguments("payment_reference", reference), options);
     }
     public Result cancel(String reference) { return cancel(reference, null); }
+    /** cancel, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> cancelAsync(String reference, CallOptions options) {
+        return client.objectAsync("payment_cancel", Client.arguments("payment_reference", reference), options);
+    }
+    public CompletableFuture<Result> cancelAsync(String reference) { return cancelAsync(reference, null); }
 
     /** Captures amount (at most the hold) of a pre-authorization, once; the rest is released (POST
      * /payments/{payment_reference}/captures). Moves money: after an outcome-unknown error, retry
@@ -52,6 +75,11 @@ public final class Payments {
         return client.object("payment_capture", Client.arguments("payment_reference", reference, "amount", amount), options);
     }
     public Result capture(String reference, long amount) { return capture(reference, amount, null); }
+    /** capture, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> captureAsync(String reference, long amount, CallOptions options) {
+        return client.objectAsync("payment_capture", Client.arguments("payment_reference", reference, "amount", amount), options);
+    }
+    public CompletableFuture<Result> captureAsync(String reference, long amount) { return captureAsync(reference, amount, null); }
 
     /** Raises the amount a pre-authorization holds to amount; the same amount extends the hold (POST
      * /payments/{payment_reference}/authorization_adjustments). Moves money: after an outcome-
@@ -60,6 +88,11 @@ public final class Payments {
         return client.object("payment_adjust", Client.arguments("payment_reference", reference, "amount", amount), options);
     }
     public Result adjust(String reference, long amount) { return adjust(reference, amount, null); }
+    /** adjust, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> adjustAsync(String reference, long amount, CallOptions options) {
+        return client.objectAsync("payment_adjust", Client.arguments("payment_reference", reference, "amount", amount), options);
+    }
+    public CompletableFuture<Result> adjustAsync(String reference, long amount) { return adjustAsync(reference, amount, null); }
 
     /** Charges a saved card with its token and mandate (a token charge) (POST /payments/charge). The
      * body has payment_method_token, mandate_id, charge_intent.mode, recipient.id and items. Moves
@@ -68,4 +101,9 @@ public final class Payments {
         return client.object("payment_charge", Client.arguments("body", body), options);
     }
     public Result charge(Map<String, Object> body) { return charge(body, null); }
+    /** charge, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> chargeAsync(Map<String, Object> body, CallOptions options) {
+        return client.objectAsync("payment_charge", Client.arguments("body", body), options);
+    }
+    public CompletableFuture<Result> chargeAsync(Map<String, Object> body) { return chargeAsync(body, null); }
 }

@@ -2,6 +2,7 @@
 package dev.fwpay;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Recipients (portals): their fields, currencies and amount limits. */
 public final class Recipients {
@@ -15,6 +16,8 @@ public final class Recipients {
     /** One page of it. */
     public Result page(int page, int perPage, CallOptions options) { return client.object("recipient_list", Client.arguments("page", page, "per_page", perPage), options); }
     public Result page(int page, int perPage) { return page(page, perPage, null); }
+    /** One page of it, started without a thread (Client.callAsync). */
+    public CompletableFuture<Result> pageAsync(int page, int perPage, CallOptions options) { return client.objectAsync("recipient_list", Client.arguments("page", page, "per_page", perPage), options); }
 
     /** A recipient's details: fields, currencies and amount limits (GET /recipients/{recipient_id}).
      * The answer has the recipient's fields (each saying whether it is required) and its amount
@@ -23,6 +26,11 @@ public final class Recipients {
         return client.object("recipient_get", Client.arguments("recipient_id", id), options);
     }
     public Result get(String id) { return get(id, null); }
+    /** get, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> getAsync(String id, CallOptions options) {
+        return client.objectAsync("recipient_get", Client.arguments("recipient_id", id), options);
+    }
+    public CompletableFuture<Result> getAsync(String id) { return getAsync(id, null); }
 
     /** The recipients whose name contains name, ignoring case and accents (GET /recipients, every
      * page). */
@@ -30,4 +38,9 @@ public final class Recipients {
         return client.object("recipient_search", Client.arguments("name", name), options);
     }
     public Result search(String name) { return search(name, null); }
+    /** search, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> searchAsync(String name, CallOptions options) {
+        return client.objectAsync("recipient_search", Client.arguments("name", name), options);
+    }
+    public CompletableFuture<Result> searchAsync(String name) { return searchAsync(name, null); }
 }

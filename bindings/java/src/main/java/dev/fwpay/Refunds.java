@@ -2,6 +2,7 @@
 package dev.fwpay;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Refunds of delivered payments. */
 public final class Refunds {
@@ -17,12 +18,22 @@ public final class Refunds {
         return client.object("refund_create", Client.arguments("payment_reference", paymentReference, "body", body), options);
     }
     public Result create(String paymentReference, Map<String, Object> body) { return create(paymentReference, body, null); }
+    /** create, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> createAsync(String paymentReference, Map<String, Object> body, CallOptions options) {
+        return client.objectAsync("refund_create", Client.arguments("payment_reference", paymentReference, "body", body), options);
+    }
+    public CompletableFuture<Result> createAsync(String paymentReference, Map<String, Object> body) { return createAsync(paymentReference, body, null); }
 
     /** A refund (GET /refunds/{refund_id}). */
     public Result get(String id, CallOptions options) {
         return client.object("refund_get", Client.arguments("refund_id", id), options);
     }
     public Result get(String id) { return get(id, null); }
+    /** get, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> getAsync(String id, CallOptions options) {
+        return client.objectAsync("refund_get", Client.arguments("refund_id", id), options);
+    }
+    public CompletableFuture<Result> getAsync(String id) { return getAsync(id, null); }
 
     /** This client's refunds (GET /refunds). */
     public Iterable<Map<String, Object>> list(Map<String, Object> filters, CallOptions options) { return client.items("refund_list", Client.arguments("filters", filters), 100, options); }
@@ -30,6 +41,8 @@ public final class Refunds {
     /** One page of it. */
     public Result page(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.object("refund_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
     public Result page(Map<String, Object> filters, int page, int perPage) { return page(filters, page, perPage, null); }
+    /** One page of it, started without a thread (Client.callAsync). */
+    public CompletableFuture<Result> pageAsync(Map<String, Object> filters, int page, int perPage, CallOptions options) { return client.objectAsync("refund_list", Client.arguments("filters", filters, "page", page, "per_page", perPage), options); }
 
     /** Cancels a refund not received yet (POST /refunds/{refund_id}/cancel). Moves money: after an
      * outcome-unknown error, retry only with the same idempotency key. */
@@ -37,4 +50,9 @@ public final class Refunds {
         return client.object("refund_cancel", Client.arguments("refund_id", id), options);
     }
     public Result cancel(String id) { return cancel(id, null); }
+    /** cancel, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> cancelAsync(String id, CallOptions options) {
+        return client.objectAsync("refund_cancel", Client.arguments("refund_id", id), options);
+    }
+    public CompletableFuture<Result> cancelAsync(String id) { return cancelAsync(id, null); }
 }

@@ -2,6 +2,7 @@
 package dev.fwpay;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** fwpay-sandbox's control API, sandbox-only (Flywire's API has none): clock, transitions, faults, reset, request log, notifications, settings, listener. */
 public final class Sandbox {
@@ -15,6 +16,11 @@ public final class Sandbox {
         return client.object("sandbox_clock", Client.arguments(), options);
     }
     public Result clock() { return clock(null); }
+    /** clock, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> clockAsync(CallOptions options) {
+        return client.objectAsync("sandbox_clock", Client.arguments(), options);
+    }
+    public CompletableFuture<Result> clockAsync() { return clockAsync(null); }
 
     /** Moves this client's clock forward (parameters: seconds, minutes, hours, days) and makes every
      * change that falls due: holds expire, payments move on, their notifications go out (POST
@@ -25,6 +31,11 @@ public final class Sandbox {
     }
     public Result advance(CallOptions options) { return advance(null, options); }
     public Result advance() { return advance(null, null); }
+    /** advance, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> advanceAsync(Map<String, Object> parameters, CallOptions options) {
+        return client.objectAsync("sandbox_advance", Client.arguments("parameters", parameters), options);
+    }
+    public CompletableFuture<Result> advanceAsync() { return advanceAsync(null, null); }
 
     /** Moves a payment to a status its lifecycle allows, now (parameters: status, optional reason);
      * answers the payment (POST /sandbox/payments/{payment_reference}/transition). Sandbox-only:
@@ -34,6 +45,11 @@ public final class Sandbox {
     }
     public Result transition(String paymentReference, CallOptions options) { return transition(paymentReference, null, options); }
     public Result transition(String paymentReference) { return transition(paymentReference, null, null); }
+    /** transition, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> transitionAsync(String paymentReference, Map<String, Object> parameters, CallOptions options) {
+        return client.objectAsync("sandbox_transition", Client.arguments("payment_reference", paymentReference, "parameters", parameters), options);
+    }
+    public CompletableFuture<Result> transitionAsync(String paymentReference) { return transitionAsync(paymentReference, null, null); }
 
     /** Moves a refund to a status its lifecycle allows, now (parameters: status); answers the refund
      * (POST /sandbox/refunds/{refund_id}/transition). Sandbox-only: fwpay-sandbox serves it;
@@ -43,6 +59,11 @@ public final class Sandbox {
     }
     public Result refundTransition(String refundId, CallOptions options) { return refundTransition(refundId, null, options); }
     public Result refundTransition(String refundId) { return refundTransition(refundId, null, null); }
+    /** refundTransition, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> refundTransitionAsync(String refundId, Map<String, Object> parameters, CallOptions options) {
+        return client.objectAsync("sandbox_refund_transition", Client.arguments("refund_id", refundId, "parameters", parameters), options);
+    }
+    public CompletableFuture<Result> refundTransitionAsync(String refundId) { return refundTransitionAsync(refundId, null, null); }
 
     /** This client's notifications, newest first, with their delivery attempts (parameters:
      * resource_id, page, per_page) (GET /sandbox/notifications). Sandbox-only: fwpay-sandbox serves
@@ -52,6 +73,11 @@ public final class Sandbox {
     }
     public Result notifications(CallOptions options) { return notifications(null, options); }
     public Result notifications() { return notifications(null, null); }
+    /** notifications, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> notificationsAsync(Map<String, Object> parameters, CallOptions options) {
+        return client.objectAsync("sandbox_notifications", Client.arguments("parameters", parameters), options);
+    }
+    public CompletableFuture<Result> notificationsAsync() { return notificationsAsync(null, null); }
 
     /** Queues a notification again, now: the same body and digest to the same URL (POST
      * /sandbox/notifications/{notification_id}/resend). Sandbox-only: fwpay-sandbox serves it;
@@ -60,6 +86,11 @@ public final class Sandbox {
         return client.object("sandbox_resend", Client.arguments("notification_id", notificationId), options);
     }
     public Result resend(long notificationId) { return resend(notificationId, null); }
+    /** resend, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> resendAsync(long notificationId, CallOptions options) {
+        return client.objectAsync("sandbox_resend", Client.arguments("notification_id", notificationId), options);
+    }
+    public CompletableFuture<Result> resendAsync(long notificationId) { return resendAsync(notificationId, null); }
 
     /** This client's sandbox settings (GET /sandbox/settings). Sandbox-only: fwpay-sandbox serves
      * it; Flywire's API is not known to have it. */
@@ -67,6 +98,11 @@ public final class Sandbox {
         return client.object("sandbox_settings", Client.arguments(), options);
     }
     public Result settings() { return settings(null); }
+    /** settings, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> settingsAsync(CallOptions options) {
+        return client.objectAsync("sandbox_settings", Client.arguments(), options);
+    }
+    public CompletableFuture<Result> settingsAsync() { return settingsAsync(null); }
 
     /** Changes this client's sandbox settings (parameters: the settings to change, e.g.
      * notification_format) (POST /sandbox/settings). Sandbox-only: fwpay-sandbox serves it;
@@ -76,6 +112,11 @@ public final class Sandbox {
     }
     public Result changeSettings(CallOptions options) { return changeSettings(null, options); }
     public Result changeSettings() { return changeSettings(null, null); }
+    /** changeSettings, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> changeSettingsAsync(Map<String, Object> parameters, CallOptions options) {
+        return client.objectAsync("sandbox_change_settings", Client.arguments("parameters", parameters), options);
+    }
+    public CompletableFuture<Result> changeSettingsAsync() { return changeSettingsAsync(null, null); }
 
     /** This client's injected faults (GET /sandbox/faults). Sandbox-only: fwpay-sandbox serves it;
      * Flywire's API is not known to have it. */
@@ -83,6 +124,11 @@ public final class Sandbox {
         return client.object("sandbox_faults", Client.arguments(), options);
     }
     public Result faults() { return faults(null); }
+    /** faults, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> faultsAsync(CallOptions options) {
+        return client.objectAsync("sandbox_faults", Client.arguments(), options);
+    }
+    public CompletableFuture<Result> faultsAsync() { return faultsAsync(null); }
 
     /** Injects a fault into this client's next requests (parameters: kind latency, error,
      * rate_limit, drop_before or drop_after; path, method, count, latency_ms, status) (POST
@@ -93,6 +139,11 @@ public final class Sandbox {
     }
     public Result addFault(CallOptions options) { return addFault(null, options); }
     public Result addFault() { return addFault(null, null); }
+    /** addFault, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> addFaultAsync(Map<String, Object> parameters, CallOptions options) {
+        return client.objectAsync("sandbox_add_fault", Client.arguments("parameters", parameters), options);
+    }
+    public CompletableFuture<Result> addFaultAsync() { return addFaultAsync(null, null); }
 
     /** Removes this client's faults (DELETE /sandbox/faults). Sandbox-only: fwpay-sandbox serves it;
      * Flywire's API is not known to have it. */
@@ -100,6 +151,11 @@ public final class Sandbox {
         return client.object("sandbox_clear_faults", Client.arguments(), options);
     }
     public Result clearFaults() { return clearFaults(null); }
+    /** clearFaults, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> clearFaultsAsync(CallOptions options) {
+        return client.objectAsync("sandbox_clear_faults", Client.arguments(), options);
+    }
+    public CompletableFuture<Result> clearFaultsAsync() { return clearFaultsAsync(null); }
 
     /** This client's last requests, newest first (parameters: request_id, limit) (GET
      * /sandbox/requests). Sandbox-only: fwpay-sandbox serves it; Flywire's API is not known to have
@@ -109,6 +165,11 @@ public final class Sandbox {
     }
     public Result requests(CallOptions options) { return requests(null, options); }
     public Result requests() { return requests(null, null); }
+    /** requests, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> requestsAsync(Map<String, Object> parameters, CallOptions options) {
+        return client.objectAsync("sandbox_requests", Client.arguments("parameters", parameters), options);
+    }
+    public CompletableFuture<Result> requestsAsync() { return requestsAsync(null, null); }
 
     /** Deletes this client's data (orders, payments, sessions, saved cards, refunds, bundles,
      * notifications, keys, faults, request log) and puts its clock back to real time (POST
@@ -118,6 +179,11 @@ public final class Sandbox {
         return client.object("sandbox_reset", Client.arguments(), options);
     }
     public Result reset() { return reset(null); }
+    /** reset, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> resetAsync(CallOptions options) {
+        return client.objectAsync("sandbox_reset", Client.arguments(), options);
+    }
+    public CompletableFuture<Result> resetAsync() { return resetAsync(null); }
 
     /** The newest registered receiver that still listens (what `fwpay listen` registers), which
      * stands in for this client's notifications URL (GET /sandbox/listener). Sandbox-only: fwpay-
@@ -126,6 +192,11 @@ public final class Sandbox {
         return client.object("sandbox_listener", Client.arguments(), options);
     }
     public Result listener() { return listener(null); }
+    /** listener, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> listenerAsync(CallOptions options) {
+        return client.objectAsync("sandbox_listener", Client.arguments(), options);
+    }
+    public CompletableFuture<Result> listenerAsync() { return listenerAsync(null); }
 
     /** Registers a receiver of this client's notifications (parameters: url); registrations stack,
      * the newest wins (POST /sandbox/listener). Sandbox-only: fwpay-sandbox serves it; Flywire's
@@ -135,6 +206,11 @@ public final class Sandbox {
     }
     public Result registerListener(CallOptions options) { return registerListener(null, options); }
     public Result registerListener() { return registerListener(null, null); }
+    /** registerListener, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> registerListenerAsync(Map<String, Object> parameters, CallOptions options) {
+        return client.objectAsync("sandbox_register_listener", Client.arguments("parameters", parameters), options);
+    }
+    public CompletableFuture<Result> registerListenerAsync() { return registerListenerAsync(null, null); }
 
     /** Removes a receiver (parameters: url), or all of them (DELETE /sandbox/listener). Sandbox-
      * only: fwpay-sandbox serves it; Flywire's API is not known to have it. */
@@ -143,4 +219,9 @@ public final class Sandbox {
     }
     public Result unregisterListener(CallOptions options) { return unregisterListener(null, options); }
     public Result unregisterListener() { return unregisterListener(null, null); }
+    /** unregisterListener, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> unregisterListenerAsync(Map<String, Object> parameters, CallOptions options) {
+        return client.objectAsync("sandbox_unregister_listener", Client.arguments("parameters", parameters), options);
+    }
+    public CompletableFuture<Result> unregisterListenerAsync() { return unregisterListenerAsync(null, null); }
 }

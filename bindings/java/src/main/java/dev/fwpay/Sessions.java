@@ -2,6 +2,7 @@
 package dev.fwpay;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Checkout sessions: the payer's form, then confirming what the payer sent. */
 public final class Sessions {
@@ -17,6 +18,11 @@ public final class Sessions {
         return client.object("session_create", Client.arguments("body", body), options);
     }
     public Result create(Map<String, Object> body) { return create(body, null); }
+    /** create, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> createAsync(Map<String, Object> body, CallOptions options) {
+        return client.objectAsync("session_create", Client.arguments("body", body), options);
+    }
+    public CompletableFuture<Result> createAsync(Map<String, Object> body) { return createAsync(body, null); }
 
     /** Confirms a session after the payer sent the form; session is its id or the confirm URL the
      * form handed your page (POST /checkout/sessions/{session_id}/confirm). The answer is the
@@ -28,4 +34,9 @@ public final class Sessions {
         return client.object("session_confirm", Client.arguments("session", session), options);
     }
     public Result confirm(String session) { return confirm(session, null); }
+    /** confirm, started without a thread: the future completes with its Result (Client.callAsync). */
+    public CompletableFuture<Result> confirmAsync(String session, CallOptions options) {
+        return client.objectAsync("session_confirm", Client.arguments("session", session), options);
+    }
+    public CompletableFuture<Result> confirmAsync(String session) { return confirmAsync(session, null); }
 }

@@ -241,6 +241,54 @@ public final class ClientTest {
         }
     }
 
+    static int threads() {
+        String[] tasks = new java.io.File("/proc/self/task").list();
+        return tasks == null ? -1 : tasks.length;
+    }
+
+    /** 200 calls at once from one thread through CompletableFutures: two threads added in all. */
+    static void startedCallsHoldNoThreadEach() throws Exception {
+        try (Client client = client(); Client control = Client.builder(KEY).baseUrl(ROOT).build()) {
+            client.recipients.getAsync("FWU").get();  // the I/O and completion threads exist from here
+            int before = threads();
+            control.request("POST", "/sandbox/faults", Map.of("path", "/recipients/ETM", "kind", "latency", "latency_ms", 500,
+                                                               "count", 200), null);
+            long started = System.nanoTime();
+            List<java.util.concurrent.CompletableFuture<Result>> calls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) calls.add(client.recipients.getAsync("ETM"));
+            int during = threads();
+            for (java.util.concurrent.CompletableFuture<Result> call : calls) check("ETM".equals(call.get().get("id")), "each answer");
+            long elapsed = (System.nanoTime() - started) / 1_000_000;
+            check(during - before <= 0, "no thread per call: " + before + " then " + during);
+            check(elapsed < 5000, "200 calls of 500 ms at once took " + elapsed + " ms");
+            check(calls.get(0).get().response().httpStatus() == 200, "the response's status");
+            java.util.concurrent.ExecutionException missing = null;
+            try {
+                client.payments.getAsync("FWU000000000").get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                missing = e;
+            }
+            check(missing != null && missing.getCause() instanceof FwpayException.NotFound, "a 404 fails the future: " + missing);
+            java.util.concurrent.CompletionException refused = expect(java.util.concurrent.CompletionException.class,
+                                                                      () -> client.recipients.getAsync("").join());
+            check(refused.getCause() instanceof FwpayException.InvalidArgument, "refused before sending: " + refused.getCause());
+        }
+    }
+
+    /** A cancelled future cancels its call; the others are answered. */
+    static void aCancelledFutureCancelsItsCall() throws Exception {
+        try (Client client = client(); Client control = Client.builder(KEY).baseUrl(ROOT).build()) {
+            control.request("POST", "/sandbox/faults", Map.of("path", "/recipients/FLW", "kind", "latency", "latency_ms", 1500,
+                                                               "count", 4), null);
+            List<java.util.concurrent.CompletableFuture<Result>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) calls.add(client.recipients.getAsync("FLW"));
+            Thread.sleep(200);
+            check(calls.get(0).cancel(true) && calls.get(2).cancel(true), "cancelled");
+            check("FLW".equals(calls.get(1).get().get("id")) && "FLW".equals(calls.get(3).get().get("id")), "the others answer");
+            check(calls.get(0).isCancelled(), "the cancelled one stays cancelled");
+        }
+    }
+
     interface Test {
         void run() throws Exception;
     }
@@ -256,6 +304,8 @@ public final class ClientTest {
         tests.put("outcomeUnknownCarriesTheIdempotencyKey", ClientTest::outcomeUnknownCarriesTheIdempotencyKey);
         tests.put("notificationsAreVerifiedAndParsed", ClientTest::notificationsAreVerifiedAndParsed);
         tests.put("threadsShareOneClient", ClientTest::threadsShareOneClient);
+        tests.put("startedCallsHoldNoThreadEach", ClientTest::startedCallsHoldNoThreadEach);
+        tests.put("aCancelledFutureCancelsItsCall", ClientTest::aCancelledFutureCancelsItsCall);
         tests.put("logLinesReachTheHandler", ClientTest::logLinesReachTheHandler);
         tests.put("eventsReachTheListener", ClientTest::eventsReachTheListener);
         tests.put("anUntrustedCertificateIsATlsError", ClientTest::anUntrustedCertificateIsATlsError);
