@@ -175,7 +175,9 @@ fuzz:
 # The short version inside make test (the other measures run there on their own).
 test-reliability: faults-program
 	FWPAY_SANDBOX=$(BINDIR)/fwpay-sandbox $(BUILD)/tests/faults 200
+	FWPAY_SANDBOX=$(BINDIR)/fwpay-sandbox $(BUILD)/tests/faults 200 --started
 	python3 tests/reliability/faults.py 200
+	python3 tests/reliability/faults.py 200 --started
 	python3 tests/reliability/hostile.py
 
 test-python: lib cli sandbox examples

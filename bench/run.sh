@@ -81,5 +81,8 @@ echo "bench: 7-8. lists against data size, and walking every payment (a sandbox 
 python3 bench/lists.py "$SANDBOX" build/bin/fwpay "$OUT/client_bench" "$OUT/lists" "${BENCH_LIST_SIZES:-1000,10000,100000,1000000}" \
   "${BENCH_LIST_SAMPLES:-100}" > "$OUT/lists.json"
 
+echo "bench: 10. thousands of calls in flight from one thread (Python, Node, Java against their own clients)"
+python3 bench/fanout/run.py "${BENCH_FANOUTS:-100,1000,10000}" "${BENCH_FANOUT_ROUNDS:-2}" > "$OUT/fanout.json"
+
 python3 bench/report.py "$OUT" bench/BENCHMARKS.md bench/latency.png bench/lists.png
-echo "bench: wrote bench/BENCHMARKS.md, bench/latency.png and bench/lists.png"
+echo "bench: wrote bench/BENCHMARKS.md, bench/latency.png, bench/lists.png and bench/fanout.png"

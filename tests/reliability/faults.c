@@ -7,7 +7,12 @@
  *   lost:       a call acknowledged with FWP_OK whose effect is not on the server  -> must be 0
  * and the rest is counted: faults, ambiguous outcomes (and whether they happened), retries.
  *
- *   faults [CALLS]        (default 1000; prints one summary line per sandbox and a total) */
+ * With --started, each sandbox's calls are made all at once, from this one thread, through
+ * fwp_call_start and a completion queue watched with poll(2) (the library's I/O thread sends
+ * them side by side), under the same faults; the same two counts must be 0.
+ *
+ *   faults [CALLS] [--started]   (default 1000; prints one summary line per sandbox and a total) */
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +41,12 @@ struct record {
     char result[64];      /* payment or refund id when acknowledged */
     char payment[32];     /* the payment a capture or refund acted on */
     int code;
+    /* With --started: the operation and arguments of the text interface, started later. */
+    const char *operation;
+    char *args;
 };
+
+static int started_mode;
 
 static fwp_client *client, *root;
 
@@ -110,6 +120,39 @@ static int count_with(json_t *items, const char *field, const char *value, const
     return count;
 }
 
+/* --started: every prepared call at once, from this thread; their ends taken as the queue's
+ * descriptor becomes readable. The result's id is read from the answer as the blocking calls do. */
+static void start_all(struct record *records, long calls) {
+    fwp_queue *queue = NULL;
+    fwp_error err = FWP_ERROR_INIT;
+    if (fwp_queue_new(&queue, &err) != FWP_OK) { fprintf(stderr, "queue: %s\n", err.message); exit(2); }
+    long waiting = 0;
+    for (long i = 0; i < calls; i++) {
+        struct record *r = &records[i];
+        r->code = fwp_call_start(client, r->operation, r->args, strlen(r->args), queue, (uint64_t)i, NULL, &err);
+        if (r->code == FWP_OK) waiting++;
+    }
+    struct pollfd watched = { .fd = fwp_queue_fd(queue), .events = POLLIN, .revents = 0 };
+    fwp_completion done = FWP_COMPLETION_INIT;
+    while (waiting > 0 && poll(&watched, 1, 60000) > 0) {
+        while (fwp_queue_take(queue, &done) == 1) {
+            struct record *r = &records[done.tag];
+            r->code = done.code;
+            json_t *answer = done.answer ? parse(done.answer) : NULL;
+            const char *id = r->op == OP_CAPTURE ? r->payment
+                : text_of(answer, r->op == OP_REFUND ? "refund_id" : "payment_reference");
+            if (r->code == FWP_OK) snprintf(r->result, sizeof r->result, "%s", id);
+            json_decref(answer);
+            waiting--;
+        }
+    }
+    if (waiting > 0) { fprintf(stderr, "started: %ld calls never completed\n", waiting); exit(2); }
+    fwp_completion_clear(&done);
+    fwp_queue_free(queue);
+    fwp_error_clear(&err);
+    for (long i = 0; i < calls; i++) free(records[i].args);
+}
+
 static void run_phase(const char *flag, long calls, const char *label, struct totals *all) {
     struct sandbox sandbox;
     const char *flags[] = { flag, NULL };
@@ -150,6 +193,13 @@ static void run_phase(const char *flag, long calls, const char *label, struct to
                              text_of(json_object_get(card, "mandate"), "id"), "charge_intent", "mode", "unscheduled",
                              "recipient", "id", "FWU", "items", "amount", 10000, "external_reference", r->reference);
             inject(fault, "/payments/charge");
+            if (started_mode) {
+                json_t *args = json_pack("{s:O}", "body", body);
+                r->operation = "payment_charge";
+                r->args = json_dumps(args, JSON_COMPACT);
+                json_decref(args);
+                break;
+            }
             r->code = fwp_payment_charge(client, body, &call, &result, &err);
             if (r->code == FWP_OK) snprintf(r->result, sizeof r->result, "%s", text_of(result, "payment_reference"));
             break;
@@ -157,6 +207,13 @@ static void run_phase(const char *flag, long calls, const char *label, struct to
             new_order(r->reference, "Peter", offer, id);
             snprintf(path, sizeof path, "/orders/%s/charge", id);
             inject(fault, path);
+            if (started_mode) {
+                json_t *args = json_pack("{s:s}", "order_id", id);
+                r->operation = "order_charge";
+                r->args = json_dumps(args, JSON_COMPACT);
+                json_decref(args);
+                break;
+            }
             r->code = fwp_order_charge(client, id, NULL, &call, &result, &err);
             if (r->code == FWP_OK) snprintf(r->result, sizeof r->result, "%s", text_of(result, "payment_reference"));
             break;
@@ -164,6 +221,13 @@ static void run_phase(const char *flag, long calls, const char *label, struct to
             session = open_session(r->reference, "automatic");
             snprintf(path, sizeof path, "/checkout/sessions/%s/confirm", text_of(session, "id"));
             inject(fault, path);
+            if (started_mode) {
+                json_t *args = json_pack("{s:s}", "session", text_of(session, "id"));
+                r->operation = "session_confirm";
+                r->args = json_dumps(args, JSON_COMPACT);
+                json_decref(args);
+                break;
+            }
             r->code = fwp_session_confirm(client, text_of(session, "id"), &call, &result, &err);
             if (r->code == FWP_OK) snprintf(r->result, sizeof r->result, "%s", text_of(result, "payment_reference"));
             break;
@@ -175,6 +239,13 @@ static void run_phase(const char *flag, long calls, const char *label, struct to
             json_decref(held);
             snprintf(path, sizeof path, "/payments/%s/captures", r->payment);
             inject(fault, path);
+            if (started_mode) {
+                json_t *args = json_pack("{s:s, s:i}", "payment_reference", r->payment, "amount", 15000);
+                r->operation = "payment_capture";
+                r->args = json_dumps(args, JSON_COMPACT);
+                json_decref(args);
+                break;
+            }
             r->code = fwp_payment_capture(client, r->payment, 15000, &call, &result, &err);
             if (r->code == FWP_OK) snprintf(r->result, sizeof r->result, "%s", r->payment);
             break;
@@ -187,18 +258,28 @@ static void run_phase(const char *flag, long calls, const char *label, struct to
             body = json_pack("{s:i, s:s}", "amount", 5000, "external_reference", r->reference);
             snprintf(path, sizeof path, "/payments/%s/refunds", r->payment);
             inject(fault, path);
+            if (started_mode) {
+                json_t *args = json_pack("{s:s, s:O}", "payment_reference", r->payment, "body", body);
+                r->operation = "refund_create";
+                r->args = json_dumps(args, JSON_COMPACT);
+                json_decref(args);
+                break;
+            }
             r->code = fwp_refund_create(client, r->payment, body, &call, &result, &err);
             if (r->code == FWP_OK) snprintf(r->result, sizeof r->result, "%s", text_of(result, "refund_id"));
         }
         }
         phase.calls++;
         if (fault != F_NONE) phase.faults[fault]++;
-        if (r->code == FWP_OK) phase.ok++;
-        else if (r->code == FWP_E_OUTCOME_UNKNOWN) phase.ambiguous++;
-        else phase.refused++;
         json_decref(body);
         json_decref(result);
         json_decref(session);
+    }
+    if (started_mode) start_all(records, calls);
+    for (long i = 0; i < calls; i++) {
+        if (records[i].code == FWP_OK) phase.ok++;
+        else if (records[i].code == FWP_E_OUTCOME_UNKNOWN) phase.ambiguous++;
+        else phase.refused++;
     }
 
     /* Stalled requests commit late: let them land, then read the server's records. */
@@ -256,10 +337,11 @@ static void run_phase(const char *flag, long calls, const char *label, struct to
 int main(int argc, char **argv) {
     long calls = argc > 1 ? strtol(argv[1], NULL, 10) : 1000;
     if (calls < 2) calls = 2;
+    started_mode = argc > 2 && strcmp(argv[2], "--started") == 0;
     struct totals all;
     memset(&all, 0, sizeof all);
-    run_phase("--ignore-idempotency-keys", calls / 2, "C, keys ignored", &all);
-    run_phase(NULL, calls - calls / 2, "C, keys honoured", &all);
+    run_phase("--ignore-idempotency-keys", calls / 2, started_mode ? "C started, keys ignored" : "C, keys ignored", &all);
+    run_phase(NULL, calls - calls / 2, started_mode ? "C started, keys honoured" : "C, keys honoured", &all);
     long faults = 0;
     for (int f = 1; f < FAULTS; f++) faults += all.faults[f];
     printf("%-22s calls %ld | faults %ld | ok %ld, ambiguous %ld (%ld took effect), refused %ld | duplicates %ld, lost %ld | retries %ld\n",

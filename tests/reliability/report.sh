@@ -17,6 +17,11 @@ step "fault injection through C ($calls calls)"
 build/tests/faults "$calls" > "$out/faults-c.txt" 2> "$out/faults-c.err" || status=1
 step "fault injection through Python ($calls calls)"
 python3 tests/reliability/faults.py "$calls" > "$out/faults-py.txt" 2> "$out/faults-py.err" || status=1
+in_flight=$((calls * 2))  # each of the two sandboxes gets `calls` at once
+step "fault injection through C, $calls at once per sandbox (started calls)"
+build/tests/faults "$in_flight" --started > "$out/faults-c-started.txt" 2> "$out/faults-c-started.err" || status=1
+step "fault injection through Python's AsyncClient, $calls at once per sandbox"
+python3 tests/reliability/faults.py "$in_flight" --started > "$out/faults-py-started.txt" 2> "$out/faults-py-started.err" || status=1
 step "fuzzing (${fuzz_seconds}s)"
 tests/fuzz/run.sh "$fuzz_seconds" > "$out/fuzz.txt" 2> "$out/fuzz.err" || status=1
 step "C tests under valgrind"
@@ -46,6 +51,7 @@ def totals(lines):
         t["refused"] += g[10]; t["duplicates"] += g[11]; t["lost"] += g[12]; t["retries"] += g[13]
     return t
 c, py = totals(text("faults-c.txt")), totals(text("faults-py.txt"))
+cs, pys = totals(text("faults-c-started.txt")), totals(text("faults-py-started.txt"))
 fuzz = re.findall(r"(fuzz_\w+): (\d+) executions", text("fuzz.txt"))
 crashes = 0 if "found a crash" not in text("fuzz.err") and fuzz else 1
 valgrind = re.search(r"C tests under valgrind: (\d+) passed, (\d+) failed", text("valgrind.txt"))
@@ -62,6 +68,10 @@ rows = [
     ("retries made by the library", f"{c['retries'] + py['retries']}"),
     ("**duplicates** (a call that took effect twice)", f"{c['duplicates'] + py['duplicates']}"),
     ("**losses** (acknowledged, missing on the server)", f"{c['lost'] + py['lost']}"),
+    ("money-moving calls started at once, all in flight together (C / Python AsyncClient)", f"{cs['calls']} / {pys['calls']}"),
+    ("  their faults; acknowledged / ambiguous / refused",
+     f"{cs['faults'] + pys['faults']}; {cs['ok'] + pys['ok']} / {cs['ambiguous'] + pys['ambiguous']} / {cs['refused'] + pys['refused']}"),
+    ("  **duplicates / losses**", f"{cs['duplicates'] + pys['duplicates']} / {cs['lost'] + pys['lost']}"),
     ("fuzz executions", ", ".join(f"{name} {int(runs):,}" for name, runs in fuzz) or "not run"),
     ("**crashes** (fuzzing)", f"{crashes}"),
     ("C test programs under valgrind: **errors and leaks**", f"{valgrind.group(2) if valgrind else '?'} failing of {int(valgrind.group(1)) + int(valgrind.group(2)) if valgrind else '?'}"),
@@ -72,7 +82,8 @@ rows = [
 table = "| measure | figure |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
 (out.parent / "reliability.md").write_text(table + "\n")
 print(table)
-bad = status or c["duplicates"] + py["duplicates"] + c["lost"] + py["lost"] + crashes or not tsan_clean or not pytest or not hostile_ok
+bad = (status or c["duplicates"] + py["duplicates"] + c["lost"] + py["lost"] + cs["duplicates"] + pys["duplicates"]
+       + cs["lost"] + pys["lost"] + crashes or not tsan_clean or not pytest or not hostile_ok or not cs["calls"] or not pys["calls"])
 print(f"reliability: {0 if bad else 1} passed, {1 if bad else 0} failed")
 sys.exit(1 if bad else 0)
 PY
