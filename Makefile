@@ -112,7 +112,7 @@ sandbox: deps
 	@mkdir -p $(BINDIR)
 	ln -sf "$$(swift build --show-bin-path)/fwpay-sandbox" $(BINDIR)/fwpay-sandbox
 
-EXAMPLES := order_flow preauth_capture adjust_cancel refund notification_receiver
+EXAMPLES := order_flow preauth_capture adjust_cancel refund notification_receiver event_loop
 examples: lib
 	@mkdir -p $(BUILD)/examples
 	for example in $(EXAMPLES); do \
@@ -138,16 +138,20 @@ test-sandbox: sandbox
 test-c: lib sandbox
 	tests/c/run.sh
 
-# One client shared by 8 threads, with the library and the test under ThreadSanitizer.
+# One client shared by 8 threads, and calls started from one thread and ended on the
+# client's I/O thread (test_started), with the library and the tests under ThreadSanitizer.
 TSAN_SCRATCH := .build-tsan
 SWIFT_RUNTIME = $(shell dirname "$$(dirname "$$(command -v swift)")")/lib/swift/linux
+TSAN_TESTS := test_threads test_started
 test-tsan: sandbox
 	swift build --scratch-path $(TSAN_SCRATCH) --sanitize=thread --product fwpay
 	@mkdir -p $(BUILD)/tests/c
-	clang -g -fsanitize=thread -fuse-ld=bfd -std=c99 -D_POSIX_C_SOURCE=200809L -Iinclude tests/c/test_threads.c \
-		tests/c/harness.c -o $(BUILD)/tests/c/test_threads_tsan -L$(TSAN_SCRATCH)/debug -lfwpay -ljansson -lpthread \
-		-L$(SWIFT_RUNTIME) -ldispatch -lBlocksRuntime -Wl,-rpath,$(CURDIR)/$(TSAN_SCRATCH)/debug:$(SWIFT_RUNTIME)
-	TSAN_OPTIONS="halt_on_error=1 exitcode=66" FWPAY_SANDBOX=$(BINDIR)/fwpay-sandbox $(BUILD)/tests/c/test_threads_tsan
+	for test in $(TSAN_TESTS); do \
+		clang -g -fsanitize=thread -fuse-ld=bfd -std=c99 -D_POSIX_C_SOURCE=200809L -Iinclude tests/c/$$test.c \
+			tests/c/harness.c -o $(BUILD)/tests/c/$${test}_tsan -L$(TSAN_SCRATCH)/debug -lfwpay -ljansson -lpthread \
+			-L$(SWIFT_RUNTIME) -ldispatch -lBlocksRuntime -Wl,-rpath,$(CURDIR)/$(TSAN_SCRATCH)/debug:$(SWIFT_RUNTIME) || exit 1; \
+		TSAN_OPTIONS="halt_on_error=1 exitcode=66" FWPAY_SANDBOX=$(BINDIR)/fwpay-sandbox $(BUILD)/tests/c/$${test}_tsan || exit 1; \
+	done
 
 # The C test programs under AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer,
 # against the library built with AddressSanitizer (Swift has no UBSan on Linux; it traps on

@@ -140,3 +140,16 @@ def test_python_notification_receiver(sandbox: Any) -> None:
     assert receiver.returncode == 0, errors
     for status in ("initiated", "processed", "guaranteed", "delivered"):
         assert f"payments {reference} {status}" in output
+
+
+def test_event_loop(sandbox: Any) -> None:
+    """Calls started from one thread and taken as poll(2) reports them, while the loop ticks."""
+    import fwpay
+    with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+        client.sandbox.add_fault(kind="latency", path="/recipients", latency_ms=300, count=100)
+    output = run_example(sandbox, "event_loop", "20")
+    assert "started 100 calls" in output
+    for recipient in ("FWU: Flywire University", "ETM: ", "TKU: ", "BHU: ", "FLW: "):
+        assert recipient in output, output
+    ticks = re.search(r"100 calls ended \(0 failed\); the loop ticked (\d+) times meanwhile", output)
+    assert ticks and int(ticks.group(1)) >= 3, output  # 300 ms in flight: the loop kept turning

@@ -1,6 +1,5 @@
 import CCurl
 import CLinux
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -59,7 +58,7 @@ final class CallEngine: @unchecked Sendable {
         var cancelled: [UInt64] = []
         var stopping = false
     }
-    private let inbox = Mutex(Inbox())
+    private let inbox = Locked(Inbox())
 
     // Only the I/O thread touches these.
     private var running: [UnsafeMutableRawPointer: Transfer] = [:]

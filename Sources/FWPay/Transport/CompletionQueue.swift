@@ -1,5 +1,4 @@
 import CLinux
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +19,7 @@ final class CompletionQueue: Sendable {
 
     /// The eventfd, open for the queue's life.
     let descriptor: Int32
-    private let waiting = Mutex<(completions: [Completion], closed: Bool)>(([], false))
+    private let waiting = Locked<(completions: [Completion], closed: Bool)>(([], false))
 
     init() throws(FWPayError) {
         descriptor = fwp_eventfd()
