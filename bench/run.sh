@@ -44,7 +44,7 @@ gcc -std=c99 -Wall -Wextra -Werror -O2 -Iinclude bench/telemetry_instructions.c 
 for mode in none events; do
   valgrind --tool=callgrind --callgrind-out-file="$OUT/instructions-$mode.out" \
     "$OUT/telemetry_instructions" "$BASE" "$KEY" "$REF" "$mode" 500 > /dev/null 2>&1
-  callgrind_annotate --inclusive=yes "$OUT/instructions-$mode.out" | awk '/:fwp_payment_get \[/ { gsub(",", "", $1); print $1; exit }' \
+  callgrind_annotate --inclusive=yes "$OUT/instructions-$mode.out" | awk '!found && /:fwp_payment_get \[/ { gsub(",", "", $1); print $1; found = 1 }' \
     > "$OUT/instructions-$mode.txt"
 done
 

@@ -177,7 +177,8 @@ typedef struct fwp_error {
 
 /** The version of fwp_client_options this header describes (2 added ca_bundle, 3
  *  server_deduplicates, 4 user_agent, 5 proxy, no_proxy, client_cert and client_key, 6
- *  event_callback and event_userdata, 7 max_in_flight and max_host_connections). */
+ *  event_callback and event_userdata, 7 max_in_flight, max_host_connections and
+ *  max_requests_per_minute). */
 #define FWP_CLIENT_OPTIONS_VERSION 7
 
 /* ---- Logging --------------------------------------------------------------------------- */
@@ -346,10 +347,16 @@ typedef struct fwp_client_options {
     /** Connections to one host at once for started calls; 0 (default) for no bound but
      *  max_in_flight. Since version 7 (0.3). */
     int max_host_connections;
+    /** Requests a minute the client sends at most, retries included, 0 (default) for no bound:
+     *  a request beyond it waits its turn (a blocking call sleeps; a started call waits in the
+     *  library), or fails with FWP_E_RATE_LIMITED, unsent, when the wait would outlast its
+     *  timeout. A third-party profile says Flywire blocks an IP for 10 minutes past 500 requests
+     *  a minute. At most 100000. Since version 7 (0.3). */
+    int max_requests_per_minute;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 1000, 0 }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 1000, 0, 0 }
 
 /** The version of fwp_client_hooks this header describes. */
 #define FWP_CLIENT_HOOKS_VERSION 1
@@ -525,7 +532,8 @@ extern int fwp_client_new(char const * _Nullable base_url, char const * _Nullabl
 /// "ca_bundle", "server_deduplicates" (boolean), "user_agent" (what follows "fwpay/VERSION" in
 /// the User-Agent: the binding's language and runtime, e.g. "node/20.20.2"; printable ASCII, at
 /// most 128 bytes; since 0.3), "proxy", "no_proxy", "client_cert", "client_key",
-/// "max_in_flight" and "max_host_connections" (since 0.3), with the meanings and
+/// "max_in_flight", "max_host_connections" and "max_requests_per_minute" (since 0.3), with the
+/// meanings and
 /// defaults of fwp_client_options; an
 /// unknown member is refused. The client logs as $FWPAY_LOG says (fwp_client_new_json_hooked
 /// takes a log callback and a telemetry callback). out_client: receives the handle, NULL on failure; release with
@@ -561,7 +569,8 @@ extern int fwp_client_new_with_options(fwp_client_options const * _Nullable opti
 /// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback,
 /// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms, the
 /// system's CA bundle, a server not known to deduplicate POSTs, no event callback, 1000
-/// started calls in flight, no bound on connections per host beyond that).
+/// started calls in flight, no bound on connections per host beyond that, no bound on requests
+/// a minute).
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 extern int fwp_client_options_init(fwp_client_options * _Nullable options);

@@ -120,6 +120,7 @@ typedef struct fwp_client_options {
     int event_types;
     int max_in_flight;
     int max_host_connections;
+    int max_requests_per_minute;
 } fwp_client_options;
 
 typedef struct fwp_client_hooks {

@@ -135,7 +135,8 @@ typedef struct fwp_error {
 
 /** The version of fwp_client_options this header describes (2 added ca_bundle, 3
  *  server_deduplicates, 4 user_agent, 5 proxy, no_proxy, client_cert and client_key, 6
- *  event_callback and event_userdata, 7 max_in_flight and max_host_connections). */
+ *  event_callback and event_userdata, 7 max_in_flight, max_host_connections and
+ *  max_requests_per_minute). */
 #define FWP_CLIENT_OPTIONS_VERSION 7
 
 /* ---- Logging --------------------------------------------------------------------------- */
@@ -304,10 +305,16 @@ typedef struct fwp_client_options {
     /** Connections to one host at once for started calls; 0 (default) for no bound but
      *  max_in_flight. Since version 7 (0.3). */
     int max_host_connections;
+    /** Requests a minute the client sends at most, retries included, 0 (default) for no bound:
+     *  a request beyond it waits its turn (a blocking call sleeps; a started call waits in the
+     *  library), or fails with FWP_E_RATE_LIMITED, unsent, when the wait would outlast its
+     *  timeout. A third-party profile says Flywire blocks an IP for 10 minutes past 500 requests
+     *  a minute. At most 100000. Since version 7 (0.3). */
+    int max_requests_per_minute;
 } fwp_client_options;
 
 /** Initialiser for fwp_client_options with the defaults. */
-#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 1000, 0 }
+#define FWP_CLIENT_OPTIONS_INIT { FWP_CLIENT_OPTIONS_VERSION, NULL, NULL, 30000L, 80000L, 2, 0, NULL, NULL, FWP_LOG_WARNING, 20000L, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 1000, 0, 0 }
 
 /** The version of fwp_client_hooks this header describes. */
 #define FWP_CLIENT_HOOKS_VERSION 1

@@ -27,7 +27,9 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
     return Application(
         router: try buildRouter(database: database, faults: FaultInjector(), honourIdempotencyKeys: !configuration.ignoreIdempotencyKeys,
                                 allowedHosts: Set(([configuration.host] + configuration.allowedHosts).map { $0.lowercased() }),
-                                logRequests: configuration.logRequests),
+                                logRequests: configuration.logRequests,
+                                rateLimiter: configuration.rateLimit > 0
+                                    ? RateLimiter(limit: configuration.rateLimit, blockSeconds: configuration.rateLimitBlockSeconds) : nil),
         // Idle connections are closed after 60 s by default, longer than clients keep them
         // (fwpay: 20 s).
         server: .http1(configuration: .init(additionalChannelHandlers: [connections.handler()],
@@ -50,7 +52,8 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
 /// Every route of the sandbox. API routes live under `apiBasePath` behind the API key check;
 /// the web pages (payer's form, sign-in, merchant pages, dashboard) answer HTML.
 func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempotencyKeys: Bool = true,
-                 allowedHosts: Set<String> = [], logRequests: Bool = false) throws -> Router<SandboxRequestContext> {
+                 allowedHosts: Set<String> = [], logRequests: Bool = false,
+                 rateLimiter: RateLimiter? = nil) throws -> Router<SandboxRequestContext> {
     let pages = try PageRenderer()
     let requestLog = RequestLog()
     let logging = RequestLogMiddleware(log: requestLog, database: database, printLines: logRequests)
@@ -67,7 +70,8 @@ func buildRouter(database: SandboxDatabase, faults: FaultInjector, honourIdempot
     let api = router.group(RouterPath(apiBasePath))
         .add(middleware: APIKeyMiddleware(database: database))
         .add(middleware: logging)
-        .add(middleware: FaultInjectionMiddleware(faults: faults))
+    if let rateLimiter { api.add(middleware: RateLimitMiddleware(limiter: rateLimiter)) }
+    api.add(middleware: FaultInjectionMiddleware(faults: faults))
     if honourIdempotencyKeys { api.add(middleware: IdempotencyMiddleware(database: database)) }
     api.add(middleware: ProblemNoteMiddleware(log: requestLog))
     api.addRoutes(RecipientsController(database: database).routes, atPath: "recipients")

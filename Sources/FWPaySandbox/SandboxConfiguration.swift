@@ -55,6 +55,10 @@ public struct SandboxConfiguration: Sendable {
     /// Made-up payments to add to the first client before serving (sandbox-only, for
     /// benchmarks and trying the lists at real sizes: `--bulk-seed`).
     public var bulkSeedPayments = 0
+    /// Sandbox-only (`--rate-limit`): API requests a minute per client before it is blocked
+    /// for `rateLimitBlockSeconds` (429s), as Flywire is reported to do per IP; 0: no limit.
+    public var rateLimit = 0
+    public var rateLimitBlockSeconds = 600
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "fwpay-sandbox.sqlite",
                 clients: [APIClient] = [SandboxConfiguration.demoClient], notificationRetrySeconds: Double = 5,

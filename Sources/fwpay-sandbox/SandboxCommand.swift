@@ -78,6 +78,13 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Seconds before an idle connection is closed.")
     var idleTimeout = 60
 
+    @Option(help: ArgumentHelp("Sandbox-only: API requests a minute a client may make before it is blocked (every request answered 429) for --rate-limit-block seconds, as Flywire is reported to block an IP past 500 a minute; 0 for no limit.",
+                               valueName: "per-minute"))
+    var rateLimit = 0
+
+    @Option(help: "Sandbox-only: seconds a client over --rate-limit stays blocked.")
+    var rateLimitBlock = 600
+
     static func main() async {
         // Swift concurrency runs on the server's event loops instead of a pool of its own, so
         // a request no longer hops between two sets of threads on its way through a handler.
@@ -95,6 +102,9 @@ struct SandboxCommand: AsyncParsableCommand {
         guard (1...3_600).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be 1 to 3600 seconds") }
         guard (0...10_000_000).contains(bulkSeed) else { throw ValidationError("--bulk-seed must be 0 to 10000000") }
         guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be 1 to 100000") }
+        guard (0...1_000_000).contains(rateLimit), (1...86_400).contains(rateLimitBlock) else {
+            throw ValidationError("--rate-limit must be 0 to 1000000 and --rate-limit-block 1 to 86400 seconds")
+        }
         guard notificationRetrySeconds > 0, (1...20).contains(notificationAttempts) else {
             throw ValidationError("--notification-retry-seconds must be positive and --notification-attempts 1 to 20")
         }
@@ -149,6 +159,8 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.maximumConnections = maxConnections
         configuration.bulkSeedPayments = bulkSeed
         configuration.allowedHosts = allowedHosts
+        configuration.rateLimit = rateLimit
+        configuration.rateLimitBlockSeconds = rateLimitBlock
         let app = try buildApplication(configuration, logger: logger) { host, port in
             print("fwpay-sandbox listening on http://\(host):\(port)")
             fflush(nil)  // the line is what scripts wait for: do not leave it in a buffer

@@ -57,6 +57,9 @@ export interface ClientSettings {
   maxInFlight?: number;
   /** Connections to one host at once (default 0: no bound but maxInFlight). */
   maxHostConnections?: number;
+  /** Requests a minute at most, retries included (default: no bound): past it a request waits
+   *  its turn, or rejects with RateLimitError unsent when the wait would outlast its timeout. */
+  maxRequestsPerMinute?: number;
 }
 
 /** One telemetry event of a call (fwp_event): its start, each attempt's end, its end. */

@@ -89,11 +89,13 @@ class Client {
    *          onEvent receives each call's events (callStart, attemptEnd, callEnd) as they are.
    *          Calls are sent from the library's own I/O thread, never on libuv's pool:
    *          maxInFlight (default 1000) are sent at once, more wait their turn in the library;
-   *          maxHostConnections (default 0: no bound but maxInFlight) bounds the connections.
+   *          maxHostConnections (default 0: no bound but maxInFlight) bounds the connections;
+   *          maxRequestsPerMinute keeps the client under a server's limit (a request past it
+   *          waits its turn, or rejects with RateLimitError unsent past its timeout).
    */
   constructor({ apiKey, baseUrl, timeout, connectTimeout, maxRetries, allowInsecureHttp, caBundle, serverDeduplicates,
     log, logLevel, proxy, noProxy, clientCert, clientKey, telemetry: traced = true, onEvent, maxInFlight,
-    maxHostConnections } = {}) {
+    maxHostConnections, maxRequestsPerMinute } = {}) {
     if (onEvent !== undefined && typeof onEvent !== 'function') throw new TypeError('onEvent must be a function of an event');
     this._traced = traced !== false && telemetry.available;
     this._onEvent = onEvent;
@@ -104,7 +106,7 @@ class Client {
       max_retries: maxRetries, allow_insecure_http: allowInsecureHttp, ca_bundle: caBundle,
       server_deduplicates: serverDeduplicates, user_agent: `node/${process.versions.node}`, log_level: logLevel,
       proxy, no_proxy: noProxy, client_cert: clientCert, client_key: clientKey, max_in_flight: maxInFlight,
-      max_host_connections: maxHostConnections };
+      max_host_connections: maxHostConnections, max_requests_per_minute: maxRequestsPerMinute };
     try {
       this._handle = native.newClient(JSON.stringify(settings), log, this._traced || onEvent !== undefined);
     } catch (error) {

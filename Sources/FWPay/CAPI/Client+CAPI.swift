@@ -22,7 +22,8 @@ public func fwp_global_init() -> CInt {
 /// timeout 30000 ms, whole-request timeout 80000 ms, 2 retries, plain http only to loopback,
 /// no log callback, log level FWP_LOG_WARNING, idle connections closed after 20000 ms, the
 /// system's CA bundle, a server not known to deduplicate POSTs, no event callback, 1000
-/// started calls in flight, no bound on connections per host beyond that).
+/// started calls in flight, no bound on connections per host beyond that, no bound on requests
+/// a minute).
 /// For languages that cannot use the macro. Returns FWP_OK, or FWP_E_INVALID_ARGUMENT when
 /// options is NULL. Since 0.1.
 @c
@@ -34,7 +35,8 @@ public func fwp_client_options_init(_ options: UnsafeMutablePointer<fwp_client_o
                                          log_level: CInt(FWP_LOG_WARNING.rawValue), max_idle_connection_ms: 20_000,
                                          ca_bundle: nil, server_deduplicates: 0, user_agent: nil, proxy: nil, no_proxy: nil,
                                          client_cert: nil, client_key: nil, event_callback: nil, event_userdata: nil,
-                                         event_types: 0, max_in_flight: 1000, max_host_connections: 0)
+                                         event_types: 0, max_in_flight: 1000, max_host_connections: 0,
+                                         max_requests_per_minute: 0)
     return FWP_OK.rawValue
 }
 
@@ -86,6 +88,7 @@ public func fwp_client_new_with_options(_ options: UnsafePointer<fwp_client_opti
         configuration.clientKey = try optionalString(given.client_key, "client_key", limit: ArgumentLimit.url)
         configuration.maximumInFlight = Int(given.max_in_flight)
         configuration.maximumHostConnections = Int(given.max_host_connections)
+        configuration.maximumRequestsPerMinute = Int(given.max_requests_per_minute)
         guard let level = Logger.Level(rawValue: given.log_level) else {
             throw FWPayError(.invalidArgument, "log_level must be FWP_LOG_ERROR to FWP_LOG_DEBUG (0 to 3), not \(given.log_level)")
         }

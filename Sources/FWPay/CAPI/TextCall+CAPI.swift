@@ -16,7 +16,8 @@ import Musl
 /// "ca_bundle", "server_deduplicates" (boolean), "user_agent" (what follows "fwpay/VERSION" in
 /// the User-Agent: the binding's language and runtime, e.g. "node/20.20.2"; printable ASCII, at
 /// most 128 bytes; since 0.3), "proxy", "no_proxy", "client_cert", "client_key",
-/// "max_in_flight" and "max_host_connections" (since 0.3), with the meanings and
+/// "max_in_flight", "max_host_connections" and "max_requests_per_minute" (since 0.3), with the
+/// meanings and
 /// defaults of fwp_client_options; an
 /// unknown member is refused. The client logs as $FWPAY_LOG says (fwp_client_new_json_hooked
 /// takes a log callback and a telemetry callback). out_client: receives the handle, NULL on failure; release with
@@ -66,7 +67,8 @@ public func fwp_client_new_json_hooked(_ settings: UnsafePointer<CChar>?, _ len:
                                       parameters: ["api_key", "base_url", "connect_timeout_ms", "timeout_ms", "max_retries",
                                                    "allow_insecure_http", "max_idle_connection_ms", "ca_bundle",
                                                    "server_deduplicates", "user_agent", "log_level", "proxy", "no_proxy",
-                                                   "client_cert", "client_key", "max_in_flight", "max_host_connections"])
+                                                   "client_cert", "client_key", "max_in_flight", "max_host_connections",
+                                                   "max_requests_per_minute"])
         var configuration = ClientConfiguration(apiKey: try given.string("api_key"))
         if let url = try given.optionalString("base_url") { configuration.baseURL = url }
         if let value = try given.optionalInteger("connect_timeout_ms") { configuration.connectTimeoutMilliseconds = value }
@@ -83,6 +85,7 @@ public func fwp_client_new_json_hooked(_ settings: UnsafePointer<CChar>?, _ len:
         configuration.clientKey = try given.optionalString("client_key")
         if let value = try given.optionalInteger("max_in_flight") { configuration.maximumInFlight = value }
         if let value = try given.optionalInteger("max_host_connections") { configuration.maximumHostConnections = value }
+        if let value = try given.optionalInteger("max_requests_per_minute") { configuration.maximumRequestsPerMinute = value }
         var logger: Logger?
         if let name = try given.optionalString("log_level") {
             guard let level = Logger.Level(named: name) else {

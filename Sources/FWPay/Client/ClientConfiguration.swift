@@ -37,6 +37,10 @@ public struct ClientConfiguration: Sendable {
     public var maximumInFlight = 1000
     /// Connections to one host at once for started calls; 0 for no bound but maximumInFlight.
     public var maximumHostConnections = 0
+    /// Requests a minute the client sends at most, retries included (0: no bound): a request
+    /// beyond it waits for its turn, or fails with `rateLimited` unsent when the wait would
+    /// outlast its timeout. 0 to 100,000.
+    public var maximumRequestsPerMinute = 0
 
     public init(baseURL: String = ClientConfiguration.productionBaseURL, apiKey: String) {
         self.baseURL = baseURL
@@ -70,6 +74,9 @@ public struct ClientConfiguration: Sendable {
         guard (0...100_000).contains(maximumHostConnections) else {
             throw FWPayError(.invalidArgument, "max_host_connections must be between 0 and 100000 (got \(maximumHostConnections))")
         }
+        guard (0...100_000).contains(maximumRequestsPerMinute) else {
+            throw FWPayError(.invalidArgument, "max_requests_per_minute must be between 0 and 100000 (got \(maximumRequestsPerMinute))")
+        }
         let bundle = CABundle.resolve(given: caBundle)
         if let bundle, !CABundle.isReadable(bundle) {
             let origin = caBundle?.isEmpty == false ? "ca_bundle" : CABundle.environmentVariable
@@ -86,6 +93,7 @@ public struct ClientConfiguration: Sendable {
                                  clientKey: try readable(clientKey ?? (clientCertificate == nil ? nil : clientCertificate), "client_key"))
         settings.maximumInFlight = maximumInFlight
         settings.maximumHostConnections = maximumHostConnections
+        settings.maximumRequestsPerMinute = maximumRequestsPerMinute
         return settings
     }
 

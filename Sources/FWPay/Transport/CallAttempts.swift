@@ -114,6 +114,13 @@ struct CallAttempts {
         }
     }
 
+    /// The call ends without its next attempt being sent (the client's own rate bound).
+    mutating func unsent(_ error: FWPayError) -> FWPayError {
+        logger.log(.warning, error.message)
+        observed?.ended(attempts: made, status: 0, error: error, requestID: nil)
+        return error
+    }
+
     /// The caller cancelled the call (fwp_call_cancel) before it ended; `mayHaveReachedServer`
     /// says whether any attempt's request may have been sent. A request that moves money and
     /// may have been sent is then reported as outcome-unknown with its key, as when its answer

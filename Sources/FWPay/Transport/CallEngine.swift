@@ -17,8 +17,9 @@ import Musl
 /// only makes blocking calls has none.
 ///
 /// Admission: at most `maximumInFlight` transfers run at once; the rest wait in a list (not on
-/// threads), as do retries until their delay is over. libcurl holds a transfer back while its
-/// host has `maximumHostConnections` connections (0: no bound but the one on transfers).
+/// threads), as do retries until their delay is over and requests until the client's
+/// RequestRate gives them a slot. libcurl holds a transfer back while its host has
+/// `maximumHostConnections` connections (0: no bound but the one on transfers).
 ///
 /// Fork: the thread does not exist in a child of fork(). A child's first started call makes
 /// an engine of its own (Transport checks ForkSafeLock's generation); the parent's is left as it
@@ -37,6 +38,8 @@ final class CallEngine: @unchecked Sendable {
         fileprivate var dueAt = 0.0
         /// Whether an earlier attempt may have reached the server (for a cancellation).
         fileprivate var reachedServer = false
+        /// Whether the next attempt already holds its slot of the client's RequestRate.
+        fileprivate var holdsSlot = false
 
         init(call: UInt64, tag: UInt64, request: HTTPRequest, settings: TransportSettings, server: (address: String, port: Int),
              ended: @escaping (Result<Reply, FWPayError>) -> Void) {
@@ -51,6 +54,7 @@ final class CallEngine: @unchecked Sendable {
     /// The fork generation (ForkSafeLock) of the process this engine's thread runs in.
     let generation: Int
     let maximumInFlight: Int
+    private let rate: RequestRate?
     private let multi: UnsafeMutableRawPointer
 
     private struct Inbox {
@@ -69,12 +73,13 @@ final class CallEngine: @unchecked Sendable {
     private var idleHandles: [CurlHandlePool.Handle] = []
     private static let idleHandleLimit = 64
 
-    init(generation: Int, maximumInFlight: Int, maximumHostConnections: Int) throws(FWPayError) {
+    init(generation: Int, maximumInFlight: Int, maximumHostConnections: Int, rate: RequestRate?) throws(FWPayError) {
         _ = CurlTransfer.globalInitialization
         guard let multi = curl_multi_init() else { throw FWPayError.noMemory }
         self.multi = multi
         self.generation = generation
         self.maximumInFlight = maximumInFlight
+        self.rate = rate
         _ = fwp_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maximumHostConnections)
         var thread = pthread_t()
         let context = Unmanaged.passRetained(self).toOpaque()
@@ -160,6 +165,21 @@ final class CallEngine: @unchecked Sendable {
     }
 
     private func begin(_ transfer: Transfer) {
+        if let rate, !transfer.holdsSlot {
+            let now = Clock.monotonicMilliseconds()
+            guard let at = rate.slot(now: now, patience: Double(transfer.settings.timeoutMilliseconds)) else {
+                let name = "\(transfer.request.method.rawValue) \(transfer.request.path)"
+                end(transfer, .failure(transfer.attempts.unsent(rate.refusal(name))))
+                return
+            }
+            if at > now {  // its turn comes later: it waits in the list of delayed transfers
+                transfer.holdsSlot = true
+                transfer.dueAt = at
+                delayed.append(transfer)
+                return
+            }
+        }
+        transfer.holdsSlot = false
         guard let handle = idleHandles.popLast() ?? curl_easy_init().map(CurlHandlePool.Handle.init(raw:)) else {
             end(transfer, .failure(.noMemory))
             return

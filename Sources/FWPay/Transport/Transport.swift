@@ -16,6 +16,8 @@ final class Transport: Sendable {
     private let pool: CurlHandlePool
     /// The I/O thread of started calls, made by the first (CallEngine).
     private let engine = EngineSlot()
+    /// The client's own bound on requests a minute, shared by both drivers; nil for none.
+    let rate: RequestRate?
     /// Set when this transport replays a started call (StartedCall): its requests are
     /// answered from the log, or recorded there to be sent, never sent from here.
     private let replay: ReplayLog?
@@ -24,6 +26,7 @@ final class Transport: Sendable {
         self.settings = settings
         server = settings.server
         pool = CurlHandlePool()
+        rate = settings.maximumRequestsPerMinute > 0 ? RequestRate(limit: settings.maximumRequestsPerMinute) : nil
         replay = nil
         _ = CurlTransfer.globalInitialization
     }
@@ -33,6 +36,7 @@ final class Transport: Sendable {
         settings = base.settings
         server = base.server
         pool = base.pool
+        rate = base.rate
         replay = log
     }
 
@@ -50,6 +54,13 @@ final class Transport: Sendable {
         let settings = settings.applying(options)
         var attempts = CallAttempts(request, settings: settings, server: server)
         while true {
+            if let rate {
+                let now = Clock.monotonicMilliseconds()
+                guard let at = rate.slot(now: now, patience: Double(settings.timeoutMilliseconds)) else {
+                    throw attempts.unsent(rate.refusal("\(request.method.rawValue) \(request.path)"))
+                }
+                if at > now { sleep(milliseconds: Int(at - now)) }
+            }
             guard let handle = pool.take() else { throw FWPayError.noMemory }
             let started = Clock.monotonicMilliseconds()
             let outcome = CurlTransfer.perform(request, url: attempts.url, headers: attempts.headers, settings: settings,
@@ -70,7 +81,7 @@ final class Transport: Sendable {
     func start(_ request: HTTPRequest, options: CallOptions, call: UInt64, tag: UInt64,
                ended: @escaping (Result<Reply, FWPayError>) -> Void) throws(FWPayError) {
         try Self.checkSize(request)
-        try engine.forThisProcess(settings).start(CallEngine.Transfer(call: call, tag: tag, request: request, settings: settings.applying(options),
+        try engine.forThisProcess(settings, rate: rate).start(CallEngine.Transfer(call: call, tag: tag, request: request, settings: settings.applying(options),
                                                                       server: server, ended: ended))
     }
 
@@ -101,10 +112,11 @@ private final class EngineSlot: @unchecked Sendable {
     // Guarded by ForkSafeLock.
     private var engine: CallEngine?
 
-    func forThisProcess(_ settings: TransportSettings) throws(FWPayError) -> CallEngine {
+    func forThisProcess(_ settings: TransportSettings, rate: RequestRate?) throws(FWPayError) -> CallEngine {
         if let engine = ofThisProcess { return engine }
         let made = try CallEngine(generation: ForkSafeLock.withLock { ForkSafeLock.generation },
-                                  maximumInFlight: settings.maximumInFlight, maximumHostConnections: settings.maximumHostConnections)
+                                  maximumInFlight: settings.maximumInFlight, maximumHostConnections: settings.maximumHostConnections,
+                                  rate: rate)
         return ForkSafeLock.withLock { () -> CallEngine in
             if let engine, engine.generation == ForkSafeLock.generation {
                 made.stop()  // another thread made one meanwhile

@@ -31,6 +31,8 @@ struct TransportSettings: Sendable {
     var maximumInFlight = 1000
     /// Connections to one host at once for started calls; 0 for no bound but the one above.
     var maximumHostConnections = 0
+    /// Requests a minute this client sends at most (RequestRate); 0 for no bound.
+    var maximumRequestsPerMinute = 0
     var logger: Logger = .none
     var telemetry: Telemetry = .none
 

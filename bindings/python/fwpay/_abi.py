@@ -128,6 +128,7 @@ class fwp_client_options(Structure):
         ("event_types", c_int),
         ("max_in_flight", c_int),
         ("max_host_connections", c_int),
+        ("max_requests_per_minute", c_int),
     ]
 
 

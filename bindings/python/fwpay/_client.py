@@ -97,6 +97,11 @@ class Client:
     retried with the same key instead of raising OutcomeUnknownError. Off by default, and no
     answer of a server turns it on.
 
+    ``max_requests_per_minute`` (default: no bound) keeps the client under a server's limit: a
+    request past it waits its turn, or raises RateLimitError unsent when the wait would outlast
+    its timeout. ``max_in_flight`` and ``max_host_connections`` bound the calls an AsyncClient
+    sends at once (docs/python.md).
+
     When ``opentelemetry-api`` is installed, each call is one CLIENT span ("GET
     /recipients/{recipient_id}", retries inside it) and a measurement of the
     ``http.client.request.duration`` histogram, sent to the providers the program set up
@@ -108,7 +113,8 @@ class Client:
                  ca_bundle: str | os.PathLike[str] | None = None, server_deduplicates: bool = False,
                  proxy: str | None = None, no_proxy: str | None = None,
                  client_cert: str | os.PathLike[str] | None = None, client_key: str | os.PathLike[str] | None = None,
-                 telemetry: bool = True, max_in_flight: int | None = None, max_host_connections: int | None = None) -> None:
+                 telemetry: bool = True, max_in_flight: int | None = None, max_host_connections: int | None = None,
+                 max_requests_per_minute: int | None = None) -> None:
         self._handle = ClientHandle()
         options = FwpClientOptions()
         lib.fwp_client_options_init(ctypes.byref(options))
@@ -136,6 +142,8 @@ class Client:
             options.max_in_flight = whole(max_in_flight, "max_in_flight")
         if max_host_connections is not None:
             options.max_host_connections = whole(max_host_connections, "max_host_connections")
+        if max_requests_per_minute is not None:
+            options.max_requests_per_minute = whole(max_requests_per_minute, "max_requests_per_minute")
         options.allow_insecure_http = 1 if allow_insecure_http else 0
         options.server_deduplicates = 1 if server_deduplicates else 0
         options.user_agent = _USER_AGENT

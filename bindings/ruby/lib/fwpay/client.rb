@@ -35,12 +35,14 @@ module Fwpay
 
     def initialize(api_key:, base_url: nil, timeout: nil, connect_timeout: nil, max_retries: nil,
                    allow_insecure_http: nil, ca_bundle: nil, server_deduplicates: nil, log: nil, log_level: nil,
-                   proxy: nil, no_proxy: nil, client_cert: nil, client_key: nil, on_event: nil)
+                   proxy: nil, no_proxy: nil, client_cert: nil, client_key: nil, on_event: nil,
+                   max_requests_per_minute: nil)
       settings = { api_key: api_key, base_url: base_url, timeout_ms: timeout && milliseconds(timeout, "timeout"),
                    connect_timeout_ms: connect_timeout && milliseconds(connect_timeout, "connect_timeout"), max_retries: max_retries,
                    allow_insecure_http: allow_insecure_http, ca_bundle: ca_bundle,
                    server_deduplicates: server_deduplicates, user_agent: "ruby/#{RUBY_VERSION}", log_level: log_level,
-                   proxy: proxy, no_proxy: no_proxy, client_cert: client_cert, client_key: client_key }.compact
+                   proxy: proxy, no_proxy: no_proxy, client_cert: client_cert, client_key: client_key,
+                   max_requests_per_minute: max_requests_per_minute }.compact
       text = JSON.generate(settings)
       out = FFI::MemoryPointer.new(:pointer)
       hooks = hooks_for(log, on_event)

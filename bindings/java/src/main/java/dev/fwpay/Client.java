@@ -55,6 +55,13 @@ public final class Client implements AutoCloseable {
         public Builder timeout(Duration value) { settings.put("timeout_ms", value.toMillis()); return this; }
         public Builder connectTimeout(Duration value) { settings.put("connect_timeout_ms", value.toMillis()); return this; }
         public Builder maxRetries(int value) { settings.put("max_retries", value); return this; }
+        /** Requests a minute this client sends at most, retries included; past it a request waits its turn,
+         *  or fails with RateLimited unsent when the wait would outlast its timeout. Default: no bound. */
+        public Builder maxRequestsPerMinute(int value) { settings.put("max_requests_per_minute", value); return this; }
+        /** Requests of ...Async calls sent at once (default 1000); more wait in the library, holding no thread. */
+        public Builder maxInFlight(int value) { settings.put("max_in_flight", value); return this; }
+        /** Connections to the server at once for ...Async calls (default 0: no bound but maxInFlight). */
+        public Builder maxHostConnections(int value) { settings.put("max_host_connections", value); return this; }
         public Builder allowInsecureHttp(boolean value) { settings.put("allow_insecure_http", value); return this; }
         /**
          * The server deduplicates POSTs by Idempotency-Key (fwpay-sandbox does; Flywire documents
