@@ -15,6 +15,9 @@ export interface CallOptions {
   idempotencyKey?: string;
   timeout?: number;
   maxRetries?: number;
+  /** Aborting cancels the call in the library; the Promise rejects with the signal's reason,
+   *  or with OutcomeUnknownError when a money-moving request may already have been sent. */
+  signal?: AbortSignal;
 }
 export interface PageOptions extends CallOptions {
   page?: number;

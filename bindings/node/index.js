@@ -128,20 +128,34 @@ class Client {
     return this._call('request', { method, path: requestPath, body }, options);
   }
 
-  /** One operation of fwp_call; options: idempotencyKey, timeout (seconds), maxRetries. */
+  /** One operation of fwp_call; options: idempotencyKey, timeout (seconds), maxRetries, and
+   *  signal (an AbortSignal: aborting cancels the call in the library, and the Promise rejects
+   *  with the signal's reason, or with OutcomeUnknownError when a money-moving request may
+   *  already have been sent). */
   async _call(operation, args, options = {}) {
     refuseUnknown(operation, options, CALL_OPTIONS);
     const given = { ...args };
     if (options.idempotencyKey !== undefined) given.idempotency_key = options.idempotencyKey;
     if (options.timeout !== undefined) given.timeout_ms = milliseconds(options.timeout, 'timeout');
     if (options.maxRetries !== undefined) given.max_retries = options.maxRetries;
+    const { signal } = options;
+    if (signal !== undefined) {
+      if (signal === null || typeof signal.aborted !== 'boolean') throw new TypeError('signal must be an AbortSignal');
+      signal.throwIfAborted();
+    }
     const context = this._traced ? telemetry.activeContext() : undefined;
     let answer;
+    const pending = native.call(this._handle, operation, JSON.stringify(given));
+    const abort = () => native.cancel(this._handle, pending.callId);
+    if (signal && pending.callId) signal.addEventListener('abort', abort, { once: true });
     try {
-      answer = await native.call(this._handle, operation, JSON.stringify(given));
+      answer = await pending;
     } catch (error) {
       if (error.events) this._report(error.events, context);
+      if (signal && signal.aborted && error.detail && error.detail.kind === 'cancelled') throw signal.reason;
       throw translate(error);
+    } finally {
+      if (signal) signal.removeEventListener('abort', abort);
     }
     if (answer.events) this._report(answer.events, context);
     const result = JSON.parse(answer.text);
@@ -155,7 +169,7 @@ class Client {
 
   /** Every item of a list, page after page, as an async iterator: the library walks the
    *  pages (fwp_iter_new_json), each fetched on the thread pool. */
-  async *_items(operation, args, { perPage, ...options } = {}) {
+  async *_items(operation, args, { perPage, signal, ...options } = {}) {
     refuseUnknown(operation, options, CALL_OPTIONS);
     const given = { ...args };
     if (perPage !== undefined) given.per_page = perPage;
@@ -169,6 +183,7 @@ class Client {
     }
     const context = this._traced ? telemetry.activeContext() : undefined;
     for (;;) {
+      if (signal) signal.throwIfAborted();  // between pages: a page on its way runs to its end
       let text;
       try {
         text = await native.iterNext(iter);

@@ -4,7 +4,7 @@
 // neither an option nor a filter of the list is refused before anything is sent, so that a
 // misspelt idempotencyKey is never silently a random key.
 
-const CALL_OPTIONS = ['idempotencyKey', 'timeout', 'maxRetries'];
+const CALL_OPTIONS = ['idempotencyKey', 'timeout', 'maxRetries', 'signal'];
 const PAGE_OPTIONS = ['page', 'perPage'];
 const INVALID_ARGUMENT = -1; // FWP_E_INVALID_ARGUMENT
 

@@ -455,7 +455,8 @@ static completions *completions_of(napi_env env) {
 }
 
 /* call(client, operation, argsJson) -> Promise of {text, requestId, idempotencyKey, httpStatus},
- * started in the library (fwp_call_start). Arguments the library refuses reject at once. */
+ * started in the library (fwp_call_start), with its call id as the Promise's `callId` (for
+ * cancel). Arguments the library refuses reject at once. */
 static napi_value call_operation(napi_env env, napi_callback_info info) {
     size_t argc = 3;
     napi_value argv[3];
@@ -488,14 +489,38 @@ static napi_value call_operation(napi_env env, napi_callback_info info) {
     napi_value promise;
     napi_create_reference(env, argv[0], 1, &call->client_ref);  /* the client lives until the call ends */
     napi_create_promise(env, &call->deferred, &promise);
+    uint64_t id = 0;
     call->code = fwp_call_start(call->client, call->operation, call->args, call->args_length, state->queue,
-                                (uint64_t)(uintptr_t)call, NULL, call->err);
+                                (uint64_t)(uintptr_t)call, &id, call->err);
     if (call->code != FWP_OK) {
         settle(env, call);  /* refused before anything was sent */
-    } else if (state->in_flight++ == 0) {
-        uv_ref((uv_handle_t *)&state->poll);
+    } else {
+        if (state->in_flight++ == 0) uv_ref((uv_handle_t *)&state->poll);
+        napi_value call_id;
+        napi_create_double(env, (double)id, &call_id);  /* a counter: exact far past any process's calls */
+        napi_set_named_property(env, promise, "callId", call_id);
     }
     return promise;
+}
+
+/* cancel(client, callId): cancels a started call (fwp_call_cancel); its Promise then rejects
+ * with the library's cancelled error, or outcome-unknown for a money-moving request that may
+ * have been sent. A call that already ended is left alone. */
+static napi_value cancel_call(napi_env env, napi_callback_info info) {
+    size_t argc = 2;
+    napi_value argv[2];
+    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    napi_valuetype type;
+    double id = 0;
+    if (argc < 2 || napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external ||
+        napi_get_value_double(env, argv[1], &id) != napi_ok || !(id >= 1)) {
+        napi_throw_type_error(env, NULL, "cancel(client, callId) needs a client made by newClient and a call's id");
+        return NULL;
+    }
+    void *client = NULL;
+    napi_get_value_external(env, argv[0], &client);
+    fwp_call_cancel(client, (uint64_t)id);
+    return NULL;
 }
 
 static void release_iter(napi_env env, void *data, void *hint) {
@@ -667,6 +692,7 @@ static napi_value init(napi_env env, napi_value exports) {
     napi_property_descriptor functions[] = {
         {"newClient", NULL, new_client, NULL, NULL, NULL, napi_default, NULL},
         {"call", NULL, call_operation, NULL, NULL, NULL, napi_default, NULL},
+        {"cancel", NULL, cancel_call, NULL, NULL, NULL, napi_default, NULL},
         {"iterNew", NULL, iter_new, NULL, NULL, NULL, napi_default, NULL},
         {"iterNext", NULL, iter_next, NULL, NULL, NULL, napi_default, NULL},
         {"verifyNotification", NULL, verify_notification, NULL, NULL, NULL, napi_default, NULL},
