@@ -290,15 +290,19 @@ install: lib cli
 	chmod 755 $(DESTDIR)$(bindir)/fwpay
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then ldconfig; fi
 
-# The single-file sandbox and its man page (from its --help, by help2man), beside the rest.
+# The single-file sandbox, its man page (from its --help, by help2man) and its systemd unit
+# (not enabled), beside the rest.
+systemdunitdir ?= $(prefix)/lib/systemd/system
 install-sandbox: dist
-	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(man1dir)
+	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(man1dir) $(DESTDIR)$(systemdunitdir)
 	$(INSTALL) -m 755 $(DIST)/fwpay-sandbox $(DESTDIR)$(bindir)/
 	gzip -9n < $(BUILD)/man/fwpay-sandbox.1 > $(DESTDIR)$(man1dir)/fwpay-sandbox.1.gz
 	chmod 644 $(DESTDIR)$(man1dir)/fwpay-sandbox.1.gz
+	$(INSTALL) -m 644 packaging/systemd/fwpay-sandbox.service $(DESTDIR)$(systemdunitdir)/
 
 uninstall:
-	rm -f $(addprefix $(DESTDIR),$(INSTALLED)) $(DESTDIR)$(bindir)/fwpay-sandbox $(DESTDIR)$(man1dir)/fwpay-sandbox.1.gz
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED)) $(DESTDIR)$(bindir)/fwpay-sandbox $(DESTDIR)$(man1dir)/fwpay-sandbox.1.gz \
+		$(DESTDIR)$(systemdunitdir)/fwpay-sandbox.service
 	-rmdir $(DESTDIR)$(CMAKEDIR) $(DESTDIR)$(datarootdir)/fwpay/fixtures $(DESTDIR)$(datarootdir)/fwpay 2>/dev/null
 
 # The Python wheel: py3-none (ctypes, any Python 3), repaired by auditwheel into a manylinux
@@ -318,7 +322,7 @@ deb: lib dist
 	scripts/install-deps.sh --dist
 	rm -rf $(BUILD)/deb
 	$(MAKE) --no-print-directory install install-sandbox DESTDIR=$(CURDIR)/$(BUILD)/deb/stage prefix=/usr \
-		libdir=/usr/lib/$(MULTIARCH) zshcompdir=/usr/share/zsh/vendor-completions CFLAGS="$$($(DEB_FLAGS) --get CFLAGS)" \
+		libdir=/usr/lib/$(MULTIARCH) zshcompdir=/usr/share/zsh/vendor-completions systemdunitdir=/lib/systemd/system CFLAGS="$$($(DEB_FLAGS) --get CFLAGS)" \
 		CPPFLAGS="$$($(DEB_FLAGS) --get CPPFLAGS)" LDFLAGS="$$($(DEB_FLAGS) --get LDFLAGS)"
 	scripts/make-debs.sh $(BUILD)/deb/stage $(SOVERSION) $(DIST)/deb
 	@# initial-upload-closes-no-bugs asks a first upload to Debian's archive to close its ITP

@@ -381,11 +381,11 @@ def main() -> None:
         "rounds each (bench/bindings/rounds.py), so that both sides are measured over the same minutes. Each binding "
         "makes one FFI call per operation (fwp_call: JSON text in, JSON text out). No target was set: the difference "
         "is the binding's own cost per call (the library's, the FFI's, the language's JSON; Node's includes the hop "
-        "to libuv's thread pool and back).")
+        "to the client's I/O thread and back through the completion queue, section 10).")
     add("")
     add("| binding | median | p99 | raw libcurl median, same rounds | ratio (median) | binding's own cost per call |")
     add("|---|---|---|---|---|---|")
-    for language, title in (("node", "Node.js (Node-API, thread pool)"), ("php", "PHP (FFI)"), ("ruby", "Ruby (ruby-ffi)"),
+    for language, title in (("node", "Node.js (Node-API, started calls)"), ("php", "PHP (FFI)"), ("ruby", "Ruby (ruby-ffi)"),
                             ("java", "Java (JNA)")):
         data = json.loads((results / f"binding-{language}.json").read_text())
         b, raw = summary(data["latencies"]), summary(data["libcurl"])

@@ -43,7 +43,7 @@ take "$lib" "$libdir/libfwpay.so.$version" "$libdir/libfwpay.so.$soversion"
 take libfwpay-dev usr/include/fwpay.h usr/include/fwpay_ffi.h "$libdir/libfwpay.so" "$libdir/pkgconfig/fwpay.pc" "$libdir/cmake/fwpay"
 take fwpay usr/bin/fwpay usr/share/man/man1/fwpay.1.gz usr/share/bash-completion/completions/fwpay \
   usr/share/zsh/vendor-completions/_fwpay usr/share/fish/vendor_completions.d/fwpay.fish usr/share/fwpay
-take fwpay-sandbox usr/bin/fwpay-sandbox usr/share/man/man1/fwpay-sandbox.1.gz
+take fwpay-sandbox usr/bin/fwpay-sandbox usr/share/man/man1/fwpay-sandbox.1.gz lib/systemd/system/fwpay-sandbox.service
 left=$(find "$stage" -type f -o -type l)
 [ -z "$left" ] || { echo "make-debs: files of the stage in no package: $left" >&2; exit 1; }
 

@@ -35,7 +35,7 @@ public func buildApplication(_ configuration: SandboxConfiguration, logger: Logg
         server: .http1(configuration: .init(additionalChannelHandlers: [connections.handler()],
                                             idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "fwpay-sandbox"),
-        services: [
+        services: (configuration.reloadClients.map { [ClientReloader(database: database, load: $0, logger: logger)] } ?? []) + [
             TransitionScheduler(database: database, logger: logger),
             WALCheckpointer(database: database, logger: logger),
             NotificationDelivery(database: database, logger: logger, retryBase: configuration.notificationRetrySeconds,

@@ -59,6 +59,10 @@ public struct SandboxConfiguration: Sendable {
     /// for `rateLimitBlockSeconds` (429s), as Flywire is reported to do per IP; 0: no limit.
     public var rateLimit = 0
     public var rateLimitBlockSeconds = 600
+    /// Reads the API clients again (the command's --client, FWPAY_SANDBOX_CLIENTS, --clients-file
+    /// and seed): when set, SIGHUP makes what it returns the clients that sign in, while the
+    /// sandbox runs (ClientReloader).
+    public var reloadClients: (@Sendable () throws -> [APIClient])?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "fwpay-sandbox.sqlite",
                 clients: [APIClient] = [SandboxConfiguration.demoClient], notificationRetrySeconds: Double = 5,

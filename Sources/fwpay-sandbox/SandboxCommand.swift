@@ -22,11 +22,11 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on (keep it on loopback).")
     var host = "127.0.0.1"
 
-    @Option(help: "Port to listen on; 0 picks a free one.")
-    var port = 8080
+    @Option(help: "Port to listen on; 0 picks a free one. Default: $PORT, else 8080.")
+    var port: Int?
 
-    @Option(help: "SQLite database file, created if missing.")
-    var db = "fwpay-sandbox.sqlite"
+    @Option(help: "SQLite database file, created if missing. Default: $FWPAY_SANDBOX_DB, else fwpay-sandbox.sqlite.")
+    var db: String?
 
     @Option(name: .customLong("client"),
             help: ArgumentHelp("Another API client, as KEY:SECRET or KEY:SECRET:NOTIFICATIONS_URL (repeatable). Visible in ps: prefer --clients-file or FWPAY_SANDBOX_CLIENTS.",
@@ -37,7 +37,8 @@ struct SandboxCommand: AsyncParsableCommand {
                                valueName: "path"))
     var clientsFile: String?
 
-    @Option(name: .customLong("allowed-host"), help: "A host name the sandbox answers to besides loopback names (repeatable).")
+    @Option(name: .customLong("allowed-host"),
+            help: "A host name the sandbox answers to besides loopback names (repeatable); $FWPAY_SANDBOX_ALLOWED_HOSTS adds more (comma-separated), as a container's service name.")
     var allowedHosts: [String] = []
 
     @Option(help: "Connections served at once (kept below the descriptor limit too).")
@@ -93,7 +94,7 @@ struct SandboxCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (0...65_535).contains(try listeningPort()) else { throw ValidationError("--port (or $PORT) must be between 0 and 65535") }
         for client in clients where client.split(separator: ":", maxSplits: 2).count < 2 {
             throw ValidationError("--client takes KEY:SECRET or KEY:SECRET:NOTIFICATIONS_URL")
         }
@@ -110,31 +111,47 @@ struct SandboxCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        var logger = Logger(label: "fwpay-sandbox")
-        logger.logLevel = .warning
-        var extra: [SandboxConfiguration.APIClient] = []
-        // Clients from the command line, FWPAY_SANDBOX_CLIENTS (the same form, separated by
-        // spaces or newlines) and --clients-file, which keep the secrets out of `ps`.
-        var given = clients
+    /// The API clients: the demo client, those of --client, FWPAY_SANDBOX_CLIENTS (the same
+    /// form, separated by spaces or newlines) and --clients-file (which keep the secrets out of
+    /// `ps`), and the seed's. Read at start and again on SIGHUP.
+    static func apiClients(listed: [String], file: String?, demoNotificationsURL: String?,
+                           seeded: [SandboxConfiguration.APIClient]) throws -> [SandboxConfiguration.APIClient] {
+        var given = listed
         if let environment = ProcessInfo.processInfo.environment["FWPAY_SANDBOX_CLIENTS"] {
             given += environment.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
         }
-        if let clientsFile {
-            guard let text = try? String(contentsOfFile: clientsFile, encoding: .utf8) else {
-                throw ValidationError("--clients-file: cannot read \(clientsFile)")
+        if let file {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw ValidationError("--clients-file: cannot read \(file)")
             }
             given += text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         }
+        var demo = SandboxConfiguration.demoClient
+        demo.notificationsURL = demoNotificationsURL
+        var clients = [demo]
         for client in given {
             let parts = client.split(separator: ":", maxSplits: 2).map(String.init)
             guard parts.count >= 2 else { throw ValidationError("a client is KEY:SECRET or KEY:SECRET:NOTIFICATIONS_URL") }
             // The id follows from the key, so that a restart with another list of clients
             // finds each client's data again (finding L6).
-            extra.append(.init(id: SandboxConfiguration.APIClient.id(forKey: parts[0]), apiKey: parts[0], sharedSecret: parts[1],
-                               notificationsURL: parts.count > 2 ? parts[2] : nil))
+            clients.append(.init(id: SandboxConfiguration.APIClient.id(forKey: parts[0]), apiKey: parts[0], sharedSecret: parts[1],
+                                 notificationsURL: parts.count > 2 ? parts[2] : nil))
         }
+        return clients + seeded
+    }
+
+    /// --port, else $PORT (as platforms that run containers set it), else 8080.
+    func listeningPort() throws -> Int {
+        if let port { return port }
+        guard let given = ProcessInfo.processInfo.environment["PORT"], !given.isEmpty else { return 8080 }
+        guard let port = Int(given) else { throw ValidationError("$PORT is \"\(given)\", not a port number") }
+        return port
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "fwpay-sandbox")
+        logger.logLevel = .warning
         var seeded = SandboxSeed()
         if let seed {
             // A seed is a few recipients and clients; a file far larger is a mistake, not a seed.
@@ -142,11 +159,14 @@ struct SandboxCommand: AsyncParsableCommand {
             guard let size, size <= 16 << 20 else { throw ValidationError("--seed: cannot read \(seed), or it is over 16 MiB") }
             guard let text = try? String(contentsOfFile: seed, encoding: .utf8) else { throw ValidationError("--seed: cannot read \(seed)") }
             do { seeded = try SandboxSeed.parse(text) } catch { throw ValidationError("--seed \(seed): \(error)") }
-            extra += seeded.clients
         }
-        var demo = SandboxConfiguration.demoClient
-        demo.notificationsURL = notificationsURL
-        var configuration = SandboxConfiguration(host: host, port: port, databasePath: db, clients: [demo] + extra,
+        let (listed, file, demoURL, seededClients) = (clients, clientsFile, notificationsURL, seeded.clients)
+        let apiClients: @Sendable () throws -> [SandboxConfiguration.APIClient] = {
+            try Self.apiClients(listed: listed, file: file, demoNotificationsURL: demoURL, seeded: seededClients)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let database = db ?? environment["FWPAY_SANDBOX_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "fwpay-sandbox.sqlite"
+        var configuration = SandboxConfiguration(host: host, port: try listeningPort(), databasePath: database, clients: try apiClients(),
                                                  notificationRetrySeconds: notificationRetrySeconds,
                                                  notificationAttempts: notificationAttempts)
         configuration.deliverAnywhere = deliverAnywhere
@@ -158,7 +178,9 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.bodyTimeoutSeconds = bodyTimeout
         configuration.maximumConnections = maxConnections
         configuration.bulkSeedPayments = bulkSeed
-        configuration.allowedHosts = allowedHosts
+        configuration.allowedHosts = allowedHosts + (environment["FWPAY_SANDBOX_ALLOWED_HOSTS"] ?? "")
+            .split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        configuration.reloadClients = apiClients  // on SIGHUP
         configuration.rateLimit = rateLimit
         configuration.rateLimitBlockSeconds = rateLimitBlock
         let app = try buildApplication(configuration, logger: logger) { host, port in

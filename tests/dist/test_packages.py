@@ -199,3 +199,22 @@ def test_the_wheel_finds_a_ca_bundle_where_debian_keeps_none(venv: pathlib.Path,
     assert run.returncode == 0, run.stderr
     seen = json.loads(run.stdout.strip().splitlines()[-1])
     assert seen == {"bundle": "/etc/ssl/cert.pem", "answer": {"ok": True}}, seen
+
+
+def test_the_sandbox_deb_carries_a_systemd_unit_that_systemd_accepts(tmp_path: pathlib.Path) -> None:
+    """fwpay-sandbox as a service: the unit runs it as a dynamic user with its database in its
+    state directory, reloads clients on `systemctl reload`, and systemd-analyze finds nothing
+    wrong with it (run against the package's own binary)."""
+    sandbox_deb = next(deb for deb in debs() if deb.name.startswith("fwpay-sandbox_"))
+    subprocess.run(["dpkg-deb", "-x", str(sandbox_deb), str(tmp_path / "root")], check=True)
+    unit = tmp_path / "root" / "lib" / "systemd" / "system" / "fwpay-sandbox.service"
+    text = unit.read_text()
+    for setting in ("DynamicUser=yes", "StateDirectory=fwpay-sandbox", "FWPAY_SANDBOX_DB=/var/lib/fwpay-sandbox/",
+                    "ExecReload=/bin/kill -HUP $MAINPID", "WantedBy=multi-user.target"):
+        assert setting in text, setting
+    binary = tmp_path / "root" / "usr" / "bin" / "fwpay-sandbox"
+    checked = tmp_path / "fwpay-sandbox.service"
+    checked.write_text(text.replace("/usr/bin/fwpay-sandbox", str(binary)).replace("Documentation=man:fwpay-sandbox(1)\n", ""))
+    verify = subprocess.run(["systemd-analyze", "verify", str(checked)], capture_output=True, text=True, timeout=60)
+    complaints = [line for line in verify.stderr.splitlines() if "fwpay-sandbox.service" in line]
+    assert verify.returncode == 0 and not complaints, verify.stderr

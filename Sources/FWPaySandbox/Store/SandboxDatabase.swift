@@ -16,14 +16,14 @@ public final class SandboxDatabase: Sendable {
     /// Each client's test clock [S]: real time plus the offset that client advanced it by, so
     /// that one client's advance never expires another's holds. Offsets are kept in
     /// `sandbox_state` (`clock_offset:CLIENT`).
-    private let clocks: [String: SandboxClock]
+    private var clocks: [String: SandboxClock] { directory.withLock { $0.clocks } }
     /// Real time, for a client id the sandbox does not know (none reaches here in practice).
     private let realTime = SandboxClock()
-    /// The API clients, by key and by id. They are written only here, at start-up, so every
-    /// request finds its client in memory instead of in a database read (make bench: this
-    /// read was half the cost of a payment read).
-    private let clientsByKey: [String: ClientRecord]
-    private let clientsByID: [String: ClientRecord]
+    /// The API clients, by key and by id, with their clocks. They are written at start-up and
+    /// when the clients are reloaded (SIGHUP: `replaceClients`), so every request finds its
+    /// client in memory instead of in a database read (make bench: this read was half the
+    /// cost of a payment read).
+    private let directory: Mutex<ClientDirectory>
     /// The recipients, in id order. Only migrations write them, so they are read once, here
     /// (make bench: looking one up was the largest database cost of an order creation).
     let recipientList: [RecipientRecord]
@@ -60,13 +60,7 @@ public final class SandboxDatabase: Sendable {
         readOnly.readonly = true
         lookups = try DatabasePool(path: path, configuration: readOnly)
         try pool.write { db in
-            for client in clients {
-                try db.execute(sql: """
-                    INSERT INTO client (id, api_key, shared_secret, notifications_url) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(api_key) DO UPDATE SET shared_secret = excluded.shared_secret,
-                        notifications_url = excluded.notifications_url
-                    """, arguments: [client.id, client.apiKey, client.sharedSecret, client.notificationsURL])
-            }
+            try Self.store(clients, in: db)
             // A seeded recipient replaces one of the same id; orders and payments keep pointing at it.
             for seeded in recipients {
                 let r = seeded.record
@@ -79,23 +73,7 @@ public final class SandboxDatabase: Sendable {
                     """, arguments: [r.id, r.name, r.country, r.currency, r.minimumAmount, r.maximumAmount, r.fields, r.externalCode, r.state])
             }
         }
-        let all = try pool.read { db in try ClientRecord.fetchAll(db) }
-        // Only the clients of this run's configuration sign in: a key taken out of --client or
-        // --clients-file is revoked, its data kept (finding N10: every key ever stored worked).
-        let configured = Set(clients.map(\.apiKey))
-        clientsByKey = Dictionary(all.filter { configured.contains($0.apiKey) }.map { ($0.apiKey, $0) },
-                                  uniquingKeysWith: { first, _ in first })
-        clientsByID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let offsets = try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT key, value FROM sandbox_state WHERE key LIKE 'clock_offset%'")
-        }.reduce(into: [String: Double]()) { offsets, row in
-            let key: String = row["key"], value: String = row["value"]
-            offsets[key] = Double(value)
-        }
-        // Databases written before clocks were per client kept one ('clock_offset'): each client starts from it.
-        clocks = Dictionary(all.map { client in
-            (client.id, SandboxClock(offset: offsets["clock_offset:\(client.id)"] ?? offsets["clock_offset"] ?? 0))
-        }, uniquingKeysWith: { first, _ in first })
+        directory = Mutex(try Self.directory(of: clients, in: pool, keeping: [:]))
         recipientList = try pool.read { db in try RecipientRecord.order(Column("id")).fetchAll(db) }
         let formats = try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT key, value FROM sandbox_state WHERE key LIKE 'notification_format:%'")
@@ -105,6 +83,59 @@ public final class SandboxDatabase: Sendable {
             return NotificationWire.Format(rawValue: value).map { (String(key.dropFirst("notification_format:".count)), $0) }
         }, uniquingKeysWith: { _, last in last }))
         recipientsByID = Dictionary(uniqueKeysWithValues: recipientList.map { ($0.id, $0) })
+    }
+
+    /// What `directory` holds: the signed-in clients by key, every stored client by id, clocks.
+    struct ClientDirectory: Sendable {
+        var byKey: [String: ClientRecord]
+        var byID: [String: ClientRecord]
+        var clocks: [String: SandboxClock]
+    }
+
+    /// Adds or updates the given clients (their secret and notifications URL follow the key).
+    private static func store(_ clients: [SandboxConfiguration.APIClient], in db: Database) throws {
+        for client in clients {
+            try db.execute(sql: """
+                INSERT INTO client (id, api_key, shared_secret, notifications_url) VALUES (?, ?, ?, ?)
+                ON CONFLICT(api_key) DO UPDATE SET shared_secret = excluded.shared_secret,
+                    notifications_url = excluded.notifications_url
+                """, arguments: [client.id, client.apiKey, client.sharedSecret, client.notificationsURL])
+        }
+    }
+
+    /// The directory of `clients` from the stored ones; a client's clock already running is kept.
+    private static func directory(of clients: [SandboxConfiguration.APIClient], in pool: DatabasePool,
+                                  keeping running: [String: SandboxClock]) throws -> ClientDirectory {
+        let all = try pool.read { db in try ClientRecord.fetchAll(db) }
+        // Only the clients of this run's configuration sign in: a key taken out of --client or
+        // --clients-file is revoked, its data kept (finding N10: every key ever stored worked).
+        let configured = Set(clients.map(\.apiKey))
+        let offsets = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, value FROM sandbox_state WHERE key LIKE 'clock_offset%'")
+        }.reduce(into: [String: Double]()) { offsets, row in
+            let key: String = row["key"], value: String = row["value"]
+            offsets[key] = Double(value)
+        }
+        return ClientDirectory(
+            byKey: Dictionary(all.filter { configured.contains($0.apiKey) }.map { ($0.apiKey, $0) },
+                              uniquingKeysWith: { first, _ in first }),
+            byID: Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+            // Databases written before clocks were per client kept one ('clock_offset'): each client starts from it.
+            clocks: Dictionary(all.map { client in
+                (client.id, running[client.id] ?? SandboxClock(offset: offsets["clock_offset:\(client.id)"] ?? offsets["clock_offset"] ?? 0))
+            }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// Makes `clients` the ones that sign in from now on, while the sandbox runs (SIGHUP with
+    /// --clients-file): new ones are added, changed secrets and URLs take effect, and a key no
+    /// longer listed is revoked, its data kept. Returns how many clients sign in.
+    @discardableResult
+    public func replaceClients(_ clients: [SandboxConfiguration.APIClient]) throws -> Int {
+        try pool.write { db in try Self.store(clients, in: db) }
+        let running = directory.withLock { $0.clocks }
+        let replaced = try Self.directory(of: clients, in: pool, keeping: running)
+        directory.withLock { $0 = replaced }
+        return replaced.byKey.count
     }
 
     /// Copies committed changes from the write-ahead log into the database file, so that
@@ -136,18 +167,18 @@ public final class SandboxDatabase: Sendable {
 
     /// The test clock of client `clientID`.
     func clock(of clientID: String) -> SandboxClock {
-        clocks[clientID] ?? realTime
+        directory.withLock { $0.clocks[clientID] } ?? realTime
     }
 
     /// The ids of every API client, for the background work that goes client by client.
     var clientIDs: [String] { clocks.keys.sorted() }
 
     func client(id: String) -> ClientRecord? {
-        clientsByID[id]
+        directory.withLock { $0.byID[id] }
     }
 
     func client(apiKey: String) -> ClientRecord? {
-        clientsByKey[apiKey]
+        directory.withLock { $0.byKey[apiKey] }
     }
 
     func recipient(_ id: String) -> RecipientRecord? {
