@@ -307,6 +307,22 @@ static napi_value new_client(napi_env env, napi_callback_info info) {
     return handle;
 }
 
+/* The arguments of a function whose first is an external (a client or an iterator): fills
+ * argv (count of them) and returns that external's pointer; NULL with a TypeError thrown
+ * (`usage`) when there are fewer or the first is not one. */
+static void *external_arguments(napi_env env, napi_callback_info info, size_t count, napi_value *argv, const char *usage) {
+    size_t argc = count;
+    napi_valuetype type;
+    void *pointer = NULL;
+    if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < count ||
+        napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external ||
+        napi_get_value_external(env, argv[0], &pointer) != napi_ok || !pointer) {
+        napi_throw_type_error(env, NULL, usage);
+        return NULL;
+    }
+    return pointer;
+}
+
 static void run_call(napi_env env, void *data) {
     (void)env;
     pending_call *call = data;
@@ -458,22 +474,15 @@ static completions *completions_of(napi_env env) {
  * started in the library (fwp_call_start), with its call id as the Promise's `callId` (for
  * cancel). Arguments the library refuses reject at once. */
 static napi_value call_operation(napi_env env, napi_callback_info info) {
-    size_t argc = 3;
     napi_value argv[3];
-    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    napi_valuetype type;
-    if (argc < 3 || napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external) {
-        napi_throw_type_error(env, NULL, "call(client, operation, args) needs a client made by newClient");
-        return NULL;
-    }
+    void *client = external_arguments(env, info, 3, argv, "call(client, operation, args) needs a client made by newClient");
+    if (!client) return NULL;
     completions *state = completions_of(env);
     pending_call *call = state ? calloc(1, sizeof *call) : NULL;
     if (!call) {
         napi_throw_error(env, NULL, "out of memory");
         return NULL;
     }
-    void *client = NULL;
-    napi_get_value_external(env, argv[0], &client);
     call->client = client;
     call->operation = string_argument(env, argv[1], "operation", NULL);
     call->args = call->operation ? string_argument(env, argv[2], "args", &call->args_length) : NULL;
@@ -507,18 +516,15 @@ static napi_value call_operation(napi_env env, napi_callback_info info) {
  * with the library's cancelled error, or outcome-unknown for a money-moving request that may
  * have been sent. A call that already ended is left alone. */
 static napi_value cancel_call(napi_env env, napi_callback_info info) {
-    size_t argc = 2;
     napi_value argv[2];
-    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    napi_valuetype type;
+    const char *usage = "cancel(client, callId) needs a client made by newClient and a call's id";
+    void *client = external_arguments(env, info, 2, argv, usage);
     double id = 0;
-    if (argc < 2 || napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external ||
-        napi_get_value_double(env, argv[1], &id) != napi_ok || !(id >= 1)) {
-        napi_throw_type_error(env, NULL, "cancel(client, callId) needs a client made by newClient and a call's id");
+    if (!client) return NULL;
+    if (napi_get_value_double(env, argv[1], &id) != napi_ok || !(id >= 1)) {
+        napi_throw_type_error(env, NULL, usage);
         return NULL;
     }
-    void *client = NULL;
-    napi_get_value_external(env, argv[0], &client);
     fwp_call_cancel(client, (uint64_t)id);
     return NULL;
 }
@@ -532,16 +538,9 @@ static void release_iter(napi_env env, void *data, void *hint) {
 /* iterNew(client, operation, argsJson) -> an external holding an iterator over every item of
  * a list; nothing is fetched yet. The iterator keeps the client alive. */
 static napi_value iter_new(napi_env env, napi_callback_info info) {
-    size_t argc = 3;
     napi_value argv[3];
-    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    napi_valuetype type;
-    if (argc < 3 || napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external) {
-        napi_throw_type_error(env, NULL, "iterNew(client, operation, args) needs a client made by newClient");
-        return NULL;
-    }
-    void *client = NULL;
-    napi_get_value_external(env, argv[0], &client);
+    void *client = external_arguments(env, info, 3, argv, "iterNew(client, operation, args) needs a client made by newClient");
+    if (!client) return NULL;
     size_t length = 0;
     char *operation = string_argument(env, argv[1], "operation", NULL);
     char *args = operation ? string_argument(env, argv[2], "args", &length) : NULL;
@@ -568,21 +567,14 @@ static napi_value iter_new(napi_env env, napi_callback_info info) {
 /* iterNext(iter) -> Promise<string> of the next item's JSON text, "null" at the end; the page
  * is fetched on the thread pool. One call at a time per iterator. */
 static napi_value iter_next(napi_env env, napi_callback_info info) {
-    size_t argc = 1;
     napi_value argv[1];
-    CHECK_NAPI(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    napi_valuetype type;
-    if (argc < 1 || napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external) {
-        napi_throw_type_error(env, NULL, "iterNext(iter) needs an iterator made by iterNew");
-        return NULL;
-    }
+    void *iter = external_arguments(env, info, 1, argv, "iterNext(iter) needs an iterator made by iterNew");
+    if (!iter) return NULL;
     pending_call *call = calloc(1, sizeof *call);
     if (!call) {
         napi_throw_error(env, NULL, "out of memory");
         return NULL;
     }
-    void *iter = NULL;
-    napi_get_value_external(env, argv[0], &iter);
     call->iter = iter;
     return queue_call(env, argv[0], call, "fwpay.iterNext");
 }
