@@ -668,6 +668,15 @@ extern int fwp_iter_next(fwp_iter * _Nullable iter, json_t * _Nullable * _Nullab
 /// that page. Since 0.3.
 extern int fwp_iter_next_json(fwp_iter * _Nullable iter, char * _Nullable * _Nullable out, fwp_error * _Nullable err);
 
+/// fwp_iter_next_start: fwp_iter_next_json without waiting, for an event loop: the step's
+/// completion (carrying tag) comes to queue, with the next item as JSON text in its answer, or
+/// "null" when the list is exhausted; a failed page fetch completes with its FWP_E_ code, and
+/// the next step retries that page. An item already fetched completes at once; otherwise the
+/// page is sent from the client's I/O thread (fwp_call_start). One step at a time: another
+/// step or fwp_iter_next before this one's completion is refused. err: optional; a refused
+/// step completes nothing. Returns FWP_OK or FWP_E_INVALID_ARGUMENT. Since 0.3.
+extern int fwp_iter_next_start(fwp_iter * _Nullable iter, fwp_queue * _Nullable queue, uint64_t tag, fwp_error * _Nullable err);
+
 /// fwp_json_dump: writes value as compact JSON text. value: borrowed, not NULL. out: receives
 /// a NUL-terminated string, NULL on failure; release it with fwp_free. err: optional. Returns
 /// FWP_OK, or FWP_E_INVALID_ARGUMENT for NULL, a value nested deeper than 2048 levels (or

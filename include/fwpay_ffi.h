@@ -173,6 +173,7 @@ int fwp_iter_new(fwp_client * client, char const * list, json_t const * filters,
 int fwp_iter_new_json(fwp_client * client, char const * operation, char const * args, size_t len, fwp_iter * * out_iter, fwp_error * err);
 int fwp_iter_next(fwp_iter * iter, json_t * * out, fwp_error * err);
 int fwp_iter_next_json(fwp_iter * iter, char * * out, fwp_error * err);
+int fwp_iter_next_start(fwp_iter * iter, fwp_queue * queue, uint64_t tag, fwp_error * err);
 int fwp_json_dump(json_t const * value, char * * out, fwp_error * err);
 int fwp_json_parse(char const * text, size_t len, json_t * * out, fwp_error * err);
 void fwp_json_release(json_t * value);

@@ -1,6 +1,7 @@
 'use strict';
-// fwpay: Flywire's Payments API from Node.js, over libfwpay. Every call returns a Promise and
-// runs on libuv's thread pool: the event loop never waits on the network.
+// fwpay: Flywire's Payments API from Node.js, over libfwpay. Every call returns a Promise; the
+// library sends it from its own I/O thread and it settles on the event loop, which never waits
+// on the network and lends no thread of libuv's pool.
 //
 //   const fwpay = require('fwpay');
 //   const client = new fwpay.Client({ apiKey: process.env.FWPAY_API_KEY, baseUrl: fwpay.SANDBOX_BASE_URL });
@@ -168,7 +169,7 @@ class Client {
   }
 
   /** Every item of a list, page after page, as an async iterator: the library walks the
-   *  pages (fwp_iter_new_json), each fetched on the thread pool. */
+   *  pages (fwp_iter_new_json), each fetched by the library's I/O thread (fwp_iter_next_start). */
   async *_items(operation, args, { perPage, signal, ...options } = {}) {
     refuseUnknown(operation, options, CALL_OPTIONS);
     const given = { ...args };

@@ -190,6 +190,29 @@ int main(void) {
           "a sent POST cancelled is outcome-unknown with its key (%d: %s)", done[0].code, done[0].error.message);
     clear_all(done, 1);
 
+    /* An iterator walked by started steps: five recipients, two a page, then the end. */
+    fwp_iter *iter = NULL;
+    CHECK(fwp_iter_new_json(client, "recipient_list", "{\"per_page\": 2}", 15, &iter, &err) == FWP_OK, "iter: %s", ERR(err));
+    char walked[64] = "";
+    for (int step = 0; step < 6; step++) {
+        CHECK(fwp_iter_next_start(iter, queue, 40 + (uint64_t)step, &err) == FWP_OK, "step %d: %s", step, ERR(err));
+        if (step == 0)
+            CHECK(fwp_iter_next_start(iter, queue, 99, &err) == FWP_E_INVALID_ARGUMENT, "a second step before the first ends is refused");
+        CHECK(fwp_queue_wait(queue, 20000) == 1, "step %d completes", step);
+        CHECK(fwp_queue_take(queue, &done[0]) == 1 && done[0].tag == 40 + (uint64_t)step && done[0].code == FWP_OK, "step %d: %d %s",
+              step, done[0].code, done[0].error.message);
+        json_t *item = json_loads(done[0].answer ? done[0].answer : "0", JSON_DECODE_ANY, NULL);
+        if (json_is_object(item)) snprintf(walked + strlen(walked), sizeof walked - strlen(walked), "%s ", text_of(item, "id"));
+        else CHECK(step == 5 && json_is_null(item), "the end is null, after five items (step %d)", step);
+        json_decref(item);
+        fwp_completion_clear(&done[0]);
+    }
+    CHECK(strcmp(walked, "BHU ETM FLW FWU TKU ") == 0, "walked %s", walked);
+    CHECK(fwp_iter_next_start(NULL, queue, 1, &err) == FWP_E_INVALID_ARGUMENT && fwp_iter_next_start(iter, NULL, 1, &err) == FWP_E_INVALID_ARGUMENT,
+          "NULL iterator or queue refused");
+    fwp_iter_free(iter);
+    fwp_error_clear(&err);
+
     /* The text form for FFIs. */
     start(client, queue, "recipient_get", "{\"recipient_id\": \"ETM\"}", 7, NULL);
     CHECK(fwp_queue_wait(queue, 20000) == 1, "a completion waits");

@@ -1,7 +1,7 @@
 import CFWPay
 
 /// What an fwp_iter handle stands for: the page iterator and the client it keeps alive.
-final class IteratorHandle {
+final class IteratorHandle: @unchecked Sendable {
     let pages: PageIterator
     let client: Client
     // Guarded by ForkSafeLock: whether a thread is in next() (an iterator is not shared).
@@ -20,18 +20,69 @@ final class IteratorHandle {
     /// The next item of the iterator behind a handle (nil when the list is exhausted). A freed
     /// or made-up handle, or one another thread is reading, is refused rather than touched.
     static func next(of iter: OpaquePointer?) throws(FWPayError) -> JSONValue? {
+        let iterator = try taken(iter)
+        defer { iterator.release() }
+        return try iterator.pages.next()
+    }
+
+    /// The iterator behind a handle, marked busy until `release`.
+    static func taken(_ iter: OpaquePointer?) throws(FWPayError) -> IteratorHandle {
         guard let iter else { throw FWPayError(.invalidArgument, "iter must not be NULL") }
         guard let iterator = Handles.iterators.value(iter) else {
             throw FWPayError(.invalidArgument, "iter is not an iterator of fwp_iter_new, or was freed")
         }
-        let taken = ForkSafeLock.withLock { () -> Bool in
+        let free = ForkSafeLock.withLock { () -> Bool in
             if iterator.busy { return false }
             iterator.busy = true
             return true
         }
-        guard taken else { throw FWPayError(.invalidArgument, "iter is being read by another thread; an iterator is used by one thread at a time") }
-        defer { ForkSafeLock.withLock { iterator.busy = false } }
-        return try iterator.pages.next()
+        guard free else {
+            throw FWPayError(.invalidArgument, "iter is being read by another thread or step; an iterator takes one step at a time")
+        }
+        return iterator
+    }
+
+    func release() {
+        ForkSafeLock.withLock { busy = false }
+    }
+
+    /// Takes the next step without waiting (fwp_iter_next_start): an item already fetched, or
+    /// the end, is given at once; otherwise the next page is sent from the client's I/O thread
+    /// and its first item given when it comes. `ended` gets the item (.null at the end) with the
+    /// page's status and request id. The iterator stays busy until then.
+    func startNext(tag: UInt64, ended: @escaping (Result<Reply, FWPayError>) -> Void) throws(FWPayError) {
+        let request: HTTPRequest?
+        do { request = try pages.nextPageRequest() } catch {
+            release()
+            throw error
+        }
+        guard let request else {
+            let item = pages.takeBuffered()
+            release()
+            ended(.success(reply(item)))
+            return
+        }
+        do {
+            try pages.pageTransport.start(request, options: pages.pageOptions, call: StartedCall.newID(), tag: tag) { answer in
+                let outcome: Result<Reply, FWPayError>
+                do throws(FWPayError) {
+                    try self.pages.accept(try answer.get(), to: request)
+                    outcome = .success(self.reply(self.pages.takeBuffered()))
+                } catch {
+                    outcome = .failure(error)
+                }
+                self.release()
+                ended(outcome)
+            }
+        } catch {
+            release()
+            throw error
+        }
+    }
+
+    /// An item as a completion's answer, with what the page's answer said.
+    private func reply(_ item: JSONValue?) -> Reply {
+        Reply(value: item ?? .null, httpStatus: pages.lastReply?.httpStatus ?? 200, requestID: pages.lastReply?.requestID)
     }
 }
 
@@ -117,5 +168,23 @@ public func fwp_iter_next_json(_ iter: OpaquePointer?, _ out: UnsafeMutablePoint
     exported(err) { () throws(FWPayError) in
         let result = try prepare(out)
         if let item = try IteratorHandle.next(of: iter) { result.pointee = try jsonText(item) }
+    }
+}
+
+/// fwp_iter_next_start: fwp_iter_next_json without waiting, for an event loop: the step's
+/// completion (carrying tag) comes to queue, with the next item as JSON text in its answer, or
+/// "null" when the list is exhausted; a failed page fetch completes with its FWP_E_ code, and
+/// the next step retries that page. An item already fetched completes at once; otherwise the
+/// page is sent from the client's I/O thread (fwp_call_start). One step at a time: another
+/// step or fwp_iter_next before this one's completion is refused. err: optional; a refused
+/// step completes nothing. Returns FWP_OK or FWP_E_INVALID_ARGUMENT. Since 0.3.
+@c
+public func fwp_iter_next_start(_ iter: OpaquePointer?, _ queue: OpaquePointer?, _ tag: UInt64,
+                                _ err: UnsafeMutablePointer<fwp_error>?) -> CInt {
+    exported(err) { () throws(FWPayError) in
+        guard let queue, let target = Handles.queues.value(queue) else {
+            throw FWPayError(.invalidArgument, "queue is NULL or was freed")
+        }
+        try IteratorHandle.taken(iter).startNext(tag: tag) { outcome in target.add(.init(tag: tag, outcome: outcome)) }
     }
 }

@@ -29,8 +29,13 @@ final class StartedCall: @unchecked Sendable {
 
     private static let lastID = Atomic<UInt64>(0)
 
+    /// A new id for a request sent from the I/O thread (a call's, or an iterator step's).
+    static func newID() -> UInt64 {
+        lastID.add(1, ordering: .relaxed).newValue
+    }
+
     private init(client: Client, tag: UInt64, operation: @escaping Operation, ended: @escaping (Result<Reply, FWPayError>) -> Void) {
-        id = Self.lastID.add(1, ordering: .relaxed).newValue
+        id = Self.newID()
         self.tag = tag
         self.client = client
         self.operation = operation

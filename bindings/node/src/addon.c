@@ -2,10 +2,9 @@
  * fwp_call_start, fwp_error_json) for index.js. A call is started in the library, which
  * sends it from the client's own I/O thread; its end waits in a completion queue whose
  * descriptor libuv watches (uv_poll, as node-libcurl does), and settles a Promise on the
- * event loop: no thread of libuv's pool is held by a call, so a thousand calls in flight
- * leave the pool to file, DNS and crypto work. An iterator's next page still runs on the pool
- * (napi_create_async_work). The rest (client creation, notification digests) does no I/O and
- * is synchronous. Errors reach JavaScript as the JSON text of fwp_error_json, which index.js
+ * event loop: no thread of libuv's pool is held by a call or a list's page, so a thousand
+ * calls in flight leave the pool to file, DNS and crypto work. The rest (client creation,
+ * notification digests) does no I/O and is synchronous. Errors reach JavaScript as the JSON text of fwp_error_json, which index.js
  * turns into its error classes. */
 /* uv.h needs POSIX's declarations (pthread_rwlock_t, struct addrinfo), which -std=c11 hides. */
 #define _GNU_SOURCE
@@ -104,9 +103,8 @@ typedef struct recorded_event {
     char *method, *url_template, *server_address, *error_type, *request_id;
 } recorded_event;
 
-/* One started call (or an iterator step on the thread pool). */
+/* One started call, or an iterator's started step. */
 typedef struct {
-    napi_async_work work;
     napi_deferred deferred;
     napi_ref client_ref; /* keeps the client (or the iterator) alive until the call is done */
     fwp_client *client;
@@ -120,11 +118,6 @@ typedef struct {
     recorded_event *events, *last_event; /* what the call reported, handed to JS when it settles */
 } pending_call;
 
-/* The iterator step the pool thread is running: the library reports a blocking call's events
- * on the thread making the request, so such an event belongs to the step this thread runs. A
- * started call's events name it by their tag. */
-static _Thread_local pending_call *running_call;
-
 static char *copy_text(const char *text) {
     if (!text) return NULL;
     size_t size = strlen(text) + 1;
@@ -136,7 +129,8 @@ static char *copy_text(const char *text) {
 /* fwp_event_callback: keeps a copy of the event with the call that made it. */
 static void record_event(const fwp_event *event, void *userdata) {
     (void)userdata;
-    pending_call *call = event->tag ? (pending_call *)(uintptr_t)event->tag : running_call;
+    /* Every request of this addon is started: its events name their call by the tag. */
+    pending_call *call = (pending_call *)(uintptr_t)event->tag;
     recorded_event *copy = call ? calloc(1, sizeof *copy) : NULL;
     if (!copy) return;
     copy->event = *event;
@@ -323,14 +317,6 @@ static void *external_arguments(napi_env env, napi_callback_info info, size_t co
     return pointer;
 }
 
-static void run_call(napi_env env, void *data) {
-    (void)env;
-    pending_call *call = data;
-    running_call = call;
-    call->code = call->err ? fwp_iter_next_json(call->iter, &call->answer, call->err) : FWP_E_NO_MEMORY;
-    running_call = NULL;
-}
-
 /* Resolves or rejects the call's Promise and releases it. */
 static void settle(napi_env env, pending_call *call) {
     napi_value value;
@@ -364,31 +350,11 @@ static void settle(napi_env env, pending_call *call) {
         napi_reject_deferred(env, call->deferred, error);
     }
     napi_delete_reference(env, call->client_ref);
-    if (call->work) napi_delete_async_work(env, call->work);
     fwp_free(call->answer);
     fwp_error_free(call->err);
     free(call->operation);
     free(call->args);
     free(call);
-}
-
-static void settle_call(napi_env env, napi_status status, void *data) {
-    pending_call *call = data;
-    if (status != napi_ok && call->code == FWP_OK) call->code = FWP_E_NO_MEMORY;
-    settle(env, call);
-}
-
-/* Runs an iterator step on the thread pool and returns the Promise of its answer; `keep` (the
- * iterator) stays alive until the step is done. */
-static napi_value queue_call(napi_env env, napi_value keep, pending_call *call, const char *label) {
-    call->err = fwp_error_new();
-    napi_value promise, name;
-    napi_create_reference(env, keep, 1, &call->client_ref);
-    napi_create_promise(env, &call->deferred, &promise);
-    napi_create_string_utf8(env, label, NAPI_AUTO_LENGTH, &name);
-    napi_create_async_work(env, NULL, name, run_call, settle_call, call, &call->work);
-    napi_queue_async_work(env, call->work);
-    return promise;
 }
 
 /* The environment's completion queue, watched by libuv; referenced (keeping the process
@@ -564,19 +530,29 @@ static napi_value iter_new(napi_env env, napi_callback_info info) {
     return handle;
 }
 
-/* iterNext(iter) -> Promise<string> of the next item's JSON text, "null" at the end; the page
- * is fetched on the thread pool. One call at a time per iterator. */
+/* iterNext(iter) -> Promise<string> of the next item's JSON text, "null" at the end: a step
+ * started in the library (fwp_iter_next_start), its page fetched by the client's I/O thread.
+ * One step at a time per iterator. */
 static napi_value iter_next(napi_env env, napi_callback_info info) {
     napi_value argv[1];
     void *iter = external_arguments(env, info, 1, argv, "iterNext(iter) needs an iterator made by iterNew");
     if (!iter) return NULL;
-    pending_call *call = calloc(1, sizeof *call);
-    if (!call) {
+    completions *state = completions_of(env);
+    pending_call *call = state ? calloc(1, sizeof *call) : NULL;
+    if (call) call->err = fwp_error_new();
+    if (!call || !call->err) {
+        free(call);
         napi_throw_error(env, NULL, "out of memory");
         return NULL;
     }
     call->iter = iter;
-    return queue_call(env, argv[0], call, "fwpay.iterNext");
+    napi_value promise;
+    napi_create_reference(env, argv[0], 1, &call->client_ref);  /* the iterator lives until the step ends */
+    napi_create_promise(env, &call->deferred, &promise);
+    call->code = fwp_iter_next_start(iter, state->queue, (uint64_t)(uintptr_t)call, call->err);
+    if (call->code != FWP_OK) settle(env, call);
+    else if (state->in_flight++ == 0) uv_ref((uv_handle_t *)&state->poll);
+    return promise;
 }
 
 /* A Buffer or string argument's bytes (borrowed for the duration of the call). */

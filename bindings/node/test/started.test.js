@@ -68,3 +68,21 @@ test('a POST aborted after it was sent is outcome-unknown, with its key', async 
   setTimeout(() => controller.abort(), 400);
   await assert.rejects(order, (error) => error instanceof fwpay.OutcomeUnknownError && error.idempotencyKey === 'node-aborted-1');
 });
+
+test('pages of lists are fetched by the library too: four slow walks leave the pool free', async () => {
+  const hash = () => new Promise((resolve, reject) => crypto.pbkdf2('p', 's', 1, 32, 'sha256', (e) => (e ? reject(e) : resolve())));
+  await hash();
+  await fault({ path: '/recipients', method: 'GET', kind: 'latency', latency_ms: 800, count: 4 });
+  const walk = async () => {
+    const ids = [];
+    for await (const recipient of client.recipients.list({ perPage: 100 })) ids.push(recipient.id);
+    return ids;
+  };
+  const walks = Array.from({ length: 4 }, walk);  // one page each, held 800 ms: once all 4 pool threads
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const hashed = performance.now();
+  await hash();
+  const poolWait = performance.now() - hashed;
+  for (const ids of await Promise.all(walks)) assert.deepEqual(ids, ['BHU', 'ETM', 'FLW', 'FWU', 'TKU']);
+  assert.ok(poolWait < 400, `crypto waited ${poolWait} ms for libuv's pool`);
+});

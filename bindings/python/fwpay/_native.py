@@ -66,6 +66,7 @@ _CHECKED: list[tuple[str, list[Any]]] = [
     ("fwp_queue_new", [POINTER(c_void_p), _err]),
     ("fwp_iter_new_json", [_client, c_char_p, c_char_p, c_size_t, POINTER(c_void_p), _err]),
     ("fwp_iter_next_json", [_iter, POINTER(c_void_p), _err]),  # char ** as void **: freed with fwp_free
+    ("fwp_iter_next_start", [_iter, c_void_p, c_uint64, _err]),
     ("fwp_notification_verify", [c_char_p, c_size_t, c_char_p, c_char_p, _err]),
     ("fwp_notification_sign", [c_char_p, c_size_t, c_char_p, POINTER(c_void_p), _err]),
     ("fwp_notification_parse_json", [c_char_p, c_size_t, POINTER(c_void_p), _err]),  # char ** as void **: fwp_free

@@ -2,8 +2,6 @@
 walks the pages, as it does for every binding."""
 from __future__ import annotations
 
-import asyncio
-import contextvars
 import ctypes
 import json
 from typing import Any, AsyncIterator, Generic, Iterator, TypeVar
@@ -54,18 +52,10 @@ class PageIterator(Iterator[Item], Generic[Item]):
             self.close()
 
 
-_END = object()
-
-
-def _next_or_end(pages: PageIterator[Any]) -> Any:
-    # StopIteration cannot cross a Future: the end of the pages is a sentinel.
-    return next(pages, _END)
-
-
 class AsyncPageIterator(AsyncIterator[Item], Generic[Item]):
     """``async for`` over every item of a list. The library walks the pages (the same rule as
-    the blocking iterator); each page is fetched on the loop's default executor when the
-    previous one is used up, so an iteration holds one thread while a page is on its way."""
+    the blocking iterator); each page is fetched by the client's I/O thread when the previous
+    one is used up (fwp_iter_next_start), and awaited on the loop: no thread is held."""
 
     def __init__(self, pages: PageIterator[Item]) -> None:
         self._pages = pages
@@ -74,10 +64,12 @@ class AsyncPageIterator(AsyncIterator[Item], Generic[Item]):
         return self
 
     async def __anext__(self) -> Item:
-        loop = asyncio.get_running_loop()
-        context = contextvars.copy_context()  # the caller's span, for telemetry
-        item = await loop.run_in_executor(None, context.run, _next_or_end, self._pages)
-        if item is _END:
+        from ._started import step
+        if not self._pages._iter:
+            raise StopAsyncIteration
+        item = await step(self._pages._iter)
+        if item is None:
+            self.close()
             raise StopAsyncIteration
         return item  # type: ignore[no-any-return]
 

@@ -49,19 +49,27 @@ class _LoopQueue:
         return self._pid == os.getpid()
 
     def start(self, handle: Any, operation: str, request: bytes) -> asyncio.Future[Any]:
+        call = ctypes.c_uint64()
+        # Refused arguments raise here (errcheck), and nothing is started.
+        return self._started(handle, lambda tag: lib.fwp_call_start(handle, operation.encode(), request, len(request),
+                                                                    self._queue, tag, ctypes.byref(call), FwpError()),
+                             lambda: call.value)
+
+    def step(self, iterator: Any) -> asyncio.Future[Any]:
+        """The next item of a list iterator (None at the end), its page fetched by the library."""
+        return self._started(None, lambda tag: lib.fwp_iter_next_start(iterator, self._queue, tag, FwpError()), lambda: 0)
+
+    def _started(self, handle: Any, start: Any, call_id: Any) -> asyncio.Future[Any]:
         loop = asyncio.get_running_loop()
         tag = next(_tags)
-        call = ctypes.c_uint64()
         started_contexts[tag] = contextvars.copy_context()
         try:
-            # Refused arguments raise here (errcheck), and nothing is started.
-            lib.fwp_call_start(handle, operation.encode(), request, len(request), self._queue, tag, ctypes.byref(call),
-                               FwpError())
+            start(tag)
         except BaseException:
             del started_contexts[tag]
             raise
         future: asyncio.Future[Any] = loop.create_future()
-        self._pending[tag] = (future, handle, call.value)
+        self._pending[tag] = (future, handle, call_id())
         future.add_done_callback(lambda ended: self._cancel(tag) if ended.cancelled() else None)
         return future
 
@@ -69,7 +77,7 @@ class _LoopQueue:
         """An awaiting task was cancelled: the library frees what the call holds; its end still
         comes, and a money-moving request that was already sent is logged as outcome-unknown."""
         entry = self._pending.get(tag)
-        if entry is not None:
+        if entry is not None and entry[2]:  # an iterator's step is not cancelled: its page comes and is dropped
             lib.fwp_call_cancel(entry[1], entry[2])
 
     def _take(self) -> None:
@@ -101,12 +109,21 @@ def _release(queue: int | None) -> None:
 _queues: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopQueue] = weakref.WeakKeyDictionary()
 
 
-def start_text(handle: Any, operation: str, arguments: dict[str, Any], idempotency_key: str | None,
-               timeout: float | None, max_retries: int | None) -> asyncio.Future[Any]:
-    """Starts one operation of the text interface; the future gets its answer (with its
-    ``response``) or its exception, as call_text would give or raise."""
+def _loop_queue() -> _LoopQueue:
     loop = asyncio.get_running_loop()
     queue = _queues.get(loop)
     if queue is None or not queue.belongs_here():
         queue = _queues[loop] = _LoopQueue(loop)
-    return queue.start(handle, operation, arguments_text(arguments, idempotency_key, timeout, max_retries))
+    return queue
+
+
+def step(iterator: Any) -> asyncio.Future[Any]:
+    """The next item of an fwp_iter (None at the end), fetched without a thread."""
+    return _loop_queue().step(iterator)
+
+
+def start_text(handle: Any, operation: str, arguments: dict[str, Any], idempotency_key: str | None,
+               timeout: float | None, max_retries: int | None) -> asyncio.Future[Any]:
+    """Starts one operation of the text interface; the future gets its answer (with its
+    ``response``) or its exception, as call_text would give or raise."""
+    return _loop_queue().start(handle, operation, arguments_text(arguments, idempotency_key, timeout, max_retries))

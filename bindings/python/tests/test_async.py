@@ -118,6 +118,9 @@ def test_errors_and_refusals(sandbox: Any) -> None:
             with pytest.raises(fwpay.InvalidRequestError):
                 await client.orders.create({"items": [{"id": "x", "amount": -1}]})
             assert [r["id"] for r in await client.recipients.search("tokyo")] == ["TKU"]
+            # Lists are walked by the library too: pages fetched without a thread.
+            assert [r["id"] async for r in client.recipients.list(per_page=2)] == ["BHU", "ETM", "FLW", "FWU", "TKU"]
+            assert asyncio.get_running_loop()._default_executor is None  # type: ignore[attr-defined]
             page = await client.request("GET", "/recipients?per_page=1")
             assert page["total_entries"] == 5
     asyncio.run(scenario())
