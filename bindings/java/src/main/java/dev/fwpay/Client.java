@@ -184,14 +184,7 @@ public final class Client implements AutoCloseable {
      */
     public Object call(String operation, Map<String, Object> arguments, CallOptions options) {
         byte[] text = argumentsText(operation, arguments, options);
-        if (NativeThreads.onVirtualThread()) {
-            try {
-                return callAsync(operation, text).join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException failure) throw failure;
-                throw e;
-            }
-        }
+        if (VirtualThreads.current()) return Completions.awaited(callAsync(operation, text));
         PointerByReference out = new PointerByReference();
         Map<String, Object> detail = Native.checkAnswered(err -> Native.Lib.fwp_call(handle, operation, text, Native.length(text), out, err));
         return Result.of(Json.read(Native.take(out)), detail);
@@ -264,11 +257,15 @@ public final class Client implements AutoCloseable {
                 if (next != null) return true;
                 Pointer pointer = iter.pointer;
                 if (pointer == null) return false;
-                String item = NativeThreads.run(() -> {
+                String item;
+                if (VirtualThreads.current()) {  // awaited unmounted, never pinned
+                    item = Completions.awaited(Completions.step(pointer));
+                    if ("null".equals(item)) item = null;
+                } else {
                     PointerByReference out = new PointerByReference();
                     Native.check(err -> Native.Lib.fwp_iter_next_json(pointer, out, err));
-                    return Native.take(out);
-                });
+                    item = Native.take(out);
+                }
                 if (item == null) {
                     cleanable.clean();
                     return false;

@@ -41,16 +41,33 @@ final class Completions {
      * future (this one: a future derived from it does not pass its cancellation back) cancels
      * the call in the library (a money-moving request already sent then ends outcome-unknown).
      */
-    @SuppressWarnings("unchecked")
     static <T> CompletableFuture<T> start(Pointer client, String operation, byte[] arguments,
                                           BiFunction<String, Map<String, Object>, T> reading) {
+        LongByReference call = new LongByReference();
+        return started(client, reading, call,
+                (tag, err) -> Native.Lib.fwp_call_start(client, operation, arguments, arguments.length, QUEUE, tag, call, err));
+    }
+
+    /** A list iterator's next item as JSON text ("null" at the end), its page fetched by the library. */
+    static CompletableFuture<String> step(Pointer iterator) {
+        return started(null, (text, detail) -> text, new LongByReference(),
+                (tag, err) -> Native.Lib.fwp_iter_next_start(iterator, QUEUE, tag, err));
+    }
+
+    /** How a call or a step is started: its code, given its tag and an fwp_error. */
+    private interface Starter {
+        int start(long tag, Pointer err);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> CompletableFuture<T> started(Pointer client, BiFunction<String, Map<String, Object>, T> reading,
+                                                   LongByReference call, Starter starter) {
         CompletableFuture<Object> future = new CompletableFuture<>();
         Pointer err = Native.Lib.fwp_error_new();
         if (err == null) return CompletableFuture.failedFuture(new OutOfMemoryError("fwp_error_new"));
         long tag = TAGS.incrementAndGet();
-        LongByReference call = new LongByReference();
         PENDING.put(tag, new Pending(future, reading, 0, err));
-        int code = Native.Lib.fwp_call_start(client, operation, arguments, arguments.length, QUEUE, tag, call, err);
+        int code = starter.start(tag, err);
         if (code != 0) {
             PENDING.remove(tag);
             future.completeExceptionally(Native.failure(err));
@@ -58,13 +75,24 @@ final class Completions {
         } else {
             PENDING.computeIfPresent(tag, (key, pending) -> new Pending(future, reading, call.getValue(), err));
             future.whenComplete((answer, failure) -> {
-                if (future.isCancelled()) {
+                if (future.isCancelled() && client != null) {  // a step is not cancelled: its page comes and is dropped
                     Pending pending = PENDING.get(tag);
                     if (pending != null) Native.Lib.fwp_call_cancel(client, pending.call());
                 }
             });
         }
         return (CompletableFuture<T>) future;
+    }
+
+    /** The future's value, waited for; its failure thrown as the blocking call would throw it. */
+    static <T> T awaited(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) throw failure;
+            if (e.getCause() instanceof Error failure) throw failure;
+            throw e;
+        }
     }
 
     private static Pointer newQueue() {

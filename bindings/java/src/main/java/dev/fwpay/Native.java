@@ -49,6 +49,7 @@ final class Native {
         static native int fwp_call_start(Pointer client, String operation, byte[] args, long len, Pointer queue, long tag,
                                          com.sun.jna.ptr.LongByReference outCall, Pointer err);
         static native int fwp_call_cancel(Pointer client, long call);
+        static native int fwp_iter_next_start(Pointer iter, Pointer queue, long tag, Pointer err);
         static native int fwp_queue_new(PointerByReference out, Pointer err);
         static native int fwp_queue_wait(Pointer queue, int timeoutMs);
         static native int fwp_queue_take_text(Pointer queue, com.sun.jna.ptr.LongByReference tag, com.sun.jna.ptr.IntByReference code,
