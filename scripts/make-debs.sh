@@ -65,7 +65,7 @@ dpkg-shlibdeps -T"debian/fwpay-sandbox.substvars" debian/fwpay-sandbox/usr/bin/f
 for package in "$lib" libfwpay-dev fwpay fwpay-sandbox; do
   root="debian/$package"
   touch "debian/$package.substvars"
-  (cd "$root" && find usr -type f -print0 | sort -z | xargs -0 md5sum > DEBIAN/md5sums)
+  (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum > DEBIAN/md5sums)
   find "$root" -type d -exec chmod 755 {} +
   dpkg-gencontrol -p"$package" -P"$root" -T"debian/$package.substvars" -Vmisc:Depends=
   dpkg-deb --root-owner-group -Zxz --build "$root" "$out/${package}_${debversion}_$arch.deb" > /dev/null
