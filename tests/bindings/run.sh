@@ -55,7 +55,7 @@ example() {
   "$@" > "$work/example.out" || { cat "$work/example.out"; echo "test-bindings: $* failed" >&2; exit 1; }
   reference=$(sed -n 's/^payment reference: \(FWU[0-9]\{9\}\)$/\1/p' "$work/example.out")
   [ -n "$reference" ] || { cat "$work/example.out"; echo "test-bindings: $* printed no payment reference" >&2; exit 1; }
-  build/bin/fwpay request GET "/payments/$reference" | grep -q '"order_id"' \
+  build/bin/fwpay request GET "/payments/$reference" | grep '"order_id"' > /dev/null \
     || { echo "test-bindings: payment $reference of $* is not on the server" >&2; exit 1; }
   echo "example: $reference"
 }
@@ -81,7 +81,7 @@ for language in $languages; do
       # The example runs from the gem as installed (its ffi dependency is Debian's ruby-ffi).
       # Built as docs/bindings.md says, from the repository's root: the gem holds the library's code.
       gem build --quiet bindings/ruby/fwpay.gemspec -o "$work/fwpay.gem"
-      tar -xOf "$work/fwpay.gem" data.tar.gz | tar -tz | grep -qx lib/fwpay/client.rb \
+      tar -xOf "$work/fwpay.gem" data.tar.gz | tar -tz | grep -x lib/fwpay/client.rb > /dev/null \
         || { echo "test-bindings: the gem built from the root lacks lib/fwpay/client.rb" >&2; exit 1; }
       gem install --quiet --local --no-document --ignore-dependencies --install-dir "$work/gems" "$work/fwpay.gem"
       GEM_PATH="$work/gems:$(gem env gempath)" example ruby examples/ruby/order_flow.rb

@@ -37,22 +37,22 @@ done
 echo "test-install: make install put $(find "$stage" -type f -o -type l | wc -l) files under prefix /usr/local"
 
 for binary in "$prefix/lib/libfwpay.so.$version" "$prefix/bin/fwpay"; do
-  if readelf -S "$binary" | grep -qE '\.debug_|\.symtab'; then fail "$binary is not stripped"; fi
+  if readelf -S "$binary" | grep -E '\.debug_|\.symtab' > /dev/null; then fail "$binary is not stripped"; fi
 done
-readelf -d "$prefix/lib/libfwpay.so.$version" | grep -q "SONAME.*\[$soname\]" || fail "the library's SONAME is not $soname"
-readelf -d "$prefix/bin/fwpay" | grep -qE "R(UN)?PATH.*\[/usr/local/lib\]" || fail "the command has no rpath to /usr/local/lib"
+readelf -d "$prefix/lib/libfwpay.so.$version" | grep "SONAME.*\[$soname\]" > /dev/null || fail "the library's SONAME is not $soname"
+readelf -d "$prefix/bin/fwpay" | grep -E "R(UN)?PATH.*\[/usr/local/lib\]" > /dev/null || fail "the command has no rpath to /usr/local/lib"
 echo "test-install: stripped ($(stat -c %s "$prefix/lib/libfwpay.so.$version") bytes), SONAME $soname"
 
-MANPATH="$prefix/share/man" man -w fwpay | grep -q "fwpay.1.gz" || fail "man does not find the fwpay page"
+MANPATH="$prefix/share/man" man -w fwpay | grep "fwpay.1.gz" > /dev/null || fail "man does not find the fwpay page"
 # The completion scripts where bash-completion, zsh and fish look, each loading in its shell.
-bash --norc -c ". '$prefix/share/bash-completion/completions/fwpay' && complete -p fwpay" | grep -q "_fwpay fwpay" ||
+bash --norc -c ". '$prefix/share/bash-completion/completions/fwpay' && complete -p fwpay" | grep "_fwpay fwpay" > /dev/null ||
   fail "the bash completion is not installed or does not load"
 zsh -f -c "fpath=('$prefix/share/zsh/site-functions' \$fpath); autoload -Uz compinit; compinit -u -d '$work/zcompdump'; print -r -- \$_comps[fwpay]" |
-  grep -qx "_fwpay" || fail "the zsh completion is not installed or does not load"
-fish --no-config -c "source '$prefix/share/fish/vendor_completions.d/fwpay.fish'; complete -C 'fwpay ord'" | grep -q "^orders" ||
+  grep -x "_fwpay" > /dev/null || fail "the zsh completion is not installed or does not load"
+fish --no-config -c "source '$prefix/share/fish/vendor_completions.d/fwpay.fish'; complete -C 'fwpay ord'" | grep "^orders" > /dev/null ||
   fail "the fish completion is not installed or does not load"
 echo "test-install: completion for bash, zsh and fish installed and loaded"
-MANPATH="$prefix/share/man" MANWIDTH=80 man fwpay 2>/dev/null | grep -q "drive Flywire's Payments API" || fail "the man page does not render"
+MANPATH="$prefix/share/man" MANWIDTH=80 man fwpay 2>/dev/null | grep "drive Flywire's Payments API" > /dev/null || fail "the man page does not render"
 
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 [ "$(pkg-config --modversion fwpay)" = "$version" ] || fail "pkg-config reports version $(pkg-config --modversion fwpay)"
@@ -85,7 +85,7 @@ address=$(sed -n 's/.*listening on //p' "$work/sandbox.out")
 FWPAY_BASE_URL="$address/payments/v1" FWPAY_API_KEY=sandbox-demo-key "$work/cmake/order_flow" > "$work/flow.out" \
   || fail "the CMake-built order flow failed"
 grep -q "^payment reference: " "$work/flow.out" || fail "no payment reference: $(cat "$work/flow.out")"
-readelf -d "$work/cmake/order_flow" | grep -q "NEEDED.*\[$soname\]" || fail "order_flow does not need $soname"
+readelf -d "$work/cmake/order_flow" | grep "NEEDED.*\[$soname\]" > /dev/null || fail "order_flow does not need $soname"
 echo "test-install: find_package(fwpay $major.$minor) -> fwpay::fwpay; $(grep '^payment reference' "$work/flow.out")"
 
 make --no-print-directory -s uninstall DESTDIR="$stage"
