@@ -115,6 +115,7 @@ typedef struct {
     char *answer;
     fwp_error *err;
     int code;
+    uint64_t id;         /* the started call's id, for cancel */
     recorded_event *events, *last_event; /* what the call reported, handed to JS when it settles */
 } pending_call;
 
@@ -436,6 +437,30 @@ static completions *completions_of(napi_env env) {
     return state;
 }
 
+/* The Promise of a call or step `start` starts in the library (its tag: the pending call):
+ * `keep` (the client or the iterator) lives until it ends; refused, it settles at once,
+ * else it counts as in flight (keeping the loop alive) until its completion is taken, and
+ * `*started` (optional) receives its id (0 when refused: the call is freed by then). */
+static napi_value launch(napi_env env, completions *state, napi_value keep, pending_call *call,
+                         int (*start)(pending_call *call, fwp_queue *queue, uint64_t tag), uint64_t *started) {
+    napi_value promise;
+    napi_create_reference(env, keep, 1, &call->client_ref);
+    napi_create_promise(env, &call->deferred, &promise);
+    call->code = start(call, state->queue, (uint64_t)(uintptr_t)call);
+    if (started) *started = call->code == FWP_OK ? call->id : 0;
+    if (call->code != FWP_OK) settle(env, call);
+    else if (state->in_flight++ == 0) uv_ref((uv_handle_t *)&state->poll);
+    return promise;
+}
+
+static int start_call(pending_call *call, fwp_queue *queue, uint64_t tag) {
+    return fwp_call_start(call->client, call->operation, call->args, call->args_length, queue, tag, &call->id, call->err);
+}
+
+static int start_step(pending_call *call, fwp_queue *queue, uint64_t tag) {
+    return fwp_iter_next_start(call->iter, queue, tag, call->err);
+}
+
 /* call(client, operation, argsJson) -> Promise of {text, requestId, idempotencyKey, httpStatus},
  * started in the library (fwp_call_start), with its call id as the Promise's `callId` (for
  * cancel). Arguments the library refuses reject at once. */
@@ -461,16 +486,9 @@ static napi_value call_operation(napi_env env, napi_callback_info info) {
         if (!thrown) napi_throw_error(env, NULL, "out of memory");
         return NULL;
     }
-    napi_value promise;
-    napi_create_reference(env, argv[0], 1, &call->client_ref);  /* the client lives until the call ends */
-    napi_create_promise(env, &call->deferred, &promise);
     uint64_t id = 0;
-    call->code = fwp_call_start(call->client, call->operation, call->args, call->args_length, state->queue,
-                                (uint64_t)(uintptr_t)call, &id, call->err);
-    if (call->code != FWP_OK) {
-        settle(env, call);  /* refused before anything was sent */
-    } else {
-        if (state->in_flight++ == 0) uv_ref((uv_handle_t *)&state->poll);
+    napi_value promise = launch(env, state, argv[0], call, start_call, &id);
+    if (id != 0) {
         napi_value call_id;
         napi_create_double(env, (double)id, &call_id);  /* a counter: exact far past any process's calls */
         napi_set_named_property(env, promise, "callId", call_id);
@@ -487,7 +505,8 @@ static napi_value cancel_call(napi_env env, napi_callback_info info) {
     void *client = external_arguments(env, info, 2, argv, usage);
     double id = 0;
     if (!client) return NULL;
-    if (napi_get_value_double(env, argv[1], &id) != napi_ok || !(id >= 1)) {
+    /* Ids are counters below 2^53; anything else (NaN, a huge number) is no call's. */
+    if (napi_get_value_double(env, argv[1], &id) != napi_ok || !(id >= 1 && id < 9007199254740992.0)) {
         napi_throw_type_error(env, NULL, usage);
         return NULL;
     }
@@ -546,13 +565,7 @@ static napi_value iter_next(napi_env env, napi_callback_info info) {
         return NULL;
     }
     call->iter = iter;
-    napi_value promise;
-    napi_create_reference(env, argv[0], 1, &call->client_ref);  /* the iterator lives until the step ends */
-    napi_create_promise(env, &call->deferred, &promise);
-    call->code = fwp_iter_next_start(iter, state->queue, (uint64_t)(uintptr_t)call, call->err);
-    if (call->code != FWP_OK) settle(env, call);
-    else if (state->in_flight++ == 0) uv_ref((uv_handle_t *)&state->poll);
-    return promise;
+    return launch(env, state, argv[0], call, start_step, NULL);
 }
 
 /* A Buffer or string argument's bytes (borrowed for the duration of the call). */
