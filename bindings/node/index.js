@@ -8,8 +8,9 @@
 //   const order = await client.orders.create({ ... });
 //   const payment = await client.orders.charge(order.id, { idempotencyKey: `order-${order.id}` });
 
+const fs = require('fs');
 const path = require('path');
-const native = require(path.join(__dirname, 'build', 'fwpay.node'));
+const native = loadAddon();
 const { version } = require('./package.json');
 const resources = require('./resources');
 const { CALL_OPTIONS, refuseUnknown } = require('./resource');
@@ -19,6 +20,27 @@ const { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } = require('./base_url');
 const libraryVersion = native.libraryVersion();
 if (libraryVersion.split('.').slice(0, 2).join('.') !== version.split('.').slice(0, 2).join('.')) {
   throw new Error(`fwpay ${version} needs libfwpay ${version.split('.').slice(0, 2).join('.')}.x, but loaded libfwpay ${libraryVersion}`);
+}
+
+// The addon: the npm package's prebuilt one (prebuildify's layout, libfwpay and the libraries
+// it needs beside it), else the one `make node-addon` built (which loads the system's libfwpay).
+function loadAddon() {
+  const platform = `${process.platform}-${process.arch}`;
+  const prebuilt = path.join(__dirname, 'prebuilds', platform, 'node.napi.node');
+  const built = path.join(__dirname, 'build', 'fwpay.node');
+  const addon = [prebuilt, built].find((file) => fs.existsSync(file));
+  if (!addon) {
+    throw new Error(`fwpay: no native addon for ${platform}: the npm package carries linux-x64 (glibc 2.34 or later); `
+      + 'elsewhere build it from the source with `make node-addon` (docs/bindings.md)');
+  }
+  try {
+    return require(addon);
+  } catch (error) {
+    const fix = addon === prebuilt
+      ? 'reinstall the fwpay package (its prebuilds/ folder is incomplete)'
+      : 'install libfwpay (the libfwpay0.2 .deb, or `make install`), or install the fwpay npm package, which carries it';
+    throw new Error(`fwpay: the native addon ${addon} could not be loaded (${error.message}): ${fix}`);
+  }
 }
 
 /** Every failure: kind, httpStatus, requestId (quote it to support), idempotencyKey, errors. */

@@ -17,7 +17,13 @@ Gem::Specification.new do |spec|
   spec.homepage = "https://github.com/fwpay/fwpay"
   spec.metadata = { "source_code_uri" => spec.homepage, "changelog_uri" => "#{spec.homepage}/blob/main/CHANGELOG.md" }
   spec.required_ruby_version = ">= 3.0"
-  spec.files = Dir["lib/**/*.rb"] + Dir["lib/fwpay/libfwpay.so"]
+  spec.files = Dir["lib/**/*.rb"]
+  # `make packages` builds the platform gem (as nokogiri and sqlite3 ship): libfwpay and the
+  # libraries it needs in lib/fwpay/native, for the platform FWPAY_GEM_PLATFORM names.
+  if ENV["FWPAY_GEM_PLATFORM"]
+    spec.platform = Gem::Platform.new(ENV["FWPAY_GEM_PLATFORM"])
+    spec.files += Dir["lib/fwpay/native/*"]
+  end
   spec.require_paths = ["lib"]
   spec.add_dependency "ffi", "~> 1.15"
 end

@@ -15,8 +15,9 @@ use FFI;
  * that ffi.preload loaded at the server's start (lib/fwpay_scope.h), and the package's classes
  * must be preloaded too (preload.php), since FFI's static helpers serve only preloaded code:
  * docs/bindings.md, "php-fpm". Elsewhere (the CLI, ffi.enable=true) the package declares them
- * itself: the library is $FWPAY_LIBRARY, else the copy inside the package, else the system's
- * (libfwpay0.2); the declarations are $FWPAY_FFI_HEADER, else the package's lib/fwpay_scope.h
+ * itself: the library is $FWPAY_LIBRARY, else the copy inside the package (lib/native, with the
+ * libraries it needs beside it, in the Composer package `make packages` builds), else the
+ * system's (libfwpay0.2); the declarations are $FWPAY_FFI_HEADER, else the package's lib/fwpay_scope.h
  * (the same declarations, its FFI_SCOPE and FFI_LIB lines left out), else the installed
  * include/fwpay_ffi.h.
  * @internal
@@ -64,6 +65,12 @@ final class Native
                     . '/lib/fwpay_scope.h and opcache.preload=' . dirname(__DIR__) . '/preload.php '
                     . '(docs/bindings.md, "php-fpm")', 0, $e);
             }
+            if (str_contains($e->getMessage(), 'Failed loading')) {
+                throw new \RuntimeException(sprintf('fwpay: %s could not be loaded (%s): install the fwpay Composer '
+                    . 'package built for linux-x86_64, which carries it, or the system\'s %s (apt install libfwpay%s), or '
+                    . 'set FWPAY_LIBRARY', self::library(), $e->getMessage(), Version::LIBRARY_SONAME,
+                    substr(Version::LIBRARY_SONAME, strlen('libfwpay.so.'))), 0, $e);
+            }
             throw $e;
         }
     }
@@ -74,7 +81,7 @@ final class Native
         if (is_string($given) && $given !== '') {
             return $given;
         }
-        $bundled = __DIR__ . '/../lib/libfwpay.so';
+        $bundled = __DIR__ . '/../lib/native/libfwpay.so';
         if (is_file($bundled)) {
             return $bundled;
         }

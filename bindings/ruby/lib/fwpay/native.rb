@@ -11,17 +11,25 @@ module Fwpay
   module Native
     extend FFI::Library
 
-    # $FWPAY_LIBRARY, else the copy inside the gem, else the system's (libfwpay0.2).
+    # $FWPAY_LIBRARY, else the copy inside the platform gem (with the libraries it needs
+    # beside it), else the system's (libfwpay0.2).
     def self.library_path
       return ENV["FWPAY_LIBRARY"] if ENV["FWPAY_LIBRARY"] && !ENV["FWPAY_LIBRARY"].empty?
 
-      bundled = File.join(__dir__, "libfwpay.so")
+      bundled = File.join(__dir__, "native", "libfwpay.so")
       return bundled if File.exist?(bundled)
 
       LIBRARY_SONAME
     end
 
-    ffi_lib library_path
+    begin
+      ffi_lib library_path
+    rescue LoadError => e
+      raise LoadError, "fwpay: #{library_path} could not be loaded (#{e.message.lines.first.strip}): install the " \
+                       "platform gem (gem install fwpay --platform x86_64-linux), which carries it, or the system's " \
+                       "#{LIBRARY_SONAME} (apt install libfwpay#{LIBRARY_SONAME.delete_prefix('libfwpay.so.')}), " \
+                       "or set FWPAY_LIBRARY"
+    end
     attach_function :fwp_version, [], :string
     attach_function :fwp_error_new, [], :pointer
     attach_function :fwp_error_free, [:pointer], :void

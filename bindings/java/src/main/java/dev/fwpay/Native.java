@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * libfwpay through JNA: only its text interface (fwp_client_new_json, fwp_call,
  * fwp_call_start, fwp_queue_take_text, fwp_error_json), so no struct layout is copied here
- * but the callbacks'. The library is $FWPAY_LIBRARY, else
- * the system's (libfwpay0.2). JNA calls hold no lock: threads share one client in parallel.
+ * but the callbacks'. The library is $FWPAY_LIBRARY, else the copy inside the jar (see
+ * {@link Bundled}), else the system's (libfwpay0.2). JNA calls hold no lock: threads share one
+ * client in parallel.
  */
 final class Native {
     /**
@@ -22,9 +23,19 @@ final class Native {
     static final class Lib {
         static {
             String given = System.getenv("FWPAY_LIBRARY");
-            String name = given != null && !given.isEmpty() ? given : Version.LIBRARY_SONAME;
-            com.sun.jna.Native.register(Lib.class, NativeLibrary.getInstance(name,
-                    Map.of(com.sun.jna.Library.OPTION_STRING_ENCODING, "UTF-8")));
+            String bundled = given != null && !given.isEmpty() ? null : Bundled.extract();
+            String name = given != null && !given.isEmpty() ? given : bundled != null ? bundled : Version.LIBRARY_SONAME;
+            try {
+                com.sun.jna.Native.register(Lib.class, NativeLibrary.getInstance(name,
+                        Map.of(com.sun.jna.Library.OPTION_STRING_ENCODING, "UTF-8")));
+            } catch (UnsatisfiedLinkError e) {
+                UnsatisfiedLinkError named = new UnsatisfiedLinkError("fwpay: " + name + " could not be loaded ("
+                        + e.getMessage().lines().findFirst().orElse("") + "): use the fwpay jar built for linux-x86-64, "
+                        + "which carries it, or install the system's " + Version.LIBRARY_SONAME + " (apt install libfwpay"
+                        + Version.LIBRARY_SONAME.substring("libfwpay.so.".length()) + "), or set FWPAY_LIBRARY");
+                named.initCause(e);
+                throw named;
+            }
             String[] version = Version.STRING.split("\\.");
             String loaded = fwp_version();
             String[] parts = loaded.split("\\.");
