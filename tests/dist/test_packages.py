@@ -221,3 +221,35 @@ def test_the_sandbox_deb_carries_a_systemd_unit_that_systemd_accepts(tmp_path: p
     verify = subprocess.run(["systemd-analyze", "verify", str(checked)], capture_output=True, text=True, timeout=60)
     complaints = [line for line in verify.stderr.splitlines() if "fwpay-sandbox.service" in line]
     assert verify.returncode == 0 and not complaints, verify.stderr
+
+
+def test_the_source_routes_use_an_installed_libfwpay_without_swift(tmp_path: pathlib.Path) -> None:
+    """With libfwpay-dev installed (here unpacked into a root pkg-config reads through
+    PKG_CONFIG_SYSROOT_DIR) and the Swift toolchain hidden, `make node-addon` compiles the
+    addon against it and builds no library, `make java-jar` builds the jar, and the gem builds
+    from the repository's root; none installs the tests' tools (a missing tool would fail here)."""
+    stage = tmp_path / "root"
+    for deb in debs():
+        if deb.name.startswith(("libfwpay-dev_", "libfwpay0")):
+            subprocess.run(["dpkg-deb", "-x", str(deb), str(stage)], check=True)
+    libraries = stage / "usr" / "lib" / MULTIARCH
+    system_paths = subprocess.run(["pkg-config", "--variable", "pc_path", "pkg-config"], capture_output=True, text=True,
+                                  check=True).stdout.strip()
+    env = {"PKG_CONFIG_PATH": f"{libraries / 'pkgconfig'}:{system_paths}", "PKG_CONFIG_SYSROOT_DIR": str(stage),
+           "NODE_ADDON_DIR": str(tmp_path / "addon"), "JAVA_JAR_DIR": str(tmp_path / "java")}
+    addon = hidden("make", "-C", str(ROOT), "--no-print-directory", "node-addon", env=env, timeout=600)
+    assert addon.returncode == 0, addon.stdout + addon.stderr
+    assert "swift build" not in addon.stdout and "install-deps: installing" not in addon.stdout, addon.stdout
+    needed = subprocess.run(["readelf", "-d", str(tmp_path / "addon" / "fwpay.node")], capture_output=True, text=True,
+                            check=True).stdout
+    assert "libfwpay.so." in needed and "RUNPATH" not in needed and "RPATH" not in needed, needed
+    loaded = hidden("node", "-e", f"console.log(require('{tmp_path / 'addon' / 'fwpay.node'}').libraryVersion())",
+                    env={"LD_LIBRARY_PATH": str(libraries)})
+    assert loaded.returncode == 0 and loaded.stdout.strip() == VERSION, loaded.stderr
+    jar = hidden("make", "-C", str(ROOT), "--no-print-directory", "java-jar", env=env, timeout=600)
+    assert jar.returncode == 0 and (tmp_path / "java" / f"fwpay-{VERSION}.jar").exists(), jar.stdout + jar.stderr
+    gem = hidden("sh", "-c", f"cd {ROOT} && gem build bindings/ruby/fwpay.gemspec -o {tmp_path / 'fwpay.gem'}")
+    assert gem.returncode == 0, gem.stderr
+    listing = subprocess.run(["tar", "-xOf", str(tmp_path / "fwpay.gem"), "data.tar.gz"], capture_output=True, check=True)
+    files = subprocess.run(["tar", "-tz"], input=listing.stdout, capture_output=True, check=True).stdout.decode().split()
+    assert "lib/fwpay/client.rb" in files and not [f for f in files if f.endswith(".so")], files
