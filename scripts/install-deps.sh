@@ -18,6 +18,20 @@
 # `make image` run: npm, gem, jar, patchelf, buildah; debootstrap, podman and Testcontainers
 # for tests/dist).
 set -eu
+# Installs with apt-get those of the Debian packages named that are not installed yet.
+install_missing() {
+  missing=""
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep "install ok installed" > /dev/null || missing="$missing $package"
+  done
+  if [ -n "$missing" ]; then
+    echo "install-deps: installing$missing"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing > /dev/null
+  fi
+}
 case "${1:-}" in
   --lib|--node|--java)
     case "$1" in
@@ -26,17 +40,7 @@ case "${1:-}" in
       --java) packages="libjna-java libgoogle-gson-java"
               command -v javac > /dev/null || packages="$packages default-jdk-headless" ;;
     esac
-    missing=""
-    for package in $packages; do
-      dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep "install ok installed" > /dev/null || missing="$missing $package"
-    done
-    if [ -n "$missing" ]; then
-      echo "install-deps: installing$missing"
-      sudo=""
-      [ "$(id -u)" -eq 0 ] || sudo="sudo"
-      $sudo apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing > /dev/null
-    fi
+    install_missing $packages
     if [ "$1" = "--lib" ]; then
       command -v swift > /dev/null || { echo "install-deps: the Swift 6.3 toolchain is needed (swift not found on PATH)" >&2; exit 1; }
     fi
@@ -70,17 +74,7 @@ if [ "${1:-}" = "--packages" ]; then
   command -v npm > /dev/null || packages="$packages npm"
   command -v javac > /dev/null || packages="$packages default-jdk-headless"
 fi
-missing=""
-for package in $packages; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
-done
-if [ -n "$missing" ]; then
-  echo "install-deps: installing$missing"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing > /dev/null
-fi
+install_missing $packages
 # pytest runs the suites, mypy checks the Python package's types, certifi is the CA bundle
 # of last resort (bindings/python/tests/test_tls.py), wheel lets
 # `pip install --no-build-isolation ./bindings/python` build offline, selenium drives chromium.

@@ -228,6 +228,10 @@ def test_the_wheel(roots, sandbox: str) -> None:
     files = mapped(run.stdout)
     site = "/opt/venv/lib/python3.11/site-packages"
     assert f"{site}/fwpay/libfwpay.so" in files and any(f.startswith(f"{site}/fwpay.libs/libcurl-") for f in files), files
+    for library in (root / site.lstrip("/") / "fwpay.libs").glob("libcurl-*"):
+        library.unlink()
+    broken = run_in(root, "/opt/venv/bin/python -c 'import fwpay'", check=False)
+    assert broken.returncode != 0 and "install the fwpay wheel" in broken.stderr, broken.stderr
 
 
 def test_the_debs_with_apt(roots, sandbox: str) -> None:

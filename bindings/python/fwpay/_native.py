@@ -33,11 +33,24 @@ def _find_library() -> str:
     found = ctypes.util.find_library("fwpay")
     if found:
         return found
-    raise ImportError("libfwpay.so was not found: set FWPAY_LIBRARY, or build it with `make lib` "
-                      "before installing the package")
+    raise ImportError(f"fwpay: libfwpay.so was not found: {_FIX}")
 
 
-lib = ctypes.CDLL(_find_library())
+# What makes a libfwpay loadable, named wherever none loads.
+_FIX = (f"install the fwpay wheel (manylinux, x86-64), which carries it and the libraries it needs, or the "
+        f"system's libfwpay.so.{_abi.FWP_VERSION_MAJOR}.{_abi.FWP_VERSION_MINOR} (apt install "
+        f"libfwpay{_abi.FWP_VERSION_MAJOR}.{_abi.FWP_VERSION_MINOR}), or set FWPAY_LIBRARY; from a checkout, `make lib`")
+
+
+def _load() -> ctypes.CDLL:
+    path = _find_library()
+    try:
+        return ctypes.CDLL(path)
+    except OSError as error:
+        raise ImportError(f"fwpay: {path} could not be loaded ({error}): {_FIX}") from error
+
+
+lib = _load()
 
 
 def _check_version() -> None:
