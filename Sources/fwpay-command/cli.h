@@ -108,6 +108,10 @@ int cmd_request(struct cli *cli);
 int cmd_completion(struct cli *cli);
 int cmd_sandbox(struct cli *cli);
 int cmd_trigger(struct cli *cli);
+/* POSTs a notification's raw body, with its digest, to a plain-http URL; the HTTP status or -1 (listen.c). */
+int forward_notification(const char *url, const char *body, size_t length, const char *digest);
+/* fwpay listen --pull (listen_pull.c): events is NULL or comma-separated; count -1 for no end. */
+int listen_pull(struct cli *cli, const char *secret, const char *target, const char *events, long count);
 
 /* Helpers (util.c). */
 /* Whether cli has an API key; says on stderr how to give one when it has not. */

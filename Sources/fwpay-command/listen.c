@@ -1,7 +1,8 @@
 /* fwpay listen: a local notification receiver, in the manner of `stripe listen`. Each POST's
  * X-Flywire-Digest is verified over the raw body; a valid notification is printed (one JSON
  * line on stdout, in the shape of `notifications parse`), forwarded if asked, and answered
- * 200; an invalid one is answered 401 and reported on stderr. Plain http on loopback only. */
+ * 200; an invalid one is answered 401 and reported on stderr. Plain http on loopback only.
+ * With --pull there is no port at all: listen_pull.c takes them from the sandbox instead. */
 #include <arpa/inet.h>
 #include <signal.h>
 #include <netdb.h>
@@ -34,29 +35,37 @@
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 /* Set by SIGINT and SIGTERM: stop listening, and take the registration back. */
 static volatile sig_atomic_t stopping = 0;
+/* --events: the event types printed and forwarded (NULL for every one); set before serving. */
+static const char *events = NULL;
 static long received_total = 0;
 static int serving = 0;
 
 static int listen_run(struct cli *, fwp_client *, int, char **);
 
 static const struct option_doc listen_options[] = {
+    { "--pull", NULL, "no inbound port: take the client's notifications from the fwpay-sandbox (long polling)" },
+    { "--events", "LIST", "only these event types, comma-separated (initiated,guaranteed,delivered,...)" },
     { "--port", "N", "the port on 127.0.0.1 (default: any free one, printed on stderr)" },
     { "--secret", "S", "the shared secret (prefer $FWPAY_SHARED_SECRET or a profile: ps shows arguments)" },
     { "--secret-file", "PATH", "read the shared secret from the first line of PATH (- for standard input)" },
-    { "--forward", "URL", "also POST each valid notification, with its digest, to this http://127.0.0.1 URL" },
+    { "--forward-to", "URL", "also POST each valid notification, with its digest, to this plain-http URL" },
+    { "--forward", "URL", "the same as --forward-to" },
     { "--count", "N", "stop after N notifications" },
     { "--no-register", NULL, "do not become the client's notifications URL on the sandbox while listening" },
     { NULL, NULL, NULL },
 };
 
 const struct action listen_actions[] = {
-    { "listen", listen_run, "listen [--port N] [--secret S | --secret-file PATH] [--forward http://127.0.0.1:PORT/PATH] [--count N]",
+    { "listen", listen_run, "listen [--pull | --port N] [--events LIST] [--secret S | --secret-file PATH] [--forward-to http://127.0.0.1:PORT/PATH] [--count N]",
       ACTION_LOCAL,
       "Receives notifications on 127.0.0.1, verifies each X-Flywire-Digest, prints each valid one as a JSON line, "
-      "answers 200 (401 for a bad digest), and forwards it to --forward when given. With the key and base URL of a "
+      "answers 200 (401 for a bad digest), and forwards it to --forward-to when given. With the key and base URL of a "
       "fwpay-sandbox, it makes itself the client's notifications URL while it runs (payments without their own "
-      "notifications_url notify it) and takes that back when it stops.",
-      listen_options, "fwpay listen --port 4242 --forward http://127.0.0.1:3000/flywire", NULL },
+      "notifications_url notify it) and takes that back when it stops. With --pull it opens no port: it takes the "
+      "client's notifications from the sandbox over its control API (SANDBOX-ONLY long polling), each with the body "
+      "and digest the sandbox signed, verified when the shared secret is known; pushed delivery to a notifications "
+      "URL goes on as before.",
+      listen_options, "fwpay listen --pull --events guaranteed,delivered --forward-to http://127.0.0.1:3000/flywire", NULL },
     { NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
 };
 
@@ -81,8 +90,19 @@ static void answer(int connection, int status, const char *reason) {
     if (write(connection, response, (size_t)length) < 0) perror("fwpay listen");
 }
 
-/* POSTs the raw body, with its digest, to a plain-http loopback URL; the HTTP status or -1. */
-static int forward(const char *url, const char *body, size_t length, const char *digest) {
+/* Whether a parsed notification is one of `events` (comma-separated; NULL for every one). */
+static int wanted(const char *events, json_t *event) {
+    if (!events) return 1;
+    const char *type = json_string_value(json_object_get(event, "event_type"));
+    if (!type) type = json_string_value(json_object_get(event, "status"));
+    size_t length = type ? strlen(type) : 0;
+    for (const char *at = events; type && *at; at += strcspn(at, ",") + (at[strcspn(at, ",")] == ',')) {
+        if (strcspn(at, ",") == length && strncmp(at, type, length) == 0) return 1;
+    }
+    return 0;
+}
+
+int forward_notification(const char *url, const char *body, size_t length, const char *digest) {
     char host[256] = "", path[1024] = "/";
     int port = 80;
     if (sscanf(url, "http://%255[^:/]:%d%1023s", host, &port, path) < 2 && sscanf(url, "http://%255[^/]%1023s", host, path) < 1)
@@ -131,8 +151,12 @@ static int received(struct cli *cli, int connection, const char *secret, const c
         return 0;
     }
     answer(connection, 200, "OK");
+    if (!wanted(events, event)) {
+        json_decref(event);
+        return 1;
+    }
     if (target) {
-        int status = forward(target, body, length, digest);
+        int status = forward_notification(target, body, length, digest);
         fprintf(stderr, "fwpay listen: forwarded %s to %s: %d\n", json_string_value(json_object_get(event, "dedup_key")),
                 target, status);
     }
@@ -264,13 +288,23 @@ static void unregister_listener(fwp_client *client, int port) {
     fwp_client_free(client);
 }
 
+/* Event types are words: the list goes into a query string as it is. */
+static int valid_events(const char *events) {
+    return *events && strspn(events, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-,") == strlen(events) &&
+           strlen(events) <= 256;
+}
+
 static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv) {
     (void)client;
-    int no_register = take_flag(&argc, argv, "--no-register");
-    const char *port_text = NULL, *secret = NULL, *target = NULL, *count_text = NULL;
+    int no_register = take_flag(&argc, argv, "--no-register"), pull = take_flag(&argc, argv, "--pull");
+    const char *port_text = NULL, *secret = NULL, *target = NULL, *count_text = NULL, *forward_to = NULL;
     if (take_option(&argc, argv, "--port", &port_text) < 0 || take_option(&argc, argv, "--secret", &secret) < 0 ||
-        take_option(&argc, argv, "--forward", &target) < 0 || take_option(&argc, argv, "--count", &count_text) < 0)
+        take_option(&argc, argv, "--forward", &target) < 0 || take_option(&argc, argv, "--count", &count_text) < 0 ||
+        take_option(&argc, argv, "--forward-to", &forward_to) < 0 || take_option(&argc, argv, "--events", &events) < 0)
         return usage_error("listen", listen_actions, "an option is missing its value");
+    if (forward_to) target = forward_to;
+    if (events && !valid_events(events))
+        return usage_error("listen", listen_actions, "--events takes event types separated by commas (letters, digits, _ . -)");
     const char *secret_file = NULL;
     if (take_option(&argc, argv, "--secret-file", &secret_file) < 0) return usage_error("listen", listen_actions, "an option is missing its value");
     static char secret_text[1024];
@@ -279,11 +313,17 @@ static int listen_run(struct cli *cli, fwp_client *client, int argc, char **argv
         secret = secret_text;
     }
     if (!secret) secret = cli->shared_secret;
-    if (!secret || !*secret) return usage_error("listen", listen_actions, "--secret-file, FWPAY_SHARED_SECRET or a profile's shared_secret is required");
-    if (target && strncmp(target, "http://", 7) != 0) return usage_error("listen", listen_actions, "--forward takes an http:// URL");
+    if (secret && !*secret) secret = NULL;
+    if (target && strncmp(target, "http://", 7) != 0) return usage_error("listen", listen_actions, "--forward-to takes an http:// URL");
     if (check_no_more("listen", listen_actions, argc, argv)) return CLI_EXIT_USAGE;
-    int port = port_text ? atoi(port_text) : 0;
     long count = count_text ? strtol(count_text, NULL, 10) : -1;
+    if (pull) {
+        if (port_text || no_register) return usage_error("listen", listen_actions, "--pull opens no port: drop --port and --no-register");
+        return listen_pull(cli, secret, target, events, count);
+    }
+    /* A receiver must tell a notification from a forgery: the digest is all it has. */
+    if (!secret) return usage_error("listen", listen_actions, "--secret-file, FWPAY_SHARED_SECRET or a profile's shared_secret is required");
+    int port = port_text ? atoi(port_text) : 0;
     if (port < 0 || port > 65535) return usage_error("listen", listen_actions, "--port must be 0 to 65535");
     int server = socket(AF_INET, SOCK_STREAM, 0), yes = 1;
     setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);

@@ -332,6 +332,9 @@ def test_every_documented_status_is_reached_with_a_conforming_answer(sandbox: An
     body_errors(caller, "sandbox_register_listener", invalid={"url": "ftp://example.com"})
     notifications = call("sandbox_notifications", 200, query={"resource_id": delivered["payment_reference"]})
     call("sandbox_notifications", 400, query={"page": -1})
+    polled = call("sandbox_poll_notifications", 200, query={"after": "0", "wait": "0"})
+    assert polled["notifications"] and polled["after"] == polled["notifications"][-1]["id"]
+    call("sandbox_poll_notifications", 422, query={"wait": "26"})
     call("sandbox_resend", 201, {"notification_id": str(notifications["notifications"][0]["id"])})
     call("sandbox_listener", 200)
     call("sandbox_unregister_listener", 200)
@@ -445,7 +448,7 @@ def test_schemathesis_finds_no_server_error_and_no_answer_against_the_descriptio
                                                                                    tmp_path: pathlib.Path) -> None:
     """Examples, fuzzing and the stateful phase along the description's links, with every check
     of an answer's conformance. Faults (they answer 5xx on purpose) and the HTML pages are left
-    out; the coverage phase is left out too: schemathesis 4.32.5's coverage generator fails on
+    out, and the long polls of `fwpay listen --pull` (each may wait 25 s); the coverage phase is left out too: schemathesis 4.32.5's coverage generator fails on
     its own ("AST constructor recursion depth mismatch") on this machine's Python 3.11."""
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "realistic",
            "PYTHONPATH": os.pathsep.join([str(pathlib.Path(__file__).parent), os.environ.get("PYTHONPATH", "")])}
@@ -454,7 +457,7 @@ def test_schemathesis_finds_no_server_error_and_no_answer_against_the_descriptio
          "-H", f"X-Authentication-Key: {KEY}", "--phases", "examples,fuzzing,stateful", "--max-examples", "25",
          "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
                      "response_headers_conformance,response_schema_conformance",
-         "--exclude-tag", "pages", "--exclude-tag", "sandbox faults", "--workers", "2", "--seed", "1",
+         "--exclude-tag", "pages", "--exclude-tag", "sandbox faults", "--exclude-tag", "sandbox listen", "--workers", "2", "--seed", "1",
          "--no-color"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=900)
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
     assert re.search(r"Tested: 4\d", result.stdout), result.stdout[-3000:]

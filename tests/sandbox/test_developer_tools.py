@@ -205,6 +205,75 @@ def test_fwpay_listen_takes_its_registration_back_when_interrupted(sandbox: Any)
     assert unregistered.returncode == 0 and "registered" not in unregistered.stderr
 
 
+def listening_sockets(pid: int) -> list[str]:
+    """The TCP sockets process pid holds in the LISTEN state."""
+    inodes = set()
+    for fd in pathlib.Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    listening = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for row in pathlib.Path(table).read_text().splitlines()[1:]:
+            fields = row.split()
+            if fields[3] == "0A" and fields[9] in inodes:
+                listening.append(fields[1])
+    return listening
+
+
+def test_fwpay_listen_pull_opens_no_port_filters_and_forwards(sandbox: Any) -> None:
+    """`fwpay listen --pull`: no inbound port; the sandbox keeps the notifications of a client
+    with no notifications URL while it polls (listen_only), --events keeps the asked ones, and
+    --forward-to gets each with the digest the sandbox signed. Another client sees none."""
+    env = {"PATH": os.environ.get("PATH", ""), "FWPAY_BASE_URL": sandbox.base_url, "FWPAY_API_KEY": sandbox.api_key,
+           "FWPAY_SHARED_SECRET": "sandbox-demo-secret"}
+    receiver = Receiver()
+    listen = subprocess.Popen([FWPAY, "listen", "--pull", "--events", "guaranteed,delivered", "--forward-to", receiver.url,
+                               "--count", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert listen.stderr is not None and listen.stdout is not None
+        assert "pulling this client's notifications" in listen.stderr.readline()
+        assert listening_sockets(listen.pid) == []
+        with fwpay.Client(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+            assert client.sandbox.listener() is None  # nothing registered: no URL at all
+            triggered = ok(cli(sandbox, "trigger", "payment.guaranteed"))
+            reference = triggered["payment_reference"]
+            first = json.loads(listen.stdout.readline())
+            assert (first["event_type"], first["id"]) == ("guaranteed", reference)  # initiated was left out
+            client.sandbox.transition(reference, status="delivered")
+            second = json.loads(listen.stdout.readline())
+            assert (second["event_type"], second["id"]) == ("delivered", reference)
+            assert listen.wait(30) == 0
+            receiver.wait_for(2)
+            for digest, body in receiver.received:
+                fwpay.notifications.verify(body, digest, "sandbox-demo-secret")
+            assert [fwpay.notifications.parse(body)["event_type"] for _, body in receiver.received] == ["guaranteed", "delivered"]
+            kept = client.sandbox.notifications(resource_id=reference)
+            assert {(n["event_type"], n["state"], n["url"]) for n in kept} == {
+                ("initiated", "listen_only", ""), ("guaranteed", "listen_only", ""), ("delivered", "listen_only", "")}
+        with fwpay.Client(api_key=sandbox.second_api_key, base_url=sandbox.base_url.removesuffix("/payments/v1")) as other:
+            assert other.request("GET", "/sandbox/notifications/poll?after=0&wait=0")["notifications"] == []
+    finally:
+        if listen.poll() is None:
+            listen.kill()
+        receiver.server.shutdown()
+
+
+def test_fwpay_listen_pull_needs_a_sandbox(sandbox: Any) -> None:
+    env = {"PATH": os.environ.get("PATH", ""), "FWPAY_BASE_URL": "https://api-platform.flywire.com/payments/v1",
+           "FWPAY_API_KEY": "some-key"}
+    refused = subprocess.run([FWPAY, "listen", "--pull"], capture_output=True, text=True, env=env, timeout=30)
+    assert refused.returncode == 64 and "fwpay-sandbox" in refused.stderr, refused.stderr
+    env.update(FWPAY_BASE_URL=sandbox.base_url, FWPAY_API_KEY="not-a-key")
+    refused = subprocess.run([FWPAY, "listen", "--pull"], capture_output=True, text=True, env=env, timeout=30)
+    assert refused.returncode != 0 and "pulling" in refused.stderr, refused.stderr
+    bad = subprocess.run([FWPAY, "listen", "--pull", "--events", "a b"], capture_output=True, text=True, env=env, timeout=30)
+    assert bad.returncode == 64 and "--events" in bad.stderr
+
+
 @pytest.mark.parametrize("event, status", [
     ("payment.initiated", "initiated"), ("payment.guaranteed", "guaranteed"), ("payment.delivered", "delivered"),
     ("payment.failed", "failed"), ("preauth.authorized", "authorized"), ("preauth.captured", None),

@@ -15,6 +15,7 @@ struct SandboxController {
             .post("clock/advance", use: advanceClock)
             .post("payments/:reference/transition", use: transition)
             .get("notifications", use: notifications)
+            .get("notifications/poll", use: poll)
             .get("settings", use: settings)
             .post("settings", use: changeSettings)
             .post("refunds/:id/transition", use: refundTransition)
@@ -173,6 +174,51 @@ struct SandboxController {
             NotificationWire.entry(notification, attempts: attempts, digest: Digest.flywireDigest(body: notification.body, secret: client.sharedSecret))
         }, total: total))
     }
+
+    /// Long polling, for `fwpay listen --pull` (no inbound port): this client's notifications
+    /// after id `after` (without it, after its newest now), oldest first and at most
+    /// `pollLimit`, waiting up to `wait` seconds (0 to `maximumPollWait`, default the maximum)
+    /// for the first; `events` (comma-separated event types) keeps only those. While a client
+    /// polls, notifications it has no URL for are kept for pulling (state listen_only). The
+    /// answer's `after` is where the next poll starts.
+    func poll(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let client = try context.requireClient()
+        var wait = Self.maximumPollWait
+        if let text = request.query("wait") {
+            guard let seconds = Double(text), (0...Self.maximumPollWait).contains(seconds) else {
+                throw Problem.invalid(source: "/wait", param: "wait", "must be 0 to \(Int(Self.maximumPollWait)) seconds")
+            }
+            wait = seconds
+        }
+        let after: Int64
+        if let text = request.query("after") {
+            guard let id = Int64(text), id >= 0 else {
+                throw Problem.invalid(source: "/after", param: "after", "must be a notification id (0 or more)")
+            }
+            after = id
+        } else {
+            after = try await database.newestNotificationID(of: client.id)
+        }
+        let events = request.query("events").map { $0.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty } }
+        guard (events?.count ?? 0) <= 32, events?.allSatisfy({ $0.utf8.count <= 64 }) ?? true else {
+            throw Problem.invalid(source: "/events", param: "events", "must be at most 32 event types of at most 64 bytes")
+        }
+        database.listeners.notePull(of: client.id, waiting: wait)
+        let filter = events.flatMap { $0.isEmpty ? nil : $0 }
+        let deadline = ContinuousClock.now + .milliseconds(Int(wait * 1000))
+        var found = try await database.notifications(of: client.id, after: after, events: filter, limit: Self.pollLimit)
+        while found.isEmpty && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+            found = try await database.notifications(of: client.id, after: after, events: filter, limit: Self.pollLimit)
+        }
+        return .json(.object([
+            ("notifications", .array(found.map { NotificationWire.entry($0, attempts: [], digest: Digest.flywireDigest(body: $0.body, secret: client.sharedSecret)) })),
+            ("after", .integer(found.last?.id ?? after)),
+        ]))
+    }
+
+    static let maximumPollWait = 25.0
+    static let pollLimit = 100
 
     func listFaults(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         .json(.object([("faults", .array(faults.list(clientID: try context.requireClient().id).map(\.json)))]))

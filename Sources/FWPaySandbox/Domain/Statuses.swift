@@ -44,6 +44,9 @@ enum SessionStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConver
 }
 
 /// A notification waits, is delivered (2xx), or is given up on after its attempts.
+/// [S] `listen_only`: made while `fwpay listen --pull` polled for a client with no URL to send
+/// it to; it is kept for pulling and never sent.
 enum NotificationState: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     case pending, delivered, failed
+    case listenOnly = "listen_only"
 }

@@ -68,6 +68,10 @@ enum OpenAPIText {
     },
     {
       "name": "pages"
+    },
+    {
+      "name": "sandbox listen",
+      "description": "Long polling for `fwpay listen --pull`: a poll may be held open for up to 25 seconds"
     }
   ],
   "paths": {
@@ -2803,6 +2807,76 @@ enum OpenAPIText {
         }
       }
     },
+    "/sandbox/notifications/poll": {
+      "get": {
+        "operationId": "sandbox_poll_notifications",
+        "summary": "Waits for this client's next notifications (what `fwpay listen --pull` polls), oldest first",
+        "description": "Answers at once when this client has notifications after `after` (without it, after its newest one now), else when one comes or `wait` seconds have passed. While a client polls, the notifications it has no URL for are kept for pulling (state listen_only). The answer's `after` is where the next poll starts.",
+        "tags": [
+          "sandbox listen"
+        ],
+        "x-source": "sandbox-only",
+        "x-fwpay-c": "fwp_request",
+        "parameters": [
+          {
+            "name": "after",
+            "in": "query",
+            "required": false,
+            "description": "The id of the last notification taken",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "x-source": "sandbox-only"
+          },
+          {
+            "name": "wait",
+            "in": "query",
+            "required": false,
+            "description": "Seconds to wait for the first (default 25)",
+            "schema": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 25
+            },
+            "x-source": "sandbox-only"
+          },
+          {
+            "name": "events",
+            "in": "query",
+            "required": false,
+            "description": "Only these event types, comma-separated (at most 32)",
+            "schema": {
+              "type": "string"
+            },
+            "x-source": "sandbox-only"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The notifications after `after` (at most 100), maybe none",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/RequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/NotificationPoll"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/E401"
+          },
+          "422": {
+            "$ref": "#/components/responses/E422"
+          }
+        }
+      }
+    },
     "/sandbox/notifications/{notification_id}/resend": {
       "post": {
         "operationId": "sandbox_resend",
@@ -5505,7 +5579,8 @@ enum OpenAPIText {
             "enum": [
               "pending",
               "delivered",
-              "failed"
+              "failed",
+              "listen_only"
             ],
             "x-source": "sandbox-only"
           },
@@ -6028,6 +6103,29 @@ enum OpenAPIText {
           "total_pages"
         ],
         "description": "One page; the envelope's members are the sandbox's [S]",
+        "x-source": "sandbox-only"
+      },
+      "NotificationPoll": {
+        "type": "object",
+        "properties": {
+          "notifications": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Notification"
+            },
+            "x-source": "sandbox-only"
+          },
+          "after": {
+            "type": "integer",
+            "description": "Where the next poll starts",
+            "x-source": "sandbox-only"
+          }
+        },
+        "required": [
+          "notifications",
+          "after"
+        ],
+        "description": "A poll's notifications [S]",
         "x-source": "sandbox-only"
       }
     }

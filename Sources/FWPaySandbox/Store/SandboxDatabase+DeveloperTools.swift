@@ -13,6 +13,20 @@ final class ClientListeners: Sendable {
     private let stacks = Mutex<[String: [String]]>([:])
     /// Registrations kept per client; past it the oldest goes.
     static let maximumPerClient = 16
+    /// Until when (seconds of uptime) each client counts as pulled from by `fwpay listen
+    /// --pull`: a poll marks it for its wait and `pullGrace` more, so that what happens
+    /// between two polls is kept for the next.
+    private let pulledUntil = Mutex<[String: Double]>([:])
+    static let pullGrace = 60.0
+
+    func notePull(of clientID: String, waiting seconds: Double) {
+        let until = ProcessInfo.processInfo.systemUptime + seconds + Self.pullGrace
+        pulledUntil.withLock { $0[clientID] = max($0[clientID] ?? 0, until) }
+    }
+
+    func isPulled(_ clientID: String) -> Bool {
+        pulledUntil.withLock { ($0[clientID] ?? 0) > ProcessInfo.processInfo.systemUptime }
+    }
 
     /// The newest registration that still listens, or nil.
     func url(of clientID: String) -> String? {
@@ -102,7 +116,8 @@ extension SandboxDatabase {
             let clock = self.clock(of: client.id)
             let now = clock.now()
             var copy = NotificationRecord(clientID: client.id, resource: original.resource, resourceID: original.resourceID,
-                                          eventType: original.eventType, url: original.url, body: original.body, state: .pending,
+                                          eventType: original.eventType, url: original.url, body: original.body,
+                                          state: original.url.isEmpty ? .listenOnly : .pending,
                                           attempts: 0, nextAttemptAt: now, createdAt: clock.timestamp(now))
             try copy.insert(db)
             return copy

@@ -122,14 +122,17 @@ extension SandboxDatabase {
     }
 
     /// Queues `event` for `url`, else the listener registered for the client, else the
-    /// client's static URL (without any, nothing is sent), in the format the client chose.
+    /// client's static URL, in the format the client chose. Without any, nothing is sent: the
+    /// notification is kept for `fwpay listen --pull` while it polls, else not made.
     func enqueueNotification(_ db: Database, clientID: String, url: String?, event: NotificationWire.Event, at: Double? = nil) throws {
-        guard let target = url ?? listeners.url(of: clientID) ?? client(id: clientID)?.notificationsURL, !target.isEmpty else { return }
+        let target = (url ?? listeners.url(of: clientID) ?? client(id: clientID)?.notificationsURL).flatMap { $0.isEmpty ? nil : $0 }
+        guard target != nil || listeners.isPulled(clientID) else { return }
         let clock = self.clock(of: clientID)
         let now = at ?? clock.now()
         let body = NotificationWire.body(event, format: notificationFormat(of: clientID), date: clock.isoTimestamp(now))
         var notification = NotificationRecord(clientID: clientID, resource: event.resource, resourceID: event.resourceID,
-                                              eventType: event.eventType, url: target, body: body.text, state: .pending,
+                                              eventType: event.eventType, url: target ?? "", body: body.text,
+                                              state: target == nil ? .listenOnly : .pending,
                                               attempts: 0, nextAttemptAt: now, createdAt: clock.timestamp(now))
         try notification.insert(db)
     }

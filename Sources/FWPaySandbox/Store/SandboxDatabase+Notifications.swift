@@ -27,6 +27,23 @@ extension SandboxDatabase {
         }
     }
 
+    /// `clientID`'s notifications after id `after`, oldest first, whatever their state (a puller
+    /// sees what is pushed too), only those of `events` when given; at most `limit`.
+    func notifications(of clientID: String, after: Int64, events: [String]?, limit: Int) async throws -> [NotificationRecord] {
+        try await pool.read { db in
+            var request = NotificationRecord.filter(NotificationRecord.Columns.clientID == clientID && NotificationRecord.Columns.id > after)
+            if let events { request = request.filter(events.contains(Column("event_type"))) }
+            return try request.order(NotificationRecord.Columns.id).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// The id of `clientID`'s newest notification (0 when it has none).
+    func newestNotificationID(of clientID: String) async throws -> Int64 {
+        try await pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM notification WHERE client_id = ?", arguments: [clientID]) ?? 0
+        }
+    }
+
     /// Whether `notification` is still pending and due as it was when it was listed.
     func isDue(_ notification: NotificationRecord) throws -> Bool {
         try lookup { db in

@@ -128,7 +128,37 @@ enum SandboxSchema {
         migrator.registerMigration("saved cards keep their payer") { db in
             try db.alter(table: "payment_method_token") { t in t.add(column: "payer", .text) }
         }
+        registerPullMigration(&migrator)
         return migrator
+    }
+
+    static func registerPullMigration(_ migrator: inout DatabaseMigrator) {
+        // [S] Notifications kept for `fwpay listen --pull` (state listen_only). SQLite cannot
+        // change a CHECK: the table is made again, as sqlite.org/lang_altertable.html says
+        // (section 7), with its indexes and its tally's triggers; its rows and ids stay.
+        migrator.registerMigration("notifications kept for pulling") { db in
+            try db.execute(sql: """
+                CREATE TABLE new_notification (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    client_id TEXT NOT NULL REFERENCES client(id) ON DELETE RESTRICT,
+                    resource TEXT NOT NULL, resource_id TEXT NOT NULL, event_type TEXT NOT NULL, url TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed', 'listen_only')),
+                    attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at DOUBLE NOT NULL, created_at TEXT NOT NULL);
+                INSERT INTO new_notification (id, client_id, resource, resource_id, event_type, url, body, state, attempts,
+                                              next_attempt_at, created_at)
+                    SELECT id, client_id, resource, resource_id, event_type, url, body, state, attempts, next_attempt_at, created_at
+                    FROM notification;
+                DROP TABLE notification;
+                ALTER TABLE new_notification RENAME TO notification;
+                CREATE INDEX notification_on_client_id ON notification (client_id);
+                CREATE INDEX notification_on_resource_id ON notification (resource_id);
+                CREATE INDEX notification_on_next_attempt_at ON notification (next_attempt_at);
+                CREATE INDEX notification_pending ON notification (client_id, next_attempt_at) WHERE state = 'pending';
+                DELETE FROM list_tally WHERE list = 'notification';
+                """)
+            for statement in ListTally.schema(of: ListTally.notifications) { try db.execute(sql: statement) }
+        }
     }
 
     /// Lists at any size (issue 21): the tally behind their pages and totals (ListTally), an
