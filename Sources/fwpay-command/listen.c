@@ -136,7 +136,8 @@ int forward_notification(const char *url, const char *body, size_t length, const
     return status;
 }
 
-/* A whole request: verified, answered, forwarded, printed; 1 when it was a valid notification. */
+/* A whole request: verified, answered, forwarded, printed; 1 when it was a valid notification
+ * of the --events asked for. */
 static int received(struct cli *cli, int connection, const char *secret, const char *target, const char *head,
                     const char *body, size_t length) {
     char digest[256] = "";
@@ -151,9 +152,9 @@ static int received(struct cli *cli, int connection, const char *secret, const c
         return 0;
     }
     answer(connection, 200, "OK");
-    if (!wanted(events, event)) {
+    if (!wanted(events, event)) {  /* answered 200, and not counted: --count counts what is printed */
         json_decref(event);
-        return 1;
+        return 0;
     }
     if (target) {
         int status = forward_notification(target, body, length, digest);

@@ -262,6 +262,23 @@ def test_fwpay_listen_pull_opens_no_port_filters_and_forwards(sandbox: Any) -> N
         receiver.server.shutdown()
 
 
+def test_fwpay_listen_events_filters_pushed_notifications_too(sandbox: Any) -> None:
+    env = {"PATH": os.environ.get("PATH", ""), "FWPAY_BASE_URL": sandbox.base_url, "FWPAY_API_KEY": sandbox.api_key,
+           "FWPAY_SHARED_SECRET": "sandbox-demo-secret"}
+    listen = subprocess.Popen([FWPAY, "listen", "--events", "guaranteed", "--count", "1"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert listen.stderr is not None and listen.stdout is not None
+        assert "registered" in listen.stderr.readline() + listen.stderr.readline()
+        ok(cli(sandbox, "trigger", "payment.guaranteed"))  # initiated, then guaranteed, both pushed here
+        assert listen.wait(30) == 0
+        printed = [json.loads(line) for line in listen.stdout.read().splitlines()]
+        assert [event["event_type"] for event in printed] == ["guaranteed"], printed
+    finally:
+        if listen.poll() is None:
+            listen.kill()
+
+
 def test_fwpay_listen_pull_needs_a_sandbox(sandbox: Any) -> None:
     env = {"PATH": os.environ.get("PATH", ""), "FWPAY_BASE_URL": "https://api-platform.flywire.com/payments/v1",
            "FWPAY_API_KEY": "some-key"}
