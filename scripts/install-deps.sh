@@ -69,7 +69,7 @@ if [ "${1:-}" = "--dist" ] || [ "${1:-}" = "--packages" ]; then
 fi
 if [ "${1:-}" = "--packages" ]; then
   # buildah builds the sandbox's image; podman runs it (with runc: crun refuses hybrid cgroups).
-  packages="$packages ruby libjna-java libgoogle-gson-java debootstrap buildah podman runc"
+  packages="$packages ruby libjna-java libgoogle-gson-java debootstrap buildah podman runc php8.2-cli php8.2-fpm php8.2-opcache libfcgi-bin"
   # Node.js's own builds carry npm (and conflict with Debian's npm package).
   command -v npm > /dev/null || packages="$packages npm"
   command -v javac > /dev/null || packages="$packages default-jdk-headless"

@@ -11,7 +11,7 @@ them, with libfwpay's rpath set to $ORIGIN so that it finds them beside itself:
 - Java:     dist/fwpay-VERSION.jar with the library as a JNA resource (linux-x86-64/) and
             dist/fwpay-VERSION.pom (Maven coordinates; JNA and Gson as dependencies);
 - PHP:      dist/fwpay-php-VERSION.zip, a Composer package (lib/native/, the FFI declarations,
-            the php-fpm preload file).
+            the php-fpm preload file, bin/fwpay-ffi-scope for php-fpm's ffi.preload).
 
 Usage: scripts/make-packages.py  (after make wheel, make node-addon and make java-jar)
 """
@@ -165,7 +165,7 @@ POM = """<?xml version="1.0" encoding="UTF-8"?>
 def php_zip() -> pathlib.Path:
     source = ROOT / "bindings" / "php"
     stage = fresh(WORK / "php")
-    for entry in ("src", "lib"):
+    for entry in ("src", "lib", "bin"):
         shutil.copytree(source / entry, stage / entry)
     shutil.copy(source / "preload.php", stage / "preload.php")
     shutil.copy(ROOT / "LICENSE", stage / "LICENSE")

@@ -25,10 +25,12 @@ PHP_PACKAGE = ROOT / "bindings" / "php"
 UNLISTED_UID = 48213
 
 
-def fpm_setup(directory: pathlib.Path, as_root: bool) -> tuple[pathlib.Path, pathlib.Path, pathlib.Path]:
+def fpm_setup(directory: pathlib.Path, as_root: bool, package: pathlib.Path = PHP_PACKAGE,
+              scope: pathlib.Path | None = None) -> tuple[pathlib.Path, pathlib.Path, pathlib.Path]:
     """Debian's php-fpm.conf and www.conf, changed only where the test must (its own socket,
     pid and log files; no user lines for a master that is not root), and Debian's php.ini
-    with the documented lines. Returns the fpm config, the php.ini and the socket."""
+    with the documented lines for `package` (its own scope file unless `scope` is given).
+    Returns the fpm config, the php.ini and the socket."""
     socket = directory / "fpm.sock"
     pool = (DEBIAN_CONF / "pool.d" / "www.conf").read_text()
     pool = re.sub(r"^listen = .*$", f"listen = {socket}", pool, flags=re.M)
@@ -42,8 +44,8 @@ def fpm_setup(directory: pathlib.Path, as_root: bool) -> tuple[pathlib.Path, pat
     (directory / "php-fpm.conf").write_text(main)
     # The php.ini lines of docs/bindings.md, "php-fpm".
     ini = (DEBIAN_CONF / "php.ini").read_text() + (
-        f"\nffi.preload = {PHP_PACKAGE / 'lib' / 'fwpay_scope.h'}\n"
-        f"opcache.preload = {PHP_PACKAGE / 'preload.php'}\n"
+        f"\nffi.preload = {scope or package / 'lib' / 'fwpay_scope.h'}\n"
+        f"opcache.preload = {package / 'preload.php'}\n"
         "opcache.preload_user = www-data\n")
     (directory / "php.ini").write_text(ini)
     return directory / "php-fpm.conf", directory / "php.ini", socket
@@ -74,13 +76,16 @@ def run_fpm(sandbox: Any, as_root: bool) -> list[dict[str, Any]]:
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def serve_orders(directory: pathlib.Path, sandbox: Any, as_root: bool) -> list[dict[str, Any]]:
-    config, ini, socket = fpm_setup(directory, as_root)
+def serve_orders(directory: pathlib.Path, sandbox: Any, as_root: bool, package: pathlib.Path = PHP_PACKAGE,
+                 scope: pathlib.Path | None = None,
+                 library_path: pathlib.Path | None = ROOT / "build" / "lib") -> list[dict[str, Any]]:
+    config, ini, socket = fpm_setup(directory, as_root, package, scope)
     command = [FPM, "--nodaemonize", "--fpm-config", str(config), "-c", str(ini)]
     if not as_root:
         command = ["setpriv", f"--reuid={UNLISTED_UID}", f"--regid={UNLISTED_UID}", "--clear-groups", *command]
-    # The master finds libfwpay by its SONAME (ffi.preload's FFI_LIB) where the build put it.
-    env = {"PATH": "/usr/sbin:/usr/bin:/bin", "LD_LIBRARY_PATH": str(ROOT / "build" / "lib")}
+    # The master finds libfwpay by its SONAME (ffi.preload's FFI_LIB) where the build put it,
+    # unless the scope names a library by its path.
+    env = {"PATH": "/usr/sbin:/usr/bin:/bin", **({"LD_LIBRARY_PATH": str(library_path)} if library_path else {})}
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 30
