@@ -108,7 +108,16 @@ int cmd_request(struct cli *cli);
 int cmd_completion(struct cli *cli);
 int cmd_sandbox(struct cli *cli);
 int cmd_trigger(struct cli *cli);
-/* POSTs a notification's raw body, with its digest, to a plain-http URL; the HTTP status or -1 (listen.c). */
+/* fwpay listen's way with one notification, pushed or pulled (listen.c). check_notification
+ * verifies the digest when there is a secret, then parses (fwp_ codes). pass_on_notification
+ * takes the parsed event: one of `events` (comma-separated; NULL for all) is forwarded to
+ * `target` when given and printed as a JSON line (1); another is left out (0).
+ * forward_notification POSTs the raw body, with its digest, to a plain-http URL: the HTTP
+ * status or -1. */
+int check_notification(const char *body, size_t length, const char *digest, const char *secret, json_t **event,
+                       fwp_error *err);
+int pass_on_notification(struct cli *cli, json_t *event, const char *events, const char *target, const char *body,
+                         size_t length, const char *digest);
 int forward_notification(const char *url, const char *body, size_t length, const char *digest);
 /* fwpay listen --pull (listen_pull.c): events is NULL or comma-separated; count -1 for no end. */
 int listen_pull(struct cli *cli, const char *secret, const char *target, const char *events, long count);

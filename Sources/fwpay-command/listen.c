@@ -136,23 +136,15 @@ int forward_notification(const char *url, const char *body, size_t length, const
     return status;
 }
 
-/* A whole request: verified, answered, forwarded, printed; 1 when it was a valid notification
- * of the --events asked for. */
-static int received(struct cli *cli, int connection, const char *secret, const char *target, const char *head,
-                    const char *body, size_t length) {
-    char digest[256] = "";
-    header(head, "X-Flywire-Digest", digest, sizeof digest);
-    fwp_error err = FWP_ERROR_INIT;
-    json_t *event = NULL;
-    if (fwp_notification_verify(body, length, digest, secret, &err) != FWP_OK ||
-        fwp_notification_parse(body, length, &event, &err) != FWP_OK) {
-        fprintf(stderr, "fwpay listen: refused: %s\n", err.message);
-        answer(connection, err.code == FWP_E_SIGNATURE ? 401 : 400, err.code == FWP_E_SIGNATURE ? "Unauthorized" : "Bad Request");
-        fwp_error_clear(&err);
-        return 0;
-    }
-    answer(connection, 200, "OK");
-    if (!wanted(events, event)) {  /* answered 200, and not counted: --count counts what is printed */
+int check_notification(const char *body, size_t length, const char *digest, const char *secret, json_t **event,
+                       fwp_error *err) {
+    int rc = secret ? fwp_notification_verify(body, length, digest, secret, err) : FWP_OK;
+    return rc == FWP_OK ? fwp_notification_parse(body, length, event, err) : rc;
+}
+
+int pass_on_notification(struct cli *cli, json_t *event, const char *events, const char *target, const char *body,
+                         size_t length, const char *digest) {
+    if (!wanted(events, event)) {  /* not counted: --count counts what is printed */
         json_decref(event);
         return 0;
     }
@@ -166,6 +158,24 @@ static int received(struct cli *cli, int connection, const char *secret, const c
     fflush(stdout);
     pthread_mutex_unlock(&lock);
     return 1;
+}
+
+/* A whole request: verified, answered, then passed on; 1 when it was a valid notification of
+ * the --events asked for. */
+static int received(struct cli *cli, int connection, const char *secret, const char *target, const char *head,
+                    const char *body, size_t length) {
+    char digest[256] = "";
+    header(head, "X-Flywire-Digest", digest, sizeof digest);
+    fwp_error err = FWP_ERROR_INIT;
+    json_t *event = NULL;
+    if (check_notification(body, length, digest, secret, &event, &err) != FWP_OK) {
+        fprintf(stderr, "fwpay listen: refused: %s\n", err.message);
+        answer(connection, err.code == FWP_E_SIGNATURE ? 401 : 400, err.code == FWP_E_SIGNATURE ? "Unauthorized" : "Bad Request");
+        fwp_error_clear(&err);
+        return 0;
+    }
+    answer(connection, 200, "OK");
+    return pass_on_notification(cli, event, events, target, body, length, digest);
 }
 
 static long milliseconds_now(void) {

@@ -4,7 +4,6 @@
  * the exact body and X-Flywire-Digest the sandbox signed, is verified when the shared secret is
  * known, printed as a JSON line (the shape of `notifications parse`), and forwarded if asked. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -15,7 +14,8 @@
 /* A poll's own timeout: the wait and room for the answer. */
 #define POLL_TIMEOUT_MS ((POLL_WAIT_SECONDS + 15) * 1000L)
 
-/* One notification of a poll's answer: verified, printed, forwarded; 1 when it was valid. */
+/* One notification of a poll's answer: checked, then passed on as a pushed one is (the
+ * sandbox already kept only the --events asked for); 1 when it was printed. */
 static int take(struct cli *cli, json_t *entry, const char *secret, const char *target) {
     const char *body = json_string_value(json_object_get(entry, "body"));
     const char *digest = json_string_value(json_object_get(entry, "digest"));
@@ -26,21 +26,13 @@ static int take(struct cli *cli, json_t *entry, const char *secret, const char *
     size_t length = strlen(body);
     fwp_error err = FWP_ERROR_INIT;
     json_t *event = NULL;
-    if ((secret && fwp_notification_verify(body, length, digest, secret, &err) != FWP_OK) ||
-        fwp_notification_parse(body, length, &event, &err) != FWP_OK) {
+    if (check_notification(body, length, digest, secret, &event, &err) != FWP_OK) {
         fprintf(stderr, "fwpay listen: refused notification %lld: %s\n",
                 (long long)json_integer_value(json_object_get(entry, "id")), err.message);
         fwp_error_clear(&err);
         return 0;
     }
-    if (target) {
-        int status = forward_notification(target, body, length, digest);
-        fprintf(stderr, "fwpay listen: forwarded %s to %s: %d\n", json_string_value(json_object_get(event, "dedup_key")),
-                target, status);
-    }
-    print_value(cli, event, 1);
-    fflush(stdout);
-    return 1;
+    return pass_on_notification(cli, event, NULL, target, body, length, digest);
 }
 
 int listen_pull(struct cli *cli, const char *secret, const char *target, const char *events, long count) {
