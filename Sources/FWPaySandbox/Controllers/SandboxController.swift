@@ -63,7 +63,7 @@ struct SandboxController {
               let copy = try await database.resendNotification(id, of: client) else {
             throw Problem.notFound("This client has no such notification")
         }
-        return .json(NotificationWire.entry(copy, attempts: [], digest: Digest.flywireDigest(body: copy.body, secret: client.sharedSecret)),
+        return .json(NotificationWire.entry(copy, attempts: [], secret: client.sharedSecret),
                      status: .created)
     }
 
@@ -171,7 +171,7 @@ struct SandboxController {
         let (rows, total) = try await database.notifications(of: client, resource: request.query("resource_id"),
                                                              page: pagination.page, perPage: pagination.perPage)
         return .json(pagination.envelope("notifications", rows.map { notification, attempts in
-            NotificationWire.entry(notification, attempts: attempts, digest: Digest.flywireDigest(body: notification.body, secret: client.sharedSecret))
+            NotificationWire.entry(notification, attempts: attempts, secret: client.sharedSecret)
         }, total: total))
     }
 
@@ -190,29 +190,30 @@ struct SandboxController {
             }
             wait = seconds
         }
-        let after: Int64
-        if let text = request.query("after") {
+        let given = try request.query("after").map { text in
             guard let id = Int64(text), id >= 0 else {
                 throw Problem.invalid(source: "/after", param: "after", "must be a notification id (0 or more)")
             }
-            after = id
-        } else {
-            after = try await database.newestNotificationID(of: client.id)
+            return id
         }
         let events = request.query("events").map { $0.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty } }
         guard (events?.count ?? 0) <= 32, events?.allSatisfy({ $0.utf8.count <= 64 }) ?? true else {
             throw Problem.invalid(source: "/events", param: "events", "must be at most 32 event types of at most 64 bytes")
         }
+        let filter = events?.isEmpty == false ? events : nil
+        // Marked before the newest id is read, so that nothing made in between goes unkept.
         database.listeners.notePull(of: client.id, waiting: wait)
-        let filter = events.flatMap { $0.isEmpty ? nil : $0 }
+        let after: Int64
+        if let given { after = given } else { after = try await database.newestNotificationID(of: client.id) }
         let deadline = ContinuousClock.now + .milliseconds(Int(wait * 1000))
-        var found = try await database.notifications(of: client.id, after: after, events: filter, limit: Self.pollLimit)
-        while found.isEmpty && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(200))
+        var found: [NotificationRecord]
+        while true {
             found = try await database.notifications(of: client.id, after: after, events: filter, limit: Self.pollLimit)
+            guard found.isEmpty, ContinuousClock.now < deadline else { break }
+            try await Task.sleep(for: .milliseconds(200))
         }
         return .json(.object([
-            ("notifications", .array(found.map { NotificationWire.entry($0, attempts: [], digest: Digest.flywireDigest(body: $0.body, secret: client.sharedSecret)) })),
+            ("notifications", .array(found.map { NotificationWire.entry($0, attempts: [], secret: client.sharedSecret) })),
             ("after", .integer(found.last?.id ?? after)),
         ]))
     }

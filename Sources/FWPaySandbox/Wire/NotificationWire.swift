@@ -125,9 +125,11 @@ enum NotificationWire {
         Currency.named(currency).map { $0.decimal(amount) } ?? String(amount)
     }
 
-    /// An entry of GET /sandbox/notifications [S]: the notification, its digest and its attempts.
-    static func entry(_ notification: NotificationRecord, attempts: [NotificationAttemptRecord], digest: String) -> JSON {
-        .object([
+    /// An entry of GET /sandbox/notifications and its poll [S]: the notification, the digest
+    /// `secret` signs its body with (what its receiver is sent) and its attempts.
+    static func entry(_ notification: NotificationRecord, attempts: [NotificationAttemptRecord], secret: String) -> JSON {
+        let digest = Digest.flywireDigest(body: notification.body, secret: secret)
+        return .object([
             ("id", .integer(notification.id ?? 0)), ("resource", .string(notification.resource)),
             ("resource_id", .string(notification.resourceID)), ("event_type", .string(notification.eventType)),
             ("url", .string(notification.url)), ("state", .string(notification.state.rawValue)),
