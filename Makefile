@@ -232,9 +232,14 @@ image: dist
 # The bindings of other languages (bindings/<language>, docs/bindings.md): the Node-API addon,
 # built with the system compiler; the Java jar, built with javac against Debian's JNA and Gson.
 # The addon links the libfwpay this tree builds (a copy beside it, loaded by its SONAME), or,
-# when pkg-config finds this version installed (libfwpay-dev, make install) and FWPAY_FROM=build
-# is not given, the installed one: then neither Swift nor the tests' tools are needed.
-FWPAY_FROM ?= $(if $(shell pkg-config --exists 'fwpay = $(VERSION)' 2>/dev/null && echo installed),installed,build)
+# when make is asked for the source routes alone (node-addon, java-jar) and pkg-config finds
+# this version installed (libfwpay-dev, make install), the installed one: then neither Swift
+# nor the tests' tools are needed. Any other goal (test, bench, packages...) builds and runs
+# this tree's library, whatever is installed; FWPAY_FROM=build or =installed says it outright.
+# (Decided here, as make reads the file: ifeq below picks the rule before any target runs.)
+SOURCE_ROUTES := node-addon java-jar
+FWPAY_FROM ?= $(if $(and $(MAKECMDGOALS),$(if $(filter-out $(SOURCE_ROUTES),$(MAKECMDGOALS)),,yes), \
+	$(shell pkg-config --exists 'fwpay = $(VERSION)' 2>/dev/null && echo yes)),installed,build)
 NODE_ADDON_DIR ?= bindings/node/build
 NODE_ADDON := $(NODE_ADDON_DIR)/fwpay.node
 ADDON_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -shared -DNODE_GYP_MODULE_NAME=fwpay -I/usr/include/node
@@ -252,8 +257,6 @@ node-addon: lib
 	$(CC) $(ADDON_CFLAGS) -Iinclude bindings/node/src/addon.c -o $(NODE_ADDON) -L$(LIBDIR) -lfwpay -ljansson \
 		-Wl,-rpath,'$$ORIGIN' -Wl,-z,nodelete
 endif
-# What make test and make bench build and run is this tree's library, whatever is installed.
-test bench packages test-dist test-bindings test-servers bindings: FWPAY_FROM := build
 
 JAVA_CLASSPATH := /usr/share/java/jna.jar:/usr/share/java/gson.jar
 JAVA_JAR_DIR ?= $(BUILD)/java

@@ -246,6 +246,11 @@ def test_the_source_routes_use_an_installed_libfwpay_without_swift(tmp_path: pat
     loaded = hidden("node", "-e", f"console.log(require('{tmp_path / 'addon' / 'fwpay.node'}').libraryVersion())",
                     env={"LD_LIBRARY_PATH": str(libraries)})
     assert loaded.returncode == 0 and loaded.stdout.strip() == VERSION, loaded.stderr
+    # Any other goal builds against this tree's library, installed one or not.
+    planned = subprocess.run(["make", "-C", str(ROOT), "--no-print-directory", "-n", "bindings"], capture_output=True,
+                             text=True, env={**os.environ, **env}, timeout=120)
+    assert planned.returncode == 0, planned.stderr
+    assert "pkg-config --cflags fwpay" not in planned.stdout and "-Lbuild/lib -lfwpay" in planned.stdout, planned.stdout
     jar = hidden("make", "-C", str(ROOT), "--no-print-directory", "java-jar", env=env, timeout=600)
     assert jar.returncode == 0 and (tmp_path / "java" / f"fwpay-{VERSION}.jar").exists(), jar.stdout + jar.stderr
     gem = hidden("sh", "-c", f"cd {ROOT} && gem build bindings/ruby/fwpay.gemspec -o {tmp_path / 'fwpay.gem'}")
