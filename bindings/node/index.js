@@ -23,7 +23,8 @@ if (libraryVersion.split('.').slice(0, 2).join('.') !== version.split('.').slice
 }
 
 // The addon: the npm package's prebuilt one (prebuildify's layout, libfwpay and the libraries
-// it needs beside it), else the one `make node-addon` built (which loads the system's libfwpay).
+// it needs beside it), else the one `make node-addon` built (beside a copy of this tree's
+// libfwpay, or linked to an installed one).
 function loadAddon() {
   const platform = `${process.platform}-${process.arch}`;
   const prebuilt = path.join(__dirname, 'prebuilds', platform, 'node.napi.node');

@@ -23,14 +23,14 @@ final class Native {
     static final class Lib {
         static {
             String given = System.getenv("FWPAY_LIBRARY");
-            String bundled = given != null && !given.isEmpty() ? null : Bundled.extract();
-            String name = given != null && !given.isEmpty() ? given : bundled != null ? bundled : Version.LIBRARY_SONAME;
+            String name = given != null && !given.isEmpty() ? given
+                    : java.util.Objects.requireNonNullElse(Bundled.extract(), Version.LIBRARY_SONAME);
             try {
                 com.sun.jna.Native.register(Lib.class, NativeLibrary.getInstance(name,
                         Map.of(com.sun.jna.Library.OPTION_STRING_ENCODING, "UTF-8")));
             } catch (UnsatisfiedLinkError e) {
                 UnsatisfiedLinkError named = new UnsatisfiedLinkError("fwpay: " + name + " could not be loaded ("
-                        + e.getMessage().lines().findFirst().orElse("") + "): use the fwpay jar built for linux-x86-64, "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "): use the fwpay jar built for linux-x86-64, "
                         + "which carries it, or install the system's " + Version.LIBRARY_SONAME + " (apt install libfwpay"
                         + Version.LIBRARY_SONAME.substring("libfwpay.so.".length()) + "), or set FWPAY_LIBRARY");
                 named.initCause(e);
